@@ -1,0 +1,1110 @@
+//! Loads the data files under `ontology/`: gazetteers, curated people and organisations,
+//! and the lexicon (titles, triggers, number words, ...).
+//!
+//! Contract: the files are embedded in the library at build time ([`OntologyData::embedded`])
+//! or read from a folder with the same layout ([`OntologyData::from_dir`], the command
+//! line's `--data-dir`), so users can extend the tool without recompiling. Every file is
+//! UTF-8 TSV (or a plain list) with `#` comment lines and a header row; columns are found
+//! by header name, so extra columns are allowed. A malformed row is an
+//! [`ErrorKind::Data`](crate::ErrorKind::Data) error with `path:line:column`.
+
+use crate::error::{Error, Result};
+use crate::text::number::{NumberWords, Qualifier};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::path::Path;
+
+/// The entity types of the graph model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    Person,
+    Country,
+    Organisation,
+    Place,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "Person",
+            EntityType::Country => "Country",
+            EntityType::Organisation => "Organisation",
+            EntityType::Place => "Place",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "Person" => EntityType::Person,
+            "Country" => EntityType::Country,
+            "Organisation" | "Organization" => EntityType::Organisation,
+            "Place" => EntityType::Place,
+            _ => return None,
+        })
+    }
+}
+
+/// Event types of the graph model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventType {
+    Attack,
+    Capture,
+    Interception,
+    Casualty,
+    Sanction,
+    Aid,
+    Deployment,
+    Diplomacy,
+    Statement,
+    Other,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 10] = [
+        EventType::Attack,
+        EventType::Capture,
+        EventType::Interception,
+        EventType::Casualty,
+        EventType::Sanction,
+        EventType::Aid,
+        EventType::Deployment,
+        EventType::Diplomacy,
+        EventType::Statement,
+        EventType::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Attack => "Attack",
+            EventType::Capture => "Capture",
+            EventType::Interception => "Interception",
+            EventType::Casualty => "Casualty",
+            EventType::Sanction => "Sanction",
+            EventType::Aid => "Aid",
+            EventType::Deployment => "Deployment",
+            EventType::Diplomacy => "Diplomacy",
+            EventType::Statement => "Statement",
+            EventType::Other => "Other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.as_str() == s)
+    }
+}
+
+/// The closed core vocabulary of relations between entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Predicate {
+    Said,
+    Attacked,
+    Captured,
+    Sanctioned,
+    Summoned,
+    DeployedTo,
+    Aided,
+    Congratulated,
+    Met,
+    Criticised,
+    Accused,
+    NegotiatedWith,
+    LocatedIn,
+    RoleIn,
+    PartOf,
+    BasedIn,
+    MemberOf,
+}
+
+impl Predicate {
+    pub const ALL: [Predicate; 17] = [
+        Predicate::Said,
+        Predicate::Attacked,
+        Predicate::Captured,
+        Predicate::Sanctioned,
+        Predicate::Summoned,
+        Predicate::DeployedTo,
+        Predicate::Aided,
+        Predicate::Congratulated,
+        Predicate::Met,
+        Predicate::Criticised,
+        Predicate::Accused,
+        Predicate::NegotiatedWith,
+        Predicate::LocatedIn,
+        Predicate::RoleIn,
+        Predicate::PartOf,
+        Predicate::BasedIn,
+        Predicate::MemberOf,
+    ];
+    /// The local name used in every export (`said`, `deployed_to`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Predicate::Said => "said",
+            Predicate::Attacked => "attacked",
+            Predicate::Captured => "captured",
+            Predicate::Sanctioned => "sanctioned",
+            Predicate::Summoned => "summoned",
+            Predicate::DeployedTo => "deployed_to",
+            Predicate::Aided => "aided",
+            Predicate::Congratulated => "congratulated",
+            Predicate::Met => "met",
+            Predicate::Criticised => "criticised",
+            Predicate::Accused => "accused",
+            Predicate::NegotiatedWith => "negotiated_with",
+            Predicate::LocatedIn => "located_in",
+            Predicate::RoleIn => "role_in",
+            Predicate::PartOf => "part_of",
+            Predicate::BasedIn => "based_in",
+            Predicate::MemberOf => "member_of",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub name: String,
+    pub iso2: String,
+    pub iso3: String,
+    pub demonyms: Vec<String>,
+    pub aliases: Vec<String>,
+    pub capital: String,
+    pub geonames: Option<u32>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub name: String,
+    pub subtype: String,
+    pub country: String,
+    pub geonames: Option<u32>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u64,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub stem: String,
+    pub subtype: String,
+    pub country: String,
+    pub code: String,
+    pub official_name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub name: String,
+    pub subtype: String,
+    pub country: String,
+    pub aliases: Vec<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub wikidata: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub gender: Gender,
+    pub role: String,
+    pub country: String,
+    pub organisation: String,
+    pub wikidata: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub acronyms: Vec<String>,
+    pub subtype: String,
+    pub country: String,
+    pub wikidata: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Membership {
+    pub country: String,
+    pub organisation: String,
+    pub since: Option<i32>,
+    pub until: Option<i32>,
+}
+
+/// What a title says about the person it precedes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// An office (President, Foreign Minister, Secretary-General, spokesman, leader).
+    Office,
+    /// A military rank (General, Colonel).
+    Rank,
+    /// A courtesy title (Mr, Mrs, Dr).
+    Honorific,
+}
+
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// The title in lowercase ("secretary-general").
+    pub phrase: String,
+    /// The role as written in the graph ("President", "Secretary-General").
+    pub role: String,
+    pub kind: TitleKind,
+}
+
+/// A noun that names an entity type when it heads a capitalised name ("... Airport").
+#[derive(Debug, Clone)]
+pub struct NameHead {
+    /// Lowercase head phrase ("international airport").
+    pub phrase: String,
+    pub etype: EntityType,
+    pub subtype: String,
+}
+
+/// Where a place noun stands relative to the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounPosition {
+    /// "the village of X", "the city of X"
+    Before,
+    /// "X region", "X Oblast", "the X kibbutz"
+    After,
+    Both,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceNoun {
+    pub word: Box<str>,
+    pub subtype: String,
+    pub position: NounPosition,
+    /// Whether the noun names a first-level region ("region", "oblast", "province").
+    pub region: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ministry {
+    /// The canonical form used in names ("Defence Ministry").
+    pub canonical: String,
+    /// Lowercase surface forms ("defence ministry", "ministry of defence").
+    pub forms: Vec<String>,
+}
+
+/// A noun that, after a demonym or a possessive country, names that country's forces.
+#[derive(Debug, Clone)]
+pub struct ForceNoun {
+    /// Lowercase noun phrase ("air force").
+    pub phrase: String,
+    /// Suffix of the canonical name ("Armed Forces", "Air Force", "Navy").
+    pub canonical: String,
+    pub subtype: String,
+}
+
+/// How a trigger finds its arguments (implemented in `relation::frames`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Frame {
+    /// Agent = subject, target = object ("Russia attacked Kyiv"); passive aware.
+    Transitive,
+    /// Event noun: agent from a modifier, possessor or light-verb subject, target from
+    /// "on/against/at X", place from "in X" ("a Russian attack on Kyiv").
+    EventNoun,
+    /// Movement of forces: agent = subject or troops' owner, place = "to X"/"in X".
+    Deploy,
+    /// Aid: agent = subject, target = "to X".
+    Give,
+    /// Interception: "downed 74 of 106 drones launched by Russia".
+    Intercept,
+    /// Reported speech and quotation ("X said ...", "..., X said", "according to X").
+    Speech,
+    /// "X described Y as Z": a statement about Y.
+    Describe,
+    /// "X joined Y", "the accession of X to Y": membership.
+    Accession,
+    /// An event without a target ("declared a state of alert", "staged a rebellion").
+    Intransitive,
+    /// An organisation noun with a compound modifier: "X-funded", "X-backed".
+    Backing,
+    /// "headquarters of X" in a sentence naming a place: X based_in that place.
+    Headquarters,
+    /// "ORG member states ... X": member_of for countries the membership data confirms.
+    Membership,
+}
+
+impl Frame {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "transitive" => Frame::Transitive,
+            "event-noun" => Frame::EventNoun,
+            "deploy" => Frame::Deploy,
+            "give" => Frame::Give,
+            "intercept" => Frame::Intercept,
+            "speech" => Frame::Speech,
+            "describe" => Frame::Describe,
+            "accession" => Frame::Accession,
+            "intransitive" => Frame::Intransitive,
+            "backing" => Frame::Backing,
+            "headquarters" => Frame::Headquarters,
+            "membership" => Frame::Membership,
+            _ => return None,
+        })
+    }
+}
+
+/// Part of speech of a trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerPos {
+    Verb,
+    Noun,
+    /// A compound modifier after a hyphen ("-funded", "-led").
+    Modifier,
+}
+
+/// A trigger: word forms that signal a relation and/or an event, with its frame.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub lemma: String,
+    pub pos: TriggerPos,
+    /// Lowercase forms ("attacked", "took control of").
+    pub forms: Vec<String>,
+    pub predicate: Option<Predicate>,
+    pub event: Option<EventType>,
+    pub frame: Frame,
+    /// An example sentence and the fact it must yield (checked by a test).
+    pub example: String,
+    pub expect: String,
+    /// Line in triggers.tsv, for messages.
+    pub line: u32,
+}
+
+/// Casualty words: "killed" -> Killed, "wounded" -> Injured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CasualtyKind {
+    Killed,
+    Injured,
+}
+
+/// A war counted in days: day 1 is `start`.
+#[derive(Debug, Clone)]
+pub struct WarDay {
+    /// Words that must appear in the sentence with the count ("war", "invasion").
+    pub words: Vec<Box<str>>,
+    /// Words of which one must appear in the document (lowercase).
+    pub context: Vec<Box<str>>,
+    pub start: crate::text::date::Date,
+}
+
+/// Everything under `ontology/lexicon/` and `ontology/triggers.tsv`.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub abbreviations: FxHashSet<Box<str>>,
+    pub numbers: NumberWords,
+    pub titles: Vec<Title>,
+    pub name_heads: Vec<NameHead>,
+    pub place_nouns: Vec<PlaceNoun>,
+    pub ministries: Vec<Ministry>,
+    pub forces: Vec<ForceNoun>,
+    /// Capitalised words that never start a name by themselves (lowercase).
+    pub stopwords: FxHashSet<Box<str>>,
+    /// Name particles that may appear lowercase inside a name ("al", "bin", "von", "de").
+    pub particles: FxHashSet<Box<str>>,
+    /// Words for people used as casualty subjects, with the count they imply
+    /// ("a man" -> 1, "people" -> none).
+    pub person_nouns: FxHashMap<Box<str>, Option<u64>>,
+    pub casualties: FxHashMap<Box<str>, CasualtyKind>,
+    /// Government words: "government", "authorities", "administration", "officials".
+    pub government_nouns: FxHashSet<Box<str>>,
+    /// Definite nouns that refer back to an entity ("the ministry", "the country"), with
+    /// the type (and optional subtype) of what they refer to.
+    pub anaphora: Vec<(String, EntityType, Option<String>)>,
+    /// Wars whose days news counts.
+    pub war_days: Vec<WarDay>,
+    pub triggers: Vec<Trigger>,
+}
+
+/// All data the pipeline needs.
+#[derive(Debug, Clone, Default)]
+pub struct OntologyData {
+    pub countries: Vec<Country>,
+    pub places: Vec<Place>,
+    pub regions: Vec<Region>,
+    pub areas: Vec<Area>,
+    pub people: Vec<Person>,
+    pub organisations: Vec<Organisation>,
+    pub memberships: Vec<Membership>,
+    pub lexicon: Lexicon,
+}
+
+macro_rules! embedded_files {
+    ($($f:literal),* $(,)?) => {
+        &[$(($f, include_str!(concat!("../ontology/", $f)))),*]
+    };
+}
+
+const EMBEDDED: &[(&str, &str)] = embedded_files!(
+    "gazetteer/countries.tsv",
+    "gazetteer/places.tsv",
+    "gazetteer/regions.tsv",
+    "gazetteer/areas.tsv",
+    "people.tsv",
+    "organisations.tsv",
+    "memberships.tsv",
+    "lexicon/abbreviations.txt",
+    "lexicon/numbers.tsv",
+    "lexicon/titles.tsv",
+    "lexicon/name-heads.tsv",
+    "lexicon/place-nouns.tsv",
+    "lexicon/ministries.tsv",
+    "lexicon/forces.tsv",
+    "lexicon/stopwords.txt",
+    "lexicon/particles.txt",
+    "lexicon/person-nouns.tsv",
+    "lexicon/casualties.tsv",
+    "lexicon/government-nouns.txt",
+    "lexicon/anaphora.tsv",
+    "lexicon/war-days.tsv",
+    "triggers.tsv",
+);
+
+/// One parsed TSV file: header and rows with their line numbers.
+struct Table<'a> {
+    path: String,
+    header: Vec<&'a str>,
+    rows: Vec<(u32, Vec<&'a str>)>,
+}
+
+impl<'a> Table<'a> {
+    fn parse(path: &str, text: &'a str) -> Result<Self> {
+        let mut header: Option<Vec<&str>> = None;
+        let mut rows = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let lineno = i as u32 + 1;
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            match &header {
+                None => header = Some(fields),
+                Some(h) => {
+                    if fields.len() != h.len() {
+                        return Err(Error::data(
+                            path,
+                            lineno,
+                            1,
+                            format!("expected {} fields, found {}", h.len(), fields.len()),
+                        ));
+                    }
+                    rows.push((lineno, fields));
+                }
+            }
+        }
+        let header = header.ok_or_else(|| Error::data(path, 1, 1, "missing header row"))?;
+        Ok(Table {
+            path: path.to_owned(),
+            header,
+            rows,
+        })
+    }
+
+    fn col(&self, name: &str) -> Result<usize> {
+        self.header
+            .iter()
+            .position(|h| *h == name)
+            .ok_or_else(|| Error::data(&self.path, 1, 1, format!("missing column '{name}'")))
+    }
+
+    fn opt_col(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| *h == name)
+    }
+
+    fn err(&self, line: u32, col: usize, msg: impl Into<String>) -> Error {
+        Error::data(&self.path, line, col as u32 + 1, msg)
+    }
+}
+
+fn list(cell: &str) -> Vec<String> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn words(phrase: &str) -> Vec<Box<str>> {
+    phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase().into_boxed_str())
+        .collect()
+}
+
+fn phrase(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn opt_f64(t: &Table, line: u32, col: usize, cell: &str) -> Result<Option<f64>> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    cell.parse::<f64>()
+        .map(Some)
+        .map_err(|_| t.err(line, col, format!("expected a number, found '{cell}'")))
+}
+
+fn opt_u32(t: &Table, line: u32, col: usize, cell: &str) -> Result<Option<u32>> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    cell.parse::<u32>()
+        .map(Some)
+        .map_err(|_| t.err(line, col, format!("expected an integer, found '{cell}'")))
+}
+
+fn opt_string(cell: &str) -> Option<String> {
+    (!cell.is_empty()).then(|| cell.to_owned())
+}
+
+fn plain_list(text: &str) -> FxHashSet<Box<str>> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.to_lowercase().into_boxed_str())
+        .collect()
+}
+
+/// The data files the pipeline reads, by path relative to `ontology/`.
+pub fn files() -> impl Iterator<Item = &'static str> {
+    EMBEDDED.iter().map(|(f, _)| *f)
+}
+
+impl OntologyData {
+    /// The data files embedded in the library.
+    pub fn embedded() -> Result<Self> {
+        Self::from_sources(|name| {
+            EMBEDDED
+                .iter()
+                .find(|(f, _)| *f == name)
+                .map(|(_, t)| std::borrow::Cow::Borrowed(*t))
+                .ok_or_else(|| Error::data(name, 1, 1, "no such embedded data file"))
+        })
+    }
+
+    /// The data files of a folder laid out like `ontology/`.
+    pub fn from_dir(dir: &Path) -> Result<Self> {
+        Self::from_sources(|name| {
+            let path = dir.join(name);
+            std::fs::read_to_string(&path)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| {
+                    Error::data(
+                        &path.display().to_string(),
+                        1,
+                        1,
+                        format!("cannot read: {e}"),
+                    )
+                })
+        })
+    }
+
+    fn from_sources<'s>(
+        mut get: impl FnMut(&str) -> Result<std::borrow::Cow<'s, str>>,
+    ) -> Result<Self> {
+        let mut data = OntologyData::default();
+        let src = get("gazetteer/countries.tsv")?;
+        data.countries = parse_countries(&Table::parse("ontology/gazetteer/countries.tsv", &src)?)?;
+        let src = get("gazetteer/places.tsv")?;
+        data.places = parse_places(&Table::parse("ontology/gazetteer/places.tsv", &src)?)?;
+        let src = get("gazetteer/regions.tsv")?;
+        data.regions = parse_regions(&Table::parse("ontology/gazetteer/regions.tsv", &src)?)?;
+        let src = get("gazetteer/areas.tsv")?;
+        data.areas = parse_areas(&Table::parse("ontology/gazetteer/areas.tsv", &src)?)?;
+        let src = get("people.tsv")?;
+        data.people = parse_people(&Table::parse("ontology/people.tsv", &src)?)?;
+        let src = get("organisations.tsv")?;
+        data.organisations =
+            parse_organisations(&Table::parse("ontology/organisations.tsv", &src)?)?;
+        let src = get("memberships.tsv")?;
+        data.memberships = parse_memberships(&Table::parse("ontology/memberships.tsv", &src)?)?;
+        data.lexicon = parse_lexicon(&mut get)?;
+        Ok(data)
+    }
+
+    /// The country with this ISO 3166-1 alpha-2 code.
+    pub fn country_by_iso(&self, iso2: &str) -> Option<usize> {
+        self.countries.iter().position(|c| c.iso2 == iso2)
+    }
+}
+
+fn parse_countries(t: &Table) -> Result<Vec<Country>> {
+    let (name, iso2, iso3, dem, ali, cap, geo, lat, lon) = (
+        t.col("name")?,
+        t.col("iso2")?,
+        t.col("iso3")?,
+        t.col("demonyms")?,
+        t.col("aliases")?,
+        t.col("capital")?,
+        t.col("geonames")?,
+        t.col("lat")?,
+        t.col("lon")?,
+    );
+    t.rows
+        .iter()
+        .map(|(line, r)| {
+            Ok(Country {
+                name: r[name].to_owned(),
+                iso2: r[iso2].to_owned(),
+                iso3: r[iso3].to_owned(),
+                demonyms: list(r[dem]),
+                aliases: list(r[ali]),
+                capital: r[cap].to_owned(),
+                geonames: opt_u32(t, *line, geo, r[geo])?,
+                lat: opt_f64(t, *line, lat, r[lat])?,
+                lon: opt_f64(t, *line, lon, r[lon])?,
+            })
+        })
+        .collect()
+}
+
+fn parse_places(t: &Table) -> Result<Vec<Place>> {
+    let (name, sub, country, geo, lat, lon, pop, ali) = (
+        t.col("name")?,
+        t.col("subtype")?,
+        t.col("country")?,
+        t.col("geonames")?,
+        t.col("lat")?,
+        t.col("lon")?,
+        t.col("population")?,
+        t.col("aliases")?,
+    );
+    t.rows
+        .iter()
+        .map(|(line, r)| {
+            Ok(Place {
+                name: r[name].to_owned(),
+                subtype: r[sub].to_owned(),
+                country: r[country].to_owned(),
+                geonames: opt_u32(t, *line, geo, r[geo])?,
+                lat: opt_f64(t, *line, lat, r[lat])?,
+                lon: opt_f64(t, *line, lon, r[lon])?,
+                population: opt_f64(t, *line, pop, r[pop])?.unwrap_or(0.0) as u64,
+                aliases: list(r[ali]),
+            })
+        })
+        .collect()
+}
+
+fn parse_regions(t: &Table) -> Result<Vec<Region>> {
+    let (stem, sub, country, code, official) = (
+        t.col("stem")?,
+        t.col("subtype")?,
+        t.col("country")?,
+        t.col("iso3166_2")?,
+        t.col("official_name")?,
+    );
+    Ok(t.rows
+        .iter()
+        .map(|(_, r)| Region {
+            stem: r[stem].to_owned(),
+            subtype: r[sub].to_owned(),
+            country: r[country].to_owned(),
+            code: r[code].to_owned(),
+            official_name: r[official].to_owned(),
+        })
+        .collect())
+}
+
+fn parse_areas(t: &Table) -> Result<Vec<Area>> {
+    let (name, sub, country, ali, lat, lon, wd) = (
+        t.col("name")?,
+        t.col("subtype")?,
+        t.col("country")?,
+        t.col("aliases")?,
+        t.col("lat")?,
+        t.col("lon")?,
+        t.col("wikidata")?,
+    );
+    t.rows
+        .iter()
+        .map(|(line, r)| {
+            Ok(Area {
+                name: r[name].to_owned(),
+                subtype: r[sub].to_owned(),
+                country: r[country].to_owned(),
+                aliases: list(r[ali]),
+                lat: opt_f64(t, *line, lat, r[lat])?,
+                lon: opt_f64(t, *line, lon, r[lon])?,
+                wikidata: opt_string(r[wd]),
+            })
+        })
+        .collect()
+}
+
+fn parse_people(t: &Table) -> Result<Vec<Person>> {
+    let (name, ali, gender, role, country, org, wd) = (
+        t.col("name")?,
+        t.col("aliases")?,
+        t.col("gender")?,
+        t.col("role")?,
+        t.col("country")?,
+        t.col("organisation")?,
+        t.col("wikidata")?,
+    );
+    t.rows
+        .iter()
+        .map(|(line, r)| {
+            let g = match r[gender] {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                "" => Gender::Unknown,
+                other => {
+                    return Err(t.err(*line, gender, format!("expected m or f, found '{other}'")))
+                }
+            };
+            Ok(Person {
+                name: r[name].to_owned(),
+                aliases: list(r[ali]),
+                gender: g,
+                role: r[role].to_owned(),
+                country: r[country].to_owned(),
+                organisation: r[org].to_owned(),
+                wikidata: opt_string(r[wd]),
+            })
+        })
+        .collect()
+}
+
+fn parse_organisations(t: &Table) -> Result<Vec<Organisation>> {
+    let (name, ali, acr, sub, country, wd) = (
+        t.col("name")?,
+        t.col("aliases")?,
+        t.col("acronyms")?,
+        t.col("subtype")?,
+        t.col("country")?,
+        t.col("wikidata")?,
+    );
+    Ok(t.rows
+        .iter()
+        .map(|(_, r)| Organisation {
+            name: r[name].to_owned(),
+            aliases: list(r[ali]),
+            acronyms: list(r[acr]),
+            subtype: r[sub].to_owned(),
+            country: r[country].to_owned(),
+            wikidata: opt_string(r[wd]),
+        })
+        .collect())
+}
+
+fn parse_memberships(t: &Table) -> Result<Vec<Membership>> {
+    let (country, org, since, until) = (
+        t.col("country")?,
+        t.col("organisation")?,
+        t.col("since")?,
+        t.col("until")?,
+    );
+    t.rows
+        .iter()
+        .map(|(line, r)| {
+            let year = |c: usize| -> Result<Option<i32>> {
+                if r[c].is_empty() {
+                    return Ok(None);
+                }
+                r[c].parse()
+                    .map(Some)
+                    .map_err(|_| t.err(*line, c, format!("expected a year, found '{}'", r[c])))
+            };
+            Ok(Membership {
+                country: r[country].to_owned(),
+                organisation: r[org].to_owned(),
+                since: year(since)?,
+                until: year(until)?,
+            })
+        })
+        .collect()
+}
+
+fn entity_type(t: &Table, line: u32, col: usize, s: &str) -> Result<EntityType> {
+    EntityType::parse(s).ok_or_else(|| t.err(line, col, format!("unknown entity type '{s}'")))
+}
+
+fn parse_lexicon<'s>(
+    get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, str>>,
+) -> Result<Lexicon> {
+    let mut lex = Lexicon {
+        abbreviations: plain_list(&get("lexicon/abbreviations.txt")?),
+        ..Default::default()
+    };
+    lex.stopwords = plain_list(&get("lexicon/stopwords.txt")?);
+    lex.particles = plain_list(&get("lexicon/particles.txt")?);
+    lex.government_nouns = plain_list(&get("lexicon/government-nouns.txt")?);
+
+    let src = get("lexicon/numbers.tsv")?;
+    let t = Table::parse("ontology/lexicon/numbers.tsv", &src)?;
+    let (w, v, k) = (t.col("word")?, t.col("value")?, t.col("kind")?);
+    for (line, r) in &t.rows {
+        match r[k] {
+            "unit" => {
+                let n = r[v]
+                    .parse()
+                    .map_err(|_| t.err(*line, v, "expected an integer"))?;
+                lex.numbers.units.insert(r[w].to_lowercase().into(), n);
+            }
+            "scale" => {
+                let n = r[v]
+                    .parse()
+                    .map_err(|_| t.err(*line, v, "expected a number"))?;
+                lex.numbers.scales.insert(r[w].to_lowercase().into(), n);
+            }
+            "at-least" => lex
+                .numbers
+                .qualifiers
+                .push((words(r[w]), Qualifier::AtLeast)),
+            "approximately" => lex
+                .numbers
+                .qualifiers
+                .push((words(r[w]), Qualifier::Approximately)),
+            other => return Err(t.err(*line, k, format!("unknown kind '{other}'"))),
+        }
+    }
+    // Longest qualifier first.
+    lex.numbers
+        .qualifiers
+        .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+
+    let src = get("lexicon/titles.tsv")?;
+    let t = Table::parse("ontology/lexicon/titles.tsv", &src)?;
+    let (ti, ro, ki) = (t.col("title")?, t.col("role")?, t.col("kind")?);
+    for (line, r) in &t.rows {
+        let kind = match r[ki] {
+            "office" => TitleKind::Office,
+            "rank" => TitleKind::Rank,
+            "honorific" => TitleKind::Honorific,
+            other => return Err(t.err(*line, ki, format!("unknown title kind '{other}'"))),
+        };
+        lex.titles.push(Title {
+            phrase: phrase(r[ti]),
+            role: r[ro].to_owned(),
+            kind,
+        });
+    }
+
+    let src = get("lexicon/name-heads.tsv")?;
+    let t = Table::parse("ontology/lexicon/name-heads.tsv", &src)?;
+    let (h, ty, st) = (t.col("head")?, t.col("type")?, t.col("subtype")?);
+    for (line, r) in &t.rows {
+        lex.name_heads.push(NameHead {
+            phrase: phrase(r[h]),
+            etype: entity_type(&t, *line, ty, r[ty])?,
+            subtype: r[st].to_owned(),
+        });
+    }
+
+    let src = get("lexicon/place-nouns.tsv")?;
+    let t = Table::parse("ontology/lexicon/place-nouns.tsv", &src)?;
+    let (n, st, pos, reg) = (
+        t.col("noun")?,
+        t.col("subtype")?,
+        t.col("position")?,
+        t.col("region")?,
+    );
+    for (line, r) in &t.rows {
+        let position = match r[pos] {
+            "before" => NounPosition::Before,
+            "after" => NounPosition::After,
+            "both" => NounPosition::Both,
+            other => {
+                return Err(t.err(
+                    *line,
+                    pos,
+                    format!("expected before, after or both, found '{other}'"),
+                ))
+            }
+        };
+        lex.place_nouns.push(PlaceNoun {
+            word: r[n].to_lowercase().into(),
+            subtype: r[st].to_owned(),
+            position,
+            region: r[reg] == "yes",
+        });
+    }
+
+    let src = get("lexicon/ministries.tsv")?;
+    let t = Table::parse("ontology/lexicon/ministries.tsv", &src)?;
+    let (c, f) = (t.col("canonical")?, t.col("forms")?);
+    for (_, r) in &t.rows {
+        let mut forms: Vec<String> = list(r[f]).iter().map(|s| phrase(s)).collect();
+        forms.push(phrase(r[c]));
+        lex.ministries.push(Ministry {
+            canonical: r[c].to_owned(),
+            forms,
+        });
+    }
+
+    let src = get("lexicon/forces.tsv")?;
+    let t = Table::parse("ontology/lexicon/forces.tsv", &src)?;
+    let (n, c, st) = (t.col("noun")?, t.col("canonical")?, t.col("subtype")?);
+    for (_, r) in &t.rows {
+        lex.forces.push(ForceNoun {
+            phrase: phrase(r[n]),
+            canonical: r[c].to_owned(),
+            subtype: r[st].to_owned(),
+        });
+    }
+
+    let src = get("lexicon/person-nouns.tsv")?;
+    let t = Table::parse("ontology/lexicon/person-nouns.tsv", &src)?;
+    let (n, cnt) = (t.col("noun")?, t.col("count")?);
+    for (line, r) in &t.rows {
+        let count = opt_u32(&t, *line, cnt, r[cnt])?.map(u64::from);
+        lex.person_nouns.insert(r[n].to_lowercase().into(), count);
+    }
+
+    let src = get("lexicon/casualties.tsv")?;
+    let t = Table::parse("ontology/lexicon/casualties.tsv", &src)?;
+    let (w, k) = (t.col("word")?, t.col("kind")?);
+    for (line, r) in &t.rows {
+        let kind = match r[k] {
+            "killed" => CasualtyKind::Killed,
+            "injured" => CasualtyKind::Injured,
+            other => {
+                return Err(t.err(
+                    *line,
+                    k,
+                    format!("expected killed or injured, found '{other}'"),
+                ))
+            }
+        };
+        lex.casualties.insert(r[w].to_lowercase().into(), kind);
+    }
+
+    let src = get("lexicon/anaphora.tsv")?;
+    let t = Table::parse("ontology/lexicon/anaphora.tsv", &src)?;
+    let (n, ty, st) = (t.col("noun")?, t.col("type")?, t.col("subtype")?);
+    for (line, r) in &t.rows {
+        lex.anaphora.push((
+            phrase(r[n]),
+            entity_type(&t, *line, ty, r[ty])?,
+            opt_string(r[st]),
+        ));
+    }
+
+    let src = get("lexicon/war-days.tsv")?;
+    let t = Table::parse("ontology/lexicon/war-days.tsv", &src)?;
+    let (w, c, st) = (t.col("words")?, t.col("context")?, t.col("start")?);
+    for (line, r) in &t.rows {
+        let start = crate::text::date::Date::parse_iso(r[st]).ok_or_else(|| {
+            t.err(
+                *line,
+                st,
+                format!("expected a date YYYY-MM-DD, found '{}'", r[st]),
+            )
+        })?;
+        let lower = |cell: &str| {
+            list(cell)
+                .into_iter()
+                .map(|x| x.to_lowercase().into_boxed_str())
+                .collect()
+        };
+        lex.war_days.push(WarDay {
+            words: lower(r[w]),
+            context: lower(r[c]),
+            start,
+        });
+    }
+
+    let src = get("triggers.tsv")?;
+    let t = Table::parse("ontology/triggers.tsv", &src)?;
+    let (le, po, fo, pr, ev, fr, ex, exp) = (
+        t.col("lemma")?,
+        t.col("pos")?,
+        t.col("forms")?,
+        t.col("predicate")?,
+        t.col("event")?,
+        t.col("frame")?,
+        t.col("example")?,
+        t.col("expect")?,
+    );
+    for (line, r) in &t.rows {
+        let pos = match r[po] {
+            "verb" => TriggerPos::Verb,
+            "noun" => TriggerPos::Noun,
+            "modifier" => TriggerPos::Modifier,
+            other => return Err(t.err(*line, po, format!("unknown part of speech '{other}'"))),
+        };
+        let predicate = match r[pr] {
+            "-" | "" => None,
+            p => Some(
+                Predicate::parse(p)
+                    .ok_or_else(|| t.err(*line, pr, format!("unknown predicate '{p}'")))?,
+            ),
+        };
+        let event = match r[ev] {
+            "-" | "" => None,
+            e => Some(
+                EventType::parse(e)
+                    .ok_or_else(|| t.err(*line, ev, format!("unknown event type '{e}'")))?,
+            ),
+        };
+        let frame = Frame::parse(r[fr])
+            .ok_or_else(|| t.err(*line, fr, format!("unknown frame '{}'", r[fr])))?;
+        let mut forms: Vec<String> = list(r[fo]).iter().map(|s| phrase(s)).collect();
+        if forms.is_empty() {
+            forms.push(phrase(r[le]));
+        }
+        lex.triggers.push(Trigger {
+            lemma: r[le].to_owned(),
+            pos,
+            forms,
+            predicate,
+            event,
+            frame,
+            example: r[ex].to_owned(),
+            expect: r[exp].to_owned(),
+            line: *line,
+        });
+    }
+    Ok(lex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_loads() {
+        let d = OntologyData::embedded().expect("embedded data");
+        assert!(d.countries.len() > 240);
+        assert!(d.lexicon.triggers.len() > 20);
+        let ua = d
+            .country_by_iso("UA")
+            .map(|i| &d.countries[i])
+            .expect("Ukraine");
+        assert_eq!(ua.name, "Ukraine");
+        assert!(ua.demonyms.iter().any(|x| x == "Ukrainian"));
+    }
+
+    #[test]
+    fn bad_row_names_file_and_line() {
+        let text = "# comment\nname\tvalue\nok\t1\nbroken\n";
+        let err = Table::parse("ontology/x.tsv", text).err().expect("error");
+        assert_eq!(
+            err.to_string(),
+            "ontology/x.tsv:4:1: expected 2 fields, found 1"
+        );
+    }
+
+    #[test]
+    fn missing_column_is_reported() {
+        let t = Table::parse("ontology/x.tsv", "a\tb\n1\t2\n").expect("table");
+        assert_eq!(
+            t.col("c").err().map(|e| e.to_string()),
+            Some("ontology/x.tsv:1:1: missing column 'c'".into())
+        );
+    }
+}

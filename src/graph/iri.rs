@@ -1,0 +1,65 @@
+//! Content-derived identifiers.
+//!
+//! Contract: an entity's IRI depends only on the base, its type and its canonical name
+//! (so graphs built separately merge by union); an event's or statement's IRI depends on
+//! its document's content hash and character offsets; every IRI is valid whatever the
+//! name (non-ASCII names fall back to a hash).
+
+use crate::mention::gazetteer::name_key;
+
+/// 64-bit FNV-1a: a stable, dependency-free content hash.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// A URL-safe slug of a name: lowercase ASCII letters and digits joined by hyphens. A
+/// name with no ASCII letters or digits gets `h` and a hash of the name.
+pub fn slug(name: &str) -> String {
+    let key = name_key(name);
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if c == ' ' {
+            if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        } else {
+            // Non-ASCII letters after folding (e.g. Arabic, Cyrillic): keep the slug
+            // readable where possible, and make it unique with a hash below.
+            out.push('_');
+        }
+    }
+    let trimmed = out.trim_matches(|c| c == '-' || c == '_');
+    if trimmed.is_empty() || trimmed.contains('_') {
+        let readable: String = trimmed.replace('_', "");
+        let h = format!("h{:016x}", fnv1a(name.as_bytes()));
+        return if readable.trim_matches('-').is_empty() {
+            h
+        } else {
+            format!("{}-{h}", readable.trim_matches('-'))
+        };
+    }
+    trimmed.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Volodymyr Zelenskyy"), "volodymyr-zelenskyy");
+        assert_eq!(slug("Dalia Grybauskaitė"), "dalia-grybauskaite");
+        assert_eq!(slug("Be'eri"), "beeri");
+        assert_eq!(slug("Rostov-on-Don"), "rostov-on-don");
+        assert!(slug("Москва").starts_with('h'));
+        assert!(slug("!!!").starts_with('h'));
+        assert_ne!(slug("Москва"), slug("Київ"));
+    }
+}

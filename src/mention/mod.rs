@@ -1,0 +1,278 @@
+//! Mentions: spans of a document that name (or refer to) an entity.
+//!
+//! Contract: [`MentionStage::find`] returns the mentions of every non-heading sentence,
+//! sorted by start token. Head mentions never overlap one another; a mention swallowed
+//! by a larger one (the possessor "Russia" in "Russia's Defence Ministry") stays in the
+//! list with `inner = true`, so that its entity still exists. Along with the mentions come
+//! the facts that their patterns state (`part_of`, `located_in`, `role_in`) and the
+//! coordinated groups ("Sergei Shoigu and Valery Gerasimov").
+//!
+//! Sources, in order of precedence: the gazetteer; compounds of a country with a ministry,
+//! force or government noun; titles before or after a name; place nouns ("the village of
+//! X", "X region"); acronyms defined in parentheses; a capitalised-name fallback typed by
+//! its head noun or its context; pronouns and definite anaphora.
+
+pub mod gazetteer;
+mod pattern;
+
+use crate::data::{EntityType, OntologyData, Predicate};
+use crate::text::phrase::PhraseIndex;
+use crate::text::{Document, TokenKind};
+use gazetteer::{Gazetteer, Known};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A name not in the gazetteer, built by a pattern.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NewName {
+    pub name: String,
+    pub etype: EntityType,
+    pub subtype: String,
+}
+
+/// Personal pronouns, by what they can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pronoun {
+    /// he, him, his
+    Male,
+    /// she, her, hers
+    Female,
+    /// it, its
+    Neuter,
+    /// they, them, their
+    Plural,
+}
+
+/// What a mention refers to, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Referent {
+    Known(Known),
+    New(NewName),
+    Pronoun(Pronoun),
+    /// "the ministry": the last entity of this type (and subtype).
+    Anaphor(EntityType, Option<String>),
+    /// An unnamed office holder ("North Korea's general delegate"); not an entity, but
+    /// an antecedent for "his country". Carries the mention of the state it serves.
+    Role(u32),
+    /// A single capitalised word that is only a name if it is the surname of a person
+    /// named elsewhere in the document.
+    Bare,
+}
+
+/// How a mention is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    Name,
+    /// "Ukrainian", "Israelis": stands for the country.
+    Demonym,
+    /// "Russia's Defence Ministry", "Russian forces", "the British government".
+    Compound,
+    Acronym,
+    Pronoun,
+    Anaphor,
+    Role,
+}
+
+/// One mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Token range `[start, end)`, document-wide indices.
+    pub start: u32,
+    pub end: u32,
+    pub sentence: u32,
+    pub referent: Referent,
+    pub form: Form,
+    /// Part of a larger mention.
+    pub inner: bool,
+    pub rule: &'static str,
+    pub confidence: f32,
+}
+
+impl Mention {
+    pub fn entity_type(&self, data: &OntologyData) -> Option<EntityType> {
+        match &self.referent {
+            Referent::Known(k) => Some(match k {
+                Known::Organisation(i) if data.organisations[*i as usize].subtype.is_empty() => {
+                    EntityType::Organisation
+                }
+                k => k.entity_type(),
+            }),
+            Referent::New(n) => Some(n.etype),
+            Referent::Anaphor(t, _) => Some(*t),
+            _ => None,
+        }
+    }
+}
+
+/// What a fact's object is: a mention, or a known entity not necessarily mentioned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactObject {
+    Mention(u32),
+    Known(Known),
+}
+
+/// A relation stated by the shape of a mention ("Russia's Defence Ministry" → part_of).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub subject: u32,
+    pub predicate: Predicate,
+    pub object: FactObject,
+    pub role: Option<String>,
+    pub sentence: u32,
+    pub rule: &'static str,
+}
+
+/// The output of the mention stage.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    pub list: Vec<Mention>,
+    pub facts: Vec<Fact>,
+    /// Coordinated head mentions ("A, B and C"), as indices into `list`.
+    pub groups: Vec<Vec<u32>>,
+    /// Acronyms defined in the document ("Group of Seven (G7)") and what they refer to.
+    pub acronyms: FxHashMap<String, Referent>,
+}
+
+/// The mention stage, built once from the data.
+#[derive(Debug)]
+pub struct MentionStage {
+    pub gazetteer: Gazetteer,
+    titles: PhraseIndex<u32>,
+    ministries: PhraseIndex<u32>,
+    forces: PhraseIndex<u32>,
+    place_nouns: PhraseIndex<u32>,
+    government: FxHashSet<Box<str>>,
+    heads: FxHashMap<String, u32>,
+    anaphora: PhraseIndex<u32>,
+    /// Demonym adjective per country index ("Russian").
+    demonym: Vec<String>,
+    /// Place index of each country's capital.
+    capitals: FxHashMap<u32, u32>,
+}
+
+impl MentionStage {
+    pub fn new(data: &OntologyData) -> Self {
+        let lex = &data.lexicon;
+        let mut titles = PhraseIndex::new();
+        for (i, t) in lex.titles.iter().enumerate() {
+            titles.insert(&t.phrase, i as u32);
+        }
+        let mut ministries = PhraseIndex::new();
+        for (i, m) in lex.ministries.iter().enumerate() {
+            for f in &m.forms {
+                ministries.insert(f, i as u32);
+            }
+        }
+        let mut forces = PhraseIndex::new();
+        for (i, f) in lex.forces.iter().enumerate() {
+            forces.insert(&f.phrase, i as u32);
+        }
+        let mut place_nouns = PhraseIndex::new();
+        for (i, n) in lex.place_nouns.iter().enumerate() {
+            place_nouns.insert(&n.word, i as u32);
+        }
+        let mut anaphora = PhraseIndex::new();
+        for (i, (n, _, _)) in lex.anaphora.iter().enumerate() {
+            anaphora.insert(n, i as u32);
+        }
+        let heads = lex
+            .name_heads
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.phrase.clone(), i as u32))
+            .collect();
+        let demonym = data
+            .countries
+            .iter()
+            .map(|c| {
+                c.demonyms
+                    .iter()
+                    .find(|d| !d.ends_with('s') || d.ends_with("ss"))
+                    .or(c.demonyms.first())
+                    .cloned()
+                    .unwrap_or_else(|| c.name.clone())
+            })
+            .collect();
+        let gazetteer = Gazetteer::new(data);
+        let mut capitals = FxHashMap::default();
+        for (ci, c) in data.countries.iter().enumerate() {
+            for k in gazetteer.lookup(&c.capital) {
+                if let Known::Place(p) = k {
+                    if data.places[*p as usize].country == c.iso2 {
+                        capitals.insert(*p, ci as u32);
+                        break;
+                    }
+                }
+            }
+        }
+        MentionStage {
+            gazetteer,
+            titles,
+            ministries,
+            forces,
+            place_nouns,
+            government: lex.government_nouns.clone(),
+            heads,
+            anaphora,
+            demonym,
+            capitals,
+        }
+    }
+
+    /// The country whose capital is this place, if any.
+    pub fn capital_of(&self, place: u32) -> Option<u32> {
+        self.capitals.get(&place).copied()
+    }
+
+    /// The adjective demonym of a country ("Russian").
+    pub fn demonym(&self, country: u32) -> &str {
+        &self.demonym[country as usize]
+    }
+
+    /// Find the mentions of `doc`.
+    pub fn find(&self, doc: &Document, data: &OntologyData) -> Mentions {
+        let matches = self.gazetteer.find(doc.text());
+        let mut out = Mentions::default();
+        let mut mi = 0;
+        for (si, s) in doc.sentences.iter().enumerate() {
+            // Gazetteer matches of this sentence.
+            while mi < matches.len() && matches[mi].start < s.start {
+                mi += 1;
+            }
+            let first = mi;
+            while mi < matches.len() && matches[mi].end <= s.end {
+                mi += 1;
+            }
+            if s.is_heading() {
+                continue;
+            }
+            let mut sm =
+                pattern::SentenceMentions::new(self, doc, data, si as u32, s.tokens.clone());
+            sm.gazetteer(&matches[first..mi]);
+            sm.compounds();
+            sm.titles();
+            sm.place_nouns();
+            sm.acronym_definitions(&mut out.acronyms);
+            sm.fallback();
+            sm.references();
+            sm.finish(&mut out);
+        }
+        out.groups = pattern::groups(doc, &out.list);
+        out
+    }
+}
+
+/// For each token of a sentence's range, whether it lies inside a closed quotation.
+pub(crate) fn quoted_tokens_of(doc: &Document, range: std::ops::Range<u32>) -> Vec<bool> {
+    pattern::quoted_tokens(doc, range)
+}
+
+/// Whether token `i` is a word that can be part of a capitalised name.
+pub(crate) fn is_name_token(doc: &Document, data: &OntologyData, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    match t.kind {
+        TokenKind::Word => t.is_capitalised() || data.lexicon.particles.contains(doc.low(i)),
+        _ => false,
+    }
+}

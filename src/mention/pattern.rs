@@ -1,0 +1,1379 @@
+//! The mention patterns of one sentence (see the parent module for the contract).
+
+use super::gazetteer::{GazetteerMatch, Known};
+use super::{
+    is_name_token, Fact, FactObject, Form, Mention, MentionStage, Mentions, NewName, Pronoun,
+    Referent,
+};
+use crate::data::{EntityType, NounPosition, OntologyData, Predicate, TitleKind};
+use crate::text::{Document, TokenKind};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+/// Words before a title that change the role ("former President").
+const ROLE_MODIFIERS: &[&str] = &[
+    "former", "then", "acting", "outgoing", "incoming", "interim", "late", "ex",
+];
+/// Words after which a capitalised name is a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "from", "to", "towards", "toward", "outside", "inside", "around", "into",
+    "across", "through", "of",
+];
+/// Words that may follow "military" when it is the subject noun ("the Russian military said").
+const AFTER_SUBJECT: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "said",
+    "says",
+    "say",
+    "told",
+    "claimed",
+    "reported",
+    "announced",
+    "also",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "for",
+    "from",
+    "of",
+    "at",
+    "with",
+    "by",
+    "later",
+    "then",
+    "still",
+    "denied",
+    "confirmed",
+];
+/// Verbs after which a two- or three-word capitalised name is a person.
+const SPEECH_AFTER_NAME: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "announced",
+    "stated",
+    "warned",
+    "insisted",
+    "claimed",
+    "tweeted",
+    "posted",
+];
+
+pub(super) struct SentenceMentions<'a> {
+    st: &'a MentionStage,
+    doc: &'a Document<'a>,
+    data: &'a OntologyData,
+    sentence: u32,
+    range: Range<u32>,
+    list: Vec<Mention>,
+    owner: Vec<i32>,
+    facts: Vec<Fact>,
+    /// Acronyms known so far in the document.
+    acronyms: FxHashMap<String, Referent>,
+}
+
+impl<'a> SentenceMentions<'a> {
+    pub(super) fn new(
+        st: &'a MentionStage,
+        doc: &'a Document<'a>,
+        data: &'a OntologyData,
+        sentence: u32,
+        range: Range<u32>,
+    ) -> Self {
+        let n = (range.end - range.start) as usize;
+        SentenceMentions {
+            st,
+            doc,
+            data,
+            sentence,
+            range,
+            list: Vec::new(),
+            owner: vec![-1; n],
+            facts: Vec::new(),
+            acronyms: FxHashMap::default(),
+        }
+    }
+
+    // ---- token helpers -------------------------------------------------------------
+
+    fn in_range(&self, i: usize) -> bool {
+        i >= self.range.start as usize && i < self.range.end as usize
+    }
+    fn low(&self, i: usize) -> &'a str {
+        if self.in_range(i) {
+            self.doc.low(i)
+        } else {
+            ""
+        }
+    }
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.in_range(i).then(|| self.doc.tokens[i].kind)
+    }
+    fn is_clitic_s(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Clitic) && matches!(self.low(i), "'s" | "'")
+    }
+    fn is_lower_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word) && !self.doc.tokens[i].is_capitalised()
+    }
+    fn owner(&self, i: usize) -> Option<usize> {
+        if !self.in_range(i) {
+            return None;
+        }
+        let o = self.owner[i - self.range.start as usize];
+        (o >= 0).then_some(o as usize)
+    }
+    fn free(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|i| self.in_range(i) && self.owner(i).is_none())
+    }
+    /// The head mention that ends just before token `i`.
+    fn mention_ending_at(&self, i: usize) -> Option<usize> {
+        let o = self.owner(i.checked_sub(1)?)?;
+        (self.list[o].end as usize == i).then_some(o)
+    }
+    /// The head mention that starts at token `i`.
+    fn mention_starting_at(&self, i: usize) -> Option<usize> {
+        let o = self.owner(i)?;
+        (self.list[o].start as usize == i).then_some(o)
+    }
+
+    fn add(&mut self, m: Mention) -> usize {
+        let idx = self.list.len();
+        if !m.inner {
+            for i in m.start..m.end {
+                if self.in_range(i as usize) {
+                    self.owner[(i - self.range.start) as usize] = idx as i32;
+                }
+            }
+        }
+        self.list.push(m);
+        idx
+    }
+
+    /// Add `m` over the span of `inner` mentions, marking them inner.
+    fn wrap(&mut self, inner: &[usize], m: Mention) -> usize {
+        for &i in inner {
+            self.list[i].inner = true;
+        }
+        self.add(m)
+    }
+
+    fn mention(
+        &self,
+        start: usize,
+        end: usize,
+        referent: Referent,
+        form: Form,
+        rule: &'static str,
+        confidence: f32,
+    ) -> Mention {
+        Mention {
+            start: start as u32,
+            end: end as u32,
+            sentence: self.sentence,
+            referent,
+            form,
+            inner: false,
+            rule,
+            confidence,
+        }
+    }
+
+    fn fact(
+        &mut self,
+        subject: usize,
+        predicate: Predicate,
+        object: FactObject,
+        role: Option<String>,
+        rule: &'static str,
+    ) {
+        self.facts.push(Fact {
+            subject: subject as u32,
+            predicate,
+            object,
+            role,
+            sentence: self.sentence,
+            rule,
+        });
+    }
+
+    /// The country a qualifier mention stands for: a country or demonym, or a capital
+    /// city used for its government.
+    fn country_of(&self, m: usize) -> Option<u32> {
+        match &self.list[m].referent {
+            Referent::Known(Known::Country(c)) => Some(*c),
+            Referent::Known(Known::Place(p)) => self.st.capital_of(*p),
+            _ => None,
+        }
+    }
+
+    fn known_type(&self, m: usize) -> Option<EntityType> {
+        self.list[m].entity_type(self.data)
+    }
+
+    /// A qualifier ending just before token `i`: a demonym or country name used as a
+    /// modifier ("French", "US"), or a possessor ("Russia's"). Returns the mention and
+    /// whether it is possessive.
+    fn qualifier_before(&self, i: usize) -> Option<(usize, bool)> {
+        if i > 0 && self.is_clitic_s(i - 1) {
+            return self.mention_ending_at(i - 1).map(|m| (m, true));
+        }
+        let m = self.mention_ending_at(i)?;
+        let ok = match &self.list[m].referent {
+            Referent::Known(Known::Country(_)) => true,
+            Referent::Known(Known::Organisation(_)) => true,
+            Referent::New(n) => n.etype == EntityType::Organisation,
+            _ => false,
+        };
+        ok.then_some((m, false))
+    }
+
+    /// A capitalised name run starting at `i` on free tokens: `[i, end)`.
+    fn name_run(&self, i: usize, max: usize) -> Option<usize> {
+        let doc = self.doc;
+        let starts = |k: usize| {
+            self.owner(k).is_none()
+                && self.in_range(k)
+                && doc.tokens[k].is_word()
+                && (doc.tokens[k].is_capitalised()
+                    || (self.data.lexicon.particles.contains(self.low(k))
+                        && self.low(k + 1) == "-"
+                        && !doc.tokens[k + 1].space_before()))
+        };
+        if !starts(i) || self.data.lexicon.stopwords.contains(self.low(i)) {
+            return None;
+        }
+        let mut end = i + 1;
+        let mut words = 1;
+        while end < self.range.end as usize && words < max {
+            let t = doc.tokens[end];
+            if self.owner(end).is_some() {
+                break;
+            }
+            if matches!(self.low(end), "-" | "'")
+                && !t.space_before()
+                && end + 1 < self.range.end as usize
+            {
+                let n = doc.tokens[end + 1];
+                if !n.space_before() && n.is_word() && self.owner(end + 1).is_none() {
+                    end += 2;
+                    continue;
+                }
+                break;
+            }
+            if t.is_word()
+                && (t.is_capitalised() || self.data.lexicon.particles.contains(self.low(end)))
+                && !self.data.lexicon.stopwords.contains(self.low(end))
+                && !t.is_all_caps()
+            {
+                end += 1;
+                words += 1;
+                continue;
+            }
+            break;
+        }
+        // A name does not end in a particle.
+        while end > i + 1 && !doc.tokens[end - 1].is_capitalised() {
+            end -= 1;
+        }
+        Some(end)
+    }
+
+    /// The type given by the head noun of tokens `[from, to)` ("... Airport").
+    fn head_type(&self, from: usize, to: usize) -> Option<(EntityType, String)> {
+        for k in (1..=3.min(to - from)).rev() {
+            let text = self.doc.lower
+                [self.doc.tokens[to - k].start as usize..self.doc.tokens[to - 1].end as usize]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(&h) = self.st.heads.get(&text) {
+                let h = &self.data.lexicon.name_heads[h as usize];
+                return Some((h.etype, h.subtype.clone()));
+            }
+        }
+        None
+    }
+
+    // ---- stages ----------------------------------------------------------------------
+
+    pub(super) fn gazetteer(&mut self, matches: &[GazetteerMatch]) {
+        for g in matches {
+            let (Some(a), Some(b)) = (
+                self.doc.token_starting_at(g.start),
+                self.doc.token_ending_at(g.end),
+            ) else {
+                continue;
+            };
+            if !self.free(a, b + 1) {
+                continue;
+            }
+            let (referent, form) = match g.known {
+                Known::Demonym(c) => (Referent::Known(Known::Country(c)), Form::Demonym),
+                k => {
+                    let acronym = self.doc.tokens[a..=b]
+                        .iter()
+                        .all(|t| t.is_all_caps() || !t.is_word());
+                    (
+                        Referent::Known(k),
+                        if acronym { Form::Acronym } else { Form::Name },
+                    )
+                }
+            };
+            let m = self.mention(
+                a,
+                b + 1,
+                referent,
+                form,
+                "gazetteer",
+                if g.bare { 0.8 } else { 0.95 },
+            );
+            self.add(m);
+        }
+        // Acronyms defined earlier in the document.
+        if !self.acronyms.is_empty() {
+            for i in self.range.start as usize..self.range.end as usize {
+                let t = self.doc.tokens[i];
+                if t.is_word() && t.is_all_caps() && self.owner(i).is_none() {
+                    if let Some(r) = self.acronyms.get(self.doc.tok(i)).cloned() {
+                        let m = self.mention(i, i + 1, r, Form::Acronym, "acronym", 0.9);
+                        self.add(m);
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn compounds(&mut self) {
+        let lex = &self.data.lexicon;
+        let n = self.list.len();
+        for q in 0..n {
+            if self.list[q].inner {
+                continue;
+            }
+            let qend = self.list[q].end as usize;
+            let possessive = self.is_clitic_s(qend);
+            let k = if possessive { qend + 1 } else { qend };
+            if !self.in_range(k) || self.owner(k).is_some() {
+                continue;
+            }
+            let qform = self.list[q].form;
+            let qtype = self.known_type(q);
+            // Only demonyms, possessors and bare country names qualify a compound.
+            let country =
+                if possessive || qform == Form::Demonym || qtype == Some(EntityType::Country) {
+                    self.country_of(q)
+                } else {
+                    None
+                };
+            let start = self.list[q].start as usize;
+            if let Some(c) = country {
+                if let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k) {
+                    let name = format!(
+                        "{} {}",
+                        self.st.demonym(c),
+                        lex.ministries[mi as usize].canonical
+                    );
+                    let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
+                    let m = self.mention(start, end, referent, Form::Compound, "ministry", 0.9);
+                    let new = self.wrap(&[q], m);
+                    self.fact(
+                        new,
+                        Predicate::PartOf,
+                        FactObject::Mention(q as u32),
+                        None,
+                        "ministry",
+                    );
+                    continue;
+                }
+            }
+            if let Some((&fi, end)) = self.st.forces.longest_at(self.doc, k) {
+                let f = &lex.forces[fi as usize];
+                if f.phrase == "military"
+                    && self.is_lower_word(end)
+                    && !AFTER_SUBJECT.contains(&self.low(end))
+                {
+                    continue;
+                }
+                if let Some(c) = country {
+                    let name = format!("{} {}", self.st.demonym(c), f.canonical);
+                    let referent = self.known_or_new(&name, EntityType::Organisation, &f.subtype);
+                    let m = self.mention(start, end, referent, Form::Compound, "forces", 0.9);
+                    let new = self.wrap(&[q], m);
+                    self.fact(
+                        new,
+                        Predicate::PartOf,
+                        FactObject::Mention(q as u32),
+                        None,
+                        "forces",
+                    );
+                } else if qtype == Some(EntityType::Organisation) && !possessive {
+                    // "RSF forces", "Wagner troops": the organisation itself.
+                    let referent = self.list[q].referent.clone();
+                    let m = self.mention(start, end, referent, Form::Compound, "forces", 0.9);
+                    self.wrap(&[q], m);
+                }
+                continue;
+            }
+            if lex.government_nouns.contains(self.low(k)) {
+                let gov_country = country.or_else(|| match &self.list[q].referent {
+                    Referent::Known(Known::Person(p)) => {
+                        let iso = &self.data.people[*p as usize].country;
+                        self.data.country_by_iso(iso).map(|c| c as u32)
+                    }
+                    _ => None,
+                });
+                if let Some(c) = gov_country {
+                    let m = self.mention(
+                        start,
+                        k + 1,
+                        Referent::Known(Known::Country(c)),
+                        Form::Compound,
+                        "government",
+                        0.9,
+                    );
+                    self.wrap(&[q], m);
+                }
+            }
+        }
+    }
+
+    fn known_or_new(&self, name: &str, etype: EntityType, subtype: &str) -> Referent {
+        for k in self.st.gazetteer.lookup(name) {
+            if k.entity_type() == etype {
+                return Referent::Known(*k);
+            }
+        }
+        Referent::New(NewName {
+            name: name.to_owned(),
+            etype,
+            subtype: subtype.to_owned(),
+        })
+    }
+
+    /// Role modifiers before token `i` ("former", "then-"): the first token of the
+    /// modifiers and the prefix for the role.
+    fn modifiers_before(&self, i: usize) -> (usize, String) {
+        let mut k = i;
+        let mut prefix = String::new();
+        loop {
+            if k >= 2 && self.low(k - 1) == "-" && ROLE_MODIFIERS.contains(&self.low(k - 2)) {
+                if self.low(k - 2) != "then" {
+                    prefix = format!("{} ", capitalise(self.low(k - 2)));
+                }
+                k -= 2;
+            } else if k >= 1
+                && ROLE_MODIFIERS.contains(&self.low(k - 1))
+                && self.is_lower_word(k - 1)
+            {
+                if self.low(k - 1) != "then" {
+                    prefix = format!("{} ", capitalise(self.low(k - 1)));
+                }
+                k -= 1;
+            } else if k >= 1
+                && self.kind(k - 1) == Some(TokenKind::Word)
+                && self.low(k - 1) == "former"
+            {
+                prefix = "Former ".into();
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        (k, prefix)
+    }
+
+    /// "of (the)? X('s)? (lowercase words)?" at token `j`: the mention X and the index
+    /// after the phrase.
+    fn of_entity(&self, j: usize) -> Option<(usize, usize)> {
+        if self.low(j) != "of" {
+            return None;
+        }
+        let mut k = j + 1;
+        if self.low(k) == "the" {
+            k += 1;
+        }
+        let m = self.mention_starting_at(k)?;
+        let mut end = self.list[m].end as usize;
+        if self.is_clitic_s(end) {
+            end += 1;
+            while self.is_lower_word(end) && !matches!(self.low(end), "and" | "said" | "who") {
+                end += 1;
+            }
+        }
+        Some((m, end))
+    }
+
+    pub(super) fn titles(&mut self) {
+        let lex = &self.data.lexicon;
+        let mut i = self.range.start as usize;
+        while i < self.range.end as usize {
+            let Some((&tid, j)) = self.st.titles.longest_at(self.doc, i) else {
+                i += 1;
+                continue;
+            };
+            if !self.free(i, j) {
+                i += 1;
+                continue;
+            }
+            let title = &lex.titles[tid as usize];
+            let capital_title = self.doc.tokens[i].is_capitalised();
+            let (mstart, prefix) = self.modifiers_before(i);
+            let qualifier = self.qualifier_before(mstart);
+            let mut after = j;
+            let mut of_q = None;
+            if !title.phrase.contains(" of ") {
+                if let Some((m, end)) = self.of_entity(j) {
+                    of_q = Some(m);
+                    after = end;
+                }
+            }
+            let comma_before_name = self.low(after) == "," && of_q.is_some();
+            let name_at = if comma_before_name { after + 1 } else { after };
+            // The person: a known person, or a capitalised name.
+            let mut person = None;
+            if let Some(m) = self.mention_starting_at(name_at) {
+                if matches!(self.list[m].referent, Referent::Known(Known::Person(_))) {
+                    person = Some(m);
+                }
+            } else if capital_title
+                || qualifier.is_some()
+                || of_q.is_some()
+                || title.kind == TitleKind::Office
+            {
+                if let Some(end) = self.name_run(name_at, 4) {
+                    let single_lower_title =
+                        !capital_title && qualifier.is_none() && of_q.is_none();
+                    let words = (name_at..end)
+                        .filter(|&k| self.doc.tokens[k].is_word())
+                        .count();
+                    if !(single_lower_title && words < 2) {
+                        let name = self.doc.span_text(name_at, end).to_owned();
+                        let referent = match self.st.gazetteer.lookup(&name).first() {
+                            Some(k @ Known::Person(_)) => Referent::Known(*k),
+                            _ => Referent::New(NewName {
+                                name,
+                                etype: EntityType::Person,
+                                subtype: String::new(),
+                            }),
+                        };
+                        let m = self.mention(name_at, end, referent, Form::Name, "title", 0.85);
+                        person = Some(self.add(m));
+                    }
+                }
+            }
+            let role = format!("{prefix}{}", title.role);
+            match person {
+                Some(p) => {
+                    let object = of_q.or(qualifier.map(|(q, _)| q));
+                    if let Some(o) = object {
+                        if matches!(
+                            self.known_type(o),
+                            Some(EntityType::Country | EntityType::Organisation)
+                        ) {
+                            self.fact(
+                                p,
+                                Predicate::RoleIn,
+                                FactObject::Mention(o as u32),
+                                Some(role),
+                                "title",
+                            );
+                        }
+                    } else if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
+                        self.known_role(p, pi as usize, &role);
+                    }
+                    i = self.list[p].end as usize;
+                }
+                None => {
+                    // An unnamed office holder ("North Korea's general delegate").
+                    if let (Some((q, true)), TitleKind::Office) = (qualifier, title.kind) {
+                        if self.free(i, j) && self.country_of(q).is_some() {
+                            let start = self.list[q].start as usize;
+                            let m = self.mention(
+                                start,
+                                j,
+                                Referent::Role(q as u32),
+                                Form::Role,
+                                "office",
+                                0.8,
+                            );
+                            self.wrap(&[q], m);
+                        }
+                    }
+                    i = j;
+                }
+            }
+        }
+        self.appositive_titles();
+    }
+
+    /// role_in from the gazetteer when a bare title matches the person's known role.
+    fn known_role(&mut self, p: usize, pi: usize, role: &str) {
+        let person = &self.data.people[pi];
+        let known = role.to_lowercase();
+        let theirs = person.role.to_lowercase();
+        if theirs.is_empty() || !(known.starts_with(&theirs) || theirs.starts_with(&known)) {
+            return;
+        }
+        let object = if !person.organisation.is_empty() {
+            self.st
+                .gazetteer
+                .lookup(&person.organisation)
+                .iter()
+                .find(|k| matches!(k, Known::Organisation(_)))
+                .copied()
+        } else {
+            self.data
+                .country_by_iso(&person.country)
+                .map(|c| Known::Country(c as u32))
+        };
+        if let Some(o) = object {
+            self.fact(
+                p,
+                Predicate::RoleIn,
+                FactObject::Known(o),
+                Some(role.to_owned()),
+                "title-known",
+            );
+        }
+    }
+
+    /// "NAME, (the)? TITLE of X": role_in X.
+    fn appositive_titles(&mut self) {
+        let n = self.list.len();
+        for p in 0..n {
+            let m = &self.list[p];
+            if m.inner || !matches!(m.entity_type(self.data), Some(EntityType::Person)) {
+                continue;
+            }
+            let mut k = m.end as usize;
+            if self.low(k) != "," {
+                continue;
+            }
+            k += 1;
+            if matches!(self.low(k), "the" | "a" | "an") {
+                k += 1;
+            }
+            let (mut t, _) = (k, ());
+            let mut prefix = String::new();
+            while ROLE_MODIFIERS.contains(&self.low(t)) || self.low(t) == "-" {
+                if self.low(t) != "then" && self.low(t) != "-" {
+                    prefix = format!("{} ", capitalise(self.low(t)));
+                }
+                t += 1;
+            }
+            let qualifier = self.mention_starting_at(t).and_then(|q| {
+                let end = self.list[q].end as usize;
+                if self.is_clitic_s(end) {
+                    Some((q, end + 1))
+                } else if self.list[q].form == Form::Demonym {
+                    Some((q, end))
+                } else {
+                    None
+                }
+            });
+            if let Some((_, end)) = qualifier {
+                t = end;
+            }
+            let Some((&tid, j)) = self.st.titles.longest_at(self.doc, t) else {
+                continue;
+            };
+            let title = &self.data.lexicon.titles[tid as usize];
+            if title.kind != TitleKind::Office {
+                continue;
+            }
+            let role = format!("{prefix}{}", capitalise_first(&title.role));
+            let object = self
+                .of_entity(j)
+                .map(|(o, _)| o)
+                .or(qualifier.map(|(q, _)| q));
+            if let Some(o) = object {
+                if matches!(
+                    self.known_type(o),
+                    Some(EntityType::Country | EntityType::Organisation)
+                ) {
+                    self.fact(
+                        p,
+                        Predicate::RoleIn,
+                        FactObject::Mention(o as u32),
+                        Some(role),
+                        "appositive-title",
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn place_nouns(&mut self) {
+        let lex = &self.data.lexicon;
+        let mut i = self.range.start as usize;
+        while i < self.range.end as usize {
+            let Some((&ni, j)) = self.st.place_nouns.longest_at(self.doc, i) else {
+                i += 1;
+                continue;
+            };
+            let noun = &lex.place_nouns[ni as usize];
+            if self.owner(i).is_some()
+                || self.doc.tokens[i].is_capitalised() && noun.position == NounPosition::Before
+            {
+                i += 1;
+                continue;
+            }
+            // "X region", "the X kibbutz": a name right before the noun.
+            if matches!(noun.position, NounPosition::After | NounPosition::Both)
+                && i > self.range.start as usize
+            {
+                if let Some(done) = self.place_before_noun(i, j, ni as usize) {
+                    i = done;
+                    continue;
+                }
+            }
+            // "the village of X", "Ukraine's southeastern city of Zaporizhzhia", "the capital X".
+            if matches!(noun.position, NounPosition::Before | NounPosition::Both) {
+                let mut k = j;
+                if self.low(k) == "of" {
+                    k += 1;
+                }
+                let determiner = self.determiner_before(i);
+                if let Some(det) = determiner {
+                    let target = if let Some(m) = self.mention_starting_at(k) {
+                        matches!(self.known_type(m), Some(EntityType::Place)).then_some(m)
+                    } else if let Some(end) = self.name_run(k, 4) {
+                        let name = self.doc.span_text(k, end).to_owned();
+                        let referent = Referent::New(NewName {
+                            name,
+                            etype: EntityType::Place,
+                            subtype: noun.subtype.clone(),
+                        });
+                        let m = self.mention(k, end, referent, Form::Name, "place-noun", 0.85);
+                        Some(self.add(m))
+                    } else {
+                        None
+                    };
+                    if let Some(t) = target {
+                        if let Some(q) = det {
+                            if let Some(_c) = self
+                                .country_of(q)
+                                .filter(|_| self.known_type(q) == Some(EntityType::Country))
+                            {
+                                self.fact(
+                                    t,
+                                    Predicate::LocatedIn,
+                                    FactObject::Mention(q as u32),
+                                    None,
+                                    "place-noun",
+                                );
+                            }
+                        }
+                        if noun.word.as_ref() == "capital" {
+                            if let Referent::Known(Known::Place(p)) = self.list[t].referent {
+                                if let Some(c) = self.st.capital_of(p) {
+                                    self.fact(
+                                        t,
+                                        Predicate::LocatedIn,
+                                        FactObject::Known(Known::Country(c)),
+                                        None,
+                                        "capital",
+                                    );
+                                }
+                            }
+                        }
+                        i = self.list[t].end as usize;
+                        continue;
+                    }
+                }
+            }
+            i = j;
+        }
+        self.located_in_patterns();
+    }
+
+    /// Before a place noun at `i`: "the", or a country's possessive / demonym, with up to
+    /// three lowercase adjectives between. `Some(None)` for a plain determiner.
+    fn determiner_before(&self, i: usize) -> Option<Option<usize>> {
+        let mut k = i;
+        let mut adjectives = 0;
+        while k > self.range.start as usize && adjectives < 3 {
+            let p = k - 1;
+            if matches!(
+                self.low(p),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            ) {
+                return Some(None);
+            }
+            if self.is_clitic_s(p) {
+                return self.mention_ending_at(p).map(Some);
+            }
+            if let Some(m) = self.mention_ending_at(k) {
+                return (self.list[m].form == Form::Demonym).then_some(Some(m));
+            }
+            if self.is_lower_word(p) || (self.low(p) == "-" && !self.doc.tokens[p].space_before()) {
+                k = p;
+                adjectives += 1;
+                continue;
+            }
+            break;
+        }
+        None
+    }
+
+    /// "Donetsk region" / "the Re'im kibbutz" with the noun at `[i, j)`: returns the
+    /// index after the pattern when it applied.
+    fn place_before_noun(&mut self, i: usize, j: usize, ni: usize) -> Option<usize> {
+        let noun = &self.data.lexicon.place_nouns[ni];
+        // The name before the noun: a free capitalised run, or a known place.
+        let mut start = i;
+        while start > self.range.start as usize {
+            let p = start - 1;
+            let t = self.doc.tokens[p];
+            if self.owner(p).is_none()
+                && t.is_word()
+                && t.is_capitalised()
+                && !self.data.lexicon.stopwords.contains(self.low(p))
+            {
+                start = p;
+            } else if self.owner(p).is_none() && self.low(p) == "'" && start < i {
+                start = p;
+            } else {
+                break;
+            }
+        }
+        let known = self.mention_ending_at(i).filter(|&m| {
+            start == i
+                && matches!(
+                    self.list[m].referent,
+                    Referent::Known(Known::Place(_) | Known::Region(_))
+                )
+        });
+        if start == i && known.is_none() {
+            return None;
+        }
+        let name_start = known.map_or(start, |m| self.list[m].start as usize);
+        let (name, end) = if noun.region {
+            (self.doc.span_text(name_start, j).to_owned(), j)
+        } else {
+            (self.doc.span_text(name_start, i).to_owned(), i)
+        };
+        if noun.region {
+            if let Some(m) = known {
+                if let Referent::Known(Known::Region(_)) = self.list[m].referent {
+                    // Already the region ("Crimea region").
+                    let r = self.list[m].referent.clone();
+                    let mm = self.mention(name_start, j, r, Form::Name, "region-noun", 0.9);
+                    self.wrap(&[m], mm);
+                    return Some(j);
+                }
+            }
+            let referent = self.region_referent(&name);
+            let m = self.mention(name_start, end, referent, Form::Name, "region-noun", 0.85);
+            match known {
+                Some(k) => {
+                    self.list[k] = m;
+                    for t in name_start..end {
+                        self.owner[t - self.range.start as usize] = k as i32;
+                    }
+                }
+                None => {
+                    self.add(m);
+                }
+            }
+        } else if known.is_none() {
+            let referent = Referent::New(NewName {
+                name,
+                etype: EntityType::Place,
+                subtype: noun.subtype.clone(),
+            });
+            let m = self.mention(name_start, end, referent, Form::Name, "place-noun", 0.8);
+            self.add(m);
+        }
+        Some(j)
+    }
+
+    fn region_referent(&self, name: &str) -> Referent {
+        for k in self.st.gazetteer.lookup(name) {
+            if matches!(k, Known::Region(_)) {
+                return Referent::Known(*k);
+            }
+        }
+        Referent::New(NewName {
+            name: name.to_owned(),
+            etype: EntityType::Place,
+            subtype: "Region".into(),
+        })
+    }
+
+    fn is_place(&self, m: usize) -> bool {
+        self.known_type(m) == Some(EntityType::Place)
+    }
+
+    /// How large a place is: country 3, region or area 2, anything smaller 1.
+    fn place_rank(&self, m: usize) -> u8 {
+        match &self.list[m].referent {
+            Referent::Known(Known::Country(_)) => 3,
+            Referent::Known(Known::Region(_) | Known::Area(_)) => 2,
+            Referent::New(n) if n.subtype == "Region" => 2,
+            Referent::Known(Known::Place(_)) | Referent::New(_) => 1,
+            _ => 0,
+        }
+    }
+
+    /// "Kreminna Balka in Ukraine's Donetsk region", "Vilnius, Lithuania", and a country's
+    /// possessive or demonym before a place ("Ukraine's eastern Donetsk region").
+    fn located_in_patterns(&mut self) {
+        let n = self.list.len();
+        for a in 0..n {
+            if self.list[a].inner || !self.is_place(a) {
+                continue;
+            }
+            let end = self.list[a].end as usize;
+            // "X, Country" followed by punctuation or a function word.
+            if self.low(end) == "," {
+                if let Some(b) = self.mention_starting_at(end + 1) {
+                    let after = self.list[b].end as usize;
+                    let closes = !self.in_range(after)
+                        || matches!(self.kind(after), Some(TokenKind::Punct))
+                        || self.is_lower_word(after);
+                    if matches!(self.list[b].referent, Referent::Known(Known::Country(_)))
+                        && self.list[b].form == Form::Name
+                        && self.place_rank(a) < 3
+                        && closes
+                        && !self.is_clitic_s(after)
+                    {
+                        self.fact(
+                            a,
+                            Predicate::LocatedIn,
+                            FactObject::Mention(b as u32),
+                            None,
+                            "place-comma-country",
+                        );
+                    }
+                }
+            }
+            // "X in (the) (adjectives) Y"
+            if self.low(end) == "in" && self.place_rank(a) == 1 {
+                let mut k = end + 1;
+                while self.low(k) == "the"
+                    || (self.is_lower_word(k)
+                        && self.mention_starting_at(k).is_none()
+                        && k < end + 4)
+                {
+                    k += 1;
+                }
+                if let Some(mut b) = self.mention_starting_at(k) {
+                    // Skip a possessor to its head: "in Ukraine's eastern Donetsk region".
+                    let bend = self.list[b].end as usize;
+                    if self.is_clitic_s(bend) {
+                        let mut h = bend + 1;
+                        while self.is_lower_word(h) && h < bend + 4 {
+                            h += 1;
+                        }
+                        if let Some(head) = self.mention_starting_at(h) {
+                            b = head;
+                        }
+                    }
+                    if self.is_place(b) && self.place_rank(b) > self.place_rank(a) {
+                        self.fact(
+                            a,
+                            Predicate::LocatedIn,
+                            FactObject::Mention(b as u32),
+                            None,
+                            "place-in-place",
+                        );
+                    }
+                }
+            }
+            // "Ukraine's (eastern) X", "the Ukrainian city of X" handled by place nouns;
+            // here the possessive directly before a place mention.
+            let start = self.list[a].start as usize;
+            let mut k = start;
+            while k > self.range.start as usize && self.is_lower_word(k - 1) && k + 3 > start {
+                k -= 1;
+            }
+            if k > 0 && self.is_clitic_s(k - 1) {
+                if let Some(q) = self.mention_ending_at(k - 1) {
+                    if matches!(self.list[q].referent, Referent::Known(Known::Country(_)))
+                        && self.place_rank(a) < 3
+                    {
+                        let dup = self.facts.iter().any(|f| {
+                            f.subject as usize == a
+                                && f.predicate == Predicate::LocatedIn
+                                && f.object == FactObject::Mention(q as u32)
+                        });
+                        if !dup {
+                            self.fact(
+                                a,
+                                Predicate::LocatedIn,
+                                FactObject::Mention(q as u32),
+                                None,
+                                "possessive-place",
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn acronym_definitions(&mut self, acronyms: &mut FxHashMap<String, Referent>) {
+        self.acronyms.clone_from(acronyms);
+        let mut i = self.range.start as usize;
+        while i + 2 < self.range.end as usize {
+            let t = self.doc.tokens[i + 1];
+            let acronym = self.doc.tok(i + 1);
+            let is_acr = t.is_word()
+                && acronym.chars().next().is_some_and(char::is_uppercase)
+                && acronym
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && acronym.len() >= 2
+                && acronym.len() <= 8;
+            if self.low(i) == "(" && is_acr && self.low(i + 2) == ")" {
+                let referent = if let Some(m) = self.mention_ending_at(i) {
+                    Some(self.list[m].referent.clone())
+                } else {
+                    // An unknown name before the parenthesis, typed by its head noun.
+                    let mut start = i;
+                    while start > self.range.start as usize
+                        && is_name_token(self.doc, self.data, start - 1)
+                        && self.owner(start - 1).is_none()
+                    {
+                        start -= 1;
+                    }
+                    while start < i && !self.doc.tokens[start].is_capitalised() {
+                        start += 1;
+                    }
+                    if start < i && self.data.lexicon.stopwords.contains(self.low(start)) {
+                        start += 1;
+                    }
+                    (start < i).then(|| {
+                        let (etype, subtype) = self
+                            .head_type(start, i)
+                            .unwrap_or((EntityType::Organisation, String::new()));
+                        let name = self.doc.span_text(start, i).to_owned();
+                        let r = Referent::New(NewName {
+                            name,
+                            etype,
+                            subtype,
+                        });
+                        let m = self.mention(
+                            start,
+                            i,
+                            r.clone(),
+                            Form::Name,
+                            "acronym-definition",
+                            0.85,
+                        );
+                        self.add(m);
+                        r
+                    })
+                };
+                if let Some(r) = referent {
+                    if self.owner(i + 1).is_none() {
+                        let m = self.mention(
+                            i + 1,
+                            i + 2,
+                            r.clone(),
+                            Form::Acronym,
+                            "acronym-definition",
+                            0.9,
+                        );
+                        self.add(m);
+                    }
+                    acronyms.insert(acronym.to_owned(), r.clone());
+                    self.acronyms.insert(acronym.to_owned(), r);
+                }
+                i += 3;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    pub(super) fn fallback(&mut self) {
+        let mut i = self.range.start as usize;
+        let quoted = quoted_tokens(self.doc, self.range.clone());
+        while i < self.range.end as usize {
+            if quoted[i - self.range.start as usize] {
+                i += 1;
+                continue;
+            }
+            let Some(end) = self.name_run(i, 6) else {
+                i += 1;
+                continue;
+            };
+            let sentence_start = i == self.range.start as usize
+                || (i == self.range.start as usize + 1 && self.doc.tokens[i - 1].is_quote());
+            // A known country or place right before: "Sudan TV", "Khartoum International Airport".
+            let prev = self.mention_ending_at(i).filter(|&m| {
+                self.doc.tokens[i].space_before()
+                    && matches!(
+                        self.list[m].referent,
+                        Referent::Known(Known::Country(_) | Known::Place(_) | Known::Region(_))
+                    )
+                    && self.list[m].form == Form::Name
+            });
+            let head = self.head_type(i, end);
+            if let (Some(p), Some((etype, subtype))) = (prev, head.clone()) {
+                let start = self.list[p].start as usize;
+                let name = self.doc.span_text(start, end).to_owned();
+                let referent = Referent::New(NewName {
+                    name,
+                    etype,
+                    subtype,
+                });
+                let m = self.mention(start, end, referent, Form::Name, "name-head", 0.8);
+                self.wrap(&[p], m);
+                i = end;
+                continue;
+            }
+            let words = (i..end).filter(|&k| self.doc.tokens[k].is_word()).count();
+            let typed = if let Some((etype, subtype)) = head {
+                if words >= 2 || !sentence_start {
+                    Some((etype, subtype, "name-head", 0.75))
+                } else {
+                    None
+                }
+            } else if !sentence_start
+                && words <= 3
+                && i > 0
+                && PLACE_PREPOSITIONS.contains(&self.low(i - 1))
+                && self.low(i - 1) != "of"
+            {
+                Some((EntityType::Place, String::new(), "preposition-place", 0.6))
+            } else if (2..=3).contains(&words) && SPEECH_AFTER_NAME.contains(&self.low(end)) {
+                Some((EntityType::Person, String::new(), "speaker-name", 0.65))
+            } else {
+                None
+            };
+            match typed {
+                Some((etype, subtype, rule, conf)) => {
+                    let name = self.doc.span_text(i, end).to_owned();
+                    let referent = match self.st.gazetteer.lookup(&name).first() {
+                        Some(k) if k.entity_type() == etype => Referent::Known(*k),
+                        _ => Referent::New(NewName {
+                            name,
+                            etype,
+                            subtype,
+                        }),
+                    };
+                    let m = self.mention(i, end, referent, Form::Name, rule, conf);
+                    self.add(m);
+                }
+                None if words == 1 && !sentence_start && !self.doc.tokens[i].is_all_caps() => {
+                    let m = self.mention(i, end, Referent::Bare, Form::Name, "bare-name", 0.5);
+                    self.add(m);
+                }
+                None => {}
+            }
+            i = end;
+        }
+    }
+
+    pub(super) fn references(&mut self) {
+        let mut i = self.range.start as usize;
+        while i < self.range.end as usize {
+            if self.owner(i).is_some() || !self.doc.tokens[i].is_word() {
+                i += 1;
+                continue;
+            }
+            let pronoun = match self.low(i) {
+                "he" | "him" | "his" | "himself" => Some(Pronoun::Male),
+                "she" | "her" | "hers" | "herself" => Some(Pronoun::Female),
+                "it" | "its" | "itself" => Some(Pronoun::Neuter),
+                "they" | "them" | "their" | "themselves" => Some(Pronoun::Plural),
+                _ => None,
+            };
+            if let Some(p) = pronoun {
+                let m = self.mention(
+                    i,
+                    i + 1,
+                    Referent::Pronoun(p),
+                    Form::Pronoun,
+                    "pronoun",
+                    0.7,
+                );
+                self.add(m);
+                i += 1;
+                continue;
+            }
+            if self.low(i) == "the" {
+                if let Some((&ai, end)) = self.st.anaphora.longest_at(self.doc, i + 1) {
+                    if self.free(i + 1, end) && self.low(end) != "of" {
+                        let (_, etype, sub) = &self.data.lexicon.anaphora[ai as usize];
+                        let m = self.mention(
+                            i,
+                            end,
+                            Referent::Anaphor(*etype, sub.clone()),
+                            Form::Anaphor,
+                            "anaphor",
+                            0.6,
+                        );
+                        self.add(m);
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    pub(super) fn finish(self, out: &mut Mentions) {
+        let base = out.list.len() as u32;
+        let mut order: Vec<usize> = (0..self.list.len()).collect();
+        order.sort_by_key(|&k| (self.list[k].start, self.list[k].inner, self.list[k].end));
+        let mut remap = vec![0u32; self.list.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old] = base + new as u32;
+        }
+        let SentenceMentions { list, facts, .. } = self;
+        let mut list: Vec<Option<Mention>> = list.into_iter().map(Some).collect();
+        for &old in &order {
+            if let Some(mut m) = list[old].take() {
+                if let Referent::Role(q) = &mut m.referent {
+                    *q = remap[*q as usize];
+                }
+                out.list.push(m);
+            }
+        }
+        for mut f in facts {
+            f.subject = remap[f.subject as usize];
+            if let FactObject::Mention(o) = &mut f.object {
+                *o = remap[*o as usize];
+            }
+            out.facts.push(f);
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn capitalise_first(s: &str) -> String {
+    capitalise(s)
+}
+
+/// For each token of `range`, whether it lies inside a closed quotation.
+pub(crate) fn quoted_tokens(doc: &Document, range: Range<u32>) -> Vec<bool> {
+    let toks = &doc.tokens[range.start as usize..range.end as usize];
+    let mut inside = vec![false; toks.len()];
+    let mut open: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        let opening = match t.kind {
+            TokenKind::OpenQuote => true,
+            TokenKind::CloseQuote => false,
+            TokenKind::Quote => open.is_none() && (t.space_before() || i == 0),
+            _ => continue,
+        };
+        match (opening, open) {
+            (true, _) => open = Some(i),
+            (false, Some(o)) => {
+                for q in inside.iter_mut().take(i).skip(o + 1) {
+                    *q = true;
+                }
+                open = None;
+            }
+            (false, None) => {}
+        }
+    }
+    inside
+}
+
+/// Coordinated head mentions: "A, B and C", "A and B", "A, B as well as a base in C".
+pub(super) fn groups(doc: &Document, list: &[Mention]) -> Vec<Vec<u32>> {
+    let heads: Vec<usize> = (0..list.len())
+        .filter(|&i| {
+            !list[i].inner
+                && !matches!(
+                    list[i].referent,
+                    Referent::Pronoun(_) | Referent::Anaphor(..)
+                )
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut current: Vec<u32> = Vec::new();
+    let mut closed = false;
+    for w in heads.windows(2) {
+        let (a, b) = (&list[w[0]], &list[w[1]]);
+        let joined = a.sentence == b.sentence && connects(doc, a.end as usize, b.start as usize);
+        if joined && !closed {
+            if current.is_empty() {
+                current.push(w[0] as u32);
+            }
+            current.push(w[1] as u32);
+            // "and"/"or" closes the list after its next item.
+            closed = (a.end as usize..b.start as usize)
+                .any(|k| matches!(doc.low(k), "and" | "or" | "well"));
+        } else {
+            if current.len() >= 2 {
+                out.push(std::mem::take(&mut current));
+            }
+            current.clear();
+            closed = false;
+        }
+    }
+    if current.len() >= 2 {
+        out.push(current);
+    }
+    out
+}
+
+fn connects(doc: &Document, from: usize, to: usize) -> bool {
+    if from >= to {
+        return false;
+    }
+    let words: Vec<&str> = (from..to).map(|k| doc.low(k)).collect();
+    if doc.tokens[from].kind == TokenKind::Clitic {
+        return false;
+    }
+    let mut k = 0;
+    let mut connector = false;
+    while k < words.len() {
+        match words[k] {
+            "," | "and" | "or" => {
+                connector = true;
+                k += 1;
+            }
+            "as" if words.get(k + 1) == Some(&"well") && words.get(k + 2) == Some(&"as") => {
+                connector = true;
+                k += 3;
+            }
+            "along" if words.get(k + 1) == Some(&"with") => {
+                connector = true;
+                k += 2;
+            }
+            "the" | "a" | "an" if connector => k += 1,
+            _ if connector
+                && k + 3 >= words.len()
+                && matches!(words.last(), Some(&("in" | "at" | "of"))) =>
+            {
+                // "as well as a base in Soba"
+                return true;
+            }
+            _ => return false,
+        }
+    }
+    connector
+}

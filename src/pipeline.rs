@@ -1,0 +1,523 @@
+//! The pipeline: text → document → mentions → entities → relations and events → graph.
+//!
+//! Contract: a [`Pipeline`] is built once (it compiles the gazetteer) and is shared
+//! across threads; [`Pipeline::extract`] is a pure function of the input and the data:
+//! no I/O, no environment, deterministic output.
+
+use crate::data::{EntityType, OntologyData, Predicate};
+use crate::error::{Error, Result};
+use crate::graph::iri::{fnv1a, slug};
+use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind, Provenance};
+use crate::mention::gazetteer::Known;
+use crate::mention::{MentionStage, Mentions};
+use crate::relation::{Extraction, RelObject, RelationStage};
+use crate::resolve::{resolve, Entities, EntityKey};
+use crate::text::date::{find_dates, Date};
+use crate::text::number::parse_quantity;
+use crate::text::Document;
+use std::sync::Arc;
+
+/// Organisation subtypes that are part of their country's state.
+const STATE_INSTITUTIONS: &[&str] = &[
+    "Government",
+    "Ministry",
+    "ArmedForces",
+    "Parliament",
+    "IntelligenceAgency",
+    "Office",
+];
+
+/// One input document.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The document's name in provenance: its path or URL.
+    pub name: &'a str,
+    pub text: &'a str,
+    /// The publication date from metadata, if any.
+    pub date: Option<Date>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(name: &'a str, text: &'a str) -> Self {
+        Input {
+            name,
+            text,
+            date: None,
+        }
+    }
+}
+
+/// Builds a [`Pipeline`].
+#[derive(Debug, Default)]
+pub struct PipelineBuilder {
+    data: Option<OntologyData>,
+    base_iri: Option<String>,
+    date: Option<Date>,
+}
+
+impl PipelineBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Use these data files instead of the embedded ones.
+    pub fn with_data(mut self, data: OntologyData) -> Self {
+        self.data = Some(data);
+        self
+    }
+
+    /// The base of minted IRIs (default `https://w3id.org/newsgraph/id/`).
+    pub fn with_base_iri(mut self, base: &str) -> Result<Self> {
+        let probe = format!("{base}person/x");
+        oxrdf::NamedNode::new(&probe)
+            .map_err(|e| Error::usage(format!("invalid base IRI '{base}': {e}")))?;
+        if !(base.ends_with('/') || base.ends_with('#')) {
+            return Err(Error::usage(format!(
+                "invalid base IRI '{base}': it must end with '/' or '#'"
+            )));
+        }
+        self.base_iri = Some(base.to_owned());
+        Ok(self)
+    }
+
+    /// The publication date to use when a document does not state one.
+    pub fn with_date(mut self, date: Date) -> Self {
+        self.date = Some(date);
+        self
+    }
+
+    pub fn build(self) -> Result<Pipeline> {
+        let data = match self.data {
+            Some(d) => d,
+            None => OntologyData::embedded()?,
+        };
+        let mentions = MentionStage::new(&data);
+        let relations = RelationStage::new(&data);
+        Ok(Pipeline {
+            data,
+            mentions,
+            relations,
+            base_iri: self
+                .base_iri
+                .unwrap_or_else(|| crate::vocab::DEFAULT_BASE_IRI.to_owned()),
+            default_date: self.date,
+        })
+    }
+}
+
+/// The extraction pipeline.
+#[derive(Debug)]
+pub struct Pipeline {
+    data: OntologyData,
+    mentions: MentionStage,
+    relations: RelationStage,
+    base_iri: String,
+    default_date: Option<Date>,
+}
+
+/// Every stage's output for one document (for tests and tools that need the details).
+#[derive(Debug)]
+pub struct Analysis<'a> {
+    pub doc: Document<'a>,
+    pub date: Option<Date>,
+    pub sentence_dates: Vec<Option<Date>>,
+    pub mentions: Mentions,
+    pub entities: Entities,
+    pub extraction: Extraction,
+}
+
+impl Pipeline {
+    /// A pipeline with the embedded data and default settings.
+    pub fn new() -> Result<Self> {
+        PipelineBuilder::new().build()
+    }
+
+    pub fn data(&self) -> &OntologyData {
+        &self.data
+    }
+
+    pub fn base_iri(&self) -> &str {
+        &self.base_iri
+    }
+
+    /// Run every stage on one document.
+    pub fn analyse<'a>(&self, input: &Input<'a>) -> Analysis<'a> {
+        let doc = Document::analyse(input.text, &self.data.lexicon.abbreviations);
+        let date = input
+            .date
+            .or_else(|| self.document_date(&doc))
+            .or(self.default_date);
+        let sentence_dates = sentence_dates(&doc, date);
+        let mentions = self.mentions.find(&doc, &self.data);
+        let entities = resolve(&doc, &self.data, &self.mentions, &mentions);
+        let extraction = self.relations.extract(
+            &doc,
+            &self.data,
+            &self.mentions,
+            &mentions,
+            &entities,
+            &sentence_dates,
+        );
+        Analysis {
+            doc,
+            date,
+            sentence_dates,
+            mentions,
+            entities,
+            extraction,
+        }
+    }
+
+    /// The knowledge graph of one document.
+    pub fn extract(&self, input: &Input) -> KnowledgeGraph {
+        let a = self.analyse(input);
+        self.graph(input, &a)
+    }
+
+    /// The date a document states for itself: a full date near its start, or a month and
+    /// day placed in time by a war-day count ("the war enters its 987th day").
+    fn document_date(&self, doc: &Document) -> Option<Date> {
+        let mut estimate: Option<Date> = None;
+        let mut partial = None;
+        for s in doc.sentences.iter().take(8) {
+            let toks = &doc.tokens[s.tokens.start as usize..s.tokens.end as usize];
+            if estimate.is_none() {
+                estimate = self.war_day(doc, s.tokens.start as usize, s.tokens.end as usize);
+            }
+            for d in find_dates(doc.text(), toks) {
+                if let Some(full) = d.full() {
+                    if estimate.is_none() {
+                        return Some(full);
+                    }
+                }
+                if d.month.is_some() && d.day.is_some() && partial.is_none() {
+                    partial = Some(d);
+                }
+            }
+        }
+        match (partial, estimate) {
+            (Some(p), Some(e)) => p.full().or_else(|| p.resolve(e)),
+            (Some(p), None) => p
+                .full()
+                .or_else(|| self.default_date.and_then(|d| p.resolve(d))),
+            (None, e) => e,
+        }
+    }
+
+    /// "the war enters its 987th day": the date of that day of a war in the data.
+    fn war_day(&self, doc: &Document, from: usize, to: usize) -> Option<Date> {
+        for i in from..to {
+            if doc.low(i + 1) != "day" || doc.tokens[i].kind != crate::text::TokenKind::Number {
+                continue;
+            }
+            let q = parse_quantity(&doc.lower, &doc.tokens[..to], i, &self.data.lexicon.numbers)?;
+            if !q.ordinal {
+                continue;
+            }
+            let n = q.count()? as i64;
+            for w in &self.data.lexicon.war_days {
+                let in_sentence = (from..to).any(|k| w.words.iter().any(|x| **x == *doc.low(k)));
+                let in_document = w.context.iter().any(|c| doc.lower.contains(&**c));
+                if in_sentence && in_document {
+                    return Some(w.start.add_days(n - 1));
+                }
+            }
+        }
+        None
+    }
+
+    /// Turn an analysed document into a graph.
+    pub fn graph(&self, input: &Input, a: &Analysis) -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        let doc = &a.doc;
+        let base = &self.base_iri;
+        let doc_hash = format!("{:016x}", fnv1a(input.text.as_bytes()));
+        let doc_name: Arc<str> = input.name.into();
+        let doc_iri = format!("{base}document/{doc_hash}");
+        g.add_node(Node {
+            iri: doc_iri,
+            kind: Some(NodeKind::Document),
+            label: input.name.to_owned(),
+            path: Some(input.name.to_owned()),
+            date: a.date,
+            ..Default::default()
+        });
+        // Sentence provenance: original text and character offsets.
+        let mut chars = 0u32;
+        let mut byte = 0usize;
+        let mut sentences: Vec<(Arc<str>, u32, u32)> = Vec::with_capacity(doc.sentences.len());
+        for s in &doc.sentences {
+            let (b0, b1) = doc.original_span(s.start, s.end);
+            let b0 = b0.max(byte);
+            chars += input.text[byte..b0].chars().count() as u32;
+            let c0 = chars;
+            let b1 = b1.max(b0);
+            let len = input.text[b0..b1].chars().count() as u32;
+            sentences.push((input.text[b0..b1].into(), c0, c0 + len));
+            chars += len;
+            byte = b1;
+        }
+        let prov = |si: u32, rule: &str, confidence: f32| {
+            let (ev, s, e) = sentences[si as usize].clone();
+            Provenance {
+                doc: doc_name.clone(),
+                evidence: ev,
+                start: s,
+                end: e,
+                rule: rule.into(),
+                confidence,
+            }
+        };
+
+        // Which entities become nodes: named ones, and any that a relation or event uses.
+        let ents = &a.entities;
+        let mut used = vec![false; ents.list.len()];
+        for (i, e) in ents.list.iter().enumerate() {
+            used[i] = e.named;
+        }
+        let mut relations = a.extraction.relations.clone();
+        self.institution_links(a, &mut relations);
+        for r in &relations {
+            used[r.subject as usize] = true;
+            if let RelObject::Entity(o) = r.object {
+                used[o as usize] = true;
+            }
+        }
+        for ev in &a.extraction.events {
+            for e in [ev.agent, ev.target, ev.place].into_iter().flatten() {
+                used[e as usize] = true;
+            }
+        }
+        let mut node_of = vec![None; ents.list.len()];
+        for (i, e) in ents.list.iter().enumerate() {
+            if !used[i] {
+                continue;
+            }
+            let node = self.entity_node(e);
+            node_of[i] = Some(g.add_node(node));
+        }
+        // Statements.
+        let mut statement_nodes = Vec::with_capacity(a.extraction.statements.len());
+        for s in &a.extraction.statements {
+            let (b0, _) = doc.original_span(doc.tokens[s.tokens.start as usize].start, 0);
+            let (_, b1) = doc.original_span(0, doc.tokens[s.tokens.end as usize - 1].end);
+            let c0 = input.text[..b0].chars().count();
+            let c1 = c0 + input.text[b0..b1.max(b0)].chars().count();
+            let label: String = if s.text.chars().count() > 80 {
+                s.text.chars().take(77).collect::<String>() + "..."
+            } else {
+                s.text.clone()
+            };
+            statement_nodes.push(g.add_node(Node {
+                iri: format!("{base}statement/{doc_hash}/{c0:07}-{c1:07}"),
+                kind: Some(NodeKind::Statement),
+                label,
+                text: Some(s.text.clone()),
+                quoted: Some(s.quoted),
+                date: a.sentence_dates.get(s.sentence as usize).copied().flatten(),
+                mentions: 1,
+                provenance: vec![prov(
+                    s.sentence,
+                    "statement",
+                    if s.quoted { 0.9 } else { 0.75 },
+                )],
+                ..Default::default()
+            }));
+        }
+        // Relations.
+        for r in &relations {
+            let (Some(s), o) = (node_of[r.subject as usize], r.object) else {
+                continue;
+            };
+            let o = match o {
+                RelObject::Entity(e) => node_of[e as usize],
+                RelObject::Statement(st) => statement_nodes.get(st as usize).copied(),
+            };
+            let Some(o) = o else { continue };
+            g.add_edge(
+                s,
+                o,
+                EdgeKind::Relation(r.predicate),
+                r.role.clone(),
+                vec![prov(r.sentence, &r.rule, r.confidence)],
+            );
+        }
+        // Events.
+        let mut seen_triggers: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
+        for ev in &a.extraction.events {
+            let t0 = doc
+                .tokens
+                .get(ev.trigger.start as usize)
+                .map_or(0, |t| t.start);
+            let (b0, _) = doc.original_span(t0, t0);
+            let c0 = input.text[..b0].chars().count() as u32;
+            let n = seen_triggers.entry(c0).or_insert(0);
+            *n += 1;
+            let label_of = |e: Option<u32>| {
+                e.and_then(|e| ents.list.get(e as usize))
+                    .map(|e| e.name.clone())
+            };
+            let mut label = ev.etype.as_str().to_owned();
+            if let Some(a) = label_of(ev.agent) {
+                label.push_str(&format!(" by {a}"));
+            }
+            if let Some(t) = label_of(ev.target) {
+                label.push_str(&format!(" on {t}"));
+            }
+            if let Some(p) = label_of(ev.place) {
+                label.push_str(&format!(" in {p}"));
+            }
+            let node = g.add_node(Node {
+                iri: format!("{base}event/{doc_hash}/{c0:07}-{n}"),
+                kind: Some(NodeKind::Event(ev.etype)),
+                label,
+                date: ev.date,
+                killed: ev.killed,
+                injured: ev.injured,
+                count: ev.count,
+                launched: ev.launched,
+                amount: ev.amount.clone(),
+                mentions: 1,
+                provenance: vec![prov(ev.sentence, &ev.rule, ev.confidence)],
+                ..Default::default()
+            });
+            for (e, kind) in [
+                (ev.agent, EdgeKind::Agent),
+                (ev.target, EdgeKind::Target),
+                (ev.place, EdgeKind::Place),
+            ] {
+                if let Some(target) = e.and_then(|e| node_of[e as usize]) {
+                    g.add_edge(
+                        node,
+                        target,
+                        kind,
+                        None,
+                        vec![prov(ev.sentence, &ev.rule, ev.confidence)],
+                    );
+                }
+            }
+        }
+        g
+    }
+
+    /// `part_of` from the gazetteer: a national institution named in a document is part
+    /// of its country when the document names that country.
+    fn institution_links(&self, a: &Analysis, out: &mut Vec<crate::relation::Relation>) {
+        let ents = &a.entities;
+        for (i, e) in ents.list.iter().enumerate() {
+            let EntityKey::Known(Known::Organisation(o)) = e.key else {
+                continue;
+            };
+            let org = &self.data.organisations[o as usize];
+            if org.country.is_empty()
+                || !STATE_INSTITUTIONS.contains(&org.subtype.as_str())
+                || !e.named
+            {
+                continue;
+            }
+            let Some(c) = self.data.country_by_iso(&org.country) else {
+                continue;
+            };
+            let Some(ci) = ents
+                .list
+                .iter()
+                .position(|x| x.key == EntityKey::Known(Known::Country(c as u32)) && x.named)
+            else {
+                continue;
+            };
+            let first = a
+                .mentions
+                .list
+                .iter()
+                .enumerate()
+                .find(|(m, _)| ents.of_mention[*m] == Some(i as u32));
+            let Some((_, m)) = first else { continue };
+            out.push(crate::relation::Relation {
+                subject: i as u32,
+                predicate: Predicate::PartOf,
+                object: RelObject::Entity(ci as u32),
+                role: None,
+                sentence: m.sentence,
+                rule: "gazetteer-institution".into(),
+                confidence: 0.8,
+            });
+        }
+    }
+
+    fn entity_node(&self, e: &crate::resolve::Entity) -> Node {
+        let type_slug = match e.etype {
+            EntityType::Person => "person",
+            EntityType::Country => "country",
+            EntityType::Organisation => "organisation",
+            EntityType::Place => "place",
+        };
+        let mut node = Node {
+            iri: format!("{}{type_slug}/{}", self.base_iri, slug(&e.name)),
+            kind: Some(NodeKind::Entity(e.etype)),
+            label: e.name.clone(),
+            aliases: e.aliases.clone(),
+            subtype: (!e.subtype.is_empty()).then(|| e.subtype.clone()),
+            mentions: e.mentions,
+            ..Default::default()
+        };
+        let d = &self.data;
+        if let EntityKey::Known(k) = e.key {
+            match k {
+                Known::Country(i) | Known::Demonym(i) => {
+                    let c = &d.countries[i as usize];
+                    node.geonames = c.geonames;
+                    node.lat = c.lat;
+                    node.lon = c.lon;
+                    node.country_code = Some(c.iso2.clone());
+                }
+                Known::Place(i) => {
+                    let p = &d.places[i as usize];
+                    node.geonames = p.geonames;
+                    node.lat = p.lat;
+                    node.lon = p.lon;
+                    node.country_code = Some(p.country.clone());
+                }
+                Known::Region(i) => {
+                    node.country_code = Some(d.regions[i as usize].country.clone());
+                }
+                Known::Area(i) => {
+                    let p = &d.areas[i as usize];
+                    node.lat = p.lat;
+                    node.lon = p.lon;
+                    node.wikidata = p.wikidata.clone();
+                    node.country_code = (!p.country.is_empty()).then(|| p.country.clone());
+                }
+                Known::Person(i) => node.wikidata = d.people[i as usize].wikidata.clone(),
+                Known::Organisation(i) => {
+                    node.wikidata = d.organisations[i as usize].wikidata.clone()
+                }
+            }
+        }
+        node
+    }
+}
+
+/// The date of each sentence: its own date expression, else its section's (a dated
+/// heading), else the document's.
+fn sentence_dates(doc: &Document, date: Option<Date>) -> Vec<Option<Date>> {
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut section: Option<Date> = None;
+    for s in &doc.sentences {
+        let toks = &doc.tokens[s.tokens.start as usize..s.tokens.end as usize];
+        let own = date.and_then(|reference| {
+            find_dates(doc.text(), toks)
+                .into_iter()
+                .find(|d| d.day.is_some() || (d.weekday.is_some() && d.month.is_none()))
+                .and_then(|d| d.resolve(reference))
+        });
+        if s.is_heading() {
+            if own.is_some() {
+                section = own;
+            }
+            out.push(own.or(section).or(date));
+            continue;
+        }
+        out.push(own.or(section).or(date));
+    }
+    out
+}

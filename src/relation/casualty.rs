@@ -1,0 +1,419 @@
+//! Sentence-level assembly: merging a sentence's event candidates, attaching casualty
+//! counts ("killed four people and wounded 33", "a man was injured in Odesa"), and
+//! turning candidates and statements into events and relations.
+
+use super::frames::{Candidate, Found};
+use super::{Event, Extraction, RelObject, Relation, Sent, Statement};
+use crate::data::{CasualtyKind, EntityType, EventType, Predicate};
+use crate::text::date::Date;
+use crate::text::number::parse_quantity;
+use std::ops::Range;
+
+/// Auxiliaries between a casualty count and its verb ("364 were killed").
+const CASUALTY_AUX: &[&str] = &[
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "reportedly",
+    "also",
+    "later",
+    "now",
+    "and",
+];
+
+#[derive(Debug, Clone)]
+struct Casualties {
+    kind: CasualtyKind,
+    count: u64,
+    place: Option<u32>,
+}
+
+fn compatible(a: &Candidate, b: &Candidate) -> bool {
+    let agents =
+        a.agents.is_empty() || b.agents.is_empty() || a.agents.iter().any(|x| b.agents.contains(x));
+    let places = a.place.is_none() || b.place.is_none() || a.place == b.place;
+    let targets = a.targets.is_empty()
+        || b.targets.is_empty()
+        || a.targets
+            .iter()
+            .any(|(x, _)| b.targets.iter().any(|(y, _)| x == y));
+    a.etype.is_some()
+        && a.etype == b.etype
+        && agents
+        && places
+        && targets
+        && !a.per_target
+        && !b.per_target
+}
+
+fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if let Some(k) = out.iter_mut().find(|k| compatible(k, &c)) {
+            if k.agents.is_empty() {
+                k.agents = c.agents;
+            }
+            if k.targets.is_empty() {
+                k.targets = c.targets;
+            }
+            k.place = k.place.or(c.place);
+            k.count = k.count.or(c.count);
+            k.launched = k.launched.or(c.launched);
+            k.amount = k.amount.take().or(c.amount);
+            k.predicate = k.predicate.or(c.predicate);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The first place after token `from` (within a few tokens) introduced by "in".
+fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
+    let mut seen_in = false;
+    for k in from..(from + 8).min(ctx.range.end) {
+        if ctx.clause_break(k) && k > from {
+            return None;
+        }
+        if ctx.low(k) == "in" {
+            seen_in = true;
+            continue;
+        }
+        if let Some(m) = ctx.head(k) {
+            if !seen_in {
+                return None;
+            }
+            if ctx.is_possessor(m) {
+                continue;
+            }
+            let e = ctx.entity(m, false)?;
+            return (ctx.etype(e) == EntityType::Place || ctx.etype(e) == EntityType::Country)
+                .then_some(e);
+        }
+    }
+    None
+}
+
+fn casualties(ctx: &Sent) -> Vec<Casualties> {
+    let lex = &ctx.data.lexicon;
+    let mut out = Vec::new();
+    let toks = &ctx.doc.tokens[..ctx.range.end];
+    for k in ctx.range.clone() {
+        let w = ctx.low(k);
+        let Some(&kind) = lex.casualties.get(w) else {
+            continue;
+        };
+        if ctx.is_quoted(k) {
+            continue;
+        }
+        // "killed four people", "wounded 33", "injured at least two people in Kyiv"
+        if let Some(q) =
+            parse_quantity(&ctx.doc.lower, toks, k + 1, &lex.numbers).filter(|q| !q.ordinal)
+        {
+            if let Some(count) = q.count() {
+                let mut after = k + 1 + q.len;
+                while lex.person_nouns.contains_key(ctx.low(after))
+                    || ctx.is_lower_word(after) && after < k + q.len + 3 && ctx.low(after) != "in"
+                {
+                    after += 1;
+                }
+                out.push(Casualties {
+                    kind,
+                    count,
+                    place: place_after(ctx, after),
+                });
+                continue;
+            }
+        }
+        // "364 were killed", "four people were killed", "a man was injured", "5 dead"
+        let mut j = k;
+        while j > ctx.range.start
+            && CASUALTY_AUX.contains(&ctx.low(j - 1))
+            && ctx.low(j - 1) != "and"
+        {
+            j -= 1;
+        }
+        let mut found = None;
+        for s in (j.saturating_sub(8).max(ctx.range.start)..j).rev() {
+            if ctx.clause_break(s) && ctx.low(s) != "," {
+                break;
+            }
+            if let Some(q) = parse_quantity(&ctx.doc.lower, toks, s, &lex.numbers) {
+                let end = s + q.len;
+                let between_ok = (end..j).all(|x| {
+                    ctx.is_lower_word(x)
+                        || ctx.head(x).is_some()
+                        || matches!(ctx.low(x), "and" | "-")
+                });
+                if end <= j && between_ok && !q.ordinal {
+                    found = q.count();
+                    break;
+                }
+            }
+            // "a man was injured"
+            if matches!(ctx.low(s), "a" | "an" | "one") && s + 1 < j {
+                if let Some(Some(n)) = lex.person_nouns.get(ctx.low(s + 1)) {
+                    if (s + 2..j).all(|x| ctx.is_lower_word(x)) {
+                        found = Some(*n);
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some(count) = found {
+            out.push(Casualties {
+                kind,
+                count,
+                place: place_after(ctx, k + 1),
+            });
+        }
+    }
+    out
+}
+
+fn set_count(slot: &mut Option<u64>, n: u64) -> bool {
+    if slot.is_none() {
+        *slot = Some(n);
+        true
+    } else {
+        false
+    }
+}
+
+fn add_casualty(killed: &mut Option<u64>, injured: &mut Option<u64>, c: &Casualties) -> bool {
+    match c.kind {
+        CasualtyKind::Killed => set_count(killed, c.count),
+        CasualtyKind::Injured => set_count(injured, c.count),
+    }
+}
+
+/// Casualty counts of one event candidate.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    killed: Option<u64>,
+    injured: Option<u64>,
+}
+
+pub(super) fn assemble(
+    ctx: &Sent,
+    found: Found,
+    date: Option<Date>,
+    out: &mut Extraction,
+    previous: &[usize],
+) {
+    let Found {
+        candidates,
+        relations,
+        said,
+    } = found;
+    let mut cands = merge(candidates);
+    let mut counts: Vec<Counts> = vec![Counts::default(); cands.len()];
+    let is_attack =
+        |c: &Candidate| matches!(c.etype, Some(EventType::Attack | EventType::Casualty));
+    for cas in casualties(ctx) {
+        let attack = cands
+            .iter()
+            .position(|c| is_attack(c) && (cas.place.is_none() || c.place == cas.place));
+        let unplaced = cands.iter().position(|c| is_attack(c) && c.place.is_none());
+        let placed = |i: usize, cands: &mut Vec<Candidate>, counts: &mut Vec<Counts>| {
+            let cnt = &mut counts[i];
+            add_casualty(&mut cnt.killed, &mut cnt.injured, &cas);
+            let _ = cands;
+        };
+        match (cas.place, attack, unplaced) {
+            (_, Some(i), _)
+                if {
+                    let c = counts[i];
+                    match cas.kind {
+                        CasualtyKind::Killed => c.killed.is_none(),
+                        CasualtyKind::Injured => c.injured.is_none(),
+                    }
+                } =>
+            {
+                placed(i, &mut cands, &mut counts)
+            }
+            (Some(p), _, Some(i)) => {
+                cands[i].place = Some(p);
+                placed(i, &mut cands, &mut counts);
+            }
+            (Some(p), _, None) if cands.iter().any(is_attack) => {
+                // Another place hit in the same attack: a separate event with the same agent.
+                let Some(model) = cands.iter().find(|c| is_attack(c)).cloned() else {
+                    continue;
+                };
+                let mut c = Candidate {
+                    place: Some(p),
+                    count: None,
+                    ..model
+                };
+                c.rule = format!("{}+casualties", c.rule);
+                cands.push(c);
+                counts.push(Counts::default());
+                let last = cands.len() - 1;
+                placed(last, &mut cands, &mut counts);
+            }
+            _ => {
+                // No attack in this sentence: the previous sentence's attack, or a new one.
+                let prev = previous.iter().copied().find(|&e| {
+                    let ev = &out.events[e];
+                    ev.etype == EventType::Attack
+                        && match cas.kind {
+                            CasualtyKind::Killed => ev.killed.is_none(),
+                            CasualtyKind::Injured => ev.injured.is_none(),
+                        }
+                });
+                if let (Some(e), None) = (prev, cas.place) {
+                    let ev = &mut out.events[e];
+                    add_casualty(&mut ev.killed, &mut ev.injured, &cas);
+                } else {
+                    cands.push(Candidate {
+                        etype: Some(EventType::Attack),
+                        place: cas.place,
+                        trigger: ctx.range.start..ctx.range.start + 1,
+                        rule: "casualties".into(),
+                        ..Default::default()
+                    });
+                    counts.push(Counts::default());
+                    let last = cands.len() - 1;
+                    placed(last, &mut cands, &mut counts);
+                }
+            }
+        }
+    }
+
+    for (c, n) in cands.iter().zip(&counts) {
+        emit(ctx, c, *n, date, out);
+    }
+    out.relations.extend(relations);
+
+    // Statements: one per span; a speaker's overlapping spans keep the longer one.
+    let mut said = said;
+    said.sort_by_key(|s| std::cmp::Reverse(s.tokens.end - s.tokens.start));
+    let mut kept: Vec<(Vec<u32>, Range<usize>)> = Vec::new();
+    for s in said {
+        let overlap = kept.iter().any(|(sp, r)| {
+            sp.iter().any(|x| s.speakers.contains(x))
+                && r.start < s.tokens.end
+                && s.tokens.start < r.end
+        });
+        if overlap {
+            continue;
+        }
+        let text = clean(ctx.doc.span_text(s.tokens.start, s.tokens.end));
+        if text.split_whitespace().count() == 0 {
+            continue;
+        }
+        kept.push((s.speakers.clone(), s.tokens.clone()));
+        let idx = out.statements.len() as u32;
+        out.statements.push(Statement {
+            text,
+            sentence: ctx.si,
+            tokens: s.tokens.start as u32..s.tokens.end as u32,
+            quoted: s.quoted,
+        });
+        for &sp in &s.speakers {
+            out.relations.push(Relation {
+                subject: sp,
+                predicate: Predicate::Said,
+                object: RelObject::Statement(idx),
+                role: None,
+                sentence: ctx.si,
+                rule: s.rule.clone(),
+                confidence: if s.quoted { 0.85 } else { 0.75 },
+            });
+        }
+        if s.event {
+            out.events.push(Event {
+                etype: EventType::Statement,
+                agent: s.speakers.first().copied(),
+                target: None,
+                place: None,
+                killed: None,
+                injured: None,
+                count: None,
+                launched: None,
+                amount: None,
+                date,
+                sentence: ctx.si,
+                trigger: s.trigger.start as u32..s.trigger.end as u32,
+                rule: s.rule.clone(),
+                confidence: 0.7,
+            });
+        }
+    }
+}
+
+/// A statement's text without surrounding quotes, spaces and final punctuation.
+fn clean(s: &str) -> String {
+    let quotes: &[char] = &[
+        '"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}', ' ', '\n',
+    ];
+    let t = s.trim_matches(quotes);
+    t.trim_end_matches(['.', ',', ';', ':', ' '])
+        .trim_matches(quotes)
+        .to_owned()
+}
+
+fn emit(ctx: &Sent, c: &Candidate, n: Counts, date: Option<Date>, out: &mut Extraction) {
+    let agent = c.agents.first().copied();
+    let event = |target: Option<u32>, place: Option<u32>| Event {
+        etype: c.etype.unwrap_or(EventType::Other),
+        agent,
+        target,
+        place,
+        killed: n.killed,
+        injured: n.injured,
+        count: c.count,
+        launched: c.launched,
+        amount: c.amount.clone(),
+        date,
+        sentence: ctx.si,
+        trigger: c.trigger.start as u32..c.trigger.end as u32,
+        rule: c.rule.clone(),
+        confidence: 0.7,
+    };
+    if c.etype.is_some() {
+        if c.per_target && !c.targets.is_empty() {
+            for &(t, _) in &c.targets {
+                let place = (ctx.etype(t) == EntityType::Place).then_some(t);
+                let target = if place.is_some() { None } else { Some(t) };
+                out.events.push(event(target, place.or(c.place)));
+            }
+        } else {
+            out.events
+                .push(event(c.targets.first().map(|t| t.0), c.place));
+        }
+    }
+    let Some(p) = c.predicate else { return };
+    let named_targets: Vec<u32> = c.targets.iter().filter(|t| t.1).map(|t| t.0).collect();
+    let objects: Vec<u32> = match p {
+        Predicate::Attacked => {
+            if !named_targets.is_empty() {
+                named_targets
+            } else if let Some(pl) = c.place {
+                vec![pl]
+            } else {
+                c.targets.iter().map(|t| t.0).collect()
+            }
+        }
+        Predicate::Captured | Predicate::DeployedTo => {
+            let mut v: Vec<u32> = c.targets.iter().map(|t| t.0).collect();
+            if v.is_empty() {
+                v.extend(c.place);
+            }
+            v
+        }
+        _ => c.targets.iter().map(|t| t.0).collect(),
+    };
+    for &a in &c.agents {
+        for &o in &objects {
+            if a != o {
+                out.relations.push(ctx.relation(a, p, o, &c.rule));
+            }
+        }
+    }
+}

@@ -1,0 +1,882 @@
+//! Frames: how a trigger finds its arguments in its sentence.
+
+use super::{speech, RelObject, Relation, Sent};
+use crate::data::{EntityType, EventType, Frame, Predicate, Trigger, TriggerPos};
+use crate::mention::{FactObject, Form, Pronoun, Referent};
+use crate::text::number::parse_quantity;
+use crate::text::TokenKind;
+use std::ops::Range;
+
+/// Verbs that take an event noun as object and whose subject is the event's agent
+/// ("launched an attack", "conducted airstrikes").
+const LIGHT_VERBS: &[&str] = &[
+    "launched",
+    "launch",
+    "launches",
+    "launching",
+    "conducted",
+    "conducts",
+    "conducting",
+    "carried",
+    "carries",
+    "carrying",
+    "began",
+    "begun",
+    "begins",
+    "beginning",
+    "staged",
+    "stages",
+    "mounted",
+    "mounts",
+    "initiated",
+    "initiate",
+    "initiates",
+    "made",
+    "makes",
+    "issued",
+    "issues",
+    "imposed",
+    "imposes",
+    "imposing",
+    "announced",
+    "announces",
+    "unleashed",
+    "fired",
+    "fires",
+    "continued",
+    "continues",
+    "intensified",
+    "resumed",
+    "stepped",
+    "keep",
+    "keeps",
+    "kept",
+    "surging",
+    "provide",
+    "provided",
+    "provides",
+    "approved",
+    "pledged",
+    "sent",
+    "expanded",
+    "delivered",
+    "activated",
+    "declared",
+    "ordered",
+    "started",
+    "led",
+];
+/// Nouns for troops, whose owner is the agent of a deployment.
+const TROOP_NOUNS: &[&str] = &[
+    "troops",
+    "soldiers",
+    "forces",
+    "servicemen",
+    "fighters",
+    "units",
+    "personnel",
+    "contingent",
+];
+/// Nouns of time after which a number is a duration, not a count.
+const TIME_NOUNS: &[&str] = &[
+    "months", "month", "years", "year", "days", "day", "weeks", "week", "hours", "hour", "minutes",
+];
+/// Currency words and symbols.
+const CURRENCY: &[&str] = &[
+    "euros", "euro", "dollars", "dollar", "pounds", "pound", "$", "€", "£", "yuan", "roubles",
+    "rubles", "hryvnias", "shekels",
+];
+
+/// An event or relation found by a trigger, before sentence-level assembly.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Candidate {
+    pub etype: Option<EventType>,
+    pub predicate: Option<Predicate>,
+    pub agents: Vec<u32>,
+    /// Targets, each with whether it was named (not a demonym).
+    pub targets: Vec<(u32, bool)>,
+    pub place: Option<u32>,
+    pub count: Option<u64>,
+    pub launched: Option<u64>,
+    pub amount: Option<String>,
+    pub trigger: Range<usize>,
+    pub rule: String,
+    /// One event per target (captures of several places).
+    pub per_target: bool,
+}
+
+/// A statement found by a speech trigger.
+#[derive(Debug, Clone)]
+pub(super) struct Said {
+    pub speakers: Vec<u32>,
+    pub tokens: Range<usize>,
+    pub quoted: bool,
+    pub rule: String,
+    /// Also report a Statement event (an address, a statement, a message).
+    pub event: bool,
+    pub trigger: Range<usize>,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Found {
+    pub candidates: Vec<Candidate>,
+    pub relations: Vec<Relation>,
+    pub said: Vec<Said>,
+}
+
+impl Sent<'_> {
+    fn is_place_or_country(&self, e: u32) -> bool {
+        matches!(self.etype(e), EntityType::Place | EntityType::Country)
+    }
+
+    pub(super) fn named(&self, m: usize) -> bool {
+        matches!(
+            self.mention(m).form,
+            Form::Name | Form::Acronym | Form::Compound
+        )
+    }
+
+    pub(super) fn relation(&self, s: u32, p: Predicate, o: u32, rule: &str) -> Relation {
+        Relation {
+            subject: s,
+            predicate: p,
+            object: RelObject::Entity(o),
+            role: None,
+            sentence: self.si,
+            rule: rule.to_owned(),
+            confidence: 0.75,
+        }
+    }
+
+    /// The country an armed-forces or ministry entity is part of, from its pattern.
+    fn parent_country(&self, e: u32) -> Option<u32> {
+        for f in &self.mentions.facts {
+            if f.predicate == Predicate::PartOf
+                && self.ents.of_mention[f.subject as usize] == Some(e)
+            {
+                if let FactObject::Mention(o) = f.object {
+                    return self.ents.of_mention[o as usize];
+                }
+            }
+        }
+        None
+    }
+
+    /// "his country" / "their country": the country of the nearest office holder or
+    /// person before token `i`.
+    fn pronoun_country(&self, i: usize) -> Option<u32> {
+        for mi in (0..self.mentions.list.len()).rev() {
+            let m = &self.mentions.list[mi];
+            if m.start as usize >= i || self.si.saturating_sub(m.sentence) > 2 {
+                continue;
+            }
+            if let Referent::Role(q) = m.referent {
+                return self.ents.of_mention[q as usize];
+            }
+        }
+        None
+    }
+
+    /// The entities an argument mention stands for, with "his country" read as a country.
+    fn arg_entities(&self, m: usize, actor: bool) -> Vec<u32> {
+        let mention = self.mention(m);
+        if let Referent::Pronoun(p) = mention.referent {
+            if p != Pronoun::Neuter && self.low(mention.end as usize) == "country" {
+                return self
+                    .pronoun_country(mention.start as usize)
+                    .into_iter()
+                    .collect();
+            }
+        }
+        self.expand(m, actor)
+    }
+
+    /// A quantity starting within `span` tokens after `j`.
+    fn quantity_after(&self, j: usize, span: usize) -> Option<(u64, usize)> {
+        for k in j..(j + span).min(self.range.end) {
+            if self.head(k).is_some() {
+                return None;
+            }
+            if let Some(q) = parse_quantity(
+                &self.doc.lower,
+                &self.doc.tokens[..self.range.end],
+                k,
+                &self.data.lexicon.numbers,
+            ) {
+                if !q.ordinal {
+                    return q.count().map(|c| (c, k + q.len));
+                }
+            }
+        }
+        None
+    }
+
+    /// The first amount of money in the sentence ("4 billion euros", "$4.3bn").
+    fn money(&self) -> Option<String> {
+        let mut k = self.range.start;
+        while k < self.range.end {
+            let dollar = matches!(self.low(k), "$" | "€" | "£");
+            let at = if dollar { k + 1 } else { k };
+            if let Some(q) = parse_quantity(
+                &self.doc.lower,
+                &self.doc.tokens[..self.range.end],
+                at,
+                &self.data.lexicon.numbers,
+            ) {
+                let end = at + q.len;
+                if dollar || CURRENCY.contains(&self.low(end)) {
+                    let stop = if dollar { end } else { end + 1 };
+                    return Some(self.doc.span_text(k, stop).to_owned());
+                }
+                k = end;
+                continue;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Whether a trigger form at `i` is used as a verb (not after a determiner).
+    fn verb_use(&self, i: usize) -> bool {
+        if i == self.range.start {
+            return true;
+        }
+        let p = self.low(i - 1);
+        !(matches!(
+            p,
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "'s"
+        ) || self
+            .head(i - 1)
+            .is_some_and(|m| self.mention(m).form == Form::Demonym))
+    }
+
+    pub(super) fn participle(&self, i: usize) -> bool {
+        self.low(i).ends_with("ing")
+            && i > self.range.start
+            && matches!(
+                self.low(i - 1),
+                "," | "and" | "by" | "after" | "before" | "while"
+            )
+    }
+
+    pub(super) fn first_right(
+        &self,
+        j: usize,
+        accept: impl Fn(Option<&str>) -> bool,
+    ) -> Option<usize> {
+        self.right_args(j, 14)
+            .into_iter()
+            .find(|(_, p)| accept(*p))
+            .map(|(m, _)| m)
+    }
+
+    /// A place for an event: "in X" after the trigger, else before it in the clause.
+    pub(super) fn event_place(&self, i: usize, end: usize) -> Option<u32> {
+        let near = |p: Option<&str>| {
+            matches!(
+                p,
+                Some("in" | "at" | "near" | "across" | "inside" | "outside")
+            )
+        };
+        for (m, p) in self.right_args(end, 14) {
+            if near(p) {
+                if let Some(e) = self.arg_entities(m, false).first() {
+                    if self.is_place_or_country(*e) {
+                        return Some(*e);
+                    }
+                }
+            }
+        }
+        for (m, p) in self.left_args(i, 12) {
+            if near(p) {
+                if let Some(e) = self.entity(m, false) {
+                    if self.is_place_or_country(e) {
+                        return Some(e);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Apply trigger `t` found at tokens `[i, end)`.
+pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    if t.pos == TriggerPos::Verb && !ctx.verb_use(i) {
+        return;
+    }
+    if t.pos == TriggerPos::Noun && ctx.low(i.wrapping_sub(1)) == "to" && ctx.is_lower_word(i) {
+        // "to attack": an infinitive, not a noun.
+        return;
+    }
+    match t.frame {
+        Frame::Transitive => transitive(ctx, t, i, end, found),
+        Frame::EventNoun => event_noun(ctx, t, i, end, found),
+        Frame::Deploy => deploy(ctx, t, i, end, found),
+        Frame::Give => give(ctx, t, i, end, found),
+        Frame::Intercept => intercept(ctx, t, i, end, found),
+        Frame::Speech | Frame::Describe => speech::speech(ctx, t, i, end, found),
+        Frame::Accession => accession(ctx, t, i, end, found),
+        Frame::Intransitive => intransitive(ctx, t, i, end, found),
+        Frame::Backing => backing(ctx, t, i, found),
+        Frame::Headquarters => headquarters(ctx, t, i, end, found),
+        Frame::Membership => memberships(ctx, t, i, end, found),
+    }
+}
+
+fn agent_of(ctx: &Sent, i: usize) -> Vec<u32> {
+    let m = ctx.subject(i, false).or_else(|| {
+        (ctx.participle(i) || ctx.low(i.wrapping_sub(1)) == "to")
+            .then(|| ctx.clause_subject(i))
+            .flatten()
+    });
+    m.map(|m| ctx.arg_entities(m, true))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|&e| ctx.etype(e) != EntityType::Place)
+        .collect()
+}
+
+fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    let irrealis = ctx.irrealis(i);
+    if irrealis
+        && t.event.is_some()
+        && t.predicate
+            .is_none_or(|p| matches!(p, Predicate::Attacked | Predicate::Captured))
+    {
+        return;
+    }
+    let passive = ctx.passive(i);
+    let (agents, target_m) = if passive {
+        let agent = ctx.first_right(end, |p| p == Some("by"));
+        let target = ctx.subject(i, true);
+        (
+            agent.map(|m| ctx.arg_entities(m, true)).unwrap_or_default(),
+            target,
+        )
+    } else {
+        // The direct object: the first argument without a preposition ("summoned X"),
+        // or one the trigger's form ends with ("met with X").
+        let target = ctx.first_right(end, |p| {
+            p.is_none() || p == Some("with") && t.predicate == Some(Predicate::Met)
+        });
+        (agent_of(ctx, i), target)
+    };
+    let mut c = Candidate {
+        etype: if irrealis { None } else { t.event },
+        predicate: t.predicate,
+        agents,
+        trigger: i..end,
+        rule: format!("trigger:{}", t.lemma),
+        per_target: t.event == Some(EventType::Capture),
+        ..Default::default()
+    };
+    if let Some(m) = target_m {
+        for e in ctx.arg_entities(m, false) {
+            let named = ctx.named(m);
+            if matches!(t.event, Some(EventType::Capture | EventType::Attack))
+                && ctx.etype(e) == EntityType::Place
+            {
+                if c.per_target {
+                    c.targets.push((e, named));
+                } else if c.place.is_none() {
+                    c.place = Some(e);
+                }
+            } else {
+                c.targets.push((e, named));
+            }
+        }
+    }
+    if c.place.is_none() && !c.per_target {
+        c.place = ctx.event_place(i, end);
+    }
+    // A count in the object: "launched a volley of over 300 projectiles".
+    if t.event == Some(EventType::Attack) {
+        c.count = ctx.quantity_after(end, 6).map(|(n, _)| n);
+    }
+    if c.agents.is_empty() && c.targets.is_empty() && c.etype.is_none() {
+        return;
+    }
+    found.candidates.push(c);
+}
+
+fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    let mut c = Candidate {
+        etype: t.event,
+        predicate: t.predicate,
+        trigger: i..end,
+        rule: format!("trigger:{}", t.lemma),
+        ..Default::default()
+    };
+    // Agent: a modifier ("Russian drone attack"), a light verb's subject ("launched an
+    // attack"), "by X", or "between X and Y".
+    if let Some(m) = ctx.modifier_before(i) {
+        c.agents = ctx.arg_entities(m, true);
+        if ctx.mention(m).form == Form::Demonym {
+            c.agents = ctx.entity(m, false).into_iter().collect();
+        }
+        c.agents.retain(|&e| ctx.etype(e) != EntityType::Place);
+    }
+    if c.agents.is_empty() {
+        let mut k = i;
+        while k > ctx.range.start && k + 6 > i {
+            k -= 1;
+            let w = ctx.low(k);
+            if LIGHT_VERBS.contains(&w) {
+                c.agents = agent_of(ctx, k);
+                if ctx.irrealis(k) {
+                    return;
+                }
+                break;
+            }
+            if ctx.head(k).is_some() || !(ctx.is_lower_word(k) || w == "-") {
+                break;
+            }
+        }
+    }
+    let right = ctx.right_args(end, 14);
+    if c.agents.is_empty() {
+        if let Some((m, _)) = right.iter().find(|(_, p)| *p == Some("by")) {
+            c.agents = ctx.arg_entities(*m, true);
+        }
+    }
+    if c.agents.is_empty() && ctx.low(end) == "between" {
+        if let Some(g) = right.first().map(|(m, _)| ctx.expand(*m, true)) {
+            if g.len() >= 2 {
+                c.agents = vec![g[0]];
+                c.targets = vec![(g[1], true)];
+            }
+        }
+    }
+    // Target or place: "on/against/at X".
+    for (m, p) in &right {
+        if matches!(p, Some("on" | "against" | "at" | "targeting" | "upon")) && c.targets.is_empty()
+        {
+            for e in ctx.arg_entities(*m, false) {
+                if ctx.etype(e) == EntityType::Place {
+                    c.place.get_or_insert(e);
+                } else {
+                    c.targets.push((e, ctx.named(*m)));
+                }
+            }
+            break;
+        }
+    }
+    if c.place.is_none() {
+        c.place = ctx.event_place(i, end);
+    }
+    if t.event == Some(EventType::Sanction) {
+        // "targeting 56 bodies and individuals", not "for 18 months".
+        let mut k = end;
+        while k < ctx.range.end {
+            if let Some((n, after)) = ctx.quantity_after(k, 1) {
+                if !TIME_NOUNS.contains(&ctx.low(after)) && ctx.low(k.saturating_sub(1)) != "for" {
+                    c.count = Some(n);
+                    break;
+                }
+                k = after;
+            } else {
+                k += 1;
+            }
+        }
+    }
+    if t.event == Some(EventType::Aid) {
+        c.amount = ctx.money();
+    }
+    if c.agents.is_empty() && c.targets.is_empty() && c.place.is_none() && c.etype.is_none() {
+        return;
+    }
+    found.candidates.push(c);
+}
+
+fn has_troops(ctx: &Sent, i: usize, end: usize) -> bool {
+    let lo = i.saturating_sub(5).max(ctx.range.start);
+    let hi = (end + 5).min(ctx.range.end);
+    (lo..hi).any(|k| TROOP_NOUNS.contains(&ctx.low(k)))
+}
+
+fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    if !has_troops(ctx, i, end) || ctx.irrealis(i) {
+        return;
+    }
+    let passive_or_reduced =
+        ctx.passive(i) || (i > ctx.range.start && TROOP_NOUNS.contains(&ctx.low(i - 1)));
+    let mut agents = Vec::new();
+    if t.pos == TriggerPos::Noun {
+        // "deployment of his country's troops": the troops' owner.
+        for (m, _) in ctx.right_args(end, 6) {
+            agents = ctx.arg_entities(m, true);
+            break;
+        }
+    } else if !passive_or_reduced {
+        agents = agent_of(ctx, i);
+        if agents.is_empty() {
+            if let Some(m) = ctx.subject(i, true) {
+                agents = ctx.arg_entities(m, true);
+            }
+        }
+    }
+    let right = ctx.right_args(end, 12);
+    let place = right
+        .iter()
+        .filter(|(_, p)| {
+            matches!(
+                p,
+                Some("to" | "into" | "in" | "through" | "towards" | "toward")
+            )
+        })
+        .flat_map(|(m, _)| ctx.arg_entities(*m, false))
+        .find(|&e| ctx.is_place_or_country(e));
+    if agents.is_empty() {
+        // The nearest country named as a clause subject before the trigger.
+        for (m, p) in ctx.left_args(i, 40) {
+            if p.is_none() && ctx.mention(m).form != Form::Demonym {
+                if let Some(e) = ctx.entity(m, true) {
+                    if ctx.etype(e) == EntityType::Country && Some(e) != place {
+                        agents = vec![e];
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    // Armed forces stand for their country.
+    let agents: Vec<u32> = agents
+        .into_iter()
+        .map(|e| ctx.parent_country(e).unwrap_or(e))
+        .collect();
+    let count = (ctx.range.start..end).rev().take(8).find_map(|k| {
+        (TROOP_NOUNS.contains(&ctx.low(k)) && k > 0)
+            .then(|| {
+                parse_quantity(
+                    &ctx.doc.lower,
+                    &ctx.doc.tokens[..ctx.range.end],
+                    k - 1,
+                    &ctx.data.lexicon.numbers,
+                )
+            })
+            .flatten()
+            .and_then(|q| q.count())
+    });
+    if agents.is_empty() || place.is_none() {
+        return;
+    }
+    found.candidates.push(Candidate {
+        etype: t.event,
+        predicate: t.predicate,
+        agents,
+        place,
+        count,
+        trigger: i..end,
+        rule: format!("trigger:{}", t.lemma),
+        ..Default::default()
+    });
+}
+
+fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    if t.pos == TriggerPos::Verb && (ctx.irrealis(i) || has_troops(ctx, i, end)) {
+        return;
+    }
+    let agents = if t.pos == TriggerPos::Noun {
+        match ctx.modifier_before(i) {
+            Some(m) => ctx.arg_entities(m, true),
+            None => {
+                let mut k = i;
+                let mut a = Vec::new();
+                while k > ctx.range.start && k + 5 > i {
+                    k -= 1;
+                    if ctx.head(k).is_some() || !ctx.is_lower_word(k) {
+                        break;
+                    }
+                    if LIGHT_VERBS.contains(&ctx.low(k)) {
+                        if ctx.irrealis(k) {
+                            return;
+                        }
+                        a = agent_of(ctx, k);
+                        break;
+                    }
+                }
+                a
+            }
+        }
+    } else {
+        agent_of(ctx, i)
+    };
+    let target = ctx
+        .right_args(end, 12)
+        .into_iter()
+        .find(|(_, p)| matches!(p, Some("to" | "for")))
+        .map(|(m, _)| ctx.arg_entities(m, true))
+        .unwrap_or_default();
+    if agents.is_empty() && target.is_empty() {
+        return;
+    }
+    found.candidates.push(Candidate {
+        etype: t.event,
+        predicate: t.predicate,
+        agents,
+        targets: target.into_iter().map(|e| (e, true)).collect(),
+        amount: ctx.money(),
+        trigger: i..end,
+        rule: format!("trigger:{}", t.lemma),
+        ..Default::default()
+    });
+}
+
+fn intercept(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    let passive = ctx.passive(i);
+    let agents = if passive {
+        ctx.first_right(end, |p| p == Some("by"))
+            .map(|m| ctx.arg_entities(m, true))
+            .unwrap_or_default()
+    } else {
+        agent_of(ctx, i)
+    };
+    let (count, after) = match ctx.quantity_after(end, 3) {
+        Some((n, a)) => (Some(n), a),
+        None => (None, end),
+    };
+    let launched = (ctx.low(after) == "of")
+        .then(|| ctx.quantity_after(after + 1, 2).map(|(n, _)| n))
+        .flatten();
+    // The attacker: "launched by X", or a demonym on the weapons ("Russian drones").
+    let mut targets = Vec::new();
+    if let Some(m) = ctx.first_right(after, |p| p == Some("by")) {
+        targets = ctx.arg_entities(m, true);
+    } else if let Some(m) = ctx
+        .right_args(end, 6)
+        .into_iter()
+        .find(|(m, _)| ctx.mention(*m).form == Form::Demonym)
+        .map(|(m, _)| m)
+    {
+        targets = ctx.entity(m, false).into_iter().collect();
+    }
+    if agents.is_empty() && count.is_none() {
+        return;
+    }
+    found.candidates.push(Candidate {
+        etype: t.event,
+        predicate: t.predicate,
+        agents,
+        targets: targets.into_iter().map(|e| (e, false)).collect(),
+        count,
+        launched,
+        trigger: i..end,
+        rule: format!("trigger:{}", t.lemma),
+        ..Default::default()
+    });
+}
+
+fn accession(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    let (member, org) = if t.pos == TriggerPos::Noun {
+        let right = ctx.right_args(end, 10);
+        let member = right
+            .iter()
+            .find(|(_, p)| *p == Some("of"))
+            .map(|(m, _)| *m)
+            .or_else(|| ctx.modifier_before(i));
+        let org = right
+            .iter()
+            .find(|(_, p)| matches!(p, Some("to" | "into" | "in")))
+            .map(|(m, _)| *m);
+        (member, org)
+    } else {
+        (ctx.subject(i, false), ctx.first_right(end, |p| p.is_none()))
+    };
+    let (Some(member), Some(org)) = (member, org) else {
+        return;
+    };
+    let orgs: Vec<u32> = ctx
+        .arg_entities(org, false)
+        .into_iter()
+        .filter(|&e| ctx.etype(e) == EntityType::Organisation)
+        .collect();
+    let members = ctx.arg_entities(member, true);
+    for &m in &members {
+        for &o in &orgs {
+            found.relations.push(ctx.relation(
+                m,
+                Predicate::MemberOf,
+                o,
+                &format!("trigger:{}", t.lemma),
+            ));
+        }
+    }
+    if !orgs.is_empty() && t.event.is_some() {
+        found.candidates.push(Candidate {
+            etype: t.event,
+            agents: members,
+            targets: orgs.into_iter().map(|e| (e, true)).collect(),
+            trigger: i..end,
+            rule: format!("trigger:{}", t.lemma),
+            ..Default::default()
+        });
+    }
+}
+
+fn intransitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    if ctx.irrealis(i) {
+        return;
+    }
+    let mut agents = if t.pos == TriggerPos::Noun {
+        let mut a = Vec::new();
+        if let Some(m) = ctx.modifier_before(i) {
+            a = ctx.arg_entities(m, true);
+        }
+        let mut k = i;
+        while a.is_empty() && k > ctx.range.start && k + 6 > i {
+            k -= 1;
+            if LIGHT_VERBS.contains(&ctx.low(k)) {
+                a = agent_of(ctx, k);
+                break;
+            }
+            if ctx.head(k).is_some() || !ctx.is_lower_word(k) {
+                break;
+            }
+        }
+        a
+    } else {
+        agent_of(ctx, i)
+    };
+    agents.retain(|&e| ctx.etype(e) != EntityType::Place);
+    let place = ctx.event_place(i, end);
+    if agents.is_empty() && place.is_none() {
+        return;
+    }
+    found.candidates.push(Candidate {
+        etype: t.event,
+        predicate: t.predicate,
+        agents,
+        place,
+        trigger: i..end,
+        rule: format!("trigger:{}", t.lemma),
+        ..Default::default()
+    });
+}
+
+/// "a Russian government-funded paramilitary": the funder aided what the phrase names.
+fn backing(ctx: &Sent, t: &Trigger, i: usize, found: &mut Found) {
+    if ctx.low(i.wrapping_sub(1)) != "-" {
+        return;
+    }
+    let mut k = i - 1;
+    if ctx.low(k - 1) == "government" || ctx.low(k - 1) == "state" {
+        k -= 1;
+    }
+    let Some(funder) = ctx.head(k - 1) else {
+        return;
+    };
+    let funders = ctx.entity(funder, true).into_iter().collect::<Vec<_>>();
+    // The recipient: the name the phrase modifies, or the name it stands in apposition to.
+    let mut recipient = ctx
+        .right_args(i + 1, 4)
+        .into_iter()
+        .find(|(_, p)| p.is_none())
+        .map(|(m, _)| m);
+    if recipient.is_none() {
+        let start = ctx.mention(funder).start as usize;
+        let mut j = start;
+        while j > ctx.range.start && j + 6 > start {
+            j -= 1;
+            if ctx.low(j) == "," {
+                recipient = ctx.head(j.wrapping_sub(1));
+                break;
+            }
+        }
+    }
+    let Some(r) = recipient else { return };
+    if let (Some(&f), Some(rec)) = (funders.first(), ctx.entity(r, true)) {
+        if let Some(p) = t.predicate {
+            found
+                .relations
+                .push(ctx.relation(f, p, rec, &format!("trigger:{}", t.lemma)));
+        }
+    }
+}
+
+/// "the headquarters of X" in a sentence that names where: X based_in that place.
+fn headquarters(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    {
+        if ctx.low(end) != "of" {
+            return;
+        }
+        let mut k = end + 1;
+        while k < ctx.range.end && ctx.head(k).is_none() && ctx.is_lower_word(k) && k < i + 6 {
+            k += 1;
+        }
+        let Some(org) = ctx.head(k).and_then(|m| ctx.entity(m, false)) else {
+            return;
+        };
+        if ctx.etype(org) != EntityType::Organisation {
+            return;
+        }
+        let place = ctx.event_place(i, k + 1);
+        if let (Some(p), Some(pred)) = (
+            place.filter(|&p| ctx.etype(p) == EntityType::Place),
+            t.predicate,
+        ) {
+            found
+                .relations
+                .push(ctx.relation(org, pred, p, &format!("trigger:{}", t.lemma)));
+        }
+    }
+}
+
+/// "NATO member states that Turkey and Hungary ...": member_of for the countries that
+/// the membership data confirms.
+fn memberships(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    {
+        let Some(org) = ctx
+            .head(i.wrapping_sub(1))
+            .and_then(|m| ctx.entity(m, false))
+        else {
+            return;
+        };
+        let ent = &ctx.ents.list[org as usize];
+        if ent.etype != EntityType::Organisation {
+            return;
+        }
+        let rule = format!("trigger:{}", t.lemma);
+        for k in end..ctx.range.end {
+            let Some(m) = ctx.head(k) else { continue };
+            if ctx.mention(m).start as usize != k || ctx.mention(m).form != Form::Name {
+                continue;
+            }
+            let Some(c) = ctx.entity(m, false) else {
+                continue;
+            };
+            if let crate::resolve::EntityKey::Known(crate::mention::gazetteer::Known::Country(ci)) =
+                ctx.ents.list[c as usize].key
+            {
+                let iso = &ctx.data.countries[ci as usize].iso2;
+                let year = ctx.year();
+                let member = ctx.data.memberships.iter().any(|ms| {
+                    ms.country == *iso
+                        && ctx
+                            .data
+                            .organisations
+                            .iter()
+                            .any(|o| o.name == ms.organisation && o.name == ent.name)
+                        && year.is_none_or(|y| {
+                            ms.since.is_none_or(|s| s <= y) && ms.until.is_none_or(|u| u >= y)
+                        })
+                });
+                if member {
+                    found
+                        .relations
+                        .push(ctx.relation(c, Predicate::MemberOf, org, &rule));
+                }
+            }
+        }
+    }
+}
+
+/// The kind of a token (used by speech rules).
+pub(super) fn is_quote_token(ctx: &Sent, i: usize) -> bool {
+    ctx.kind(i).is_some_and(|k| {
+        matches!(
+            k,
+            TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote
+        )
+    })
+}

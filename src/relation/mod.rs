@@ -1,0 +1,714 @@
+//! Relations and events: who did what to whom, where, with how many casualties.
+//!
+//! Contract: [`RelationStage::extract`] reads the resolved mentions of a document and
+//! returns relations between entities (and from speakers to statements), events with
+//! their roles and counts, and the statements; every item names the sentence that
+//! states it and the rule that found it. Triggers (verbs and nouns per predicate and
+//! event type) come from `ontology/triggers.tsv`; how a trigger finds its arguments is
+//! its frame (see [`Frame`](crate::data::Frame)), implemented in `frames.rs`. Events in
+//! conditional or intended clauses ("could hold drills", "urging them to attack") are
+//! not reported. Events of one sentence that agree on their roles are one event;
+//! casualty counts attach to the sentence's attack, or to the attack of the previous
+//! sentence of the same paragraph.
+
+mod casualty;
+mod frames;
+mod speech;
+
+use crate::data::{EntityType, EventType, OntologyData, Predicate};
+use crate::mention::gazetteer::Known;
+use crate::mention::{FactObject, Form, MentionStage, Mentions, Referent};
+use crate::resolve::{Entities, EntityKey};
+use crate::text::date::Date;
+use crate::text::phrase::PhraseIndex;
+use crate::text::{Document, TokenKind};
+use std::ops::Range;
+
+/// The object of a relation: an entity or a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RelObject {
+    Entity(u32),
+    Statement(u32),
+}
+
+/// A relation between entities of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    pub subject: u32,
+    pub predicate: Predicate,
+    pub object: RelObject,
+    pub role: Option<String>,
+    pub sentence: u32,
+    pub rule: String,
+    pub confidence: f32,
+}
+
+/// Something said: the text and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub text: String,
+    pub sentence: u32,
+    /// Token range of the statement text.
+    pub tokens: Range<u32>,
+    pub quoted: bool,
+}
+
+/// An event with its roles and counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub etype: EventType,
+    pub agent: Option<u32>,
+    pub target: Option<u32>,
+    pub place: Option<u32>,
+    pub killed: Option<u64>,
+    pub injured: Option<u64>,
+    pub count: Option<u64>,
+    /// Drones or missiles launched, when an interception gives both ("74 of 106").
+    pub launched: Option<u64>,
+    pub amount: Option<String>,
+    pub date: Option<Date>,
+    pub sentence: u32,
+    /// Token range of the trigger.
+    pub trigger: Range<u32>,
+    pub rule: String,
+    pub confidence: f32,
+}
+
+impl Event {
+    fn has_counts(&self) -> bool {
+        self.killed.is_some()
+            || self.injured.is_some()
+            || self.count.is_some()
+            || self.amount.is_some()
+    }
+}
+
+/// Everything extracted from a document beyond its entities.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub relations: Vec<Relation>,
+    pub events: Vec<Event>,
+    pub statements: Vec<Statement>,
+}
+
+/// The relation stage, built once from the data.
+#[derive(Debug)]
+pub struct RelationStage {
+    triggers: PhraseIndex<u32>,
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its verb.
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "also",
+    "reportedly",
+    "later",
+    "then",
+    "previously",
+    "earlier",
+    "already",
+    "allegedly",
+    "subsequently",
+    "further",
+    "still",
+    "not",
+    "n't",
+    "just",
+    "officially",
+    "jointly",
+    "publicly",
+    "forcefully",
+    "again",
+    "now",
+    "repeatedly",
+    "recently",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
+    "first",
+    "finally",
+    "immediately",
+    "reportedly",
+    "apparently",
+];
+/// Modal verbs that make the following event hypothetical.
+const IRREALIS: &[&str] = &["could", "might", "may", "would", "should", "to"];
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "of",
+    "on",
+    "from",
+    "with",
+    "by",
+    "for",
+    "to",
+    "about",
+    "against",
+    "over",
+    "near",
+    "across",
+    "into",
+    "during",
+    "after",
+    "before",
+    "between",
+    "among",
+    "under",
+    "towards",
+    "toward",
+    "through",
+    "via",
+    "within",
+    "without",
+    "around",
+    "including",
+    "like",
+    "than",
+    "outside",
+    "inside",
+    "amid",
+    "despite",
+    "since",
+];
+/// Words that end a clause when scanning for arguments.
+const CLAUSE_WORDS: &[&str] = &[
+    "which", "who", "whom", "where", "while", "whereas", "because", "although", "though", "but",
+    "when", "unless", "if",
+];
+
+impl RelationStage {
+    pub fn new(data: &OntologyData) -> Self {
+        let mut triggers = PhraseIndex::new();
+        for (i, t) in data.lexicon.triggers.iter().enumerate() {
+            for f in &t.forms {
+                triggers.insert(f, i as u32);
+            }
+        }
+        RelationStage { triggers }
+    }
+
+    /// Extract relations, events and statements from a resolved document.
+    #[allow(clippy::too_many_arguments)]
+    pub fn extract(
+        &self,
+        doc: &Document,
+        data: &OntologyData,
+        mentions_stage: &MentionStage,
+        mentions: &Mentions,
+        entities: &Entities,
+        dates: &[Option<Date>],
+    ) -> Extraction {
+        let mut out = Extraction::default();
+        let mut head_at = vec![-1i32; doc.tokens.len()];
+        for (i, m) in mentions.list.iter().enumerate() {
+            if !m.inner {
+                for t in m.start..m.end {
+                    head_at[t as usize] = i as i32;
+                }
+            }
+        }
+        let mut previous_events: Vec<usize> = Vec::new();
+        let mut previous_block = u32::MAX;
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if s.is_heading() {
+                continue;
+            }
+            let date = dates.get(si).copied().flatten();
+            let ctx = Sent {
+                date,
+                doc,
+                data,
+                stage: mentions_stage,
+                mentions,
+                ents: entities,
+                si: si as u32,
+                range: s.tokens.start as usize..s.tokens.end as usize,
+                head_at: &head_at,
+                quoted: crate::mention::quoted_tokens_of(doc, s.tokens.clone()),
+            };
+            let mut found = frames::Found::default();
+            // Triggers, longest first at each token.
+            let mut i = ctx.range.start;
+            while i < ctx.range.end {
+                if ctx.head(i).is_some() || ctx.is_quoted(i) {
+                    i += 1;
+                    continue;
+                }
+                let mut next = i + 1;
+                let hits: Vec<(u32, usize)> =
+                    self.triggers.all_at(doc, i).map(|(&t, e)| (t, e)).collect();
+                if let Some(&(_, longest)) = hits.iter().max_by_key(|(_, e)| *e) {
+                    for &(t, end) in hits.iter().filter(|(_, e)| *e == longest) {
+                        let trig = &data.lexicon.triggers[t as usize];
+                        frames::apply(&ctx, trig, i, end, &mut found);
+                    }
+                    next = longest;
+                }
+                i = next;
+            }
+            if s.block != previous_block {
+                previous_events.clear();
+                previous_block = s.block;
+            }
+            let first_new = out.events.len();
+            casualty::assemble(&ctx, found, date, &mut out, &previous_events);
+            let attacks: Vec<usize> = (first_new..out.events.len()).collect();
+            if !attacks.is_empty() {
+                previous_events = attacks;
+            }
+        }
+        facts(mentions, entities, &mut out);
+        finish(&mut out);
+        out
+    }
+}
+
+/// A sentence and its mentions, with the argument-finding helpers the frames share.
+pub(crate) struct Sent<'a> {
+    /// The date of the sentence's events, when known.
+    pub date: Option<Date>,
+    pub doc: &'a Document<'a>,
+    pub data: &'a OntologyData,
+    pub stage: &'a MentionStage,
+    pub mentions: &'a Mentions,
+    pub ents: &'a Entities,
+    pub si: u32,
+    pub range: Range<usize>,
+    head_at: &'a [i32],
+    quoted: Vec<bool>,
+}
+
+impl<'a> Sent<'a> {
+    pub fn low(&self, i: usize) -> &'a str {
+        if self.range.contains(&i) {
+            self.doc.low(i)
+        } else {
+            ""
+        }
+    }
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.range.contains(&i).then(|| self.doc.tokens[i].kind)
+    }
+    pub fn is_quoted(&self, i: usize) -> bool {
+        self.range.contains(&i) && self.quoted[i - self.range.start]
+    }
+    /// The head mention covering token `i`.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        if !self.range.contains(&i) {
+            return None;
+        }
+        let h = self.head_at[i];
+        (h >= 0).then_some(h as usize)
+    }
+    pub fn mention(&self, m: usize) -> &'a crate::mention::Mention {
+        &self.mentions.list[m]
+    }
+    pub fn is_lower_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word) && !self.doc.tokens[i].is_capitalised()
+    }
+    pub fn is_possessor(&self, m: usize) -> bool {
+        let end = self.mention(m).end as usize;
+        self.kind(end) == Some(TokenKind::Clitic) && matches!(self.low(end), "'s" | "'")
+    }
+    /// The preposition right before mention `m` (skipping "the", "a" and adjectives up to
+    /// two words), if any.
+    pub fn preposition_before(&self, m: usize) -> Option<&'a str> {
+        let mut k = self.mention(m).start as usize;
+        let mut skipped = 0;
+        while k > self.range.start {
+            let w = self.low(k - 1);
+            if PREPOSITIONS.contains(&w) {
+                return Some(w);
+            }
+            if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+                || (self.is_lower_word(k - 1) && skipped < 2)
+            {
+                k -= 1;
+                skipped += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The entity of mention `m`; capitals stand for their country when `actor` is set.
+    pub fn entity(&self, m: usize, actor: bool) -> Option<u32> {
+        let mention = self.mention(m);
+        if let Referent::Role(q) = mention.referent {
+            return self.entity(q as usize, actor);
+        }
+        let e = self.ents.of_mention.get(m).copied().flatten()?;
+        if actor {
+            if let EntityKey::Known(Known::Place(p)) = self.ents.list[e as usize].key {
+                if let Some(c) = self.stage.capital_of(p) {
+                    return self.country_entity(c);
+                }
+                return None;
+            }
+            if self.ents.list[e as usize].etype == EntityType::Place {
+                return None;
+            }
+        }
+        Some(e)
+    }
+
+    /// The document entity of a country, if the document names it.
+    pub fn country_entity(&self, c: u32) -> Option<u32> {
+        self.ents
+            .list
+            .iter()
+            .position(|e| e.key == EntityKey::Known(Known::Country(c)))
+            .map(|i| i as u32)
+    }
+
+    /// All entities a mention stands for: its group when it is a plural pronoun or a
+    /// member of a coordinated group.
+    pub fn expand(&self, m: usize, actor: bool) -> Vec<u32> {
+        if let Some(g) = self.ents.groups_of.get(&(m as u32)) {
+            return g.clone();
+        }
+        if let Some(gi) = self
+            .mentions
+            .groups
+            .iter()
+            .position(|g| g.contains(&(m as u32)))
+        {
+            let members: Vec<u32> = self.mentions.groups[gi]
+                .iter()
+                .filter_map(|&x| self.entity(x as usize, actor))
+                .collect();
+            if members.len() >= 2 {
+                return dedup(members);
+            }
+        }
+        self.entity(m, actor).into_iter().collect()
+    }
+
+    pub fn etype(&self, e: u32) -> EntityType {
+        self.ents.list[e as usize].etype
+    }
+
+    /// Whether token `i` ends a clause for argument scanning.
+    pub fn clause_break(&self, i: usize) -> bool {
+        let w = self.low(i);
+        matches!(w, ";" | ":" | "." | "!" | "?" | "\u{2013}" | "\u{2014}")
+            || CLAUSE_WORDS.contains(&w)
+            || (w == "," && {
+                let n = self.low(i + 1);
+                (n.ends_with("ing") && self.is_lower_word(i + 1))
+                    || CLAUSE_WORDS.contains(&n)
+                    || n == "and" && self.is_lower_word(i + 2) && !self.head(i + 2).is_some()
+            })
+            || self.kind(i).is_some_and(|k| {
+                matches!(
+                    k,
+                    TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote
+                )
+            })
+    }
+
+    /// Whether the verb at `i` is hypothetical or intended ("could hold", "to attack").
+    pub fn irrealis(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > self.range.start {
+            let w = self.low(k - 1);
+            if IRREALIS.contains(&w) {
+                return true;
+            }
+            if matches!(w, "be" | "have" | "not" | "n't" | "also")
+                || w.ends_with("ly") && self.is_lower_word(k - 1)
+            {
+                k -= 1;
+                continue;
+            }
+            return false;
+        }
+        false
+    }
+
+    /// Whether the trigger at `i` is passive ("was captured", "were killed").
+    pub fn passive(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > self.range.start {
+            let w = self.low(k - 1);
+            if matches!(
+                w,
+                "was" | "were" | "been" | "is" | "are" | "being" | "be" | "got"
+            ) {
+                return true;
+            }
+            if w.ends_with("ly") && self.is_lower_word(k - 1) || matches!(w, "not" | "also" | "n't")
+            {
+                k -= 1;
+                continue;
+            }
+            return false;
+        }
+        false
+    }
+
+    /// The subject of the verb at `i`: the nearest head mention to the left that is not
+    /// the object of a preposition, skipping auxiliaries, adverbs, and appositives set
+    /// off by commas. Prepositional objects are only a last resort when `lenient`.
+    pub fn subject(&self, i: usize, lenient: bool) -> Option<usize> {
+        let mut k = i;
+        let mut steps = 0;
+        let mut commas = 0;
+        let mut fallback = None;
+        while k > self.range.start && steps < 30 {
+            k -= 1;
+            steps += 1;
+            if let Some(m) = self.head(k) {
+                let mention = self.mention(m);
+                k = mention.start as usize;
+                if self.is_possessor(m) || mention.form == Form::Demonym {
+                    continue;
+                }
+                if matches!(mention.referent, Referent::Bare)
+                    || self.entity(m, false).is_none()
+                        && !matches!(mention.referent, Referent::Role(_))
+                {
+                    continue;
+                }
+                if self.preposition_before(m).is_some() {
+                    fallback.get_or_insert(m);
+                    continue;
+                }
+                return Some(m);
+            }
+            let w = self.low(k);
+            if w == "," {
+                commas += 1;
+                if commas > 2 {
+                    break;
+                }
+                continue;
+            }
+            if matches!(w, ";" | ":" | "that")
+                || CLAUSE_WORDS.contains(&w)
+                || self.kind(k).is_some_and(|t| {
+                    matches!(
+                        t,
+                        TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote
+                    )
+                })
+            {
+                break;
+            }
+        }
+        if lenient {
+            fallback
+        } else {
+            None
+        }
+    }
+
+    /// The subject of the sentence's main clause: the first head mention that is not a
+    /// prepositional object, possessor or demonym, before token `i`.
+    pub fn clause_subject(&self, i: usize) -> Option<usize> {
+        let mut k = self.range.start;
+        let mut first = None;
+        while k < i {
+            if let Some(m) = self.head(k) {
+                let mention = self.mention(m);
+                let ok = !self.is_possessor(m)
+                    && mention.form != Form::Demonym
+                    && self.preposition_before(m).is_none()
+                    && self.entity(m, true).is_some();
+                if ok && first.is_none() {
+                    first = Some(m);
+                }
+                k = mention.end as usize;
+                continue;
+            }
+            if matches!(self.low(k), ";") {
+                first = None;
+            }
+            k += 1;
+        }
+        first
+    }
+
+    /// Head mentions to the right of `j` up to the end of the clause, each with the
+    /// preposition before it. A possessor gives way to the mention it modifies.
+    pub fn right_args(&self, j: usize, max_tokens: usize) -> Vec<(usize, Option<&'a str>)> {
+        let mut out = Vec::new();
+        let mut k = j;
+        while k < self.range.end && k < j + max_tokens {
+            if self.clause_break(k) && k > j {
+                break;
+            }
+            if let Some(m) = self.head(k) {
+                let mention = self.mention(m);
+                let end = mention.end as usize;
+                if self.is_possessor(m) {
+                    // "Ukraine's eastern Donetsk region": the head follows.
+                    let mut h = end + 1;
+                    while self.is_lower_word(h) && h < end + 4 && self.head(h).is_none() {
+                        h += 1;
+                    }
+                    if self.head(h).is_some() {
+                        k = h;
+                        continue;
+                    }
+                }
+                out.push((m, self.preposition_before(m)));
+                k = end;
+                continue;
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// Head mentions to the left of `i` back to the start of the clause, nearest first,
+    /// with their prepositions.
+    pub fn left_args(&self, i: usize, max_tokens: usize) -> Vec<(usize, Option<&'a str>)> {
+        let mut out = Vec::new();
+        let mut k = i;
+        while k > self.range.start && k + max_tokens > i {
+            k -= 1;
+            if self.clause_break(k) && !matches!(self.low(k), ",") {
+                break;
+            }
+            if let Some(m) = self.head(k) {
+                let mention = self.mention(m);
+                k = mention.start as usize;
+                if !self.is_possessor(m) {
+                    out.push((m, self.preposition_before(m)));
+                }
+            }
+        }
+        out
+    }
+
+    /// An actor-typed modifier right before a noun at `i`: "Russian drone attack",
+    /// "Hamas missiles", "Hamas-led attack", "Russia's attack". Hyphens and up to three
+    /// lowercase words may stand between.
+    pub fn modifier_before(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        let mut skipped = 0;
+        while k > self.range.start && skipped <= 4 {
+            let p = k - 1;
+            if let Some(m) = self.head(p) {
+                let mention = self.mention(m);
+                return (self.entity(m, true).is_some() || mention.form == Form::Demonym)
+                    .then_some(m);
+            }
+            let w = self.low(p);
+            if self.kind(p) == Some(TokenKind::Clitic) {
+                k = p;
+                continue;
+            }
+            if w == "-"
+                || (self.is_lower_word(p)
+                    && !PREPOSITIONS.contains(&w)
+                    && !matches!(w, "the" | "a" | "an" | "and" | "or" | "this" | "that"))
+            {
+                k = p;
+                skipped += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The year of the sentence's date, for membership checks.
+    pub fn year(&self) -> Option<i32> {
+        self.date.map(|d| d.year)
+    }
+}
+
+fn dedup(mut v: Vec<u32>) -> Vec<u32> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    v.retain(|x| seen.insert(*x));
+    v
+}
+
+/// Relations stated by the mention patterns (part_of, located_in, role_in), and part_of
+/// from the gazetteer for national institutions named in the document.
+fn facts(mentions: &Mentions, entities: &Entities, out: &mut Extraction) {
+    for f in &mentions.facts {
+        let Some(s) = entities.of_mention[f.subject as usize] else {
+            continue;
+        };
+        let o = match f.object {
+            FactObject::Mention(m) => {
+                let mention = &mentions.list[m as usize];
+                match mention.referent {
+                    Referent::Role(q) => entities.of_mention[q as usize],
+                    _ => entities.of_mention[m as usize],
+                }
+            }
+            FactObject::Known(k) => entities
+                .list
+                .iter()
+                .position(|e| e.key == EntityKey::Known(k) && e.named)
+                .map(|i| i as u32),
+        };
+        let Some(o) = o else { continue };
+        if s == o {
+            continue;
+        }
+        out.relations.push(Relation {
+            subject: s,
+            predicate: f.predicate,
+            object: RelObject::Entity(o),
+            role: f.role.clone(),
+            sentence: f.sentence,
+            rule: f.rule.to_owned(),
+            confidence: 0.85,
+        });
+    }
+}
+
+/// Document-level clean-up: drop events without participants or counts, merge
+/// duplicate count-less events into the first report, and remove duplicate relations.
+fn finish(out: &mut Extraction) {
+    out.events
+        .retain(|e| e.agent.is_some() || e.target.is_some() || e.place.is_some() || e.has_counts());
+    let mut kept: Vec<Event> = Vec::new();
+    for e in std::mem::take(&mut out.events) {
+        let duplicate = !e.has_counts()
+            && kept.iter().any(|k| {
+                k.etype == e.etype
+                    && k.agent == e.agent
+                    && (e.place.is_none() || k.place == e.place)
+                    && (e.target.is_none() || k.target == e.target)
+            });
+        if !duplicate {
+            kept.push(e);
+        }
+    }
+    out.events = kept;
+    let mut seen = rustc_hash::FxHashSet::default();
+    out.relations.retain(|r| match r.object {
+        RelObject::Statement(_) => true,
+        RelObject::Entity(o) => r.subject != o && seen.insert((r.subject, r.predicate, o)),
+    });
+}

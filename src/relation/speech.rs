@@ -1,0 +1,264 @@
+//! Reported speech and quotation: "X said (that) ...", "“...,” X said", "..., X said",
+//! "according to X", "X described Y as Z".
+
+use super::frames::{is_quote_token, Found, Said};
+use super::Sent;
+use crate::data::{EntityType, Frame, Trigger};
+use crate::text::TokenKind;
+use std::ops::Range;
+
+/// Nouns that make a speech act a Statement event (an address, a statement).
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "address",
+    "message",
+    "speech",
+    "announcement",
+    "declaration",
+    "communique",
+    "communiqué",
+];
+/// Words after a trailing attribution ("..., X said, citing ...").
+const AFTER_ATTRIBUTION: &[&str] = &[
+    "citing",
+    "adding",
+    "according",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "late",
+    "earlier",
+];
+
+fn closing_quote_at(ctx: &Sent, i: usize) -> bool {
+    ctx.kind(i)
+        .is_some_and(|k| matches!(k, TokenKind::CloseQuote | TokenKind::Quote))
+}
+
+/// The quotation ending at the closing quote `close`: the token range inside it.
+fn quote_before(ctx: &Sent, close: usize) -> Option<Range<usize>> {
+    let mut k = close;
+    while k > ctx.range.start {
+        k -= 1;
+        if ctx
+            .kind(k)
+            .is_some_and(|t| matches!(t, TokenKind::OpenQuote | TokenKind::Quote))
+        {
+            return (k + 1 < close).then_some(k + 1..close);
+        }
+    }
+    None
+}
+
+/// The quotation starting at the opening quote `open`.
+fn quote_after(ctx: &Sent, open: usize) -> Option<Range<usize>> {
+    for k in open + 1..ctx.range.end {
+        if ctx
+            .kind(k)
+            .is_some_and(|t| matches!(t, TokenKind::CloseQuote | TokenKind::Quote))
+        {
+            return (open + 1 < k).then_some(open + 1..k);
+        }
+    }
+    None
+}
+
+/// The end of the sentence's content: before final punctuation.
+fn content_end(ctx: &Sent) -> usize {
+    let mut e = ctx.range.end;
+    while e > ctx.range.start && matches!(ctx.low(e - 1), "." | "!" | "?" | "\u{2026}") {
+        e -= 1;
+    }
+    e
+}
+
+pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    let describe = t.frame == Frame::Describe;
+    // "saying", "adding": a continuation of the previous statement.
+    if !describe && ctx.low(i).ends_with("ing") {
+        return;
+    }
+    // "said to be supplying": a passive report with no speaker.
+    if ctx.low(end) == "to" && matches!(ctx.low(end + 1), "be" | "have") {
+        return;
+    }
+    if ctx.passive(i) {
+        return;
+    }
+    let according = t.lemma == "according to";
+    // The speaker.
+    let mut speaker = None;
+    let mut inverted = false;
+    if according {
+        speaker = ctx.right_args(end, 6).first().map(|(m, _)| *m);
+    } else {
+        speaker = ctx.subject(i, false);
+        if speaker.is_none() {
+            let mut k = i;
+            while k > ctx.range.start && super::AUX.contains(&ctx.low(k - 1)) {
+                k -= 1;
+            }
+            if ctx.low(k.wrapping_sub(1)) == "and"
+                || ctx.participle(i)
+                || describe && ctx.low(i).ends_with("ing")
+            {
+                speaker = ctx.clause_subject(i);
+            } else if k > ctx.range.start && (ctx.low(k - 1) == "," || closing_quote_at(ctx, k - 1))
+            {
+                // "“...,” said Rutte"
+                speaker = ctx
+                    .right_args(end, 5)
+                    .into_iter()
+                    .find(|(_, p)| p.is_none())
+                    .map(|(m, _)| m);
+                inverted = speaker.is_some();
+            }
+        }
+    }
+    let Some(sm) = speaker else { return };
+    let speakers: Vec<u32> = ctx
+        .expand(sm, true)
+        .into_iter()
+        .filter(|&e| {
+            matches!(
+                ctx.etype(e),
+                EntityType::Person | EntityType::Organisation | EntityType::Country
+            )
+        })
+        .collect();
+    if speakers.is_empty() {
+        return;
+    }
+    let speaker_start = ctx.mention(sm).start as usize;
+    let speaker_end = ctx.mention(sm).end as usize;
+    let stop = content_end(ctx);
+
+    // The statement.
+    let mut statement: Option<(Range<usize>, bool)> = None;
+    if according {
+        let after = if ctx.low(speaker_end) == "," {
+            speaker_end + 1
+        } else {
+            speaker_end
+        };
+        statement = if i == ctx.range.start || (i == ctx.range.start + 1) {
+            Some((after..stop, false))
+        } else {
+            let mut e = i;
+            if ctx.low(e - 1) == "," {
+                e -= 1;
+            }
+            Some((ctx.range.start..e, false))
+        };
+    }
+    // A quotation right before the speaker (or the verb, when inverted).
+    if statement.is_none() && !describe {
+        let before = if inverted { i } else { speaker_start };
+        let mut k = before;
+        while k > ctx.range.start && matches!(ctx.low(k - 1), ",") {
+            k -= 1;
+        }
+        if k > ctx.range.start && closing_quote_at(ctx, k - 1) {
+            let close = k - 1;
+            // The comma may sit inside the quote: “...,” he said.
+            if let Some(mut r) = quote_before(ctx, close) {
+                while r.end > r.start && matches!(ctx.low(r.end - 1), "," | ".") {
+                    r.end -= 1;
+                }
+                statement = Some((r, true));
+            }
+        }
+    }
+    // The content after the verb.
+    if statement.is_none() {
+        let mut k = if inverted { speaker_end } else { end };
+        if matches!(
+            ctx.low(i),
+            "told" | "tells" | "tell" | "telling" | "informed" | "assured" | "urged"
+        ) {
+            // Skip the addressee.
+            if let Some(m) = ctx.head(k) {
+                k = ctx.mention(m).end as usize;
+            } else {
+                let mut n = 0;
+                while ctx.is_lower_word(k) && n < 3 && ctx.low(k) != "that" {
+                    k += 1;
+                    n += 1;
+                }
+            }
+        }
+        while matches!(ctx.low(k), "that" | ":" | ",") {
+            k += 1;
+        }
+        if ctx.kind(k) == Some(TokenKind::OpenQuote) || (ctx.kind(k) == Some(TokenKind::Quote)) {
+            if let Some(r) = quote_after(ctx, k) {
+                statement = Some((r, true));
+            }
+        }
+        if statement.is_none() {
+            let mut e = stop;
+            // Stop before a trailing ", according to ..." or ", X said".
+            for j in k..stop {
+                if ctx.low(j) == "," && matches!(ctx.low(j + 1), "according" | "citing") {
+                    e = j;
+                    break;
+                }
+            }
+            if e > k + 1 && !(ctx.low(k) == "," || is_quote_token(ctx, k) && e == k + 1) {
+                statement = Some((k..e, false));
+            }
+        }
+    }
+    // A trailing attribution: "..., Russia's Defence Ministry said."
+    if statement.is_none() && !describe {
+        let tail_ok =
+            end >= stop || ctx.low(end) == "," && AFTER_ATTRIBUTION.contains(&ctx.low(end + 1));
+        if tail_ok && speaker_start > ctx.range.start && ctx.low(speaker_start - 1) == "," {
+            let mut s = ctx.range.start;
+            let mut e = speaker_start - 1;
+            if ctx.kind(s) == Some(TokenKind::OpenQuote) {
+                s += 1;
+            }
+            while e > s && (closing_quote_at(ctx, e - 1) || ctx.low(e - 1) == ",") {
+                e -= 1;
+            }
+            if e > s + 1 {
+                statement = Some((s..e, false));
+            }
+        }
+    }
+    let Some((range, quoted)) = statement else {
+        return;
+    };
+    if range.end <= range.start {
+        return;
+    }
+    let event = (ctx.range.start..ctx.range.end).any(|k| STATEMENT_NOUNS.contains(&ctx.low(k)));
+    found.said.push(Said {
+        speakers: speakers.clone(),
+        tokens: range,
+        quoted,
+        rule: format!("speech:{}", t.lemma),
+        event,
+        trigger: i..end,
+    });
+    // "denounced X as ...", "condemning X": the speaker also criticised X.
+    if let Some(p) = t.predicate {
+        if let Some((m, _)) = ctx
+            .right_args(end, 8)
+            .into_iter()
+            .find(|(_, p)| p.is_none())
+        {
+            for o in ctx.expand(m, true) {
+                for &s in &speakers {
+                    found
+                        .relations
+                        .push(ctx.relation(s, p, o, &format!("trigger:{}", t.lemma)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,445 @@
+//! Resolution: mentions to one entity per real-world thing in a document.
+//!
+//! Contract: [`resolve`] gives every mention at most one entity (`of_mention`), except
+//! plural pronouns that stand for a coordinated group (`groups_of`). Known mentions
+//! share the entity of their gazetteer entry; new names share an entity when their
+//! [`fuzzy_key`]s are equal (Zelensky / Zelenskyy, Zaporizhia / Zaporizhzhia) or when
+//! one is a person's surname; a bare capitalised word is kept only if it is the surname
+//! of a person in the document. Pronouns take the nearest fitting antecedent in the same
+//! section (he/she: a person; it: a country or organisation; they: a group or an
+//! organisation); "the ministry", "the country" take the last entity of that kind.
+
+use crate::data::{EntityType, Gender, OntologyData};
+use crate::mention::gazetteer::{name_key, Known};
+use crate::mention::{Form, Mention, MentionStage, Mentions, Pronoun, Referent};
+use crate::text::Document;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
+
+/// What identifies an entity within a document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKey {
+    Known(Known),
+    New(EntityType, String),
+}
+
+/// An entity of a document.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub key: EntityKey,
+    pub etype: EntityType,
+    pub subtype: String,
+    pub name: String,
+    /// Surface forms seen (names, acronyms, compounds; not pronouns or demonyms).
+    pub aliases: BTreeSet<String>,
+    /// Mentioned by name at least once (not only as a demonym, pronoun or anaphor).
+    pub named: bool,
+    pub mentions: u32,
+    pub gender: Gender,
+}
+
+/// The entities of a document and the mapping from mentions.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    pub list: Vec<Entity>,
+    pub of_mention: Vec<Option<u32>>,
+    /// Plural pronouns resolved to a group: mention index -> entities.
+    pub groups_of: FxHashMap<u32, Vec<u32>>,
+    /// Coordinated groups as entity lists (same order as `Mentions::groups`).
+    pub groups: Vec<Vec<u32>>,
+}
+
+impl Entities {
+    pub fn entity(&self, mention: u32) -> Option<&Entity> {
+        self.of_mention
+            .get(mention as usize)
+            .copied()
+            .flatten()
+            .map(|e| &self.list[e as usize])
+    }
+}
+
+/// A key for spelling variants: [`name_key`], repeated letters and letter pairs
+/// collapsed, `y` and `j` read as `i`.
+pub fn fuzzy_key(name: &str) -> String {
+    let base = name_key(name);
+    let mapped: Vec<char> = base
+        .chars()
+        .map(|c| if c == 'y' || c == 'j' { 'i' } else { c })
+        .collect();
+    let mut out: Vec<char> = Vec::with_capacity(mapped.len());
+    for &c in &mapped {
+        out.push(c);
+        let n = out.len();
+        if n >= 2 && out[n - 1] == out[n - 2] && c.is_alphabetic() {
+            out.pop();
+        } else if n >= 4
+            && out[n - 1] == out[n - 3]
+            && out[n - 2] == out[n - 4]
+            && c.is_alphabetic()
+            && out[n - 2].is_alphabetic()
+        {
+            out.truncate(n - 2);
+        }
+    }
+    out.into_iter().collect()
+}
+
+fn known_name(data: &OntologyData, k: Known) -> (String, EntityType, String, Gender) {
+    match k {
+        Known::Country(i) | Known::Demonym(i) => (
+            data.countries[i as usize].name.clone(),
+            EntityType::Country,
+            String::new(),
+            Gender::Unknown,
+        ),
+        Known::Place(i) => {
+            let p = &data.places[i as usize];
+            (
+                p.name.clone(),
+                EntityType::Place,
+                p.subtype.clone(),
+                Gender::Unknown,
+            )
+        }
+        Known::Region(i) => {
+            let r = &data.regions[i as usize];
+            (
+                region_label(&r.stem, &r.subtype),
+                EntityType::Place,
+                "Region".into(),
+                Gender::Unknown,
+            )
+        }
+        Known::Area(i) => {
+            let a = &data.areas[i as usize];
+            (
+                a.name.clone(),
+                EntityType::Place,
+                a.subtype.clone(),
+                Gender::Unknown,
+            )
+        }
+        Known::Person(i) => {
+            let p = &data.people[i as usize];
+            (p.name.clone(), EntityType::Person, String::new(), p.gender)
+        }
+        Known::Organisation(i) => {
+            let o = &data.organisations[i as usize];
+            (
+                o.name.clone(),
+                EntityType::Organisation,
+                o.subtype.clone(),
+                Gender::Unknown,
+            )
+        }
+    }
+}
+
+/// The canonical label of a first-level region: "Donetsk Oblast", "Khartoum State".
+pub fn region_label(stem: &str, subtype: &str) -> String {
+    match subtype {
+        "Oblast" | "Krai" | "Governorate" | "Province" | "State" | "Region" | "County" => {
+            format!("{stem} {subtype}")
+        }
+        _ => stem.to_owned(),
+    }
+}
+
+struct Resolver<'a> {
+    doc: &'a Document<'a>,
+    data: &'a OntologyData,
+    stage: &'a MentionStage,
+    mentions: &'a Mentions,
+    out: Entities,
+    by_key: FxHashMap<EntityKey, u32>,
+    by_fuzzy: FxHashMap<(EntityType, String), u32>,
+    /// Last-name key of persons -> entity.
+    by_surname: FxHashMap<String, u32>,
+}
+
+impl<'a> Resolver<'a> {
+    fn entity_for(
+        &mut self,
+        key: EntityKey,
+        name: String,
+        etype: EntityType,
+        subtype: String,
+        gender: Gender,
+    ) -> u32 {
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let fk = (etype, fuzzy_key(&name));
+        if let Some(&e) = self.by_fuzzy.get(&fk) {
+            self.by_key.insert(key, e);
+            return e;
+        }
+        let id = self.out.list.len() as u32;
+        if etype == EntityType::Person {
+            if let Some(last) = name.split_whitespace().last() {
+                if name.split_whitespace().count() > 1 {
+                    self.by_surname.entry(fuzzy_key(last)).or_insert(id);
+                }
+            }
+        }
+        self.out.list.push(Entity {
+            key: key.clone(),
+            etype,
+            subtype,
+            name,
+            aliases: BTreeSet::new(),
+            named: false,
+            mentions: 0,
+            gender,
+        });
+        self.by_key.insert(key, id);
+        self.by_fuzzy.insert(fk, id);
+        id
+    }
+
+    fn surface(&self, m: &Mention) -> String {
+        self.doc
+            .span_text(m.start as usize, m.end as usize)
+            .to_owned()
+    }
+
+    fn named(&mut self, mi: usize) -> Option<u32> {
+        let m = &self.mentions.list[mi];
+        let e = match &m.referent {
+            Referent::Known(k) => {
+                let (name, etype, subtype, gender) = known_name(self.data, *k);
+                let key = EntityKey::Known(match k {
+                    Known::Demonym(c) => Known::Country(*c),
+                    k => *k,
+                });
+                self.entity_for(key, name, etype, subtype, gender)
+            }
+            Referent::New(n) => {
+                // A single word naming a person: the surname of a person already seen.
+                if n.etype == EntityType::Person && !n.name.contains(' ') {
+                    if let Some(&e) = self.by_surname.get(&fuzzy_key(&n.name)) {
+                        return Some(e);
+                    }
+                }
+                // A full name whose surname was seen alone before.
+                let key = EntityKey::New(n.etype, name_key(&n.name));
+                self.entity_for(
+                    key,
+                    n.name.clone(),
+                    n.etype,
+                    n.subtype.clone(),
+                    Gender::Unknown,
+                )
+            }
+            _ => return None,
+        };
+        Some(e)
+    }
+
+    fn record(&mut self, mi: usize, e: u32) {
+        self.out.of_mention[mi] = Some(e);
+        let m = &self.mentions.list[mi];
+        let ent = &mut self.out.list[e as usize];
+        ent.mentions += 1;
+        if matches!(m.form, Form::Name | Form::Acronym | Form::Compound) {
+            ent.named = true;
+            let s = self
+                .doc
+                .span_text(m.start as usize, m.end as usize)
+                .to_owned();
+            ent.aliases.insert(s);
+        }
+    }
+
+    /// Whether a heading lies between sentences `a` and `b` (a < b).
+    fn heading_between(&self, a: u32, b: u32) -> bool {
+        (a + 1..b).any(|s| self.doc.sentences[s as usize].is_heading())
+    }
+
+    fn antecedent(&self, mi: usize, accept: impl Fn(usize, &Entity) -> bool) -> Option<u32> {
+        let m = &self.mentions.list[mi];
+        for j in (0..mi).rev() {
+            let c = &self.mentions.list[j];
+            if m.sentence.saturating_sub(c.sentence) > 3
+                || self.heading_between(c.sentence, m.sentence)
+            {
+                break;
+            }
+            if c.end > m.start && c.sentence == m.sentence {
+                continue;
+            }
+            if let Some(e) = self.out.of_mention[j] {
+                if accept(j, &self.out.list[e as usize]) {
+                    return Some(e);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Resolve the mentions of a document to entities.
+pub fn resolve(
+    doc: &Document,
+    data: &OntologyData,
+    stage: &MentionStage,
+    mentions: &Mentions,
+) -> Entities {
+    let mut r = Resolver {
+        doc,
+        data,
+        stage,
+        mentions,
+        out: Entities {
+            of_mention: vec![None; mentions.list.len()],
+            ..Default::default()
+        },
+        by_key: FxHashMap::default(),
+        by_fuzzy: FxHashMap::default(),
+        by_surname: FxHashMap::default(),
+    };
+    let _ = r.stage;
+    // Pass 1: names, in order. Multi-word person names first, so surnames can find them.
+    let mut order: Vec<usize> = (0..mentions.list.len()).collect();
+    order.sort_by_key(|&i| {
+        let m = &mentions.list[i];
+        let long_person = matches!(&m.referent, Referent::New(n) if n.etype == EntityType::Person && n.name.contains(' '))
+            || matches!(&m.referent, Referent::Known(Known::Person(_)));
+        (!long_person, i)
+    });
+    for &mi in &order {
+        if let Some(e) = r.named(mi) {
+            r.record(mi, e);
+        }
+    }
+    // Pass 2: bare words that are surnames of persons in the document.
+    for mi in 0..mentions.list.len() {
+        if mentions.list[mi].referent == Referent::Bare {
+            let key = fuzzy_key(&r.surface(&mentions.list[mi]));
+            if let Some(&e) = r.by_surname.get(&key) {
+                r.record(mi, e);
+            } else {
+                // A surname of a known person ("Tykhyi" after "Heorhii Tykhyi").
+                let hit = r.out.list.iter().position(|ent| {
+                    ent.etype == EntityType::Person
+                        && ent
+                            .name
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|l| fuzzy_key(l) == key)
+                });
+                if let Some(e) = hit {
+                    r.record(mi, e as u32);
+                }
+            }
+        }
+    }
+    // Pass 3: pronouns and anaphora, in order (antecedents resolved before them).
+    for mi in 0..mentions.list.len() {
+        let m = &mentions.list[mi];
+        match &m.referent {
+            Referent::Pronoun(p) => {
+                let p = *p;
+                if p == Pronoun::Plural {
+                    // The latest of: a coordinated group, an organisation.
+                    let group = mentions
+                        .groups
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, g)| g.last().is_some_and(|&l| (l as usize) < mi))
+                        .filter(|(_, g)| {
+                            let s = mentions.list[g[0] as usize].sentence;
+                            m.sentence.saturating_sub(s) <= 2
+                        })
+                        .next_back();
+                    let org = r.antecedent(mi, |_, e| e.etype == EntityType::Organisation);
+                    let org_pos =
+                        org.and_then(|e| (0..mi).rev().find(|&j| r.out.of_mention[j] == Some(e)));
+                    match group {
+                        Some((_, g))
+                            if org_pos.is_none_or(|op| op < *g.last().unwrap_or(&0) as usize) =>
+                        {
+                            let ents: Vec<u32> = g
+                                .iter()
+                                .filter_map(|&x| r.out.of_mention[x as usize])
+                                .collect();
+                            if let Some(&first) = ents.first() {
+                                r.out.of_mention[mi] = Some(first);
+                                r.out.groups_of.insert(mi as u32, ents);
+                            }
+                        }
+                        _ => {
+                            if let Some(e) = org {
+                                r.out.of_mention[mi] = Some(e);
+                            }
+                        }
+                    }
+                } else {
+                    let e = r.antecedent(mi, |j, e| match p {
+                        Pronoun::Male => {
+                            e.etype == EntityType::Person && e.gender != Gender::Female
+                        }
+                        Pronoun::Female => {
+                            e.etype == EntityType::Person && e.gender != Gender::Male
+                        }
+                        Pronoun::Neuter => {
+                            matches!(e.etype, EntityType::Country | EntityType::Organisation)
+                                && mentions.list[j].form != Form::Demonym
+                                && !mentions.list[j].inner
+                        }
+                        Pronoun::Plural => false,
+                    });
+                    r.out.of_mention[mi] = e;
+                }
+            }
+            Referent::Anaphor(t, sub) => {
+                let (t, sub) = (*t, sub.clone());
+                let e = r.antecedent(mi, |_, e| {
+                    e.etype == t && sub.as_deref().is_none_or(|s| e.subtype == s)
+                        || (t == EntityType::Place && e.etype == EntityType::Place && sub.is_none())
+                });
+                let e = e.or_else(|| {
+                    // Further back in the document for "the country".
+                    (0..mi)
+                        .rev()
+                        .filter_map(|j| r.out.of_mention[j])
+                        .find(|&e| r.out.list[e as usize].etype == t)
+                });
+                r.out.of_mention[mi] = e;
+            }
+            _ => {}
+        }
+    }
+    r.out.groups = mentions
+        .groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .filter_map(|&m| r.out.of_mention[m as usize])
+                .collect()
+        })
+        .collect();
+    r.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_variants_share_a_key() {
+        let same = [
+            ("Zelensky", "Zelenskyy"),
+            ("Zelenskiy", "Zelensky"),
+            ("Zaporizhia", "Zaporizhzhia"),
+            ("Odessa", "Odesa"),
+            ("Grybauskaitė", "Grybauskaite"),
+        ];
+        for (a, b) in same {
+            assert_eq!(fuzzy_key(a), fuzzy_key(b), "{a} / {b}");
+        }
+        assert_ne!(fuzzy_key("Kyiv"), fuzzy_key("Kursk"));
+        assert_ne!(fuzzy_key("Iran"), fuzzy_key("Iraq"));
+    }
+}

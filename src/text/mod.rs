@@ -1,0 +1,92 @@
+//! Text preparation: normalisation, blocks, sentences, tokens, numbers and dates.
+//!
+//! Contract: [`Document::analyse`] turns an input text into a [`Document`] whose
+//! sentences and tokens are byte spans of the normalised text; nothing is copied per
+//! token. `lower` is the normalised text with ASCII letters lowercased (same byte
+//! offsets), used for case-insensitive lexicon lookups.
+
+pub mod date;
+pub mod normalise;
+pub mod number;
+pub mod phrase;
+pub mod sentence;
+pub mod token;
+
+pub use normalise::{normalise, Normalised};
+pub use sentence::{Block, BlockKind, Sentence};
+pub use token::{Token, TokenKind};
+
+use rustc_hash::FxHashSet;
+
+/// An analysed document: normalised text, blocks, sentences and tokens.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    /// The input exactly as given (provenance points into it).
+    pub original: &'a str,
+    pub norm: Normalised,
+    /// `norm.text` with ASCII letters lowercased.
+    pub lower: String,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+impl<'a> Document<'a> {
+    pub fn analyse(original: &'a str, abbreviations: &FxHashSet<Box<str>>) -> Self {
+        let norm = normalise(original);
+        let lower = norm.text.to_ascii_lowercase();
+        let blocks = sentence::blocks(&norm.text);
+        let mut tokens = Vec::with_capacity(norm.text.len() / 5);
+        let sentences = sentence::sentences(&norm.text, &blocks, abbreviations, &mut tokens);
+        Document {
+            original,
+            norm,
+            lower,
+            blocks,
+            sentences,
+            tokens,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| &self.norm.text[t.span()])
+    }
+
+    /// The lowercased text of token `i` ("" past the end).
+    pub fn low(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| &self.lower[t.span()])
+    }
+
+    /// The index of the token starting at byte `start`, if any.
+    pub fn token_starting_at(&self, start: u32) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.start < start);
+        (self.tokens.get(i)?.start == start).then_some(i)
+    }
+
+    /// The index of the token ending at byte `end`, if any.
+    pub fn token_ending_at(&self, end: u32) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.end < end);
+        (self.tokens.get(i)?.end == end).then_some(i)
+    }
+
+    /// The text of the original input corresponding to normalised bytes `start..end`.
+    pub fn original_span(&self, start: u32, end: u32) -> (usize, usize) {
+        (
+            self.norm.to_original(start as usize),
+            self.norm.to_original(end as usize),
+        )
+    }
+
+    /// The normalised text of tokens `from..to`.
+    pub fn span_text(&self, from: usize, to: usize) -> &str {
+        if from >= to || to > self.tokens.len() {
+            return "";
+        }
+        &self.norm.text[self.tokens[from].start as usize..self.tokens[to - 1].end as usize]
+    }
+}

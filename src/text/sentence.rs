@@ -1,0 +1,380 @@
+//! Blocks (title, headings, date lines, bullets, paragraphs) and sentences.
+//!
+//! Contract: blocks cover the non-blank lines of the text in order and never overlap; a
+//! heading ("Fighting", "Trump presidency") is its own block and its own sentence, marked
+//! [`BlockKind::Heading`] so that later stages skip it. Sentences never cross a block
+//! boundary; inside a block they are split after `.`, `!`, `?` or `…` unless the period
+//! ends a known abbreviation ("Gen.", "Jan.") or an initial, or sits inside a quotation
+//! that is closed later in the block. Numbers such as 4.3bn or 1.5 are single tokens and
+//! never split.
+
+use super::token::{tokenise, Token, TokenKind};
+use rustc_hash::FxHashSet;
+
+/// What a block of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// The first line of a document when it reads as a title.
+    Title,
+    /// A short line introducing a section.
+    Heading,
+    /// A bullet item ("- ...", "• ...", "1. ...").
+    Bullet,
+    /// Running text.
+    Paragraph,
+}
+
+/// A block: a byte span of the normalised text (bullet marker excluded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub start: u32,
+    pub end: u32,
+    pub kind: BlockKind,
+}
+
+/// A sentence: byte span, token range and the block it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: u32,
+    pub end: u32,
+    pub tokens: std::ops::Range<u32>,
+    pub block: u32,
+    pub kind: BlockKind,
+}
+
+impl Sentence {
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading | BlockKind::Title)
+    }
+}
+
+const TERMINAL: &[char] = &[
+    '.', '!', '?', ':', ';', '"', '\u{201D}', '\'', ')', '\u{2026}', ']',
+];
+const FUNCTION_END: &[&str] = &[
+    "of", "the", "a", "an", "to", "in", "on", "at", "and", "or", "for", "with", "by", "from", "as",
+    "that", "which", "who", "is", "was", "were", "are", "has", "have", "had", "his", "her", "its",
+    "their", "this", "but", "if",
+];
+
+fn bullet_marker(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    let mut chars = trimmed.char_indices();
+    let (_, c) = chars.next()?;
+    if matches!(
+        c,
+        '-' | '*'
+            | '\u{2022}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{00B7}'
+            | '\u{25AA}'
+            | '\u{25CF}'
+            | '\u{25E6}'
+    ) {
+        let rest = &trimmed[c.len_utf8()..];
+        if rest.starts_with(' ') {
+            return Some(lead + c.len_utf8() + (rest.len() - rest.trim_start().len()));
+        }
+        return None;
+    }
+    // "1. text" or "2) text"
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &trimmed[digits..];
+        if (rest.starts_with(". ") || rest.starts_with(") "))
+            && rest[2..].starts_with(|c: char| c.is_uppercase())
+        {
+            return Some(lead + digits + 2 + (rest[2..].len() - rest[2..].trim_start().len()));
+        }
+    }
+    None
+}
+
+fn looks_like_heading(line: &str, next: Option<&str>) -> bool {
+    let t = line.trim();
+    let Some(last) = t.chars().next_back() else {
+        return false;
+    };
+    if TERMINAL.contains(&last) || last == ',' {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > 12 {
+        return false;
+    }
+    if words
+        .last()
+        .is_some_and(|w| FUNCTION_END.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    // A heading introduces something: the next non-blank line must exist and not continue
+    // this line's sentence (it starts with a capital, a digit, a quote or a bullet).
+    match next {
+        None => false,
+        Some(n) => {
+            let n = n.trim_start();
+            bullet_marker(n).is_some()
+                || n.starts_with(|c: char| {
+                    c.is_uppercase() || c.is_ascii_digit() || "\"\u{201C}'(".contains(c)
+                })
+        }
+    }
+}
+
+/// Split `text` into blocks.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        lines.push((pos, line));
+        pos += line.len() + 1;
+    }
+    let mut out: Vec<Block> = Vec::new();
+    let mut prev_blank = true;
+    let mut first = true;
+    for (idx, &(off, line)) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            prev_blank = true;
+            continue;
+        }
+        let next = lines[idx + 1..]
+            .iter()
+            .map(|&(_, l)| l)
+            .find(|l| !l.trim().is_empty());
+        let lead = line.len() - line.trim_start().len();
+        let end = off + line.trim_end().len();
+        if let Some(m) = bullet_marker(line) {
+            out.push(Block {
+                start: (off + m) as u32,
+                end: end as u32,
+                kind: BlockKind::Bullet,
+            });
+        } else if looks_like_heading(line, next) {
+            let kind = if first {
+                BlockKind::Title
+            } else {
+                BlockKind::Heading
+            };
+            out.push(Block {
+                start: (off + lead) as u32,
+                end: end as u32,
+                kind,
+            });
+        } else {
+            // Soft-wrapped running text continues the previous paragraph when that one
+            // did not end a sentence and this line starts in lowercase.
+            let continues = !prev_blank
+                && line.trim_start().starts_with(|c: char| c.is_lowercase())
+                && out.last().is_some_and(|b| {
+                    matches!(b.kind, BlockKind::Paragraph | BlockKind::Bullet)
+                        && !text[..b.end as usize].ends_with(TERMINAL)
+                });
+            if continues {
+                if let Some(b) = out.last_mut() {
+                    b.end = end as u32;
+                }
+            } else {
+                out.push(Block {
+                    start: (off + lead) as u32,
+                    end: end as u32,
+                    kind: BlockKind::Paragraph,
+                });
+            }
+        }
+        prev_blank = false;
+        first = false;
+    }
+    out
+}
+
+/// Quote pairing inside a block: for each token index, whether it lies strictly inside a
+/// closed quotation. Unclosed quotes are ignored.
+fn quoted(text: &str, toks: &[Token]) -> Vec<bool> {
+    let mut inside = vec![false; toks.len()];
+    let mut open: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        let opening = match t.kind {
+            TokenKind::OpenQuote => true,
+            TokenKind::CloseQuote => false,
+            TokenKind::Quote => {
+                // A straight quote opens after whitespace or at the start, closes otherwise.
+                open.is_none() && (t.space_before() || i == 0)
+            }
+            _ => continue,
+        };
+        let _ = text;
+        match (opening, open) {
+            (true, None) => open = Some(i),
+            (true, Some(_)) => open = Some(i),
+            (false, Some(o)) => {
+                for q in inside.iter_mut().take(i).skip(o + 1) {
+                    *q = true;
+                }
+                open = None;
+            }
+            (false, None) => {}
+        }
+    }
+    inside
+}
+
+/// Tokenise the blocks of `text` and split them into sentences.
+pub fn sentences(
+    text: &str,
+    blocks: &[Block],
+    abbreviations: &FxHashSet<Box<str>>,
+    tokens: &mut Vec<Token>,
+) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (bi, b) in blocks.iter().enumerate() {
+        let first_tok = tokens.len();
+        tokenise(text, b.start as usize..b.end as usize, tokens);
+        let toks = &tokens[first_tok..];
+        if toks.is_empty() {
+            continue;
+        }
+        let push = |out: &mut Vec<Sentence>, from: usize, to: usize| {
+            if from < to {
+                out.push(Sentence {
+                    start: toks[from].start,
+                    end: toks[to - 1].end,
+                    tokens: (first_tok + from) as u32..(first_tok + to) as u32,
+                    block: bi as u32,
+                    kind: b.kind,
+                });
+            }
+        };
+        if matches!(b.kind, BlockKind::Heading | BlockKind::Title) {
+            push(&mut out, 0, toks.len());
+            continue;
+        }
+        let inside = quoted(text, toks);
+        let mut from = 0;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            let s = t.text(text);
+            let terminal =
+                t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "\u{2026}" | "...");
+            if !terminal || inside[i] {
+                i += 1;
+                continue;
+            }
+            // Closing quotes and brackets stay with this sentence.
+            let mut end = i + 1;
+            while end < toks.len()
+                && (toks[end].kind == TokenKind::CloseQuote
+                    || (toks[end].kind == TokenKind::Quote && !toks[end].space_before())
+                    || (toks[end].kind == TokenKind::Punct && toks[end].text(text) == ")"))
+            {
+                end += 1;
+            }
+            if end >= toks.len() {
+                break;
+            }
+            let next = toks[end];
+            let next_ok = next.is_capitalised()
+                || next.kind == TokenKind::Number
+                || matches!(next.kind, TokenKind::OpenQuote | TokenKind::Quote)
+                || (next.kind == TokenKind::Punct
+                    && matches!(next.text(text), "-" | "\u{2013}" | "\u{2014}" | "("));
+            let prev_abbrev = s == "."
+                && i > 0
+                && !toks[i].space_before()
+                && toks[i - 1].kind == TokenKind::Word
+                && {
+                    let w = toks[i - 1].text(text);
+                    let single_initial =
+                        w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+                    single_initial || abbreviations.contains(w.to_ascii_lowercase().as_str())
+                };
+            if next_ok && !prev_abbrev {
+                push(&mut out, from, end);
+                from = end;
+            }
+            i = end;
+        }
+        push(&mut out, from, toks.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<String> {
+        let abbr: FxHashSet<Box<str>> = ["gen", "jan", "mr", "dr", "st"]
+            .iter()
+            .map(|s| (*s).into())
+            .collect();
+        let b = blocks(text);
+        let mut toks = Vec::new();
+        sentences(text, &b, &abbr, &mut toks)
+            .iter()
+            .map(|s| text[s.start as usize..s.end as usize].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn splits() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Gen. Smith arrived. He left.",
+                &["Gen. Smith arrived.", "He left."],
+            ),
+            (
+                "It cost $4.3bn in Jan. 2024. Then more.",
+                &["It cost $4.3bn in Jan. 2024.", "Then more."],
+            ),
+            (
+                "“We’ll see. Why not?” he said. Then he left.",
+                &["“We’ll see. Why not?” he said.", "Then he left."],
+            ),
+            (
+                "The U.S. said so. J. R. Smith agreed.",
+                &["The U.S. said so.", "J. R. Smith agreed."],
+            ),
+            (
+                "He said “it is over. Done.",
+                &["He said “it is over.", "Done."],
+            ),
+            (
+                "A rise of 1.5 percent. More.",
+                &["A rise of 1.5 percent.", "More."],
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(split(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn headings_and_bullets() {
+        let text = "Title of the day\n\nFighting\n- Russia attacked.\n- Kyiv said so.\nSecurity\nLeaders agreed,\nand left.\nLast line without stop";
+        let b = blocks(text);
+        let kinds: Vec<(BlockKind, &str)> = b
+            .iter()
+            .map(|b| (b.kind, &text[b.start as usize..b.end as usize]))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Title, "Title of the day"),
+                (BlockKind::Heading, "Fighting"),
+                (BlockKind::Bullet, "Russia attacked."),
+                (BlockKind::Bullet, "Kyiv said so."),
+                (BlockKind::Heading, "Security"),
+                (BlockKind::Paragraph, "Leaders agreed,\nand left."),
+                (BlockKind::Paragraph, "Last line without stop"),
+            ]
+        );
+    }
+}
