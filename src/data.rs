@@ -333,6 +333,9 @@ pub enum Frame {
     Headquarters,
     /// "ORG member states ... X": member_of for countries the membership data confirms.
     Membership,
+    /// A weapon noun ("missiles", "drones"): an attack only with an actor modifier
+    /// ("Hamas missiles").
+    WeaponNoun,
 }
 
 impl Frame {
@@ -350,6 +353,7 @@ impl Frame {
             "backing" => Frame::Backing,
             "headquarters" => Frame::Headquarters,
             "membership" => Frame::Membership,
+            "weapon-noun" => Frame::WeaponNoun,
             _ => return None,
         })
     }
@@ -374,6 +378,9 @@ pub struct Trigger {
     pub predicate: Option<Predicate>,
     pub event: Option<EventType>,
     pub frame: Frame,
+    /// Forms of a verb trigger that are also forms of a noun trigger ("attack",
+    /// "strikes"): their part of speech is decided by context.
+    pub noun_forms: Vec<String>,
     /// An example sentence and the fact it must yield (checked by a test).
     pub example: String,
     pub expect: String,
@@ -421,6 +428,8 @@ pub struct Lexicon {
     /// Definite nouns that refer back to an entity ("the ministry", "the country"), with
     /// the type (and optional subtype) of what they refer to.
     pub anaphora: Vec<(String, EntityType, Option<String>)>,
+    /// Words that cannot name a region on their own ("Western", "Central").
+    pub generic_place_words: FxHashSet<Box<str>>,
     /// Wars whose days news counts.
     pub war_days: Vec<WarDay>,
     pub triggers: Vec<Trigger>,
@@ -467,6 +476,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/government-nouns.txt",
     "lexicon/anaphora.tsv",
     "lexicon/war-days.tsv",
+    "lexicon/generic-place-words.txt",
     "triggers.tsv",
 );
 
@@ -503,11 +513,7 @@ impl<'a> Table<'a> {
             }
         }
         let header = header.ok_or_else(|| Error::data(path, 1, 1, "missing header row"))?;
-        Ok(Table {
-            path: path.to_owned(),
-            header,
-            rows,
-        })
+        Ok(Table { path: path.to_owned(), header, rows })
     }
 
     fn col(&self, name: &str) -> Result<usize> {
@@ -527,43 +533,29 @@ impl<'a> Table<'a> {
 }
 
 fn list(cell: &str) -> Vec<String> {
-    cell.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+    cell.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
 fn words(phrase: &str) -> Vec<Box<str>> {
-    phrase
-        .split_whitespace()
-        .map(|w| w.to_lowercase().into_boxed_str())
-        .collect()
+    phrase.split_whitespace().map(|w| w.to_lowercase().into_boxed_str()).collect()
 }
 
 fn phrase(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 fn opt_f64(t: &Table, line: u32, col: usize, cell: &str) -> Result<Option<f64>> {
     if cell.is_empty() {
         return Ok(None);
     }
-    cell.parse::<f64>()
-        .map(Some)
-        .map_err(|_| t.err(line, col, format!("expected a number, found '{cell}'")))
+    cell.parse::<f64>().map(Some).map_err(|_| t.err(line, col, format!("expected a number, found '{cell}'")))
 }
 
 fn opt_u32(t: &Table, line: u32, col: usize, cell: &str) -> Result<Option<u32>> {
     if cell.is_empty() {
         return Ok(None);
     }
-    cell.parse::<u32>()
-        .map(Some)
-        .map_err(|_| t.err(line, col, format!("expected an integer, found '{cell}'")))
+    cell.parse::<u32>().map(Some).map_err(|_| t.err(line, col, format!("expected an integer, found '{cell}'")))
 }
 
 fn opt_string(cell: &str) -> Option<String> {
@@ -601,20 +593,11 @@ impl OntologyData {
             let path = dir.join(name);
             std::fs::read_to_string(&path)
                 .map(std::borrow::Cow::Owned)
-                .map_err(|e| {
-                    Error::data(
-                        &path.display().to_string(),
-                        1,
-                        1,
-                        format!("cannot read: {e}"),
-                    )
-                })
+                .map_err(|e| Error::data(&path.display().to_string(), 1, 1, format!("cannot read: {e}")))
         })
     }
 
-    fn from_sources<'s>(
-        mut get: impl FnMut(&str) -> Result<std::borrow::Cow<'s, str>>,
-    ) -> Result<Self> {
+    fn from_sources<'s>(mut get: impl FnMut(&str) -> Result<std::borrow::Cow<'s, str>>) -> Result<Self> {
         let mut data = OntologyData::default();
         let src = get("gazetteer/countries.tsv")?;
         data.countries = parse_countries(&Table::parse("ontology/gazetteer/countries.tsv", &src)?)?;
@@ -627,8 +610,7 @@ impl OntologyData {
         let src = get("people.tsv")?;
         data.people = parse_people(&Table::parse("ontology/people.tsv", &src)?)?;
         let src = get("organisations.tsv")?;
-        data.organisations =
-            parse_organisations(&Table::parse("ontology/organisations.tsv", &src)?)?;
+        data.organisations = parse_organisations(&Table::parse("ontology/organisations.tsv", &src)?)?;
         let src = get("memberships.tsv")?;
         data.memberships = parse_memberships(&Table::parse("ontology/memberships.tsv", &src)?)?;
         data.lexicon = parse_lexicon(&mut get)?;
@@ -700,13 +682,8 @@ fn parse_places(t: &Table) -> Result<Vec<Place>> {
 }
 
 fn parse_regions(t: &Table) -> Result<Vec<Region>> {
-    let (stem, sub, country, code, official) = (
-        t.col("stem")?,
-        t.col("subtype")?,
-        t.col("country")?,
-        t.col("iso3166_2")?,
-        t.col("official_name")?,
-    );
+    let (stem, sub, country, code, official) =
+        (t.col("stem")?, t.col("subtype")?, t.col("country")?, t.col("iso3166_2")?, t.col("official_name")?);
     Ok(t.rows
         .iter()
         .map(|(_, r)| Region {
@@ -762,9 +739,7 @@ fn parse_people(t: &Table) -> Result<Vec<Person>> {
                 "m" => Gender::Male,
                 "f" => Gender::Female,
                 "" => Gender::Unknown,
-                other => {
-                    return Err(t.err(*line, gender, format!("expected m or f, found '{other}'")))
-                }
+                other => return Err(t.err(*line, gender, format!("expected m or f, found '{other}'"))),
             };
             Ok(Person {
                 name: r[name].to_owned(),
@@ -802,12 +777,7 @@ fn parse_organisations(t: &Table) -> Result<Vec<Organisation>> {
 }
 
 fn parse_memberships(t: &Table) -> Result<Vec<Membership>> {
-    let (country, org, since, until) = (
-        t.col("country")?,
-        t.col("organisation")?,
-        t.col("since")?,
-        t.col("until")?,
-    );
+    let (country, org, since, until) = (t.col("country")?, t.col("organisation")?, t.col("since")?, t.col("until")?);
     t.rows
         .iter()
         .map(|(line, r)| {
@@ -815,9 +785,7 @@ fn parse_memberships(t: &Table) -> Result<Vec<Membership>> {
                 if r[c].is_empty() {
                     return Ok(None);
                 }
-                r[c].parse()
-                    .map(Some)
-                    .map_err(|_| t.err(*line, c, format!("expected a year, found '{}'", r[c])))
+                r[c].parse().map(Some).map_err(|_| t.err(*line, c, format!("expected a year, found '{}'", r[c])))
             };
             Ok(Membership {
                 country: r[country].to_owned(),
@@ -833,16 +801,12 @@ fn entity_type(t: &Table, line: u32, col: usize, s: &str) -> Result<EntityType> 
     EntityType::parse(s).ok_or_else(|| t.err(line, col, format!("unknown entity type '{s}'")))
 }
 
-fn parse_lexicon<'s>(
-    get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, str>>,
-) -> Result<Lexicon> {
-    let mut lex = Lexicon {
-        abbreviations: plain_list(&get("lexicon/abbreviations.txt")?),
-        ..Default::default()
-    };
+fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, str>>) -> Result<Lexicon> {
+    let mut lex = Lexicon { abbreviations: plain_list(&get("lexicon/abbreviations.txt")?), ..Default::default() };
     lex.stopwords = plain_list(&get("lexicon/stopwords.txt")?);
     lex.particles = plain_list(&get("lexicon/particles.txt")?);
     lex.government_nouns = plain_list(&get("lexicon/government-nouns.txt")?);
+    lex.generic_place_words = plain_list(&get("lexicon/generic-place-words.txt")?);
 
     let src = get("lexicon/numbers.tsv")?;
     let t = Table::parse("ontology/lexicon/numbers.tsv", &src)?;
@@ -850,32 +814,20 @@ fn parse_lexicon<'s>(
     for (line, r) in &t.rows {
         match r[k] {
             "unit" => {
-                let n = r[v]
-                    .parse()
-                    .map_err(|_| t.err(*line, v, "expected an integer"))?;
+                let n = r[v].parse().map_err(|_| t.err(*line, v, "expected an integer"))?;
                 lex.numbers.units.insert(r[w].to_lowercase().into(), n);
             }
             "scale" => {
-                let n = r[v]
-                    .parse()
-                    .map_err(|_| t.err(*line, v, "expected a number"))?;
+                let n = r[v].parse().map_err(|_| t.err(*line, v, "expected a number"))?;
                 lex.numbers.scales.insert(r[w].to_lowercase().into(), n);
             }
-            "at-least" => lex
-                .numbers
-                .qualifiers
-                .push((words(r[w]), Qualifier::AtLeast)),
-            "approximately" => lex
-                .numbers
-                .qualifiers
-                .push((words(r[w]), Qualifier::Approximately)),
+            "at-least" => lex.numbers.qualifiers.push((words(r[w]), Qualifier::AtLeast)),
+            "approximately" => lex.numbers.qualifiers.push((words(r[w]), Qualifier::Approximately)),
             other => return Err(t.err(*line, k, format!("unknown kind '{other}'"))),
         }
     }
     // Longest qualifier first.
-    lex.numbers
-        .qualifiers
-        .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    lex.numbers.qualifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
 
     let src = get("lexicon/titles.tsv")?;
     let t = Table::parse("ontology/lexicon/titles.tsv", &src)?;
@@ -887,11 +839,7 @@ fn parse_lexicon<'s>(
             "honorific" => TitleKind::Honorific,
             other => return Err(t.err(*line, ki, format!("unknown title kind '{other}'"))),
         };
-        lex.titles.push(Title {
-            phrase: phrase(r[ti]),
-            role: r[ro].to_owned(),
-            kind,
-        });
+        lex.titles.push(Title { phrase: phrase(r[ti]), role: r[ro].to_owned(), kind });
     }
 
     let src = get("lexicon/name-heads.tsv")?;
@@ -907,24 +855,13 @@ fn parse_lexicon<'s>(
 
     let src = get("lexicon/place-nouns.tsv")?;
     let t = Table::parse("ontology/lexicon/place-nouns.tsv", &src)?;
-    let (n, st, pos, reg) = (
-        t.col("noun")?,
-        t.col("subtype")?,
-        t.col("position")?,
-        t.col("region")?,
-    );
+    let (n, st, pos, reg) = (t.col("noun")?, t.col("subtype")?, t.col("position")?, t.col("region")?);
     for (line, r) in &t.rows {
         let position = match r[pos] {
             "before" => NounPosition::Before,
             "after" => NounPosition::After,
             "both" => NounPosition::Both,
-            other => {
-                return Err(t.err(
-                    *line,
-                    pos,
-                    format!("expected before, after or both, found '{other}'"),
-                ))
-            }
+            other => return Err(t.err(*line, pos, format!("expected before, after or both, found '{other}'"))),
         };
         lex.place_nouns.push(PlaceNoun {
             word: r[n].to_lowercase().into(),
@@ -940,21 +877,14 @@ fn parse_lexicon<'s>(
     for (_, r) in &t.rows {
         let mut forms: Vec<String> = list(r[f]).iter().map(|s| phrase(s)).collect();
         forms.push(phrase(r[c]));
-        lex.ministries.push(Ministry {
-            canonical: r[c].to_owned(),
-            forms,
-        });
+        lex.ministries.push(Ministry { canonical: r[c].to_owned(), forms });
     }
 
     let src = get("lexicon/forces.tsv")?;
     let t = Table::parse("ontology/lexicon/forces.tsv", &src)?;
     let (n, c, st) = (t.col("noun")?, t.col("canonical")?, t.col("subtype")?);
     for (_, r) in &t.rows {
-        lex.forces.push(ForceNoun {
-            phrase: phrase(r[n]),
-            canonical: r[c].to_owned(),
-            subtype: r[st].to_owned(),
-        });
+        lex.forces.push(ForceNoun { phrase: phrase(r[n]), canonical: r[c].to_owned(), subtype: r[st].to_owned() });
     }
 
     let src = get("lexicon/person-nouns.tsv")?;
@@ -972,13 +902,7 @@ fn parse_lexicon<'s>(
         let kind = match r[k] {
             "killed" => CasualtyKind::Killed,
             "injured" => CasualtyKind::Injured,
-            other => {
-                return Err(t.err(
-                    *line,
-                    k,
-                    format!("expected killed or injured, found '{other}'"),
-                ))
-            }
+            other => return Err(t.err(*line, k, format!("expected killed or injured, found '{other}'"))),
         };
         lex.casualties.insert(r[w].to_lowercase().into(), kind);
     }
@@ -987,35 +911,17 @@ fn parse_lexicon<'s>(
     let t = Table::parse("ontology/lexicon/anaphora.tsv", &src)?;
     let (n, ty, st) = (t.col("noun")?, t.col("type")?, t.col("subtype")?);
     for (line, r) in &t.rows {
-        lex.anaphora.push((
-            phrase(r[n]),
-            entity_type(&t, *line, ty, r[ty])?,
-            opt_string(r[st]),
-        ));
+        lex.anaphora.push((phrase(r[n]), entity_type(&t, *line, ty, r[ty])?, opt_string(r[st])));
     }
 
     let src = get("lexicon/war-days.tsv")?;
     let t = Table::parse("ontology/lexicon/war-days.tsv", &src)?;
     let (w, c, st) = (t.col("words")?, t.col("context")?, t.col("start")?);
     for (line, r) in &t.rows {
-        let start = crate::text::date::Date::parse_iso(r[st]).ok_or_else(|| {
-            t.err(
-                *line,
-                st,
-                format!("expected a date YYYY-MM-DD, found '{}'", r[st]),
-            )
-        })?;
-        let lower = |cell: &str| {
-            list(cell)
-                .into_iter()
-                .map(|x| x.to_lowercase().into_boxed_str())
-                .collect()
-        };
-        lex.war_days.push(WarDay {
-            words: lower(r[w]),
-            context: lower(r[c]),
-            start,
-        });
+        let start = crate::text::date::Date::parse_iso(r[st])
+            .ok_or_else(|| t.err(*line, st, format!("expected a date YYYY-MM-DD, found '{}'", r[st])))?;
+        let lower = |cell: &str| list(cell).into_iter().map(|x| x.to_lowercase().into_boxed_str()).collect();
+        lex.war_days.push(WarDay { words: lower(r[w]), context: lower(r[c]), start });
     }
 
     let src = get("triggers.tsv")?;
@@ -1039,20 +945,13 @@ fn parse_lexicon<'s>(
         };
         let predicate = match r[pr] {
             "-" | "" => None,
-            p => Some(
-                Predicate::parse(p)
-                    .ok_or_else(|| t.err(*line, pr, format!("unknown predicate '{p}'")))?,
-            ),
+            p => Some(Predicate::parse(p).ok_or_else(|| t.err(*line, pr, format!("unknown predicate '{p}'")))?),
         };
         let event = match r[ev] {
             "-" | "" => None,
-            e => Some(
-                EventType::parse(e)
-                    .ok_or_else(|| t.err(*line, ev, format!("unknown event type '{e}'")))?,
-            ),
+            e => Some(EventType::parse(e).ok_or_else(|| t.err(*line, ev, format!("unknown event type '{e}'")))?),
         };
-        let frame = Frame::parse(r[fr])
-            .ok_or_else(|| t.err(*line, fr, format!("unknown frame '{}'", r[fr])))?;
+        let frame = Frame::parse(r[fr]).ok_or_else(|| t.err(*line, fr, format!("unknown frame '{}'", r[fr])))?;
         let mut forms: Vec<String> = list(r[fo]).iter().map(|s| phrase(s)).collect();
         if forms.is_empty() {
             forms.push(phrase(r[le]));
@@ -1064,10 +963,16 @@ fn parse_lexicon<'s>(
             predicate,
             event,
             frame,
+            noun_forms: Vec::new(),
             example: r[ex].to_owned(),
             expect: r[exp].to_owned(),
             line: *line,
         });
+    }
+    let nouns: FxHashSet<String> =
+        lex.triggers.iter().filter(|t| t.pos == TriggerPos::Noun).flat_map(|t| t.forms.iter().cloned()).collect();
+    for t in lex.triggers.iter_mut().filter(|t| t.pos == TriggerPos::Verb) {
+        t.noun_forms = t.forms.iter().filter(|f| nouns.contains(*f)).cloned().collect();
     }
     Ok(lex)
 }
@@ -1081,10 +986,7 @@ mod tests {
         let d = OntologyData::embedded().expect("embedded data");
         assert!(d.countries.len() > 240);
         assert!(d.lexicon.triggers.len() > 20);
-        let ua = d
-            .country_by_iso("UA")
-            .map(|i| &d.countries[i])
-            .expect("Ukraine");
+        let ua = d.country_by_iso("UA").map(|i| &d.countries[i]).expect("Ukraine");
         assert_eq!(ua.name, "Ukraine");
         assert!(ua.demonyms.iter().any(|x| x == "Ukrainian"));
     }
@@ -1093,18 +995,12 @@ mod tests {
     fn bad_row_names_file_and_line() {
         let text = "# comment\nname\tvalue\nok\t1\nbroken\n";
         let err = Table::parse("ontology/x.tsv", text).err().expect("error");
-        assert_eq!(
-            err.to_string(),
-            "ontology/x.tsv:4:1: expected 2 fields, found 1"
-        );
+        assert_eq!(err.to_string(), "ontology/x.tsv:4:1: expected 2 fields, found 1");
     }
 
     #[test]
     fn missing_column_is_reported() {
         let t = Table::parse("ontology/x.tsv", "a\tb\n1\t2\n").expect("table");
-        assert_eq!(
-            t.col("c").err().map(|e| e.to_string()),
-            Some("ontology/x.tsv:1:1: missing column 'c'".into())
-        );
+        assert_eq!(t.col("c").err().map(|e| e.to_string()), Some("ontology/x.tsv:1:1: missing column 'c'".into()));
     }
 }

@@ -45,11 +45,7 @@ pub struct Error {
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self {
-            kind,
-            message: message.into(),
-            location: None,
-        }
+        Self { kind, message: message.into(), location: None }
     }
 
     /// An error in a data file at `path:line:column`.
@@ -57,11 +53,7 @@ impl Error {
         Self {
             kind: ErrorKind::Data,
             message: message.into(),
-            location: Some(Location {
-                path: path.to_owned(),
-                line,
-                column,
-            }),
+            location: Some(Location { path: path.to_owned(), line, column }),
         }
     }
 

@@ -18,14 +18,7 @@ use crate::text::Document;
 use std::sync::Arc;
 
 /// Organisation subtypes that are part of their country's state.
-const STATE_INSTITUTIONS: &[&str] = &[
-    "Government",
-    "Ministry",
-    "ArmedForces",
-    "Parliament",
-    "IntelligenceAgency",
-    "Office",
-];
+const STATE_INSTITUTIONS: &[&str] = &["Government", "Ministry", "Parliament", "Office"];
 
 /// One input document.
 #[derive(Debug, Clone, Copy)]
@@ -39,11 +32,7 @@ pub struct Input<'a> {
 
 impl<'a> Input<'a> {
     pub fn new(name: &'a str, text: &'a str) -> Self {
-        Input {
-            name,
-            text,
-            date: None,
-        }
+        Input { name, text, date: None }
     }
 }
 
@@ -69,12 +58,9 @@ impl PipelineBuilder {
     /// The base of minted IRIs (default `https://w3id.org/newsgraph/id/`).
     pub fn with_base_iri(mut self, base: &str) -> Result<Self> {
         let probe = format!("{base}person/x");
-        oxrdf::NamedNode::new(&probe)
-            .map_err(|e| Error::usage(format!("invalid base IRI '{base}': {e}")))?;
+        oxrdf::NamedNode::new(&probe).map_err(|e| Error::usage(format!("invalid base IRI '{base}': {e}")))?;
         if !(base.ends_with('/') || base.ends_with('#')) {
-            return Err(Error::usage(format!(
-                "invalid base IRI '{base}': it must end with '/' or '#'"
-            )));
+            return Err(Error::usage(format!("invalid base IRI '{base}': it must end with '/' or '#'")));
         }
         self.base_iri = Some(base.to_owned());
         Ok(self)
@@ -97,9 +83,7 @@ impl PipelineBuilder {
             data,
             mentions,
             relations,
-            base_iri: self
-                .base_iri
-                .unwrap_or_else(|| crate::vocab::DEFAULT_BASE_IRI.to_owned()),
+            base_iri: self.base_iri.unwrap_or_else(|| crate::vocab::DEFAULT_BASE_IRI.to_owned()),
             default_date: self.date,
         })
     }
@@ -143,29 +127,13 @@ impl Pipeline {
     /// Run every stage on one document.
     pub fn analyse<'a>(&self, input: &Input<'a>) -> Analysis<'a> {
         let doc = Document::analyse(input.text, &self.data.lexicon.abbreviations);
-        let date = input
-            .date
-            .or_else(|| self.document_date(&doc))
-            .or(self.default_date);
+        let date = input.date.or_else(|| self.document_date(&doc)).or(self.default_date);
         let sentence_dates = sentence_dates(&doc, date);
         let mentions = self.mentions.find(&doc, &self.data);
         let entities = resolve(&doc, &self.data, &self.mentions, &mentions);
-        let extraction = self.relations.extract(
-            &doc,
-            &self.data,
-            &self.mentions,
-            &mentions,
-            &entities,
-            &sentence_dates,
-        );
-        Analysis {
-            doc,
-            date,
-            sentence_dates,
-            mentions,
-            entities,
-            extraction,
-        }
+        let extraction =
+            self.relations.extract(&doc, &self.data, &self.mentions, &mentions, &entities, &sentence_dates);
+        Analysis { doc, date, sentence_dates, mentions, entities, extraction }
     }
 
     /// The knowledge graph of one document.
@@ -197,9 +165,7 @@ impl Pipeline {
         }
         match (partial, estimate) {
             (Some(p), Some(e)) => p.full().or_else(|| p.resolve(e)),
-            (Some(p), None) => p
-                .full()
-                .or_else(|| self.default_date.and_then(|d| p.resolve(d))),
+            (Some(p), None) => p.full().or_else(|| self.default_date.and_then(|d| p.resolve(d))),
             (None, e) => e,
         }
     }
@@ -259,14 +225,7 @@ impl Pipeline {
         }
         let prov = |si: u32, rule: &str, confidence: f32| {
             let (ev, s, e) = sentences[si as usize].clone();
-            Provenance {
-                doc: doc_name.clone(),
-                evidence: ev,
-                start: s,
-                end: e,
-                rule: rule.into(),
-                confidence,
-            }
+            Provenance { doc: doc_name.clone(), evidence: ev, start: s, end: e, rule: rule.into(), confidence }
         };
 
         // Which entities become nodes: named ones, and any that a relation or event uses.
@@ -316,11 +275,7 @@ impl Pipeline {
                 quoted: Some(s.quoted),
                 date: a.sentence_dates.get(s.sentence as usize).copied().flatten(),
                 mentions: 1,
-                provenance: vec![prov(
-                    s.sentence,
-                    "statement",
-                    if s.quoted { 0.9 } else { 0.75 },
-                )],
+                provenance: vec![prov(s.sentence, "statement", if s.quoted { 0.9 } else { 0.75 })],
                 ..Default::default()
             }));
         }
@@ -345,18 +300,12 @@ impl Pipeline {
         // Events.
         let mut seen_triggers: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
         for ev in &a.extraction.events {
-            let t0 = doc
-                .tokens
-                .get(ev.trigger.start as usize)
-                .map_or(0, |t| t.start);
+            let t0 = doc.tokens.get(ev.trigger.start as usize).map_or(0, |t| t.start);
             let (b0, _) = doc.original_span(t0, t0);
             let c0 = input.text[..b0].chars().count() as u32;
             let n = seen_triggers.entry(c0).or_insert(0);
             *n += 1;
-            let label_of = |e: Option<u32>| {
-                e.and_then(|e| ents.list.get(e as usize))
-                    .map(|e| e.name.clone())
-            };
+            let label_of = |e: Option<u32>| e.and_then(|e| ents.list.get(e as usize)).map(|e| e.name.clone());
             let mut label = ev.etype.as_str().to_owned();
             if let Some(a) = label_of(ev.agent) {
                 label.push_str(&format!(" by {a}"));
@@ -381,19 +330,9 @@ impl Pipeline {
                 provenance: vec![prov(ev.sentence, &ev.rule, ev.confidence)],
                 ..Default::default()
             });
-            for (e, kind) in [
-                (ev.agent, EdgeKind::Agent),
-                (ev.target, EdgeKind::Target),
-                (ev.place, EdgeKind::Place),
-            ] {
+            for (e, kind) in [(ev.agent, EdgeKind::Agent), (ev.target, EdgeKind::Target), (ev.place, EdgeKind::Place)] {
                 if let Some(target) = e.and_then(|e| node_of[e as usize]) {
-                    g.add_edge(
-                        node,
-                        target,
-                        kind,
-                        None,
-                        vec![prov(ev.sentence, &ev.rule, ev.confidence)],
-                    );
+                    g.add_edge(node, target, kind, None, vec![prov(ev.sentence, &ev.rule, ev.confidence)]);
                 }
             }
         }
@@ -409,28 +348,24 @@ impl Pipeline {
                 continue;
             };
             let org = &self.data.organisations[o as usize];
-            if org.country.is_empty()
-                || !STATE_INSTITUTIONS.contains(&org.subtype.as_str())
-                || !e.named
-            {
-                continue;
-            }
             let Some(c) = self.data.country_by_iso(&org.country) else {
                 continue;
             };
-            let Some(ci) = ents
-                .list
-                .iter()
-                .position(|x| x.key == EntityKey::Known(Known::Country(c as u32)) && x.named)
+            // Organs of state, and organisations named after their country ("Israel
+            // Defense Forces", "Israeli Air Force").
+            let country = &self.data.countries[c];
+            let named_after = std::iter::once(&country.name)
+                .chain(&country.demonyms)
+                .any(|n| org.name.starts_with(&format!("{n} ")) || org.name.ends_with(&format!(" {n}")));
+            if !(STATE_INSTITUTIONS.contains(&org.subtype.as_str()) || named_after) || !e.named {
+                continue;
+            }
+            let Some(ci) =
+                ents.list.iter().position(|x| x.key == EntityKey::Known(Known::Country(c as u32)) && x.named)
             else {
                 continue;
             };
-            let first = a
-                .mentions
-                .list
-                .iter()
-                .enumerate()
-                .find(|(m, _)| ents.of_mention[*m] == Some(i as u32));
+            let first = a.mentions.list.iter().enumerate().find(|(m, _)| ents.of_mention[*m] == Some(i as u32));
             let Some((_, m)) = first else { continue };
             out.push(crate::relation::Relation {
                 subject: i as u32,
@@ -488,9 +423,7 @@ impl Pipeline {
                     node.country_code = (!p.country.is_empty()).then(|| p.country.clone());
                 }
                 Known::Person(i) => node.wikidata = d.people[i as usize].wikidata.clone(),
-                Known::Organisation(i) => {
-                    node.wikidata = d.organisations[i as usize].wikidata.clone()
-                }
+                Known::Organisation(i) => node.wikidata = d.organisations[i as usize].wikidata.clone(),
             }
         }
         node

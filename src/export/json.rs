@@ -37,15 +37,7 @@ fn node(n: &Node) -> Value {
     m.insert("id".into(), n.iri.clone().into());
     m.insert("label".into(), n.label.clone().into());
     m.insert("type".into(), n.kind().type_name().into());
-    m.insert(
-        "aliases".into(),
-        n.aliases
-            .iter()
-            .filter(|a| **a != n.label)
-            .cloned()
-            .collect::<Vec<_>>()
-            .into(),
-    );
+    m.insert("aliases".into(), n.aliases.iter().filter(|a| **a != n.label).cloned().collect::<Vec<_>>().into());
     if let NodeKind::Event(t) = n.kind() {
         m.insert("event_type".into(), t.as_str().into());
     }
@@ -76,14 +68,7 @@ fn node(n: &Node) -> Value {
         for (k, v) in provenance(p).as_object().into_iter().flatten() {
             m.insert(k.clone(), v.clone());
         }
-        m.insert(
-            "provenance".into(),
-            n.provenance
-                .iter()
-                .map(provenance)
-                .collect::<Vec<_>>()
-                .into(),
-        );
+        m.insert("provenance".into(), n.provenance.iter().map(provenance).collect::<Vec<_>>().into());
     }
     Value::Object(m)
 }
@@ -112,15 +97,7 @@ pub fn to_value(graph: &KnowledgeGraph) -> Value {
                     m.insert(k.clone(), v.clone());
                 }
             }
-            m.insert(
-                "provenance".into(),
-                e.edge
-                    .provenance
-                    .iter()
-                    .map(provenance)
-                    .collect::<Vec<_>>()
-                    .into(),
-            );
+            m.insert("provenance".into(), e.edge.provenance.iter().map(provenance).collect::<Vec<_>>().into());
             Value::Object(m)
         })
         .collect();
@@ -136,8 +113,7 @@ pub fn to_value(graph: &KnowledgeGraph) -> Value {
 impl Exporter for JsonExporter {
     fn write(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
         let v = to_value(graph);
-        serde_json::to_writer_pretty(&mut *out, &v)
-            .map_err(|e| Error::new(ErrorKind::Export, e.to_string()))?;
+        serde_json::to_writer_pretty(&mut *out, &v).map_err(|e| Error::new(ErrorKind::Export, e.to_string()))?;
         out.write_all(b"\n")?;
         Ok(())
     }

@@ -59,11 +59,7 @@ struct Triples {
 
 impl Triples {
     fn add(&mut self, s: &NamedNode, p: &str, o: Term) {
-        self.out.push(Triple::new(
-            Subject::NamedNode(s.clone()),
-            NamedNode::new_unchecked(p),
-            o,
-        ));
+        self.out.push(Triple::new(Subject::NamedNode(s.clone()), NamedNode::new_unchecked(p), o));
     }
 
     fn provenance(&mut self, s: &NamedNode, p: &Provenance, docs: &FxHashMap<&str, NamedNode>) {
@@ -74,11 +70,7 @@ impl Triples {
         self.add(s, ng::START, typed(p.start, xsd::INTEGER));
         self.add(s, ng::END, typed(p.end, xsd::INTEGER));
         self.add(s, ng::RULE, plain(&p.rule));
-        self.add(
-            s,
-            ng::CONFIDENCE,
-            decimal((f64::from(p.confidence) * 1000.0).round() / 1000.0),
-        );
+        self.add(s, ng::CONFIDENCE, decimal((f64::from(p.confidence) * 1000.0).round() / 1000.0));
     }
 
     fn node(&mut self, n: &Node, docs: &FxHashMap<&str, NamedNode>) -> Result<()> {
@@ -91,11 +83,7 @@ impl Triples {
         };
         self.add(&s, rdf::TYPE, iri(&class)?.into());
         if let NodeKind::Event(t) = n.kind() {
-            self.add(
-                &s,
-                rdf::TYPE,
-                iri(&format!("{}{}", ng::NS, t.as_str()))?.into(),
-            );
+            self.add(&s, rdf::TYPE, iri(&format!("{}{}", ng::NS, t.as_str()))?.into());
             self.add(&s, ng::EVENT_TYPE, plain(t.as_str()));
         }
         self.add(&s, rdfs::LABEL, plain(&n.label));
@@ -106,18 +94,10 @@ impl Triples {
             self.add(&s, ng::SUBTYPE, plain(v));
         }
         if let Some(q) = &n.wikidata {
-            self.add(
-                &s,
-                owl::SAME_AS,
-                iri(&format!("{}{q}", external::WIKIDATA_ENTITY))?.into(),
-            );
+            self.add(&s, owl::SAME_AS, iri(&format!("{}{q}", external::WIKIDATA_ENTITY))?.into());
         }
         if let Some(g) = n.geonames {
-            self.add(
-                &s,
-                owl::SAME_AS,
-                iri(&format!("{}{g}/", external::GEONAMES))?.into(),
-            );
+            self.add(&s, owl::SAME_AS, iri(&format!("{}{g}/", external::GEONAMES))?.into());
             self.add(&s, ng::GEONAMES_ID, typed(g, xsd::INTEGER));
         }
         if let (Some(lat), Some(lon)) = (n.lat, n.lon) {
@@ -130,12 +110,9 @@ impl Triples {
         if let Some(d) = n.date {
             self.add(&s, ng::DATE, typed(d, xsd::DATE));
         }
-        for (p, v) in [
-            (ng::KILLED, n.killed),
-            (ng::INJURED, n.injured),
-            (ng::COUNT, n.count),
-            (ng::LAUNCHED, n.launched),
-        ] {
+        for (p, v) in
+            [(ng::KILLED, n.killed), (ng::INJURED, n.injured), (ng::COUNT, n.count), (ng::LAUNCHED, n.launched)]
+        {
             if let Some(v) = v {
                 self.add(&s, p, typed(v, xsd::INTEGER));
             }
@@ -191,21 +168,10 @@ pub fn graph_triples(graph: &KnowledgeGraph) -> Result<Vec<Triple>> {
             continue;
         }
         for pr in &e.edge.provenance {
-            let key = format!(
-                "{}|{p}|{}|{}|{}|{}|{:?}",
-                s.as_str(),
-                o.as_str(),
-                pr.doc,
-                pr.start,
-                pr.rule,
-                e.edge.role
-            );
-            let base = e
-                .source
-                .iri
-                .find("/person/")
-                .or_else(|| e.source.iri.rfind('/'))
-                .map_or("", |i| &e.source.iri[..i]);
+            let key =
+                format!("{}|{p}|{}|{}|{}|{}|{:?}", s.as_str(), o.as_str(), pr.doc, pr.start, pr.rule, e.edge.role);
+            let base =
+                e.source.iri.find("/person/").or_else(|| e.source.iri.rfind('/')).map_or("", |i| &e.source.iri[..i]);
             let base = base.rsplit_once('/').map_or(base, |(b, _)| b);
             let a = iri(&format!("{base}/assertion/{:016x}", fnv1a(key.as_bytes())))?;
             t.add(&a, rdf::TYPE, iri(rdf::STATEMENT)?.into());
@@ -221,16 +187,11 @@ pub fn graph_triples(graph: &KnowledgeGraph) -> Result<Vec<Triple>> {
     }
     let mut out = t.out;
     out.sort_by(|a, b| {
-        (
-            a.subject.to_string(),
-            a.predicate.as_str(),
-            a.object.to_string(),
-        )
-            .cmp(&(
-                b.subject.to_string(),
-                b.predicate.as_str(),
-                b.object.to_string(),
-            ))
+        (a.subject.to_string(), a.predicate.as_str(), a.object.to_string()).cmp(&(
+            b.subject.to_string(),
+            b.predicate.as_str(),
+            b.object.to_string(),
+        ))
     });
     out.dedup();
     Ok(out)
@@ -240,9 +201,7 @@ impl Exporter for TurtleExporter {
     fn write(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
         let mut ser = oxttl::TurtleSerializer::new();
         for (p, ns) in PREFIXES {
-            ser = ser
-                .with_prefix(*p, *ns)
-                .map_err(|e| Error::new(ErrorKind::Export, e.to_string()))?;
+            ser = ser.with_prefix(*p, *ns).map_err(|e| Error::new(ErrorKind::Export, e.to_string()))?;
         }
         let mut w = ser.for_writer(out);
         for t in graph_triples(graph)? {

@@ -39,11 +39,7 @@ pub fn slug(name: &str) -> String {
     if trimmed.is_empty() || trimmed.contains('_') {
         let readable: String = trimmed.replace('_', "");
         let h = format!("h{:016x}", fnv1a(name.as_bytes()));
-        return if readable.trim_matches('-').is_empty() {
-            h
-        } else {
-            format!("{}-{h}", readable.trim_matches('-'))
-        };
+        return if readable.trim_matches('-').is_empty() { h } else { format!("{}-{h}", readable.trim_matches('-')) };
     }
     trimmed.to_owned()
 }

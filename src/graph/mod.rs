@@ -211,15 +211,7 @@ impl KnowledgeGraph {
             }
             return;
         }
-        let e = self.graph.add_edge(
-            source,
-            target,
-            Edge {
-                kind,
-                role,
-                provenance,
-            },
-        );
+        let e = self.graph.add_edge(source, target, Edge { kind, role, provenance });
         self.edge_index.insert(key, e);
     }
 
@@ -228,10 +220,8 @@ impl KnowledgeGraph {
         let KnowledgeGraph { mut graph, .. } = other;
         let mut map = FxHashMap::default();
         let indices: Vec<NodeIndex> = graph.node_indices().collect();
-        let edges: Vec<(NodeIndex, NodeIndex, Edge)> = graph
-            .edge_references()
-            .map(|e| (e.source(), e.target(), e.weight().clone()))
-            .collect();
+        let edges: Vec<(NodeIndex, NodeIndex, Edge)> =
+            graph.edge_references().map(|e| (e.source(), e.target(), e.weight().clone())).collect();
         for i in indices {
             if let Some(n) = graph.remove_node(i) {
                 map.insert(i, self.add_node(n));
@@ -270,11 +260,7 @@ impl KnowledgeGraph {
         let mut v: Vec<EdgeView<'_>> = self
             .graph
             .edge_references()
-            .map(|e| EdgeView {
-                source: &self.graph[e.source()],
-                target: &self.graph[e.target()],
-                edge: e.weight(),
-            })
+            .map(|e| EdgeView { source: &self.graph[e.source()], target: &self.graph[e.target()], edge: e.weight() })
             .collect();
         v.sort_by(|a, b| {
             (&a.source.iri, a.edge.kind, &a.target.iri, &a.edge.role).cmp(&(
@@ -295,11 +281,7 @@ impl KnowledgeGraph {
         let mut v: Vec<EdgeView<'_>> = self
             .graph
             .edges(i)
-            .map(|e| EdgeView {
-                source: &self.graph[e.source()],
-                target: &self.graph[e.target()],
-                edge: e.weight(),
-            })
+            .map(|e| EdgeView { source: &self.graph[e.source()], target: &self.graph[e.target()], edge: e.weight() })
             .collect();
         v.sort_by(|a, b| (a.edge.kind, &a.target.iri).cmp(&(b.edge.kind, &b.target.iri)));
         v

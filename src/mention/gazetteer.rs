@@ -70,9 +70,7 @@ pub struct Gazetteer {
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Gazetteer")
-            .field("patterns", &self.patterns.len())
-            .finish()
+        f.debug_struct("Gazetteer").field("patterns", &self.patterns.len()).finish()
     }
 }
 
@@ -103,10 +101,7 @@ impl Gazetteer {
     pub fn new(data: &OntologyData) -> Self {
         let mut forms: FxHashMap<Box<str>, (Known, bool)> = FxHashMap::default();
         let mut by_key: FxHashMap<String, Vec<Known>> = FxHashMap::default();
-        let mut add = |forms: &mut FxHashMap<Box<str>, (Known, bool)>,
-                       form: &str,
-                       known: Known,
-                       bare: bool| {
+        let mut add = |forms: &mut FxHashMap<Box<str>, (Known, bool)>, form: &str, known: Known, bare: bool| {
             let form = form.trim();
             if form.chars().count() < 2 || !form.chars().any(char::is_alphabetic) {
                 return;
@@ -144,13 +139,7 @@ impl Gazetteer {
                 add(&mut forms, al, k, false);
             }
         }
-        let region_nouns: Vec<&str> = data
-            .lexicon
-            .place_nouns
-            .iter()
-            .filter(|n| n.region)
-            .map(|n| &*n.word)
-            .collect();
+        let region_nouns: Vec<&str> = data.lexicon.place_nouns.iter().filter(|n| n.region).map(|n| &*n.word).collect();
         for (i, r) in data.regions.iter().enumerate() {
             let k = Known::Region(i as u32);
             for noun in &region_nouns {
@@ -178,7 +167,8 @@ impl Gazetteer {
         // other entry has that name.
         let keys: rustc_hash::FxHashSet<String> = forms.keys().map(|f| name_key(f)).collect();
         for (i, r) in data.regions.iter().enumerate() {
-            if !forms.contains_key(r.stem.as_str()) && !keys.contains(&name_key(&r.stem)) {
+            let generic = r.stem.split_whitespace().all(|w| data.lexicon.generic_place_words.contains(w.to_lowercase().as_str()));
+            if !generic && !forms.contains_key(r.stem.as_str()) && !keys.contains(&name_key(&r.stem)) {
                 add(&mut forms, &r.stem, Known::Region(i as u32), true);
             }
         }
@@ -194,12 +184,7 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|p| p.as_bytes()))
             .expect("gazetteer patterns are plain strings");
-        Gazetteer {
-            automaton,
-            patterns,
-            entries,
-            by_key,
-        }
+        Gazetteer { automaton, patterns, entries, by_key }
     }
 
     /// All matches in `text` (see the module contract).
@@ -210,35 +195,30 @@ impl Gazetteer {
             let (s, e) = (m.start(), m.end());
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
                 continue;
             }
             let pat = self.patterns[m.pattern().as_usize()].as_bytes();
-            let case_ok = pat
-                .iter()
-                .zip(&bytes[s..e])
-                .all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase());
+            let case_ok = pat.iter().zip(&bytes[s..e]).all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase());
             if !case_ok {
                 continue;
             }
             // A name must start with a capital or a digit in the text unless its pattern
             // starts in lowercase ("al-Burhan").
             let first = text[s..].chars().next().unwrap_or(' ');
-            let pat_first = self.patterns[m.pattern().as_usize()]
-                .chars()
-                .next()
-                .unwrap_or(' ');
+            let pat_first = self.patterns[m.pattern().as_usize()].chars().next().unwrap_or(' ');
             if first.is_lowercase() && !pat_first.is_lowercase() {
                 continue;
             }
+            // ALL-CAPS text only matches ALL-CAPS patterns ("CAT" is not the town Çat).
+            let surface = &text[s..e];
+            let caps =
+                |x: &str| x.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !x.chars().any(char::is_lowercase);
+            if caps(surface) && !caps(&self.patterns[m.pattern().as_usize()]) {
+                continue;
+            }
             let (known, bare) = self.entries[m.pattern().as_usize()];
-            out.push(GazetteerMatch {
-                start: s as u32,
-                end: e as u32,
-                known,
-                bare,
-            });
+            out.push(GazetteerMatch { start: s as u32, end: e as u32, known, bare });
         }
         out
     }

@@ -83,6 +83,9 @@ pub struct Mention {
     pub form: Form,
     /// Part of a larger mention.
     pub inner: bool,
+    /// Start of the whole noun phrase (title and qualifier included: "NATO's
+    /// Secretary-General Mark Rutte"); equals `start` otherwise.
+    pub np_start: u32,
     pub rule: &'static str,
     pub confidence: f32,
 }
@@ -174,12 +177,7 @@ impl MentionStage {
         for (i, (n, _, _)) in lex.anaphora.iter().enumerate() {
             anaphora.insert(n, i as u32);
         }
-        let heads = lex
-            .name_heads
-            .iter()
-            .enumerate()
-            .map(|(i, h)| (h.phrase.clone(), i as u32))
-            .collect();
+        let heads = lex.name_heads.iter().enumerate().map(|(i, h)| (h.phrase.clone(), i as u32)).collect();
         let demonym = data
             .countries
             .iter()
@@ -245,8 +243,7 @@ impl MentionStage {
             if s.is_heading() {
                 continue;
             }
-            let mut sm =
-                pattern::SentenceMentions::new(self, doc, data, si as u32, s.tokens.clone());
+            let mut sm = pattern::SentenceMentions::new(self, doc, data, si as u32, s.tokens.clone());
             sm.gazetteer(&matches[first..mi]);
             sm.compounds();
             sm.titles();
@@ -256,7 +253,7 @@ impl MentionStage {
             sm.references();
             sm.finish(&mut out);
         }
-        out.groups = pattern::groups(doc, &out.list);
+        out.groups = pattern::groups(doc, data, &out.list);
         out
     }
 }

@@ -1,23 +1,23 @@
 //! The mention patterns of one sentence (see the parent module for the contract).
 
 use super::gazetteer::{GazetteerMatch, Known};
-use super::{
-    is_name_token, Fact, FactObject, Form, Mention, MentionStage, Mentions, NewName, Pronoun,
-    Referent,
-};
+use super::{is_name_token, Fact, FactObject, Form, Mention, MentionStage, Mentions, NewName, Pronoun, Referent};
 use crate::data::{EntityType, NounPosition, OntologyData, Predicate, TitleKind};
 use crate::text::{Document, TokenKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Words before a title that change the role ("former President").
-const ROLE_MODIFIERS: &[&str] = &[
-    "former", "then", "acting", "outgoing", "incoming", "interim", "late", "ex",
-];
+const ROLE_MODIFIERS: &[&str] = &["former", "then", "acting", "outgoing", "incoming", "interim", "late", "ex"];
 /// Words after which a capitalised name is a place.
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "near", "from", "to", "towards", "toward", "outside", "inside", "around", "into",
-    "across", "through", "of",
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "towards", "toward", "outside", "inside", "around", "into", "across", "through"];
+/// Words that may follow a place name typed by its preposition ("a base in Soba and ...");
+/// any other lowercase word means the capitalised word was an adjective ("in Western
+/// capitals").
+const FUNCTION_AFTER_NAME: &[&str] = &[
+    "in", "on", "at", "and", "or", "but", "to", "of", "for", "with", "was", "were", "is", "are", "has", "have", "had",
+    "said", "where", "which", "who", "that", "after", "before", "as", "from", "by", "near", "since", "during", "while",
+    "when", "late", "early", "last", "this",
 ];
 /// Words that may follow "military" when it is the subject noun ("the Russian military said").
 const AFTER_SUBJECT: &[&str] = &[
@@ -85,6 +85,8 @@ pub(super) struct SentenceMentions<'a> {
     range: Range<u32>,
     list: Vec<Mention>,
     owner: Vec<i32>,
+    /// Tokens used by a pattern without being a mention (a title before a name).
+    claimed: Vec<bool>,
     facts: Vec<Fact>,
     /// Acronyms known so far in the document.
     acronyms: FxHashMap<String, Referent>,
@@ -107,6 +109,7 @@ impl<'a> SentenceMentions<'a> {
             range,
             list: Vec::new(),
             owner: vec![-1; n],
+            claimed: vec![false; n],
             facts: Vec::new(),
             acronyms: FxHashMap::default(),
         }
@@ -141,7 +144,17 @@ impl<'a> SentenceMentions<'a> {
         (o >= 0).then_some(o as usize)
     }
     fn free(&self, from: usize, to: usize) -> bool {
-        (from..to).all(|i| self.in_range(i) && self.owner(i).is_none())
+        (from..to).all(|i| self.in_range(i) && !self.taken(i))
+    }
+    fn taken(&self, i: usize) -> bool {
+        self.owner(i).is_some() || (self.in_range(i) && self.claimed[i - self.range.start as usize])
+    }
+    fn claim(&mut self, from: usize, to: usize) {
+        for i in from..to {
+            if self.in_range(i) && self.owner(i).is_none() {
+                self.claimed[i - self.range.start as usize] = true;
+            }
+        }
     }
     /// The head mention that ends just before token `i`.
     fn mention_ending_at(&self, i: usize) -> Option<usize> {
@@ -165,6 +178,17 @@ impl<'a> SentenceMentions<'a> {
         }
         self.list.push(m);
         idx
+    }
+
+    /// Put `m` in the place of mention `old` (which it covers).
+    fn replace(&mut self, old: usize, m: Mention) -> usize {
+        for i in m.start..m.end {
+            if self.in_range(i as usize) {
+                self.owner[(i - self.range.start) as usize] = old as i32;
+            }
+        }
+        self.list[old] = m;
+        old
     }
 
     /// Add `m` over the span of `inner` mentions, marking them inner.
@@ -191,6 +215,7 @@ impl<'a> SentenceMentions<'a> {
             referent,
             form,
             inner: false,
+            np_start: start as u32,
             rule,
             confidence,
         }
@@ -204,14 +229,7 @@ impl<'a> SentenceMentions<'a> {
         role: Option<String>,
         rule: &'static str,
     ) {
-        self.facts.push(Fact {
-            subject: subject as u32,
-            predicate,
-            object,
-            role,
-            sentence: self.sentence,
-            rule,
-        });
+        self.facts.push(Fact { subject: subject as u32, predicate, object, role, sentence: self.sentence, rule });
     }
 
     /// The country a qualifier mention stands for: a country or demonym, or a capital
@@ -249,7 +267,7 @@ impl<'a> SentenceMentions<'a> {
     fn name_run(&self, i: usize, max: usize) -> Option<usize> {
         let doc = self.doc;
         let starts = |k: usize| {
-            self.owner(k).is_none()
+            !self.taken(k)
                 && self.in_range(k)
                 && doc.tokens[k].is_word()
                 && (doc.tokens[k].is_capitalised()
@@ -264,15 +282,12 @@ impl<'a> SentenceMentions<'a> {
         let mut words = 1;
         while end < self.range.end as usize && words < max {
             let t = doc.tokens[end];
-            if self.owner(end).is_some() {
+            if self.taken(end) {
                 break;
             }
-            if matches!(self.low(end), "-" | "'")
-                && !t.space_before()
-                && end + 1 < self.range.end as usize
-            {
+            if matches!(self.low(end), "-" | "'") && !t.space_before() && end + 1 < self.range.end as usize {
                 let n = doc.tokens[end + 1];
-                if !n.space_before() && n.is_word() && self.owner(end + 1).is_none() {
+                if !n.space_before() && n.is_word() && !self.taken(end + 1) {
                     end += 2;
                     continue;
                 }
@@ -299,8 +314,7 @@ impl<'a> SentenceMentions<'a> {
     /// The type given by the head noun of tokens `[from, to)` ("... Airport").
     fn head_type(&self, from: usize, to: usize) -> Option<(EntityType, String)> {
         for k in (1..=3.min(to - from)).rev() {
-            let text = self.doc.lower
-                [self.doc.tokens[to - k].start as usize..self.doc.tokens[to - 1].end as usize]
+            let text = self.doc.lower[self.doc.tokens[to - k].start as usize..self.doc.tokens[to - 1].end as usize]
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -316,35 +330,24 @@ impl<'a> SentenceMentions<'a> {
 
     pub(super) fn gazetteer(&mut self, matches: &[GazetteerMatch]) {
         for g in matches {
-            let (Some(a), Some(b)) = (
-                self.doc.token_starting_at(g.start),
-                self.doc.token_ending_at(g.end),
-            ) else {
+            let (Some(a), Some(b)) = (self.doc.token_starting_at(g.start), self.doc.token_ending_at(g.end)) else {
                 continue;
             };
             if !self.free(a, b + 1) {
                 continue;
             }
+            // Part of an operation's name ("Operation Al-Aqsa Flood").
+            if a > self.range.start as usize && self.doc.tok(a - 1) == "Operation" {
+                continue;
+            }
             let (referent, form) = match g.known {
                 Known::Demonym(c) => (Referent::Known(Known::Country(c)), Form::Demonym),
                 k => {
-                    let acronym = self.doc.tokens[a..=b]
-                        .iter()
-                        .all(|t| t.is_all_caps() || !t.is_word());
-                    (
-                        Referent::Known(k),
-                        if acronym { Form::Acronym } else { Form::Name },
-                    )
+                    let acronym = self.doc.tokens[a..=b].iter().all(|t| t.is_all_caps() || !t.is_word());
+                    (Referent::Known(k), if acronym { Form::Acronym } else { Form::Name })
                 }
             };
-            let m = self.mention(
-                a,
-                b + 1,
-                referent,
-                form,
-                "gazetteer",
-                if g.bare { 0.8 } else { 0.95 },
-            );
+            let m = self.mention(a, b + 1, referent, form, "gazetteer", if g.bare { 0.8 } else { 0.95 });
             self.add(m);
         }
         // Acronyms defined earlier in the document.
@@ -377,39 +380,26 @@ impl<'a> SentenceMentions<'a> {
             let qform = self.list[q].form;
             let qtype = self.known_type(q);
             // Only demonyms, possessors and bare country names qualify a compound.
-            let country =
-                if possessive || qform == Form::Demonym || qtype == Some(EntityType::Country) {
-                    self.country_of(q)
-                } else {
-                    None
-                };
+            let country = if possessive || qform == Form::Demonym || qtype == Some(EntityType::Country) {
+                self.country_of(q)
+            } else {
+                None
+            };
             let start = self.list[q].start as usize;
             if let Some(c) = country {
                 if let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k) {
-                    let name = format!(
-                        "{} {}",
-                        self.st.demonym(c),
-                        lex.ministries[mi as usize].canonical
-                    );
+                    let name = format!("{} {}", self.st.demonym(c), lex.ministries[mi as usize].canonical);
                     let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
                     let m = self.mention(start, end, referent, Form::Compound, "ministry", 0.9);
                     let new = self.wrap(&[q], m);
-                    self.fact(
-                        new,
-                        Predicate::PartOf,
-                        FactObject::Mention(q as u32),
-                        None,
-                        "ministry",
-                    );
+                    let object = self.country_object(q, c);
+                    self.fact(new, Predicate::PartOf, object, None, "ministry");
                     continue;
                 }
             }
             if let Some((&fi, end)) = self.st.forces.longest_at(self.doc, k) {
                 let f = &lex.forces[fi as usize];
-                if f.phrase == "military"
-                    && self.is_lower_word(end)
-                    && !AFTER_SUBJECT.contains(&self.low(end))
-                {
+                if f.phrase == "military" && self.is_lower_word(end) && !AFTER_SUBJECT.contains(&self.low(end)) {
                     continue;
                 }
                 if let Some(c) = country {
@@ -417,18 +407,20 @@ impl<'a> SentenceMentions<'a> {
                     let referent = self.known_or_new(&name, EntityType::Organisation, &f.subtype);
                     let m = self.mention(start, end, referent, Form::Compound, "forces", 0.9);
                     let new = self.wrap(&[q], m);
-                    self.fact(
-                        new,
-                        Predicate::PartOf,
-                        FactObject::Mention(q as u32),
-                        None,
-                        "forces",
-                    );
+                    let object = self.country_object(q, c);
+                    self.fact(new, Predicate::PartOf, object, None, "forces");
                 } else if qtype == Some(EntityType::Organisation) && !possessive {
                     // "RSF forces", "Wagner troops": the organisation itself.
                     let referent = self.list[q].referent.clone();
                     let m = self.mention(start, end, referent, Form::Compound, "forces", 0.9);
                     self.wrap(&[q], m);
+                } else if let (true, Referent::Known(Known::Person(p))) = (possessive, &self.list[q].referent) {
+                    // "Prigozhin's forces": the organisation the person leads.
+                    let org = &self.data.people[*p as usize].organisation;
+                    if let Some(k) = self.st.gazetteer.lookup(org).iter().find(|k| matches!(k, Known::Organisation(_))) {
+                        let m = self.mention(start, end, Referent::Known(*k), Form::Compound, "forces", 0.85);
+                        self.wrap(&[q], m);
+                    }
                 }
                 continue;
             }
@@ -455,17 +447,22 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// The fact object for a qualifier standing for country `c`: the qualifier itself, or
+    /// the country when the qualifier is its capital ("Kyiv's forces").
+    fn country_object(&self, q: usize, c: u32) -> FactObject {
+        match self.list[q].referent {
+            Referent::Known(Known::Country(_)) => FactObject::Mention(q as u32),
+            _ => FactObject::Known(Known::Country(c)),
+        }
+    }
+
     fn known_or_new(&self, name: &str, etype: EntityType, subtype: &str) -> Referent {
         for k in self.st.gazetteer.lookup(name) {
             if k.entity_type() == etype {
                 return Referent::Known(*k);
             }
         }
-        Referent::New(NewName {
-            name: name.to_owned(),
-            etype,
-            subtype: subtype.to_owned(),
-        })
+        Referent::New(NewName { name: name.to_owned(), etype, subtype: subtype.to_owned() })
     }
 
     /// Role modifiers before token `i` ("former", "then-"): the first token of the
@@ -479,18 +476,12 @@ impl<'a> SentenceMentions<'a> {
                     prefix = format!("{} ", capitalise(self.low(k - 2)));
                 }
                 k -= 2;
-            } else if k >= 1
-                && ROLE_MODIFIERS.contains(&self.low(k - 1))
-                && self.is_lower_word(k - 1)
-            {
+            } else if k >= 1 && ROLE_MODIFIERS.contains(&self.low(k - 1)) && self.is_lower_word(k - 1) {
                 if self.low(k - 1) != "then" {
                     prefix = format!("{} ", capitalise(self.low(k - 1)));
                 }
                 k -= 1;
-            } else if k >= 1
-                && self.kind(k - 1) == Some(TokenKind::Word)
-                && self.low(k - 1) == "former"
-            {
+            } else if k >= 1 && self.kind(k - 1) == Some(TokenKind::Word) && self.low(k - 1) == "former" {
                 prefix = "Former ".into();
                 k -= 1;
             } else {
@@ -553,26 +544,15 @@ impl<'a> SentenceMentions<'a> {
                 if matches!(self.list[m].referent, Referent::Known(Known::Person(_))) {
                     person = Some(m);
                 }
-            } else if capital_title
-                || qualifier.is_some()
-                || of_q.is_some()
-                || title.kind == TitleKind::Office
-            {
+            } else if capital_title || qualifier.is_some() || of_q.is_some() || title.kind == TitleKind::Office {
                 if let Some(end) = self.name_run(name_at, 4) {
-                    let single_lower_title =
-                        !capital_title && qualifier.is_none() && of_q.is_none();
-                    let words = (name_at..end)
-                        .filter(|&k| self.doc.tokens[k].is_word())
-                        .count();
+                    let single_lower_title = !capital_title && qualifier.is_none() && of_q.is_none();
+                    let words = (name_at..end).filter(|&k| self.doc.tokens[k].is_word()).count();
                     if !(single_lower_title && words < 2) {
                         let name = self.doc.span_text(name_at, end).to_owned();
                         let referent = match self.st.gazetteer.lookup(&name).first() {
                             Some(k @ Known::Person(_)) => Referent::Known(*k),
-                            _ => Referent::New(NewName {
-                                name,
-                                etype: EntityType::Person,
-                                subtype: String::new(),
-                            }),
+                            _ => Referent::New(NewName { name, etype: EntityType::Person, subtype: String::new() }),
                         };
                         let m = self.mention(name_at, end, referent, Form::Name, "title", 0.85);
                         person = Some(self.add(m));
@@ -582,19 +562,14 @@ impl<'a> SentenceMentions<'a> {
             let role = format!("{prefix}{}", title.role);
             match person {
                 Some(p) => {
+                    let np = qualifier.map_or(mstart, |(q, _)| (self.list[q].start as usize).min(mstart));
+                    self.list[p].np_start = self.list[p].np_start.min(np as u32);
+                    let name_start = self.list[p].start as usize;
+                    self.claim(mstart, name_start);
                     let object = of_q.or(qualifier.map(|(q, _)| q));
                     if let Some(o) = object {
-                        if matches!(
-                            self.known_type(o),
-                            Some(EntityType::Country | EntityType::Organisation)
-                        ) {
-                            self.fact(
-                                p,
-                                Predicate::RoleIn,
-                                FactObject::Mention(o as u32),
-                                Some(role),
-                                "title",
-                            );
+                        if matches!(self.known_type(o), Some(EntityType::Country | EntityType::Organisation)) {
+                            self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role), "title");
                         }
                     } else if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
                         self.known_role(p, pi as usize, &role);
@@ -606,14 +581,7 @@ impl<'a> SentenceMentions<'a> {
                     if let (Some((q, true)), TitleKind::Office) = (qualifier, title.kind) {
                         if self.free(i, j) && self.country_of(q).is_some() {
                             let start = self.list[q].start as usize;
-                            let m = self.mention(
-                                start,
-                                j,
-                                Referent::Role(q as u32),
-                                Form::Role,
-                                "office",
-                                0.8,
-                            );
+                            let m = self.mention(start, j, Referent::Role(q as u32), Form::Role, "office", 0.8);
                             self.wrap(&[q], m);
                         }
                     }
@@ -627,31 +595,27 @@ impl<'a> SentenceMentions<'a> {
     /// role_in from the gazetteer when a bare title matches the person's known role.
     fn known_role(&mut self, p: usize, pi: usize, role: &str) {
         let person = &self.data.people[pi];
-        let known = role.to_lowercase();
-        let theirs = person.role.to_lowercase();
-        if theirs.is_empty() || !(known.starts_with(&theirs) || theirs.starts_with(&known)) {
+        // "Minister of Defence" and "Defence Minister" are the same office.
+        let words = |r: &str| {
+            let mut w: Vec<String> =
+                r.to_lowercase().split([' ', '-']).filter(|w| !matches!(*w, "of" | "the" | "")).map(str::to_owned).collect();
+            w.sort();
+            w
+        };
+        let (known, theirs) = (role.to_lowercase(), person.role.to_lowercase());
+        let same = words(role) == words(&person.role) || known.starts_with(&theirs) || theirs.starts_with(&known);
+        if theirs.is_empty() || !same {
             return;
         }
-        let object = if !person.organisation.is_empty() {
-            self.st
-                .gazetteer
-                .lookup(&person.organisation)
-                .iter()
-                .find(|k| matches!(k, Known::Organisation(_)))
-                .copied()
-        } else {
-            self.data
-                .country_by_iso(&person.country)
-                .map(|c| Known::Country(c as u32))
+        // The state they serve, else the organisation (Secretary-General of NATO).
+        let object = match self.data.country_by_iso(&person.country) {
+            Some(c) => Some(Known::Country(c as u32)),
+            None => {
+                self.st.gazetteer.lookup(&person.organisation).iter().find(|k| matches!(k, Known::Organisation(_))).copied()
+            }
         };
         if let Some(o) = object {
-            self.fact(
-                p,
-                Predicate::RoleIn,
-                FactObject::Known(o),
-                Some(role.to_owned()),
-                "title-known",
-            );
+            self.fact(p, Predicate::RoleIn, FactObject::Known(o), Some(role.to_owned()), "title-known");
         }
     }
 
@@ -700,22 +664,10 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             }
             let role = format!("{prefix}{}", capitalise_first(&title.role));
-            let object = self
-                .of_entity(j)
-                .map(|(o, _)| o)
-                .or(qualifier.map(|(q, _)| q));
+            let object = self.of_entity(j).map(|(o, _)| o).or(qualifier.map(|(q, _)| q));
             if let Some(o) = object {
-                if matches!(
-                    self.known_type(o),
-                    Some(EntityType::Country | EntityType::Organisation)
-                ) {
-                    self.fact(
-                        p,
-                        Predicate::RoleIn,
-                        FactObject::Mention(o as u32),
-                        Some(role),
-                        "appositive-title",
-                    );
+                if matches!(self.known_type(o), Some(EntityType::Country | EntityType::Organisation)) {
+                    self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role), "appositive-title");
                 }
             }
         }
@@ -730,16 +682,12 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             };
             let noun = &lex.place_nouns[ni as usize];
-            if self.owner(i).is_some()
-                || self.doc.tokens[i].is_capitalised() && noun.position == NounPosition::Before
-            {
+            if self.owner(i).is_some() || self.doc.tokens[i].is_capitalised() && noun.position == NounPosition::Before {
                 i += 1;
                 continue;
             }
             // "X region", "the X kibbutz": a name right before the noun.
-            if matches!(noun.position, NounPosition::After | NounPosition::Both)
-                && i > self.range.start as usize
-            {
+            if matches!(noun.position, NounPosition::After | NounPosition::Both) && i > self.range.start as usize {
                 if let Some(done) = self.place_before_noun(i, j, ni as usize) {
                     i = done;
                     continue;
@@ -754,14 +702,24 @@ impl<'a> SentenceMentions<'a> {
                 let determiner = self.determiner_before(i);
                 if let Some(det) = determiner {
                     let target = if let Some(m) = self.mention_starting_at(k) {
-                        matches!(self.known_type(m), Some(EntityType::Place)).then_some(m)
+                        let end = self.list[m].end as usize;
+                        let longer = self.name_run(end, 3).filter(|_| self.doc.tokens[end].space_before());
+                        match (self.known_type(m), longer) {
+                            (Some(EntityType::Place), Some(run_end)) => {
+                                // "the village of Kreminna Balka" is not the town Kreminna.
+                                let name = self.doc.span_text(k, run_end).to_owned();
+                                let subtype = noun.subtype.clone();
+                                let referent = Referent::New(NewName { name, etype: EntityType::Place, subtype });
+                                let mm = self.mention(k, run_end, referent, Form::Name, "place-noun", 0.85);
+                                Some(self.replace(m, mm))
+                            }
+                            (Some(EntityType::Place), None) => Some(m),
+                            _ => None,
+                        }
                     } else if let Some(end) = self.name_run(k, 4) {
                         let name = self.doc.span_text(k, end).to_owned();
-                        let referent = Referent::New(NewName {
-                            name,
-                            etype: EntityType::Place,
-                            subtype: noun.subtype.clone(),
-                        });
+                        let referent =
+                            Referent::New(NewName { name, etype: EntityType::Place, subtype: noun.subtype.clone() });
                         let m = self.mention(k, end, referent, Form::Name, "place-noun", 0.85);
                         Some(self.add(m))
                     } else {
@@ -769,17 +727,10 @@ impl<'a> SentenceMentions<'a> {
                     };
                     if let Some(t) = target {
                         if let Some(q) = det {
-                            if let Some(_c) = self
-                                .country_of(q)
-                                .filter(|_| self.known_type(q) == Some(EntityType::Country))
+                            if let Some(_c) =
+                                self.country_of(q).filter(|_| self.known_type(q) == Some(EntityType::Country))
                             {
-                                self.fact(
-                                    t,
-                                    Predicate::LocatedIn,
-                                    FactObject::Mention(q as u32),
-                                    None,
-                                    "place-noun",
-                                );
+                                self.fact(t, Predicate::LocatedIn, FactObject::Mention(q as u32), None, "place-noun");
                             }
                         }
                         if noun.word.as_ref() == "capital" {
@@ -812,10 +763,7 @@ impl<'a> SentenceMentions<'a> {
         let mut adjectives = 0;
         while k > self.range.start as usize && adjectives < 3 {
             let p = k - 1;
-            if matches!(
-                self.low(p),
-                "the" | "a" | "an" | "its" | "their" | "his" | "her"
-            ) {
+            if matches!(self.low(p), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
                 return Some(None);
             }
             if self.is_clitic_s(p) {
@@ -856,11 +804,7 @@ impl<'a> SentenceMentions<'a> {
             }
         }
         let known = self.mention_ending_at(i).filter(|&m| {
-            start == i
-                && matches!(
-                    self.list[m].referent,
-                    Referent::Known(Known::Place(_) | Known::Region(_))
-                )
+            start == i && matches!(self.list[m].referent, Referent::Known(Known::Place(_) | Known::Region(_)))
         });
         if start == i && known.is_none() {
             return None;
@@ -895,11 +839,7 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
         } else if known.is_none() {
-            let referent = Referent::New(NewName {
-                name,
-                etype: EntityType::Place,
-                subtype: noun.subtype.clone(),
-            });
+            let referent = Referent::New(NewName { name, etype: EntityType::Place, subtype: noun.subtype.clone() });
             let m = self.mention(name_start, end, referent, Form::Name, "place-noun", 0.8);
             self.add(m);
         }
@@ -912,11 +852,7 @@ impl<'a> SentenceMentions<'a> {
                 return Referent::Known(*k);
             }
         }
-        Referent::New(NewName {
-            name: name.to_owned(),
-            etype: EntityType::Place,
-            subtype: "Region".into(),
-        })
+        Referent::New(NewName { name: name.to_owned(), etype: EntityType::Place, subtype: "Region".into() })
     }
 
     fn is_place(&self, m: usize) -> bool {
@@ -956,13 +892,7 @@ impl<'a> SentenceMentions<'a> {
                         && closes
                         && !self.is_clitic_s(after)
                     {
-                        self.fact(
-                            a,
-                            Predicate::LocatedIn,
-                            FactObject::Mention(b as u32),
-                            None,
-                            "place-comma-country",
-                        );
+                        self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-comma-country");
                     }
                 }
             }
@@ -970,9 +900,7 @@ impl<'a> SentenceMentions<'a> {
             if self.low(end) == "in" && self.place_rank(a) == 1 {
                 let mut k = end + 1;
                 while self.low(k) == "the"
-                    || (self.is_lower_word(k)
-                        && self.mention_starting_at(k).is_none()
-                        && k < end + 4)
+                    || (self.is_lower_word(k) && self.mention_starting_at(k).is_none() && k < end + 4)
                 {
                     k += 1;
                 }
@@ -989,13 +917,7 @@ impl<'a> SentenceMentions<'a> {
                         }
                     }
                     if self.is_place(b) && self.place_rank(b) > self.place_rank(a) {
-                        self.fact(
-                            a,
-                            Predicate::LocatedIn,
-                            FactObject::Mention(b as u32),
-                            None,
-                            "place-in-place",
-                        );
+                        self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-in-place");
                     }
                 }
             }
@@ -1008,22 +930,14 @@ impl<'a> SentenceMentions<'a> {
             }
             if k > 0 && self.is_clitic_s(k - 1) {
                 if let Some(q) = self.mention_ending_at(k - 1) {
-                    if matches!(self.list[q].referent, Referent::Known(Known::Country(_)))
-                        && self.place_rank(a) < 3
-                    {
+                    if matches!(self.list[q].referent, Referent::Known(Known::Country(_))) && self.place_rank(a) < 3 {
                         let dup = self.facts.iter().any(|f| {
                             f.subject as usize == a
                                 && f.predicate == Predicate::LocatedIn
                                 && f.object == FactObject::Mention(q as u32)
                         });
                         if !dup {
-                            self.fact(
-                                a,
-                                Predicate::LocatedIn,
-                                FactObject::Mention(q as u32),
-                                None,
-                                "possessive-place",
-                            );
+                            self.fact(a, Predicate::LocatedIn, FactObject::Mention(q as u32), None, "possessive-place");
                         }
                     }
                 }
@@ -1039,9 +953,7 @@ impl<'a> SentenceMentions<'a> {
             let acronym = self.doc.tok(i + 1);
             let is_acr = t.is_word()
                 && acronym.chars().next().is_some_and(char::is_uppercase)
-                && acronym
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && acronym.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                 && acronym.len() >= 2
                 && acronym.len() <= 8;
             if self.low(i) == "(" && is_acr && self.low(i + 2) == ")" {
@@ -1063,37 +975,18 @@ impl<'a> SentenceMentions<'a> {
                         start += 1;
                     }
                     (start < i).then(|| {
-                        let (etype, subtype) = self
-                            .head_type(start, i)
-                            .unwrap_or((EntityType::Organisation, String::new()));
+                        let (etype, subtype) =
+                            self.head_type(start, i).unwrap_or((EntityType::Organisation, String::new()));
                         let name = self.doc.span_text(start, i).to_owned();
-                        let r = Referent::New(NewName {
-                            name,
-                            etype,
-                            subtype,
-                        });
-                        let m = self.mention(
-                            start,
-                            i,
-                            r.clone(),
-                            Form::Name,
-                            "acronym-definition",
-                            0.85,
-                        );
+                        let r = Referent::New(NewName { name, etype, subtype });
+                        let m = self.mention(start, i, r.clone(), Form::Name, "acronym-definition", 0.85);
                         self.add(m);
                         r
                     })
                 };
                 if let Some(r) = referent {
                     if self.owner(i + 1).is_none() {
-                        let m = self.mention(
-                            i + 1,
-                            i + 2,
-                            r.clone(),
-                            Form::Acronym,
-                            "acronym-definition",
-                            0.9,
-                        );
+                        let m = self.mention(i + 1, i + 2, r.clone(), Form::Acronym, "acronym-definition", 0.9);
                         self.add(m);
                     }
                     acronyms.insert(acronym.to_owned(), r.clone());
@@ -1133,28 +1026,30 @@ impl<'a> SentenceMentions<'a> {
             if let (Some(p), Some((etype, subtype))) = (prev, head.clone()) {
                 let start = self.list[p].start as usize;
                 let name = self.doc.span_text(start, end).to_owned();
-                let referent = Referent::New(NewName {
-                    name,
-                    etype,
-                    subtype,
-                });
+                let referent = Referent::New(NewName { name, etype, subtype });
                 let m = self.mention(start, end, referent, Form::Name, "name-head", 0.8);
-                self.wrap(&[p], m);
+                self.replace(p, m);
                 i = end;
                 continue;
             }
             let words = (i..end).filter(|&k| self.doc.tokens[k].is_word()).count();
-            let typed = if let Some((etype, subtype)) = head {
+            let head_only = words == 1 && self.st.heads.contains_key(self.low(i));
+            let next_is_function = !self.is_lower_word(end) || FUNCTION_AFTER_NAME.contains(&self.low(end));
+            let typed = if head_only {
+                None
+            } else if let Some((etype, subtype)) = head {
                 if words >= 2 || !sentence_start {
                     Some((etype, subtype, "name-head", 0.75))
                 } else {
                     None
                 }
+            } else if i > 1 && self.low(i - 1) == "to" && self.low(i - 2) == "according" && (2..=3).contains(&words) {
+                Some((EntityType::Person, String::new(), "according-to-name", 0.6))
             } else if !sentence_start
                 && words <= 3
                 && i > 0
                 && PLACE_PREPOSITIONS.contains(&self.low(i - 1))
-                && self.low(i - 1) != "of"
+                && next_is_function
             {
                 Some((EntityType::Place, String::new(), "preposition-place", 0.6))
             } else if (2..=3).contains(&words) && SPEECH_AFTER_NAME.contains(&self.low(end)) {
@@ -1167,11 +1062,7 @@ impl<'a> SentenceMentions<'a> {
                     let name = self.doc.span_text(i, end).to_owned();
                     let referent = match self.st.gazetteer.lookup(&name).first() {
                         Some(k) if k.entity_type() == etype => Referent::Known(*k),
-                        _ => Referent::New(NewName {
-                            name,
-                            etype,
-                            subtype,
-                        }),
+                        _ => Referent::New(NewName { name, etype, subtype }),
                     };
                     let m = self.mention(i, end, referent, Form::Name, rule, conf);
                     self.add(m);
@@ -1201,14 +1092,7 @@ impl<'a> SentenceMentions<'a> {
                 _ => None,
             };
             if let Some(p) = pronoun {
-                let m = self.mention(
-                    i,
-                    i + 1,
-                    Referent::Pronoun(p),
-                    Form::Pronoun,
-                    "pronoun",
-                    0.7,
-                );
+                let m = self.mention(i, i + 1, Referent::Pronoun(p), Form::Pronoun, "pronoun", 0.7);
                 self.add(m);
                 i += 1;
                 continue;
@@ -1217,14 +1101,8 @@ impl<'a> SentenceMentions<'a> {
                 if let Some((&ai, end)) = self.st.anaphora.longest_at(self.doc, i + 1) {
                     if self.free(i + 1, end) && self.low(end) != "of" {
                         let (_, etype, sub) = &self.data.lexicon.anaphora[ai as usize];
-                        let m = self.mention(
-                            i,
-                            end,
-                            Referent::Anaphor(*etype, sub.clone()),
-                            Form::Anaphor,
-                            "anaphor",
-                            0.6,
-                        );
+                        let m =
+                            self.mention(i, end, Referent::Anaphor(*etype, sub.clone()), Form::Anaphor, "anaphor", 0.6);
                         self.add(m);
                         i = end;
                         continue;
@@ -1302,30 +1180,27 @@ pub(crate) fn quoted_tokens(doc: &Document, range: Range<u32>) -> Vec<bool> {
 }
 
 /// Coordinated head mentions: "A, B and C", "A and B", "A, B as well as a base in C".
-pub(super) fn groups(doc: &Document, list: &[Mention]) -> Vec<Vec<u32>> {
+pub(super) fn groups(doc: &Document, data: &OntologyData, list: &[Mention]) -> Vec<Vec<u32>> {
+    // Items of one list are all places or all actors.
+    let class = |m: &Mention| m.entity_type(data).map(|t| t == EntityType::Place);
     let heads: Vec<usize> = (0..list.len())
-        .filter(|&i| {
-            !list[i].inner
-                && !matches!(
-                    list[i].referent,
-                    Referent::Pronoun(_) | Referent::Anaphor(..)
-                )
-        })
+        .filter(|&i| !list[i].inner && !matches!(list[i].referent, Referent::Pronoun(_) | Referent::Anaphor(..)))
         .collect();
     let mut out = Vec::new();
     let mut current: Vec<u32> = Vec::new();
     let mut closed = false;
     for w in heads.windows(2) {
         let (a, b) = (&list[w[0]], &list[w[1]]);
-        let joined = a.sentence == b.sentence && connects(doc, a.end as usize, b.start as usize);
+        let joined = a.sentence == b.sentence
+            && class(a) == class(b)
+            && connects(doc, a.end as usize, (b.np_start as usize).max(a.end as usize));
         if joined && !closed {
             if current.is_empty() {
                 current.push(w[0] as u32);
             }
             current.push(w[1] as u32);
             // "and"/"or" closes the list after its next item.
-            closed = (a.end as usize..b.start as usize)
-                .any(|k| matches!(doc.low(k), "and" | "or" | "well"));
+            closed = (a.end as usize..b.start as usize).any(|k| matches!(doc.low(k), "and" | "or" | "well"));
         } else {
             if current.len() >= 2 {
                 out.push(std::mem::take(&mut current));
@@ -1365,10 +1240,7 @@ fn connects(doc: &Document, from: usize, to: usize) -> bool {
                 k += 2;
             }
             "the" | "a" | "an" if connector => k += 1,
-            _ if connector
-                && k + 3 >= words.len()
-                && matches!(words.last(), Some(&("in" | "at" | "of"))) =>
-            {
+            _ if connector && k + 3 >= words.len() && matches!(words.last(), Some(&("in" | "at" | "of"))) => {
                 // "as well as a base in Soba"
                 return true;
             }

@@ -10,20 +10,8 @@ use crate::text::number::parse_quantity;
 use std::ops::Range;
 
 /// Auxiliaries between a casualty count and its verb ("364 were killed").
-const CASUALTY_AUX: &[&str] = &[
-    "was",
-    "were",
-    "have",
-    "has",
-    "had",
-    "been",
-    "be",
-    "reportedly",
-    "also",
-    "later",
-    "now",
-    "and",
-];
+const CASUALTY_AUX: &[&str] =
+    &["was", "were", "have", "has", "had", "been", "be", "reportedly", "also", "later", "now", "and"];
 
 #[derive(Debug, Clone)]
 struct Casualties {
@@ -33,21 +21,12 @@ struct Casualties {
 }
 
 fn compatible(a: &Candidate, b: &Candidate) -> bool {
-    let agents =
-        a.agents.is_empty() || b.agents.is_empty() || a.agents.iter().any(|x| b.agents.contains(x));
+    let agents = a.agents.is_empty() || b.agents.is_empty() || a.agents.iter().any(|x| b.agents.contains(x));
     let places = a.place.is_none() || b.place.is_none() || a.place == b.place;
     let targets = a.targets.is_empty()
         || b.targets.is_empty()
-        || a.targets
-            .iter()
-            .any(|(x, _)| b.targets.iter().any(|(y, _)| x == y));
-    a.etype.is_some()
-        && a.etype == b.etype
-        && agents
-        && places
-        && targets
-        && !a.per_target
-        && !b.per_target
+        || a.targets.iter().any(|(x, _)| b.targets.iter().any(|(y, _)| x == y));
+    a.etype.is_some() && a.etype == b.etype && agents && places && targets && !a.per_target && !b.per_target
 }
 
 fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
@@ -91,8 +70,7 @@ fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
                 continue;
             }
             let e = ctx.entity(m, false)?;
-            return (ctx.etype(e) == EntityType::Place || ctx.etype(e) == EntityType::Country)
-                .then_some(e);
+            return (ctx.etype(e) == EntityType::Place || ctx.etype(e) == EntityType::Country).then_some(e);
         }
     }
     None
@@ -111,9 +89,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             continue;
         }
         // "killed four people", "wounded 33", "injured at least two people in Kyiv"
-        if let Some(q) =
-            parse_quantity(&ctx.doc.lower, toks, k + 1, &lex.numbers).filter(|q| !q.ordinal)
-        {
+        if let Some(q) = parse_quantity(&ctx.doc.lower, toks, k + 1, &lex.numbers).filter(|q| !q.ordinal) {
             if let Some(count) = q.count() {
                 let mut after = k + 1 + q.len;
                 while lex.person_nouns.contains_key(ctx.low(after))
@@ -121,20 +97,13 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
                 {
                     after += 1;
                 }
-                out.push(Casualties {
-                    kind,
-                    count,
-                    place: place_after(ctx, after),
-                });
+                out.push(Casualties { kind, count, place: place_after(ctx, after) });
                 continue;
             }
         }
         // "364 were killed", "four people were killed", "a man was injured", "5 dead"
         let mut j = k;
-        while j > ctx.range.start
-            && CASUALTY_AUX.contains(&ctx.low(j - 1))
-            && ctx.low(j - 1) != "and"
-        {
+        while j > ctx.range.start && CASUALTY_AUX.contains(&ctx.low(j - 1)) && ctx.low(j - 1) != "and" {
             j -= 1;
         }
         let mut found = None;
@@ -144,11 +113,8 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             }
             if let Some(q) = parse_quantity(&ctx.doc.lower, toks, s, &lex.numbers) {
                 let end = s + q.len;
-                let between_ok = (end..j).all(|x| {
-                    ctx.is_lower_word(x)
-                        || ctx.head(x).is_some()
-                        || matches!(ctx.low(x), "and" | "-")
-                });
+                let between_ok = (end..j)
+                    .all(|x| ctx.is_lower_word(x) || ctx.head(x).is_some() || matches!(ctx.low(x), "and" | "-"));
                 if end <= j && between_ok && !q.ordinal {
                     found = q.count();
                     break;
@@ -165,11 +131,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             }
         }
         if let Some(count) = found {
-            out.push(Casualties {
-                kind,
-                count,
-                place: place_after(ctx, k + 1),
-            });
+            out.push(Casualties { kind, count, place: place_after(ctx, k + 1) });
         }
     }
     out
@@ -198,26 +160,13 @@ struct Counts {
     injured: Option<u64>,
 }
 
-pub(super) fn assemble(
-    ctx: &Sent,
-    found: Found,
-    date: Option<Date>,
-    out: &mut Extraction,
-    previous: &[usize],
-) {
-    let Found {
-        candidates,
-        relations,
-        said,
-    } = found;
+pub(super) fn assemble(ctx: &Sent, found: Found, date: Option<Date>, out: &mut Extraction, previous: &[usize]) {
+    let Found { candidates, relations, said } = found;
     let mut cands = merge(candidates);
     let mut counts: Vec<Counts> = vec![Counts::default(); cands.len()];
-    let is_attack =
-        |c: &Candidate| matches!(c.etype, Some(EventType::Attack | EventType::Casualty));
+    let is_attack = |c: &Candidate| matches!(c.etype, Some(EventType::Attack | EventType::Casualty));
     for cas in casualties(ctx) {
-        let attack = cands
-            .iter()
-            .position(|c| is_attack(c) && (cas.place.is_none() || c.place == cas.place));
+        let attack = cands.iter().position(|c| is_attack(c) && (cas.place.is_none() || c.place == cas.place));
         let unplaced = cands.iter().position(|c| is_attack(c) && c.place.is_none());
         let placed = |i: usize, cands: &mut Vec<Candidate>, counts: &mut Vec<Counts>| {
             let cnt = &mut counts[i];
@@ -245,11 +194,7 @@ pub(super) fn assemble(
                 let Some(model) = cands.iter().find(|c| is_attack(c)).cloned() else {
                     continue;
                 };
-                let mut c = Candidate {
-                    place: Some(p),
-                    count: None,
-                    ..model
-                };
+                let mut c = Candidate { place: Some(p), count: None, ..model };
                 c.rule = format!("{}+casualties", c.rule);
                 cands.push(c);
                 counts.push(Counts::default());
@@ -296,9 +241,7 @@ pub(super) fn assemble(
     let mut kept: Vec<(Vec<u32>, Range<usize>)> = Vec::new();
     for s in said {
         let overlap = kept.iter().any(|(sp, r)| {
-            sp.iter().any(|x| s.speakers.contains(x))
-                && r.start < s.tokens.end
-                && s.tokens.start < r.end
+            sp.iter().any(|x| s.speakers.contains(x)) && r.start < s.tokens.end && s.tokens.start < r.end
         });
         if overlap {
             continue;
@@ -349,13 +292,9 @@ pub(super) fn assemble(
 
 /// A statement's text without surrounding quotes, spaces and final punctuation.
 fn clean(s: &str) -> String {
-    let quotes: &[char] = &[
-        '"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}', ' ', '\n',
-    ];
+    let quotes: &[char] = &['"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}', ' ', '\n'];
     let t = s.trim_matches(quotes);
-    t.trim_end_matches(['.', ',', ';', ':', ' '])
-        .trim_matches(quotes)
-        .to_owned()
+    t.trim_end_matches(['.', ',', ';', ':', ' ']).trim_matches(quotes).to_owned()
 }
 
 fn emit(ctx: &Sent, c: &Candidate, n: Counts, date: Option<Date>, out: &mut Extraction) {
@@ -384,8 +323,7 @@ fn emit(ctx: &Sent, c: &Candidate, n: Counts, date: Option<Date>, out: &mut Extr
                 out.events.push(event(target, place.or(c.place)));
             }
         } else {
-            out.events
-                .push(event(c.targets.first().map(|t| t.0), c.place));
+            out.events.push(event(c.targets.first().map(|t| t.0), c.place));
         }
     }
     let Some(p) = c.predicate else { return };

@@ -66,25 +66,18 @@ const LIGHT_VERBS: &[&str] = &[
     "started",
     "led",
 ];
+/// Verbs that may stand between a determiner-looking word and a verb ("they have attacked").
+const AUX_VERBS: &[&str] = &["will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "to", "did", "do", "does"];
 /// Nouns for troops, whose owner is the agent of a deployment.
-const TROOP_NOUNS: &[&str] = &[
-    "troops",
-    "soldiers",
-    "forces",
-    "servicemen",
-    "fighters",
-    "units",
-    "personnel",
-    "contingent",
-];
+const TROOP_NOUNS: &[&str] =
+    &["troops", "soldiers", "forces", "servicemen", "fighters", "units", "personnel", "contingent"];
 /// Nouns of time after which a number is a duration, not a count.
-const TIME_NOUNS: &[&str] = &[
-    "months", "month", "years", "year", "days", "day", "weeks", "week", "hours", "hour", "minutes",
-];
+const TIME_NOUNS: &[&str] =
+    &["months", "month", "years", "year", "days", "day", "weeks", "week", "hours", "hour", "minutes"];
 /// Currency words and symbols.
 const CURRENCY: &[&str] = &[
-    "euros", "euro", "dollars", "dollar", "pounds", "pound", "$", "€", "£", "yuan", "roubles",
-    "rubles", "hryvnias", "shekels",
+    "euros", "euro", "dollars", "dollar", "pounds", "pound", "$", "€", "£", "yuan", "roubles", "rubles", "hryvnias",
+    "shekels",
 ];
 
 /// An event or relation found by a trigger, before sentence-level assembly.
@@ -130,10 +123,7 @@ impl Sent<'_> {
     }
 
     pub(super) fn named(&self, m: usize) -> bool {
-        matches!(
-            self.mention(m).form,
-            Form::Name | Form::Acronym | Form::Compound
-        )
+        matches!(self.mention(m).form, Form::Name | Form::Acronym | Form::Compound)
     }
 
     pub(super) fn relation(&self, s: u32, p: Predicate, o: u32, rule: &str) -> Relation {
@@ -151,9 +141,7 @@ impl Sent<'_> {
     /// The country an armed-forces or ministry entity is part of, from its pattern.
     fn parent_country(&self, e: u32) -> Option<u32> {
         for f in &self.mentions.facts {
-            if f.predicate == Predicate::PartOf
-                && self.ents.of_mention[f.subject as usize] == Some(e)
-            {
+            if f.predicate == Predicate::PartOf && self.ents.of_mention[f.subject as usize] == Some(e) {
                 if let FactObject::Mention(o) = f.object {
                     return self.ents.of_mention[o as usize];
                 }
@@ -182,10 +170,7 @@ impl Sent<'_> {
         let mention = self.mention(m);
         if let Referent::Pronoun(p) = mention.referent {
             if p != Pronoun::Neuter && self.low(mention.end as usize) == "country" {
-                return self
-                    .pronoun_country(mention.start as usize)
-                    .into_iter()
-                    .collect();
+                return self.pronoun_country(mention.start as usize).into_iter().collect();
             }
         }
         self.expand(m, actor)
@@ -197,12 +182,9 @@ impl Sent<'_> {
             if self.head(k).is_some() {
                 return None;
             }
-            if let Some(q) = parse_quantity(
-                &self.doc.lower,
-                &self.doc.tokens[..self.range.end],
-                k,
-                &self.data.lexicon.numbers,
-            ) {
+            if let Some(q) =
+                parse_quantity(&self.doc.lower, &self.doc.tokens[..self.range.end], k, &self.data.lexicon.numbers)
+            {
                 if !q.ordinal {
                     return q.count().map(|c| (c, k + q.len));
                 }
@@ -217,12 +199,9 @@ impl Sent<'_> {
         while k < self.range.end {
             let dollar = matches!(self.low(k), "$" | "€" | "£");
             let at = if dollar { k + 1 } else { k };
-            if let Some(q) = parse_quantity(
-                &self.doc.lower,
-                &self.doc.tokens[..self.range.end],
-                at,
-                &self.data.lexicon.numbers,
-            ) {
+            if let Some(q) =
+                parse_quantity(&self.doc.lower, &self.doc.tokens[..self.range.end], at, &self.data.lexicon.numbers)
+            {
                 let end = at + q.len;
                 if dollar || CURRENCY.contains(&self.low(end)) {
                     let stop = if dollar { end } else { end + 1 };
@@ -237,72 +216,70 @@ impl Sent<'_> {
     }
 
     /// Whether a trigger form at `i` is used as a verb (not after a determiner).
-    fn verb_use(&self, i: usize) -> bool {
+    fn verb_use(&self, t: &Trigger, i: usize, end: usize) -> bool {
         if i == self.range.start {
             return true;
         }
+        let determiner = |w: &str| matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "'s");
         let p = self.low(i - 1);
-        !(matches!(
-            p,
-            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "'s"
-        ) || self
-            .head(i - 1)
-            .is_some_and(|m| self.mention(m).form == Form::Demonym))
+        if determiner(p) || self.head(i - 1).is_some_and(|m| self.mention(m).form == Form::Demonym) {
+            return false;
+        }
+        // "an alleged attack": a determiner and adjectives before a form that is also a
+        // noun.
+        let form = self.doc.lower[self.doc.tokens[i].start as usize..self.doc.tokens[end - 1].end as usize].to_owned();
+        if t.noun_forms.contains(&form) {
+            let mut k = i - 1;
+            while k > self.range.start && self.is_lower_word(k) && !AUX_VERBS.contains(&self.low(k)) && i - k <= 3 {
+                if determiner(self.low(k - 1)) {
+                    return false;
+                }
+                k -= 1;
+            }
+        }
+        true
     }
 
     pub(super) fn participle(&self, i: usize) -> bool {
         self.low(i).ends_with("ing")
             && i > self.range.start
-            && matches!(
-                self.low(i - 1),
-                "," | "and" | "by" | "after" | "before" | "while"
-            )
+            && matches!(self.low(i - 1), "," | "and" | "by" | "after" | "before" | "while")
     }
 
-    pub(super) fn first_right(
-        &self,
-        j: usize,
-        accept: impl Fn(Option<&str>) -> bool,
-    ) -> Option<usize> {
-        self.right_args(j, 14)
-            .into_iter()
-            .find(|(_, p)| accept(*p))
-            .map(|(m, _)| m)
+    pub(super) fn first_right(&self, j: usize, accept: impl Fn(Option<&str>) -> bool) -> Option<usize> {
+        self.right_args(j, 14).into_iter().find(|(_, p)| accept(*p)).map(|(m, _)| m)
     }
 
     /// A place for an event: "in X" after the trigger, else before it in the clause.
     pub(super) fn event_place(&self, i: usize, end: usize) -> Option<u32> {
-        let near = |p: Option<&str>| {
-            matches!(
-                p,
-                Some("in" | "at" | "near" | "across" | "inside" | "outside")
-            )
+        let near = |p: Option<&str>| matches!(p, Some("in" | "at" | "near" | "inside" | "outside" | "through"));
+        let right = self.right_args(end, 14);
+        let left = self.left_args(i, 12);
+        let pick = |args: &[(usize, Option<&str>)], accept: &dyn Fn(Option<&str>) -> bool| {
+            args.iter().filter(|(_, p)| accept(*p)).find_map(|(m, _)| {
+                self.arg_entities(*m, false).first().copied().filter(|&e| self.is_place_or_country(e))
+            })
         };
-        for (m, p) in self.right_args(end, 14) {
-            if near(p) {
-                if let Some(e) = self.arg_entities(m, false).first() {
-                    if self.is_place_or_country(*e) {
-                        return Some(*e);
-                    }
-                }
-            }
+        // "across the country" only when nothing more precise is said.
+        pick(&right, &near)
+            .or_else(|| pick(&left, &near))
+            .or_else(|| pick(&right, &|p| p == Some("across")))
+            .or_else(|| pick(&left, &|p| p == Some("across")))
+    }
+
+    /// Whether the verb at `i` is coordinated with an earlier one ("... and warned").
+    pub(super) fn coordinated(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > self.range.start && super::AUX.contains(&self.low(k - 1)) {
+            k -= 1;
         }
-        for (m, p) in self.left_args(i, 12) {
-            if near(p) {
-                if let Some(e) = self.entity(m, false) {
-                    if self.is_place_or_country(e) {
-                        return Some(e);
-                    }
-                }
-            }
-        }
-        None
+        k > self.range.start && self.low(k - 1) == "and"
     }
 }
 
 /// Apply trigger `t` found at tokens `[i, end)`.
 pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
-    if t.pos == TriggerPos::Verb && !ctx.verb_use(i) {
+    if t.pos == TriggerPos::Verb && !ctx.verb_use(t, i, end) {
         return;
     }
     if t.pos == TriggerPos::Noun && ctx.low(i.wrapping_sub(1)) == "to" && ctx.is_lower_word(i) {
@@ -311,7 +288,7 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
     }
     match t.frame {
         Frame::Transitive => transitive(ctx, t, i, end, found),
-        Frame::EventNoun => event_noun(ctx, t, i, end, found),
+        Frame::EventNoun | Frame::WeaponNoun => event_noun(ctx, t, i, end, found),
         Frame::Deploy => deploy(ctx, t, i, end, found),
         Frame::Give => give(ctx, t, i, end, found),
         Frame::Intercept => intercept(ctx, t, i, end, found),
@@ -325,11 +302,10 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
 }
 
 fn agent_of(ctx: &Sent, i: usize) -> Vec<u32> {
-    let m = ctx.subject(i, false).or_else(|| {
-        (ctx.participle(i) || ctx.low(i.wrapping_sub(1)) == "to")
-            .then(|| ctx.clause_subject(i))
-            .flatten()
-    });
+    // An infinitive or a participle ("to protest", ", blaming") shares the subject of
+    // the main clause; so does a verb coordinated with "and".
+    let shared = ctx.participle(i) || ctx.low(i.wrapping_sub(1)) == "to" || ctx.coordinated(i);
+    let m = if shared { ctx.clause_subject(i).or_else(|| ctx.subject(i, false)) } else { ctx.subject(i, false) };
     m.map(|m| ctx.arg_entities(m, true))
         .unwrap_or_default()
         .into_iter()
@@ -337,12 +313,29 @@ fn agent_of(ctx: &Sent, i: usize) -> Vec<u32> {
         .collect()
 }
 
+/// A light verb before the event noun at `i` ("launched an attack", "conducted
+/// airstrikes"): its subject's entities, and whether the verb is hypothetical. The scan
+/// crosses lowercase words only and stops at an infinitive's "to".
+fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
+    let mut k = i;
+    while k > ctx.range.start && k + 6 > i {
+        k -= 1;
+        let w = ctx.low(k);
+        if LIGHT_VERBS.contains(&w) {
+            return Some((agent_of(ctx, k), ctx.irrealis(k)));
+        }
+        if w == "to" || ctx.head(k).is_some() || !(ctx.is_lower_word(k) || w == "-") {
+            return None;
+        }
+    }
+    None
+}
+
 fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let irrealis = ctx.irrealis(i);
     if irrealis
         && t.event.is_some()
-        && t.predicate
-            .is_none_or(|p| matches!(p, Predicate::Attacked | Predicate::Captured))
+        && t.predicate.is_none_or(|p| matches!(p, Predicate::Attacked | Predicate::Captured))
     {
         return;
     }
@@ -350,15 +343,16 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     let (agents, target_m) = if passive {
         let agent = ctx.first_right(end, |p| p == Some("by"));
         let target = ctx.subject(i, true);
-        (
-            agent.map(|m| ctx.arg_entities(m, true)).unwrap_or_default(),
-            target,
-        )
+        (agent.map(|m| ctx.arg_entities(m, true)).unwrap_or_default(), target)
     } else {
         // The direct object: the first argument without a preposition ("summoned X"),
-        // or one the trigger's form ends with ("met with X").
-        let target = ctx.first_right(end, |p| {
-            p.is_none() || p == Some("with") && t.predicate == Some(Predicate::Met)
+        // or one the trigger's form ends with ("met with X"); for verbs of criticism,
+        // the first "of X" inside the object ("protest the deployment of X's troops").
+        let with = matches!(t.predicate, Some(Predicate::Met | Predicate::NegotiatedWith));
+        let target = ctx.first_right(end, |p| p.is_none() || p == Some("with") && with).or_else(|| {
+            matches!(t.predicate, Some(Predicate::Criticised | Predicate::Accused | Predicate::Summoned))
+                .then(|| ctx.first_right(end, |p| p == Some("of")))
+                .flatten()
         });
         (agent_of(ctx, i), target)
     };
@@ -374,9 +368,7 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     if let Some(m) = target_m {
         for e in ctx.arg_entities(m, false) {
             let named = ctx.named(m);
-            if matches!(t.event, Some(EventType::Capture | EventType::Attack))
-                && ctx.etype(e) == EntityType::Place
-            {
+            if matches!(t.event, Some(EventType::Capture | EventType::Attack)) && ctx.etype(e) == EntityType::Place {
                 if c.per_target {
                     c.targets.push((e, named));
                 } else if c.place.is_none() {
@@ -394,7 +386,7 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     if t.event == Some(EventType::Attack) {
         c.count = ctx.quantity_after(end, 6).map(|(n, _)| n);
     }
-    if c.agents.is_empty() && c.targets.is_empty() && c.etype.is_none() {
+    if c.agents.is_empty() && c.targets.is_empty() {
         return;
     }
     found.candidates.push(c);
@@ -408,6 +400,16 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         rule: format!("trigger:{}", t.lemma),
         ..Default::default()
     };
+    // An alleged attack is reported, not asserted: the event, without the relation.
+    if (i.saturating_sub(3)..i).any(|k| matches!(ctx.low(k), "alleged" | "purported" | "supposed")) {
+        c.predicate = None;
+    }
+    // A place named before the noun: "the Be'eri massacre", "the Vilnius summit".
+    if let Some(m) = ctx.head(i.wrapping_sub(1)) {
+        if let Some(e) = ctx.entity(m, false).filter(|&e| ctx.etype(e) == EntityType::Place) {
+            c.place = Some(e);
+        }
+    }
     // Agent: a modifier ("Russian drone attack"), a light verb's subject ("launched an
     // attack"), "by X", or "between X and Y".
     if let Some(m) = ctx.modifier_before(i) {
@@ -417,21 +419,16 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         }
         c.agents.retain(|&e| ctx.etype(e) != EntityType::Place);
     }
-    if c.agents.is_empty() {
-        let mut k = i;
-        while k > ctx.range.start && k + 6 > i {
-            k -= 1;
-            let w = ctx.low(k);
-            if LIGHT_VERBS.contains(&w) {
-                c.agents = agent_of(ctx, k);
-                if ctx.irrealis(k) {
-                    return;
-                }
-                break;
-            }
-            if ctx.head(k).is_some() || !(ctx.is_lower_word(k) || w == "-") {
-                break;
-            }
+    if t.frame == Frame::WeaponNoun {
+        // Weapons are an event only when someone's: "Hamas missiles", "Russian drones".
+        if c.agents.is_empty() {
+            return;
+        }
+    } else if c.agents.is_empty() {
+        match light_verb_agents(ctx, i) {
+            Some((_, true)) => return,
+            Some((agents, false)) => c.agents = agents,
+            None => {}
         }
     }
     let right = ctx.right_args(end, 14);
@@ -450,8 +447,7 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     }
     // Target or place: "on/against/at X".
     for (m, p) in &right {
-        if matches!(p, Some("on" | "against" | "at" | "targeting" | "upon")) && c.targets.is_empty()
-        {
+        if matches!(p, Some("on" | "against" | "at" | "targeting" | "upon")) && c.targets.is_empty() {
             for e in ctx.arg_entities(*m, false) {
                 if ctx.etype(e) == EntityType::Place {
                     c.place.get_or_insert(e);
@@ -464,6 +460,9 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     }
     if c.place.is_none() {
         c.place = ctx.event_place(i, end);
+    }
+    if t.event == Some(EventType::Attack) && ctx.low(end) == "of" {
+        c.count = ctx.quantity_after(end + 1, 2).map(|(n, _)| n);
     }
     if t.event == Some(EventType::Sanction) {
         // "targeting 56 bodies and individuals", not "for 18 months".
@@ -499,16 +498,13 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     if !has_troops(ctx, i, end) || ctx.irrealis(i) {
         return;
     }
-    let passive_or_reduced =
-        ctx.passive(i) || (i > ctx.range.start && TROOP_NOUNS.contains(&ctx.low(i - 1)));
     let mut agents = Vec::new();
     if t.pos == TriggerPos::Noun {
         // "deployment of his country's troops": the troops' owner.
-        for (m, _) in ctx.right_args(end, 6) {
+        if let Some((m, _)) = ctx.right_args(end, 6).into_iter().next() {
             agents = ctx.arg_entities(m, true);
-            break;
         }
-    } else if !passive_or_reduced {
+    } else {
         agents = agent_of(ctx, i);
         if agents.is_empty() {
             if let Some(m) = ctx.subject(i, true) {
@@ -519,12 +515,7 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let right = ctx.right_args(end, 12);
     let place = right
         .iter()
-        .filter(|(_, p)| {
-            matches!(
-                p,
-                Some("to" | "into" | "in" | "through" | "towards" | "toward")
-            )
-        })
+        .filter(|(_, p)| matches!(p, Some("to" | "into" | "in" | "through" | "towards" | "toward")))
         .flat_map(|(m, _)| ctx.arg_entities(*m, false))
         .find(|&e| ctx.is_place_or_country(e));
     if agents.is_empty() {
@@ -541,20 +532,10 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         }
     }
     // Armed forces stand for their country.
-    let agents: Vec<u32> = agents
-        .into_iter()
-        .map(|e| ctx.parent_country(e).unwrap_or(e))
-        .collect();
+    let agents: Vec<u32> = agents.into_iter().map(|e| ctx.parent_country(e).unwrap_or(e)).collect();
     let count = (ctx.range.start..end).rev().take(8).find_map(|k| {
         (TROOP_NOUNS.contains(&ctx.low(k)) && k > 0)
-            .then(|| {
-                parse_quantity(
-                    &ctx.doc.lower,
-                    &ctx.doc.tokens[..ctx.range.end],
-                    k - 1,
-                    &ctx.data.lexicon.numbers,
-                )
-            })
+            .then(|| parse_quantity(&ctx.doc.lower, &ctx.doc.tokens[..ctx.range.end], k - 1, &ctx.data.lexicon.numbers))
             .flatten()
             .and_then(|q| q.count())
     });
@@ -577,27 +558,18 @@ fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     if t.pos == TriggerPos::Verb && (ctx.irrealis(i) || has_troops(ctx, i, end)) {
         return;
     }
+    // "pledged to quell": a promise to act, not aid.
+    if t.pos == TriggerPos::Verb && ctx.low(end) == "to" && ctx.is_lower_word(end + 1) && ctx.head(end + 1).is_none() {
+        return;
+    }
     let agents = if t.pos == TriggerPos::Noun {
         match ctx.modifier_before(i) {
             Some(m) => ctx.arg_entities(m, true),
-            None => {
-                let mut k = i;
-                let mut a = Vec::new();
-                while k > ctx.range.start && k + 5 > i {
-                    k -= 1;
-                    if ctx.head(k).is_some() || !ctx.is_lower_word(k) {
-                        break;
-                    }
-                    if LIGHT_VERBS.contains(&ctx.low(k)) {
-                        if ctx.irrealis(k) {
-                            return;
-                        }
-                        a = agent_of(ctx, k);
-                        break;
-                    }
-                }
-                a
-            }
+            None => match light_verb_agents(ctx, i) {
+                Some((_, true)) => return,
+                Some((agents, false)) => agents,
+                None => Vec::new(),
+            },
         }
     } else {
         agent_of(ctx, i)
@@ -626,32 +598,25 @@ fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
 fn intercept(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let passive = ctx.passive(i);
     let agents = if passive {
-        ctx.first_right(end, |p| p == Some("by"))
-            .map(|m| ctx.arg_entities(m, true))
-            .unwrap_or_default()
+        ctx.first_right(end, |p| p == Some("by")).map(|m| ctx.arg_entities(m, true)).unwrap_or_default()
     } else {
         agent_of(ctx, i)
     };
-    let (count, after) = match ctx.quantity_after(end, 3) {
+    let (count, after) = match ctx.quantity_after(end, 1) {
         Some((n, a)) => (Some(n), a),
         None => (None, end),
     };
-    let launched = (ctx.low(after) == "of")
-        .then(|| ctx.quantity_after(after + 1, 2).map(|(n, _)| n))
-        .flatten();
+    let launched = (ctx.low(after) == "of").then(|| ctx.quantity_after(after + 1, 2).map(|(n, _)| n)).flatten();
     // The attacker: "launched by X", or a demonym on the weapons ("Russian drones").
     let mut targets = Vec::new();
     if let Some(m) = ctx.first_right(after, |p| p == Some("by")) {
         targets = ctx.arg_entities(m, true);
-    } else if let Some(m) = ctx
-        .right_args(end, 6)
-        .into_iter()
-        .find(|(m, _)| ctx.mention(*m).form == Form::Demonym)
-        .map(|(m, _)| m)
+    } else if let Some(m) =
+        ctx.right_args(end, 6).into_iter().find(|(m, _)| ctx.mention(*m).form == Form::Demonym).map(|(m, _)| m)
     {
         targets = ctx.entity(m, false).into_iter().collect();
     }
-    if agents.is_empty() && count.is_none() {
+    if agents.is_empty() {
         return;
     }
     found.candidates.push(Candidate {
@@ -670,15 +635,8 @@ fn intercept(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
 fn accession(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let (member, org) = if t.pos == TriggerPos::Noun {
         let right = ctx.right_args(end, 10);
-        let member = right
-            .iter()
-            .find(|(_, p)| *p == Some("of"))
-            .map(|(m, _)| *m)
-            .or_else(|| ctx.modifier_before(i));
-        let org = right
-            .iter()
-            .find(|(_, p)| matches!(p, Some("to" | "into" | "in")))
-            .map(|(m, _)| *m);
+        let member = right.iter().find(|(_, p)| *p == Some("of")).map(|(m, _)| *m).or_else(|| ctx.modifier_before(i));
+        let org = right.iter().find(|(_, p)| matches!(p, Some("to" | "into" | "in"))).map(|(m, _)| *m);
         (member, org)
     } else {
         (ctx.subject(i, false), ctx.first_right(end, |p| p.is_none()))
@@ -686,20 +644,12 @@ fn accession(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let (Some(member), Some(org)) = (member, org) else {
         return;
     };
-    let orgs: Vec<u32> = ctx
-        .arg_entities(org, false)
-        .into_iter()
-        .filter(|&e| ctx.etype(e) == EntityType::Organisation)
-        .collect();
+    let orgs: Vec<u32> =
+        ctx.arg_entities(org, false).into_iter().filter(|&e| ctx.etype(e) == EntityType::Organisation).collect();
     let members = ctx.arg_entities(member, true);
     for &m in &members {
         for &o in &orgs {
-            found.relations.push(ctx.relation(
-                m,
-                Predicate::MemberOf,
-                o,
-                &format!("trigger:{}", t.lemma),
-            ));
+            found.relations.push(ctx.relation(m, Predicate::MemberOf, o, &format!("trigger:{}", t.lemma)));
         }
     }
     if !orgs.is_empty() && t.event.is_some() {
@@ -719,22 +669,14 @@ fn intransitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
         return;
     }
     let mut agents = if t.pos == TriggerPos::Noun {
-        let mut a = Vec::new();
-        if let Some(m) = ctx.modifier_before(i) {
-            a = ctx.arg_entities(m, true);
+        match ctx.modifier_before(i) {
+            Some(m) => ctx.arg_entities(m, true),
+            None => match light_verb_agents(ctx, i) {
+                Some((_, true)) => return,
+                Some((agents, false)) => agents,
+                None => Vec::new(),
+            },
         }
-        let mut k = i;
-        while a.is_empty() && k > ctx.range.start && k + 6 > i {
-            k -= 1;
-            if LIGHT_VERBS.contains(&ctx.low(k)) {
-                a = agent_of(ctx, k);
-                break;
-            }
-            if ctx.head(k).is_some() || !ctx.is_lower_word(k) {
-                break;
-            }
-        }
-        a
     } else {
         agent_of(ctx, i)
     };
@@ -768,11 +710,7 @@ fn backing(ctx: &Sent, t: &Trigger, i: usize, found: &mut Found) {
     };
     let funders = ctx.entity(funder, true).into_iter().collect::<Vec<_>>();
     // The recipient: the name the phrase modifies, or the name it stands in apposition to.
-    let mut recipient = ctx
-        .right_args(i + 1, 4)
-        .into_iter()
-        .find(|(_, p)| p.is_none())
-        .map(|(m, _)| m);
+    let mut recipient = ctx.right_args(i + 1, 4).into_iter().find(|(_, p)| p.is_none()).map(|(m, _)| m);
     if recipient.is_none() {
         let start = ctx.mention(funder).start as usize;
         let mut j = start;
@@ -787,9 +725,7 @@ fn backing(ctx: &Sent, t: &Trigger, i: usize, found: &mut Found) {
     let Some(r) = recipient else { return };
     if let (Some(&f), Some(rec)) = (funders.first(), ctx.entity(r, true)) {
         if let Some(p) = t.predicate {
-            found
-                .relations
-                .push(ctx.relation(f, p, rec, &format!("trigger:{}", t.lemma)));
+            found.relations.push(ctx.relation(f, p, rec, &format!("trigger:{}", t.lemma)));
         }
     }
 }
@@ -811,13 +747,8 @@ fn headquarters(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
             return;
         }
         let place = ctx.event_place(i, k + 1);
-        if let (Some(p), Some(pred)) = (
-            place.filter(|&p| ctx.etype(p) == EntityType::Place),
-            t.predicate,
-        ) {
-            found
-                .relations
-                .push(ctx.relation(org, pred, p, &format!("trigger:{}", t.lemma)));
+        if let (Some(p), Some(pred)) = (place.filter(|&p| ctx.etype(p) == EntityType::Place), t.predicate) {
+            found.relations.push(ctx.relation(org, pred, p, &format!("trigger:{}", t.lemma)));
         }
     }
 }
@@ -826,10 +757,7 @@ fn headquarters(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
 /// the membership data confirms.
 fn memberships(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     {
-        let Some(org) = ctx
-            .head(i.wrapping_sub(1))
-            .and_then(|m| ctx.entity(m, false))
-        else {
+        let Some(org) = ctx.head(i.wrapping_sub(1)).and_then(|m| ctx.entity(m, false)) else {
             return;
         };
         let ent = &ctx.ents.list[org as usize];
@@ -852,19 +780,11 @@ fn memberships(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found)
                 let year = ctx.year();
                 let member = ctx.data.memberships.iter().any(|ms| {
                     ms.country == *iso
-                        && ctx
-                            .data
-                            .organisations
-                            .iter()
-                            .any(|o| o.name == ms.organisation && o.name == ent.name)
-                        && year.is_none_or(|y| {
-                            ms.since.is_none_or(|s| s <= y) && ms.until.is_none_or(|u| u >= y)
-                        })
+                        && ctx.data.organisations.iter().any(|o| o.name == ms.organisation && o.name == ent.name)
+                        && year.is_none_or(|y| ms.since.is_none_or(|s| s <= y) && ms.until.is_none_or(|u| u >= y))
                 });
                 if member {
-                    found
-                        .relations
-                        .push(ctx.relation(c, Predicate::MemberOf, org, &rule));
+                    found.relations.push(ctx.relation(c, Predicate::MemberOf, org, &rule));
                 }
             }
         }
@@ -873,10 +793,5 @@ fn memberships(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found)
 
 /// The kind of a token (used by speech rules).
 pub(super) fn is_quote_token(ctx: &Sent, i: usize) -> bool {
-    ctx.kind(i).is_some_and(|k| {
-        matches!(
-            k,
-            TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote
-        )
-    })
+    ctx.kind(i).is_some_and(|k| matches!(k, TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote))
 }

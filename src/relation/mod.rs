@@ -76,10 +76,7 @@ pub struct Event {
 
 impl Event {
     fn has_counts(&self) -> bool {
-        self.killed.is_some()
-            || self.injured.is_some()
-            || self.count.is_some()
-            || self.amount.is_some()
+        self.killed.is_some() || self.injured.is_some() || self.count.is_some() || self.amount.is_some()
     }
 }
 
@@ -192,11 +189,13 @@ const PREPOSITIONS: &[&str] = &[
     "amid",
     "despite",
     "since",
+    "following",
+    "according",
+    "during",
 ];
 /// Words that end a clause when scanning for arguments.
 const CLAUSE_WORDS: &[&str] = &[
-    "which", "who", "whom", "where", "while", "whereas", "because", "although", "though", "but",
-    "when", "unless", "if",
+    "which", "who", "whom", "where", "while", "whereas", "because", "although", "though", "but", "when", "unless", "if",
 ];
 
 impl RelationStage {
@@ -258,8 +257,7 @@ impl RelationStage {
                     continue;
                 }
                 let mut next = i + 1;
-                let hits: Vec<(u32, usize)> =
-                    self.triggers.all_at(doc, i).map(|(&t, e)| (t, e)).collect();
+                let hits: Vec<(u32, usize)> = self.triggers.all_at(doc, i).map(|(&t, e)| (t, e)).collect();
                 if let Some(&(_, longest)) = hits.iter().max_by_key(|(_, e)| *e) {
                     for &(t, end) in hits.iter().filter(|(_, e)| *e == longest) {
                         let trig = &data.lexicon.triggers[t as usize];
@@ -341,10 +339,16 @@ impl<'a> Sent<'a> {
         while k > self.range.start {
             let w = self.low(k - 1);
             if PREPOSITIONS.contains(&w) {
+                // "the village of X", "the city of X": "of" belongs to the noun phrase.
+                let noun = self.low(k.wrapping_sub(2));
+                if w == "of" && k >= 2 && self.data.lexicon.place_nouns.iter().any(|n| *n.word == *noun) {
+                    k -= 2;
+                    continue;
+                }
                 return Some(w);
             }
             if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
-                || (self.is_lower_word(k - 1) && skipped < 2)
+                || (self.is_lower_word(k - 1) && skipped < 3)
             {
                 k -= 1;
                 skipped += 1;
@@ -378,11 +382,7 @@ impl<'a> Sent<'a> {
 
     /// The document entity of a country, if the document names it.
     pub fn country_entity(&self, c: u32) -> Option<u32> {
-        self.ents
-            .list
-            .iter()
-            .position(|e| e.key == EntityKey::Known(Known::Country(c)))
-            .map(|i| i as u32)
+        self.ents.list.iter().position(|e| e.key == EntityKey::Known(Known::Country(c))).map(|i| i as u32)
     }
 
     /// All entities a mention stands for: its group when it is a plural pronoun or a
@@ -391,16 +391,9 @@ impl<'a> Sent<'a> {
         if let Some(g) = self.ents.groups_of.get(&(m as u32)) {
             return g.clone();
         }
-        if let Some(gi) = self
-            .mentions
-            .groups
-            .iter()
-            .position(|g| g.contains(&(m as u32)))
-        {
-            let members: Vec<u32> = self.mentions.groups[gi]
-                .iter()
-                .filter_map(|&x| self.entity(x as usize, actor))
-                .collect();
+        if let Some(gi) = self.mentions.groups.iter().position(|g| g.contains(&(m as u32))) {
+            let members: Vec<u32> =
+                self.mentions.groups[gi].iter().filter_map(|&x| self.entity(x as usize, actor)).collect();
             if members.len() >= 2 {
                 return dedup(members);
             }
@@ -419,16 +412,13 @@ impl<'a> Sent<'a> {
             || CLAUSE_WORDS.contains(&w)
             || (w == "," && {
                 let n = self.low(i + 1);
-                (n.ends_with("ing") && self.is_lower_word(i + 1))
+                (n.ends_with("ing") && self.is_lower_word(i + 1) && !PREPOSITIONS.contains(&n))
                     || CLAUSE_WORDS.contains(&n)
-                    || n == "and" && self.is_lower_word(i + 2) && !self.head(i + 2).is_some()
+                    || n == "and" && self.is_lower_word(i + 2) && self.head(i + 2).is_none()
             })
-            || self.kind(i).is_some_and(|k| {
-                matches!(
-                    k,
-                    TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote
-                )
-            })
+            || self
+                .kind(i)
+                .is_some_and(|k| matches!(k, TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote))
     }
 
     /// Whether the verb at `i` is hypothetical or intended ("could hold", "to attack").
@@ -437,11 +427,10 @@ impl<'a> Sent<'a> {
         while k > self.range.start {
             let w = self.low(k - 1);
             if IRREALIS.contains(&w) {
-                return true;
+                // "claimed to have captured": a perfect infinitive reports a fact.
+                return !(w == "to" && self.low(k) == "have");
             }
-            if matches!(w, "be" | "have" | "not" | "n't" | "also")
-                || w.ends_with("ly") && self.is_lower_word(k - 1)
-            {
+            if matches!(w, "be" | "have" | "not" | "n't" | "also") || w.ends_with("ly") && self.is_lower_word(k - 1) {
                 k -= 1;
                 continue;
             }
@@ -455,14 +444,10 @@ impl<'a> Sent<'a> {
         let mut k = i;
         while k > self.range.start {
             let w = self.low(k - 1);
-            if matches!(
-                w,
-                "was" | "were" | "been" | "is" | "are" | "being" | "be" | "got"
-            ) {
+            if matches!(w, "was" | "were" | "been" | "is" | "are" | "being" | "be" | "got") {
                 return true;
             }
-            if w.ends_with("ly") && self.is_lower_word(k - 1) || matches!(w, "not" | "also" | "n't")
-            {
+            if w.ends_with("ly") && self.is_lower_word(k - 1) || matches!(w, "not" | "also" | "n't") {
                 k -= 1;
                 continue;
             }
@@ -489,8 +474,7 @@ impl<'a> Sent<'a> {
                     continue;
                 }
                 if matches!(mention.referent, Referent::Bare)
-                    || self.entity(m, false).is_none()
-                        && !matches!(mention.referent, Referent::Role(_))
+                    || self.entity(m, false).is_none() && !matches!(mention.referent, Referent::Role(_))
                 {
                     continue;
                 }
@@ -510,12 +494,9 @@ impl<'a> Sent<'a> {
             }
             if matches!(w, ";" | ":" | "that")
                 || CLAUSE_WORDS.contains(&w)
-                || self.kind(k).is_some_and(|t| {
-                    matches!(
-                        t,
-                        TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote
-                    )
-                })
+                || self
+                    .kind(k)
+                    .is_some_and(|t| matches!(t, TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote))
             {
                 break;
             }
@@ -566,17 +547,20 @@ impl<'a> Sent<'a> {
                 let mention = self.mention(m);
                 let end = mention.end as usize;
                 if self.is_possessor(m) {
-                    // "Ukraine's eastern Donetsk region": the head follows.
+                    // "on Ukraine's eastern Donetsk region": the head follows, and takes
+                    // the possessor's preposition.
                     let mut h = end + 1;
                     while self.is_lower_word(h) && h < end + 4 && self.head(h).is_none() {
                         h += 1;
                     }
-                    if self.head(h).is_some() {
-                        k = h;
+                    if let Some(head) = self.head(h) {
+                        out.push((head, self.preposition_before(m)));
+                        k = self.mention(head).end as usize;
                         continue;
                     }
                 }
-                out.push((m, self.preposition_before(m)));
+                let prep = if mention.start as usize == j { None } else { self.preposition_before(m) };
+                out.push((m, prep));
                 k = end;
                 continue;
             }
@@ -616,8 +600,9 @@ impl<'a> Sent<'a> {
             let p = k - 1;
             if let Some(m) = self.head(p) {
                 let mention = self.mention(m);
-                return (self.entity(m, true).is_some() || mention.form == Form::Demonym)
-                    .then_some(m);
+                let place = self.ents.of_mention[m].is_some_and(|e| self.etype(e) == EntityType::Place);
+                let modifier = (self.entity(m, true).is_some() && !place) || mention.form == Form::Demonym;
+                return modifier.then_some(m);
             }
             let w = self.low(p);
             if self.kind(p) == Some(TokenKind::Clitic) {
@@ -665,11 +650,9 @@ fn facts(mentions: &Mentions, entities: &Entities, out: &mut Extraction) {
                     _ => entities.of_mention[m as usize],
                 }
             }
-            FactObject::Known(k) => entities
-                .list
-                .iter()
-                .position(|e| e.key == EntityKey::Known(k) && e.named)
-                .map(|i| i as u32),
+            FactObject::Known(k) => {
+                entities.list.iter().position(|e| e.key == EntityKey::Known(k) && e.named).map(|i| i as u32)
+            }
         };
         let Some(o) = o else { continue };
         if s == o {
@@ -690,8 +673,7 @@ fn facts(mentions: &Mentions, entities: &Entities, out: &mut Extraction) {
 /// Document-level clean-up: drop events without participants or counts, merge
 /// duplicate count-less events into the first report, and remove duplicate relations.
 fn finish(out: &mut Extraction) {
-    out.events
-        .retain(|e| e.agent.is_some() || e.target.is_some() || e.place.is_some() || e.has_counts());
+    out.events.retain(|e| e.agent.is_some() || e.target.is_some() || e.place.is_some() || e.has_counts());
     let mut kept: Vec<Event> = Vec::new();
     for e in std::mem::take(&mut out.events) {
         let duplicate = !e.has_counts()

@@ -8,34 +8,14 @@ use crate::text::TokenKind;
 use std::ops::Range;
 
 /// Nouns that make a speech act a Statement event (an address, a statement).
-const STATEMENT_NOUNS: &[&str] = &[
-    "statement",
-    "address",
-    "message",
-    "speech",
-    "announcement",
-    "declaration",
-    "communique",
-    "communiqué",
-];
+const STATEMENT_NOUNS: &[&str] =
+    &["statement", "address", "message", "speech", "announcement", "declaration", "communique", "communiqué"];
 /// Words after a trailing attribution ("..., X said, citing ...").
-const AFTER_ATTRIBUTION: &[&str] = &[
-    "citing",
-    "adding",
-    "according",
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "late",
-    "earlier",
-];
+const AFTER_ATTRIBUTION: &[&str] =
+    &["citing", "adding", "according", "in", "on", "at", "during", "after", "before", "late", "earlier"];
 
 fn closing_quote_at(ctx: &Sent, i: usize) -> bool {
-    ctx.kind(i)
-        .is_some_and(|k| matches!(k, TokenKind::CloseQuote | TokenKind::Quote))
+    ctx.kind(i).is_some_and(|k| matches!(k, TokenKind::CloseQuote | TokenKind::Quote))
 }
 
 /// The quotation ending at the closing quote `close`: the token range inside it.
@@ -43,10 +23,7 @@ fn quote_before(ctx: &Sent, close: usize) -> Option<Range<usize>> {
     let mut k = close;
     while k > ctx.range.start {
         k -= 1;
-        if ctx
-            .kind(k)
-            .is_some_and(|t| matches!(t, TokenKind::OpenQuote | TokenKind::Quote))
-        {
+        if ctx.kind(k).is_some_and(|t| matches!(t, TokenKind::OpenQuote | TokenKind::Quote)) {
             return (k + 1 < close).then_some(k + 1..close);
         }
     }
@@ -56,10 +33,7 @@ fn quote_before(ctx: &Sent, close: usize) -> Option<Range<usize>> {
 /// The quotation starting at the opening quote `open`.
 fn quote_after(ctx: &Sent, open: usize) -> Option<Range<usize>> {
     for k in open + 1..ctx.range.end {
-        if ctx
-            .kind(k)
-            .is_some_and(|t| matches!(t, TokenKind::CloseQuote | TokenKind::Quote))
-        {
+        if ctx.kind(k).is_some_and(|t| matches!(t, TokenKind::CloseQuote | TokenKind::Quote)) {
             return (open + 1 < k).then_some(open + 1..k);
         }
     }
@@ -81,39 +55,27 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     if !describe && ctx.low(i).ends_with("ing") {
         return;
     }
-    // "said to be supplying": a passive report with no speaker.
-    if ctx.low(end) == "to" && matches!(ctx.low(end + 1), "be" | "have") {
-        return;
-    }
     if ctx.passive(i) {
         return;
     }
     let according = t.lemma == "according to";
     // The speaker.
-    let mut speaker = None;
+    let mut speaker;
     let mut inverted = false;
     if according {
         speaker = ctx.right_args(end, 6).first().map(|(m, _)| *m);
     } else {
-        speaker = ctx.subject(i, false);
+        speaker = if ctx.coordinated(i) { ctx.clause_subject(i) } else { ctx.subject(i, false) };
         if speaker.is_none() {
             let mut k = i;
             while k > ctx.range.start && super::AUX.contains(&ctx.low(k - 1)) {
                 k -= 1;
             }
-            if ctx.low(k.wrapping_sub(1)) == "and"
-                || ctx.participle(i)
-                || describe && ctx.low(i).ends_with("ing")
-            {
+            if ctx.low(k.wrapping_sub(1)) == "and" || ctx.participle(i) || describe && ctx.low(i).ends_with("ing") {
                 speaker = ctx.clause_subject(i);
-            } else if k > ctx.range.start && (ctx.low(k - 1) == "," || closing_quote_at(ctx, k - 1))
-            {
+            } else if k > ctx.range.start && (ctx.low(k - 1) == "," || closing_quote_at(ctx, k - 1)) {
                 // "“...,” said Rutte"
-                speaker = ctx
-                    .right_args(end, 5)
-                    .into_iter()
-                    .find(|(_, p)| p.is_none())
-                    .map(|(m, _)| m);
+                speaker = ctx.right_args(end, 5).into_iter().find(|(_, p)| p.is_none()).map(|(m, _)| m);
                 inverted = speaker.is_some();
             }
         }
@@ -122,28 +84,19 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     let speakers: Vec<u32> = ctx
         .expand(sm, true)
         .into_iter()
-        .filter(|&e| {
-            matches!(
-                ctx.etype(e),
-                EntityType::Person | EntityType::Organisation | EntityType::Country
-            )
-        })
+        .filter(|&e| matches!(ctx.etype(e), EntityType::Person | EntityType::Organisation | EntityType::Country))
         .collect();
     if speakers.is_empty() {
         return;
     }
-    let speaker_start = ctx.mention(sm).start as usize;
+    let speaker_start = ctx.mention(sm).np_start as usize;
     let speaker_end = ctx.mention(sm).end as usize;
     let stop = content_end(ctx);
 
     // The statement.
     let mut statement: Option<(Range<usize>, bool)> = None;
     if according {
-        let after = if ctx.low(speaker_end) == "," {
-            speaker_end + 1
-        } else {
-            speaker_end
-        };
+        let after = if ctx.low(speaker_end) == "," { speaker_end + 1 } else { speaker_end };
         statement = if i == ctx.range.start || (i == ctx.range.start + 1) {
             Some((after..stop, false))
         } else {
@@ -175,10 +128,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     // The content after the verb.
     if statement.is_none() {
         let mut k = if inverted { speaker_end } else { end };
-        if matches!(
-            ctx.low(i),
-            "told" | "tells" | "tell" | "telling" | "informed" | "assured" | "urged"
-        ) {
+        if matches!(ctx.low(i), "told" | "tells" | "tell" | "telling" | "informed" | "assured" | "urged") {
             // Skip the addressee.
             if let Some(m) = ctx.head(k) {
                 k = ctx.mention(m).end as usize;
@@ -190,8 +140,13 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 }
             }
         }
+        // "..., X reports, citing sources": no content after the verb.
+        let trailing = ctx.low(k) == "," && AFTER_ATTRIBUTION.contains(&ctx.low(k + 1));
         while matches!(ctx.low(k), "that" | ":" | ",") {
             k += 1;
+        }
+        if trailing {
+            k = stop;
         }
         if ctx.kind(k) == Some(TokenKind::OpenQuote) || (ctx.kind(k) == Some(TokenKind::Quote)) {
             if let Some(r) = quote_after(ctx, k) {
@@ -200,9 +155,12 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         }
         if statement.is_none() {
             let mut e = stop;
-            // Stop before a trailing ", according to ..." or ", X said".
+            // Stop before a trailing ", according to ...", and before a coordinated verb
+            // (", characterized it as ...", ", and demanded ...").
             for j in k..stop {
-                if ctx.low(j) == "," && matches!(ctx.low(j + 1), "according" | "citing") {
+                let next = if ctx.low(j + 1) == "and" { j + 2 } else { j + 1 };
+                let verb = ctx.is_lower_word(next) && ctx.low(next).ends_with("ed") && ctx.head(next).is_none();
+                if ctx.low(j) == "," && (matches!(ctx.low(j + 1), "according" | "citing") || verb) {
                     e = j;
                     break;
                 }
@@ -214,8 +172,13 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     }
     // A trailing attribution: "..., Russia's Defence Ministry said."
     if statement.is_none() && !describe {
-        let tail_ok =
-            end >= stop || ctx.low(end) == "," && AFTER_ATTRIBUTION.contains(&ctx.low(end + 1));
+        let tail_ok = end >= stop || ctx.low(end) == "," && AFTER_ATTRIBUTION.contains(&ctx.low(end + 1));
+        // Back over a determiner: "..., the Reuters news agency reports".
+        let mut np = speaker_start;
+        while np > ctx.range.start && matches!(ctx.low(np - 1), "the" | "a" | "an") {
+            np -= 1;
+        }
+        let speaker_start = np;
         if tail_ok && speaker_start > ctx.range.start && ctx.low(speaker_start - 1) == "," {
             let mut s = ctx.range.start;
             let mut e = speaker_start - 1;
@@ -247,16 +210,10 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     });
     // "denounced X as ...", "condemning X": the speaker also criticised X.
     if let Some(p) = t.predicate {
-        if let Some((m, _)) = ctx
-            .right_args(end, 8)
-            .into_iter()
-            .find(|(_, p)| p.is_none())
-        {
+        if let Some((m, _)) = ctx.right_args(end, 8).into_iter().find(|(_, p)| p.is_none()) {
             for o in ctx.expand(m, true) {
                 for &s in &speakers {
-                    found
-                        .relations
-                        .push(ctx.relation(s, p, o, &format!("trigger:{}", t.lemma)));
+                    found.relations.push(ctx.relation(s, p, o, &format!("trigger:{}", t.lemma)));
                 }
             }
         }

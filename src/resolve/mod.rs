@@ -51,11 +51,7 @@ pub struct Entities {
 
 impl Entities {
     pub fn entity(&self, mention: u32) -> Option<&Entity> {
-        self.of_mention
-            .get(mention as usize)
-            .copied()
-            .flatten()
-            .map(|e| &self.list[e as usize])
+        self.of_mention.get(mention as usize).copied().flatten().map(|e| &self.list[e as usize])
     }
 }
 
@@ -63,10 +59,7 @@ impl Entities {
 /// collapsed, `y` and `j` read as `i`.
 pub fn fuzzy_key(name: &str) -> String {
     let base = name_key(name);
-    let mapped: Vec<char> = base
-        .chars()
-        .map(|c| if c == 'y' || c == 'j' { 'i' } else { c })
-        .collect();
+    let mapped: Vec<char> = base.chars().map(|c| if c == 'y' || c == 'j' { 'i' } else { c }).collect();
     let mut out: Vec<char> = Vec::with_capacity(mapped.len());
     for &c in &mapped {
         out.push(c);
@@ -87,38 +80,20 @@ pub fn fuzzy_key(name: &str) -> String {
 
 fn known_name(data: &OntologyData, k: Known) -> (String, EntityType, String, Gender) {
     match k {
-        Known::Country(i) | Known::Demonym(i) => (
-            data.countries[i as usize].name.clone(),
-            EntityType::Country,
-            String::new(),
-            Gender::Unknown,
-        ),
+        Known::Country(i) | Known::Demonym(i) => {
+            (data.countries[i as usize].name.clone(), EntityType::Country, String::new(), Gender::Unknown)
+        }
         Known::Place(i) => {
             let p = &data.places[i as usize];
-            (
-                p.name.clone(),
-                EntityType::Place,
-                p.subtype.clone(),
-                Gender::Unknown,
-            )
+            (p.name.clone(), EntityType::Place, p.subtype.clone(), Gender::Unknown)
         }
         Known::Region(i) => {
             let r = &data.regions[i as usize];
-            (
-                region_label(&r.stem, &r.subtype),
-                EntityType::Place,
-                "Region".into(),
-                Gender::Unknown,
-            )
+            (region_label(&r.stem, &r.subtype), EntityType::Place, "Region".into(), Gender::Unknown)
         }
         Known::Area(i) => {
             let a = &data.areas[i as usize];
-            (
-                a.name.clone(),
-                EntityType::Place,
-                a.subtype.clone(),
-                Gender::Unknown,
-            )
+            (a.name.clone(), EntityType::Place, a.subtype.clone(), Gender::Unknown)
         }
         Known::Person(i) => {
             let p = &data.people[i as usize];
@@ -126,12 +101,7 @@ fn known_name(data: &OntologyData, k: Known) -> (String, EntityType, String, Gen
         }
         Known::Organisation(i) => {
             let o = &data.organisations[i as usize];
-            (
-                o.name.clone(),
-                EntityType::Organisation,
-                o.subtype.clone(),
-                Gender::Unknown,
-            )
+            (o.name.clone(), EntityType::Organisation, o.subtype.clone(), Gender::Unknown)
         }
     }
 }
@@ -159,14 +129,7 @@ struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    fn entity_for(
-        &mut self,
-        key: EntityKey,
-        name: String,
-        etype: EntityType,
-        subtype: String,
-        gender: Gender,
-    ) -> u32 {
+    fn entity_for(&mut self, key: EntityKey, name: String, etype: EntityType, subtype: String, gender: Gender) -> u32 {
         if let Some(&e) = self.by_key.get(&key) {
             return e;
         }
@@ -199,9 +162,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn surface(&self, m: &Mention) -> String {
-        self.doc
-            .span_text(m.start as usize, m.end as usize)
-            .to_owned()
+        self.doc.span_text(m.start as usize, m.end as usize).to_owned()
     }
 
     fn named(&mut self, mi: usize) -> Option<u32> {
@@ -224,13 +185,7 @@ impl<'a> Resolver<'a> {
                 }
                 // A full name whose surname was seen alone before.
                 let key = EntityKey::New(n.etype, name_key(&n.name));
-                self.entity_for(
-                    key,
-                    n.name.clone(),
-                    n.etype,
-                    n.subtype.clone(),
-                    Gender::Unknown,
-                )
+                self.entity_for(key, n.name.clone(), n.etype, n.subtype.clone(), Gender::Unknown)
             }
             _ => return None,
         };
@@ -244,10 +199,7 @@ impl<'a> Resolver<'a> {
         ent.mentions += 1;
         if matches!(m.form, Form::Name | Form::Acronym | Form::Compound) {
             ent.named = true;
-            let s = self
-                .doc
-                .span_text(m.start as usize, m.end as usize)
-                .to_owned();
+            let s = self.doc.span_text(m.start as usize, m.end as usize).to_owned();
             ent.aliases.insert(s);
         }
     }
@@ -257,44 +209,50 @@ impl<'a> Resolver<'a> {
         (a + 1..b).any(|s| self.doc.sentences[s as usize].is_heading())
     }
 
-    fn antecedent(&self, mi: usize, accept: impl Fn(usize, &Entity) -> bool) -> Option<u32> {
+    /// The antecedent of mention `mi`: the nearest accepted mention before it in its own
+    /// sentence; in an earlier sentence, the nearest one, or with `first_in_sentence` the
+    /// first accepted mention of the nearest sentence that has one (the subject, usually).
+    fn antecedent_by(&self, mi: usize, first_in_sentence: bool, accept: impl Fn(usize, &Entity) -> bool) -> Option<u32> {
         let m = &self.mentions.list[mi];
+        let mut found: Option<(u32, u32)> = None;
         for j in (0..mi).rev() {
             let c = &self.mentions.list[j];
-            if m.sentence.saturating_sub(c.sentence) > 3
-                || self.heading_between(c.sentence, m.sentence)
-            {
+            if m.sentence.saturating_sub(c.sentence) > 3 || self.heading_between(c.sentence, m.sentence) {
                 break;
+            }
+            if let Some((_, s)) = found {
+                if c.sentence != s {
+                    break;
+                }
             }
             if c.end > m.start && c.sentence == m.sentence {
                 continue;
             }
             if let Some(e) = self.out.of_mention[j] {
                 if accept(j, &self.out.list[e as usize]) {
-                    return Some(e);
+                    if c.sentence == m.sentence || !first_in_sentence {
+                        return Some(e);
+                    }
+                    found = Some((e, c.sentence));
                 }
             }
         }
-        None
+        found.map(|(e, _)| e)
+    }
+
+    fn antecedent(&self, mi: usize, accept: impl Fn(usize, &Entity) -> bool) -> Option<u32> {
+        self.antecedent_by(mi, false, accept)
     }
 }
 
 /// Resolve the mentions of a document to entities.
-pub fn resolve(
-    doc: &Document,
-    data: &OntologyData,
-    stage: &MentionStage,
-    mentions: &Mentions,
-) -> Entities {
+pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentions: &Mentions) -> Entities {
     let mut r = Resolver {
         doc,
         data,
         stage,
         mentions,
-        out: Entities {
-            of_mention: vec![None; mentions.list.len()],
-            ..Default::default()
-        },
+        out: Entities { of_mention: vec![None; mentions.list.len()], ..Default::default() },
         by_key: FxHashMap::default(),
         by_fuzzy: FxHashMap::default(),
         by_surname: FxHashMap::default(),
@@ -323,11 +281,7 @@ pub fn resolve(
                 // A surname of a known person ("Tykhyi" after "Heorhii Tykhyi").
                 let hit = r.out.list.iter().position(|ent| {
                     ent.etype == EntityType::Person
-                        && ent
-                            .name
-                            .split_whitespace()
-                            .last()
-                            .is_some_and(|l| fuzzy_key(l) == key)
+                        && ent.name.split_whitespace().last().is_some_and(|l| fuzzy_key(l) == key)
                 });
                 if let Some(e) = hit {
                     r.record(mi, e as u32);
@@ -354,16 +308,10 @@ pub fn resolve(
                         })
                         .next_back();
                     let org = r.antecedent(mi, |_, e| e.etype == EntityType::Organisation);
-                    let org_pos =
-                        org.and_then(|e| (0..mi).rev().find(|&j| r.out.of_mention[j] == Some(e)));
+                    let org_pos = org.and_then(|e| (0..mi).rev().find(|&j| r.out.of_mention[j] == Some(e)));
                     match group {
-                        Some((_, g))
-                            if org_pos.is_none_or(|op| op < *g.last().unwrap_or(&0) as usize) =>
-                        {
-                            let ents: Vec<u32> = g
-                                .iter()
-                                .filter_map(|&x| r.out.of_mention[x as usize])
-                                .collect();
+                        Some((_, g)) if org_pos.is_none_or(|op| op < *g.last().unwrap_or(&0) as usize) => {
+                            let ents: Vec<u32> = g.iter().filter_map(|&x| r.out.of_mention[x as usize]).collect();
                             if let Some(&first) = ents.first() {
                                 r.out.of_mention[mi] = Some(first);
                                 r.out.groups_of.insert(mi as u32, ents);
@@ -376,13 +324,10 @@ pub fn resolve(
                         }
                     }
                 } else {
-                    let e = r.antecedent(mi, |j, e| match p {
-                        Pronoun::Male => {
-                            e.etype == EntityType::Person && e.gender != Gender::Female
-                        }
-                        Pronoun::Female => {
-                            e.etype == EntityType::Person && e.gender != Gender::Male
-                        }
+                    let people = matches!(p, Pronoun::Male | Pronoun::Female);
+                    let e = r.antecedent_by(mi, people, |j, e| match p {
+                        Pronoun::Male => e.etype == EntityType::Person && e.gender != Gender::Female,
+                        Pronoun::Female => e.etype == EntityType::Person && e.gender != Gender::Male,
                         Pronoun::Neuter => {
                             matches!(e.etype, EntityType::Country | EntityType::Organisation)
                                 && mentions.list[j].form != Form::Demonym
@@ -401,25 +346,15 @@ pub fn resolve(
                 });
                 let e = e.or_else(|| {
                     // Further back in the document for "the country".
-                    (0..mi)
-                        .rev()
-                        .filter_map(|j| r.out.of_mention[j])
-                        .find(|&e| r.out.list[e as usize].etype == t)
+                    (0..mi).rev().filter_map(|j| r.out.of_mention[j]).find(|&e| r.out.list[e as usize].etype == t)
                 });
                 r.out.of_mention[mi] = e;
             }
             _ => {}
         }
     }
-    r.out.groups = mentions
-        .groups
-        .iter()
-        .map(|g| {
-            g.iter()
-                .filter_map(|&m| r.out.of_mention[m as usize])
-                .collect()
-        })
-        .collect();
+    r.out.groups =
+        mentions.groups.iter().map(|g| g.iter().filter_map(|&m| r.out.of_mention[m as usize]).collect()).collect();
     r.out
 }
 

@@ -18,10 +18,8 @@ pub struct Date {
 
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
-        let valid = (1..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
+        let valid =
+            (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Date { year, month, day })
     }
 
@@ -58,11 +56,7 @@ impl Date {
         let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-        Date {
-            year: y,
-            month: m,
-            day: d,
-        }
+        Date { year: y, month: m, day: d }
     }
 
     pub fn add_days(&self, n: i64) -> Self {
@@ -150,27 +144,15 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 pub fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;
     }
-    let abbreviated =
-        |m: &&str| w.len() == 3 && m.starts_with(w.as_str()) || w == "sept" && *m == "september";
-    MONTHS
-        .iter()
-        .position(|m| *m == w || abbreviated(m))
-        .map(|i| i as u8 + 1)
+    let abbreviated = |m: &&str| w.len() == 3 && m.starts_with(w.as_str()) || w == "sept" && *m == "september";
+    MONTHS.iter().position(|m| *m == w || abbreviated(m)).map(|i| i as u8 + 1)
 }
 
 pub fn weekday_number(word: &str) -> Option<u8> {
@@ -196,45 +178,23 @@ fn year_number(text: &str, t: &Token) -> Option<i32> {
         return None;
     }
     let s = t.text(text);
-    (s.len() == 4)
-        .then(|| s.parse().ok())
-        .flatten()
-        .filter(|y| (1800..=2200).contains(y))
+    (s.len() == 4).then(|| s.parse().ok()).flatten().filter(|y| (1800..=2200).contains(y))
 }
 
 /// Find date expressions in `toks` (spans into `text`).
 pub fn find_dates(text: &str, toks: &[Token]) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
-    let word = |k: usize| {
-        toks.get(k)
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
-    };
-    let punct = |k: usize, p: &str| {
-        toks.get(k)
-            .is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == p)
-    };
+    let word = |k: usize| toks.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
+    let punct = |k: usize, p: &str| toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == p);
     let dash = |k: usize| {
-        toks.get(k).is_some_and(|t| {
-            t.kind == TokenKind::Punct && matches!(t.text(text), "-" | "\u{2013}" | "\u{2014}")
-        })
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text(text), "-" | "\u{2013}" | "\u{2014}"))
     };
     while i < toks.len() {
         let start = i;
-        let mut m = DateMention {
-            year: None,
-            month: None,
-            day: None,
-            weekday: None,
-            start,
-            end: i,
-        };
+        let mut m = DateMention { year: None, month: None, day: None, weekday: None, start, end: i };
         let mut k = i;
-        if let Some(wd) = word(k)
-            .filter(|_| toks[k].is_capitalised())
-            .and_then(weekday_number)
-        {
+        if let Some(wd) = word(k).filter(|_| toks[k].is_capitalised()).and_then(weekday_number) {
             m.weekday = Some(wd);
             k += 1;
             if punct(k, ",") {
@@ -242,10 +202,7 @@ pub fn find_dates(text: &str, toks: &[Token]) -> Vec<DateMention> {
             }
         }
         // Month Day(, Year)?  |  Month Year
-        if let Some(mo) = word(k)
-            .filter(|_| toks[k].is_capitalised())
-            .and_then(month_number)
-        {
+        if let Some(mo) = word(k).filter(|_| toks[k].is_capitalised()).and_then(month_number) {
             let after = if punct(k + 1, ".") { k + 2 } else { k + 1 };
             if let Some(d) = toks.get(after).and_then(|t| day_number(text, t)) {
                 m.month = Some(mo);
@@ -267,10 +224,7 @@ pub fn find_dates(text: &str, toks: &[Token]) -> Vec<DateMention> {
             if dash(mk) && toks.get(mk + 1).and_then(|t| day_number(text, t)).is_some() {
                 mk += 2;
             }
-            if let Some(mo) = word(mk)
-                .filter(|_| toks[mk].is_capitalised())
-                .and_then(month_number)
-            {
+            if let Some(mo) = word(mk).filter(|_| toks[mk].is_capitalised()).and_then(month_number) {
                 m.day = Some(d);
                 m.month = Some(mo);
                 k = mk + 1;
@@ -302,10 +256,7 @@ mod tests {
     fn dates(s: &str) -> Vec<(Option<i32>, Option<u8>, Option<u8>, Option<u8>)> {
         let mut toks = Vec::new();
         tokenise(s, 0..s.len(), &mut toks);
-        find_dates(s, &toks)
-            .iter()
-            .map(|d| (d.year, d.month, d.day, d.weekday))
-            .collect()
+        find_dates(s, &toks).iter().map(|d| (d.year, d.month, d.day, d.weekday)).collect()
     }
 
     #[test]
@@ -313,10 +264,7 @@ mod tests {
         let d = Date::new(2022, 2, 24).unwrap();
         assert_eq!(d.add_days(986).to_string(), "2024-11-06");
         assert_eq!(Date::new(2024, 11, 8).unwrap().weekday(), 4);
-        assert_eq!(
-            Date::from_days(Date::new(2000, 2, 29).unwrap().days()),
-            Date::new(2000, 2, 29).unwrap()
-        );
+        assert_eq!(Date::from_days(Date::new(2000, 2, 29).unwrap().days()), Date::new(2000, 2, 29).unwrap());
         assert!(Date::new(2023, 2, 29).is_none());
         assert_eq!(Date::parse_iso("2024-04-15"), Date::new(2024, 4, 15));
         assert_eq!(Date::parse_iso("2024-4-15"), None);
@@ -324,58 +272,21 @@ mod tests {
 
     #[test]
     fn expressions() {
-        assert_eq!(
-            dates("Here is the situation on Friday, November 8:"),
-            vec![(None, Some(11), Some(8), Some(4))]
-        );
-        assert_eq!(
-            dates("Monday, April 15, 2024"),
-            vec![(Some(2024), Some(4), Some(15), Some(0))]
-        );
-        assert_eq!(
-            dates("On 15 April 2023, the RSF"),
-            vec![(Some(2023), Some(4), Some(15), None)]
-        );
-        assert_eq!(
-            dates("held on 11–12 July 2023."),
-            vec![(Some(2023), Some(7), Some(11), None)]
-        );
-        assert_eq!(
-            dates("In his January 2023 address"),
-            vec![(Some(2023), Some(1), None, None)]
-        );
-        assert_eq!(
-            dates("On Saturday, Iran"),
-            vec![(None, None, None, Some(5))]
-        );
+        assert_eq!(dates("Here is the situation on Friday, November 8:"), vec![(None, Some(11), Some(8), Some(4))]);
+        assert_eq!(dates("Monday, April 15, 2024"), vec![(Some(2024), Some(4), Some(15), Some(0))]);
+        assert_eq!(dates("On 15 April 2023, the RSF"), vec![(Some(2023), Some(4), Some(15), None)]);
+        assert_eq!(dates("held on 11–12 July 2023."), vec![(Some(2023), Some(7), Some(11), None)]);
+        assert_eq!(dates("In his January 2023 address"), vec![(Some(2023), Some(1), None, None)]);
+        assert_eq!(dates("On Saturday, Iran"), vec![(None, None, None, Some(5))]);
         assert_eq!(dates("it may be that 7 soldiers"), vec![]);
     }
 
     #[test]
     fn resolution() {
         let reference = Date::new(2024, 4, 15).unwrap();
-        let sat = DateMention {
-            year: None,
-            month: None,
-            day: None,
-            weekday: Some(5),
-            start: 0,
-            end: 1,
-        };
+        let sat = DateMention { year: None, month: None, day: None, weekday: Some(5), start: 0, end: 1 };
         assert_eq!(sat.resolve(reference).unwrap().to_string(), "2024-04-13");
-        let nov8 = DateMention {
-            year: None,
-            month: Some(11),
-            day: Some(8),
-            weekday: None,
-            start: 0,
-            end: 1,
-        };
-        assert_eq!(
-            nov8.resolve(Date::new(2024, 11, 6).unwrap())
-                .unwrap()
-                .to_string(),
-            "2024-11-08"
-        );
+        let nov8 = DateMention { year: None, month: Some(11), day: Some(8), weekday: None, start: 0, end: 1 };
+        assert_eq!(nov8.resolve(Date::new(2024, 11, 6).unwrap()).unwrap().to_string(), "2024-11-08");
     }
 }

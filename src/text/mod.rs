@@ -38,14 +38,7 @@ impl<'a> Document<'a> {
         let blocks = sentence::blocks(&norm.text);
         let mut tokens = Vec::with_capacity(norm.text.len() / 5);
         let sentences = sentence::sentences(&norm.text, &blocks, abbreviations, &mut tokens);
-        Document {
-            original,
-            norm,
-            lower,
-            blocks,
-            sentences,
-            tokens,
-        }
+        Document { original, norm, lower, blocks, sentences, tokens }
     }
 
     pub fn text(&self) -> &str {
@@ -76,10 +69,7 @@ impl<'a> Document<'a> {
 
     /// The text of the original input corresponding to normalised bytes `start..end`.
     pub fn original_span(&self, start: u32, end: u32) -> (usize, usize) {
-        (
-            self.norm.to_original(start as usize),
-            self.norm.to_original(end as usize),
-        )
+        (self.norm.to_original(start as usize), self.norm.to_original(end as usize))
     }
 
     /// The normalised text of tokens `from..to`.

@@ -156,34 +156,22 @@ fn folded(c: char) -> Option<&'static str> {
 
 /// Normalise `input` (see the module documentation).
 pub fn normalise(input: &str) -> Normalised {
-    let mut b = Builder {
-        input,
-        out: String::with_capacity(input.len()),
-        map: Vec::new(),
-        run: 0,
-        repairs: 0,
-    };
+    let mut b = Builder { input, out: String::with_capacity(input.len()), map: Vec::new(), run: 0, repairs: 0 };
     let mut i = 0;
     if input.starts_with('\u{FEFF}') {
         b.replace(0, 3, "");
         i = 3;
     }
     // Fast check: most news text is ASCII or already NFC.
-    let needs_nfc = !matches!(
-        unicode_normalization::is_nfc_quick(input.chars()),
-        unicode_normalization::IsNormalized::Yes
-    );
+    let needs_nfc =
+        !matches!(unicode_normalization::is_nfc_quick(input.chars()), unicode_normalization::IsNormalized::Yes);
     let bytes = input.as_bytes();
     while i < input.len() {
         let byte = bytes[i];
         if byte < 0x80 {
             match byte {
                 b'\r' => {
-                    let to = if bytes.get(i + 1) == Some(&b'\n') {
-                        i + 2
-                    } else {
-                        i + 1
-                    };
+                    let to = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
                     b.replace(i, to, "\n");
                     i = to;
                 }
@@ -218,10 +206,7 @@ pub fn normalise(input: &str) -> Normalised {
             // A stray "Â" glued to the end of a word (the remnant of a mangled no-break
             // space) is dropped.
             if c == '\u{00C2}' {
-                let prev_is_letter = input[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphabetic);
+                let prev_is_letter = input[..i].chars().next_back().is_some_and(char::is_alphabetic);
                 let next = rest[clen..].chars().next();
                 if prev_is_letter && next.is_none_or(char::is_whitespace) {
                     b.replace(i, i + clen, "");
@@ -261,12 +246,7 @@ pub fn normalise(input: &str) -> Normalised {
         i += clen;
     }
     b.flush(input.len());
-    Normalised {
-        text: b.out,
-        map: b.map,
-        original_len: input.len() as u32,
-        repairs: b.repairs,
-    }
+    Normalised { text: b.out, map: b.map, original_len: input.len() as u32, repairs: b.repairs }
 }
 
 #[cfg(test)]
@@ -286,10 +266,7 @@ mod tests {
             ("a\u{00A0}b\u{200B}c", "a bc"),
             ("\u{FEFF}Title", "Title"),
             ("x\u{0007}y", "x y"),
-            (
-                "\u{201C}Quote\u{201D} \u{2013} dash",
-                "\u{201C}Quote\u{201D} \u{2013} dash",
-            ),
+            ("\u{201C}Quote\u{201D} \u{2013} dash", "\u{201C}Quote\u{201D} \u{2013} dash"),
             ("S\u{00C3}O PAULO", "S\u{00C3}O PAULO"),
         ];
         for (input, want) in cases {

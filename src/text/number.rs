@@ -33,8 +33,7 @@ pub struct Quantity {
 impl Quantity {
     /// The value as a count, when it is a whole non-negative number.
     pub fn count(&self) -> Option<u64> {
-        (self.value >= 0.0 && self.value.fract() == 0.0 && self.value < 1e15)
-            .then_some(self.value as u64)
+        (self.value >= 0.0 && self.value.fract() == 0.0 && self.value < 1e15).then_some(self.value as u64)
     }
 }
 
@@ -54,20 +53,12 @@ fn lower<'a>(lower_text: &'a str, t: &Token) -> &'a str {
 }
 
 /// Parse a quantity at `toks[i]`. `lower_text` is the ASCII-lowercased normalised text.
-pub fn parse_quantity(
-    lower_text: &str,
-    toks: &[Token],
-    i: usize,
-    words: &NumberWords,
-) -> Option<Quantity> {
+pub fn parse_quantity(lower_text: &str, toks: &[Token], i: usize, words: &NumberWords) -> Option<Quantity> {
     let mut j = i;
     let mut qualifier = Qualifier::Exact;
     for (phrase, q) in &words.qualifiers {
         if phrase.len() <= toks.len() - i
-            && phrase
-                .iter()
-                .enumerate()
-                .all(|(k, w)| lower(lower_text, &toks[i + k]) == &**w)
+            && phrase.iter().enumerate().all(|(k, w)| lower(lower_text, &toks[i + k]) == &**w)
         {
             j = i + phrase.len();
             qualifier = *q;
@@ -125,9 +116,7 @@ pub fn parse_quantity(
                 k += 1;
             } else if any
                 && (tw == "-" && !t.space_before() || tw == "and")
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|n| words.units.contains_key(lower(lower_text, n)))
+                && toks.get(k + 1).is_some_and(|n| words.units.contains_key(lower(lower_text, n)))
             {
                 k += 1;
             } else {
@@ -143,10 +132,7 @@ pub fn parse_quantity(
     };
     // Scale words after digits: "4 billion", "1.5 million".
     if !ordinal {
-        if let Some(&s) = toks
-            .get(k)
-            .and_then(|t| words.scales.get(lower(lower_text, t)))
-        {
+        if let Some(&s) = toks.get(k).and_then(|t| words.scales.get(lower(lower_text, t))) {
             if s >= 100.0 {
                 value *= s;
                 k += 1;
@@ -155,12 +141,7 @@ pub fn parse_quantity(
     } else {
         ordinal = true;
     }
-    Some(Quantity {
-        value,
-        len: k - i,
-        qualifier,
-        ordinal,
-    })
+    Some(Quantity { value, len: k - i, qualifier, ordinal })
 }
 
 #[cfg(test)]
@@ -170,32 +151,17 @@ mod tests {
 
     pub(crate) fn words() -> NumberWords {
         let mut w = NumberWords::default();
-        for (s, v) in [
-            ("one", 1),
-            ("two", 2),
-            ("three", 3),
-            ("four", 4),
-            ("ten", 10),
-            ("thirty", 30),
-            ("dozen", 12),
-        ] {
+        for (s, v) in [("one", 1), ("two", 2), ("three", 3), ("four", 4), ("ten", 10), ("thirty", 30), ("dozen", 12)] {
             w.units.insert(s.into(), v);
         }
-        for (s, v) in [
-            ("hundred", 100.0),
-            ("thousand", 1e3),
-            ("million", 1e6),
-            ("billion", 1e9),
-            ("bn", 1e9),
-            ("m", 1e6),
-        ] {
+        for (s, v) in
+            [("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("bn", 1e9), ("m", 1e6)]
+        {
             w.scales.insert(s.into(), v);
         }
-        w.qualifiers
-            .push((vec!["at".into(), "least".into()], Qualifier::AtLeast));
+        w.qualifiers.push((vec!["at".into(), "least".into()], Qualifier::AtLeast));
         w.qualifiers.push((vec!["over".into()], Qualifier::AtLeast));
-        w.qualifiers
-            .push((vec!["approximately".into()], Qualifier::Approximately));
+        w.qualifiers.push((vec!["approximately".into()], Qualifier::Approximately));
         w
     }
 

@@ -19,10 +19,7 @@ pub struct PhraseIndex<T> {
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex {
-            by_first: FxHashMap::default(),
-            phrases: Vec::new(),
-        }
+        PhraseIndex { by_first: FxHashMap::default(), phrases: Vec::new() }
     }
 }
 
@@ -71,34 +68,19 @@ impl<T> PhraseIndex<T> {
     }
 
     /// Every phrase starting at token `i`, longest first, with its end token.
-    pub fn all_at<'s>(
-        &'s self,
-        doc: &'s Document<'_>,
-        i: usize,
-    ) -> impl Iterator<Item = (&'s T, usize)> + 's {
+    pub fn all_at<'s>(&'s self, doc: &'s Document<'_>, i: usize) -> impl Iterator<Item = (&'s T, usize)> + 's {
         let key = doc.low(i);
-        self.by_first
-            .get(key)
-            .into_iter()
-            .flatten()
-            .filter_map(move |&id| {
-                let (p, v) = &self.phrases[id as usize];
-                matches(doc, i, p).map(|end| (v, end))
-            })
+        self.by_first.get(key).into_iter().flatten().filter_map(move |&id| {
+            let (p, v) = &self.phrases[id as usize];
+            matches(doc, i, p).map(|end| (v, end))
+        })
     }
 
     /// The value of a phrase equal to `text` (spaces normalised), if any.
     pub fn get(&self, text: &str) -> Option<&T> {
-        let norm = text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let norm = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let ids = self.by_first.get(first_word(&norm))?;
-        ids.iter()
-            .map(|&i| &self.phrases[i as usize])
-            .find(|(p, _)| **p == *norm)
-            .map(|(_, v)| v)
+        ids.iter().map(|&i| &self.phrases[i as usize]).find(|(p, _)| **p == *norm).map(|(_, v)| v)
     }
 }
 
@@ -134,10 +116,7 @@ mod tests {
     #[test]
     fn longest_match_over_split_tokens() {
         let abbr = Default::default();
-        let doc = Document::analyse(
-            "NATO's Secretary-General Mark Rutte took control of it.",
-            &abbr,
-        );
+        let doc = Document::analyse("NATO's Secretary-General Mark Rutte took control of it.", &abbr);
         let mut idx = PhraseIndex::new();
         idx.insert("secretary", 1);
         idx.insert("secretary-general", 2);

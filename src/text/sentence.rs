@@ -48,13 +48,10 @@ impl Sentence {
     }
 }
 
-const TERMINAL: &[char] = &[
-    '.', '!', '?', ':', ';', '"', '\u{201D}', '\'', ')', '\u{2026}', ']',
-];
+const TERMINAL: &[char] = &['.', '!', '?', ':', ';', '"', '\u{201D}', '\'', ')', '\u{2026}', ']'];
 const FUNCTION_END: &[&str] = &[
-    "of", "the", "a", "an", "to", "in", "on", "at", "and", "or", "for", "with", "by", "from", "as",
-    "that", "which", "who", "is", "was", "were", "are", "has", "have", "had", "his", "her", "its",
-    "their", "this", "but", "if",
+    "of", "the", "a", "an", "to", "in", "on", "at", "and", "or", "for", "with", "by", "from", "as", "that", "which",
+    "who", "is", "was", "were", "are", "has", "have", "had", "his", "her", "its", "their", "this", "but", "if",
 ];
 
 fn bullet_marker(line: &str) -> Option<usize> {
@@ -62,17 +59,8 @@ fn bullet_marker(line: &str) -> Option<usize> {
     let lead = line.len() - trimmed.len();
     let mut chars = trimmed.char_indices();
     let (_, c) = chars.next()?;
-    if matches!(
-        c,
-        '-' | '*'
-            | '\u{2022}'
-            | '\u{2013}'
-            | '\u{2014}'
-            | '\u{00B7}'
-            | '\u{25AA}'
-            | '\u{25CF}'
-            | '\u{25E6}'
-    ) {
+    if matches!(c, '-' | '*' | '\u{2022}' | '\u{2013}' | '\u{2014}' | '\u{00B7}' | '\u{25AA}' | '\u{25CF}' | '\u{25E6}')
+    {
         let rest = &trimmed[c.len_utf8()..];
         if rest.starts_with(' ') {
             return Some(lead + c.len_utf8() + (rest.len() - rest.trim_start().len()));
@@ -83,9 +71,7 @@ fn bullet_marker(line: &str) -> Option<usize> {
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
         let rest = &trimmed[digits..];
-        if (rest.starts_with(". ") || rest.starts_with(") "))
-            && rest[2..].starts_with(|c: char| c.is_uppercase())
-        {
+        if (rest.starts_with(". ") || rest.starts_with(") ")) && rest[2..].starts_with(|c: char| c.is_uppercase()) {
             return Some(lead + digits + 2 + (rest[2..].len() - rest[2..].trim_start().len()));
         }
     }
@@ -108,10 +94,7 @@ fn looks_like_heading(line: &str, next: Option<&str>) -> bool {
     if words.len() > 12 {
         return false;
     }
-    if words
-        .last()
-        .is_some_and(|w| FUNCTION_END.contains(&w.to_lowercase().as_str()))
-    {
+    if words.last().is_some_and(|w| FUNCTION_END.contains(&w.to_lowercase().as_str())) {
         return false;
     }
     // A heading introduces something: the next non-blank line must exist and not continue
@@ -121,9 +104,7 @@ fn looks_like_heading(line: &str, next: Option<&str>) -> bool {
         Some(n) => {
             let n = n.trim_start();
             bullet_marker(n).is_some()
-                || n.starts_with(|c: char| {
-                    c.is_uppercase() || c.is_ascii_digit() || "\"\u{201C}'(".contains(c)
-                })
+                || n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"\u{201C}'(".contains(c))
         }
     }
 }
@@ -144,29 +125,14 @@ pub fn blocks(text: &str) -> Vec<Block> {
             prev_blank = true;
             continue;
         }
-        let next = lines[idx + 1..]
-            .iter()
-            .map(|&(_, l)| l)
-            .find(|l| !l.trim().is_empty());
+        let next = lines[idx + 1..].iter().map(|&(_, l)| l).find(|l| !l.trim().is_empty());
         let lead = line.len() - line.trim_start().len();
         let end = off + line.trim_end().len();
         if let Some(m) = bullet_marker(line) {
-            out.push(Block {
-                start: (off + m) as u32,
-                end: end as u32,
-                kind: BlockKind::Bullet,
-            });
+            out.push(Block { start: (off + m) as u32, end: end as u32, kind: BlockKind::Bullet });
         } else if looks_like_heading(line, next) {
-            let kind = if first {
-                BlockKind::Title
-            } else {
-                BlockKind::Heading
-            };
-            out.push(Block {
-                start: (off + lead) as u32,
-                end: end as u32,
-                kind,
-            });
+            let kind = if first { BlockKind::Title } else { BlockKind::Heading };
+            out.push(Block { start: (off + lead) as u32, end: end as u32, kind });
         } else {
             // Soft-wrapped running text continues the previous paragraph when that one
             // did not end a sentence and this line starts in lowercase.
@@ -181,11 +147,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     b.end = end as u32;
                 }
             } else {
-                out.push(Block {
-                    start: (off + lead) as u32,
-                    end: end as u32,
-                    kind: BlockKind::Paragraph,
-                });
+                out.push(Block { start: (off + lead) as u32, end: end as u32, kind: BlockKind::Paragraph });
             }
         }
         prev_blank = false;
@@ -261,8 +223,7 @@ pub fn sentences(
         while i < toks.len() {
             let t = toks[i];
             let s = t.text(text);
-            let terminal =
-                t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "\u{2026}" | "...");
+            let terminal = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "\u{2026}" | "...");
             if !terminal || inside[i] {
                 i += 1;
                 continue;
@@ -283,18 +244,12 @@ pub fn sentences(
             let next_ok = next.is_capitalised()
                 || next.kind == TokenKind::Number
                 || matches!(next.kind, TokenKind::OpenQuote | TokenKind::Quote)
-                || (next.kind == TokenKind::Punct
-                    && matches!(next.text(text), "-" | "\u{2013}" | "\u{2014}" | "("));
-            let prev_abbrev = s == "."
-                && i > 0
-                && !toks[i].space_before()
-                && toks[i - 1].kind == TokenKind::Word
-                && {
-                    let w = toks[i - 1].text(text);
-                    let single_initial =
-                        w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-                    single_initial || abbreviations.contains(w.to_ascii_lowercase().as_str())
-                };
+                || (next.kind == TokenKind::Punct && matches!(next.text(text), "-" | "\u{2013}" | "\u{2014}" | "("));
+            let prev_abbrev = s == "." && i > 0 && !toks[i].space_before() && toks[i - 1].kind == TokenKind::Word && {
+                let w = toks[i - 1].text(text);
+                let single_initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+                single_initial || abbreviations.contains(w.to_ascii_lowercase().as_str())
+            };
             if next_ok && !prev_abbrev {
                 push(&mut out, from, end);
                 from = end;
@@ -311,10 +266,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<String> {
-        let abbr: FxHashSet<Box<str>> = ["gen", "jan", "mr", "dr", "st"]
-            .iter()
-            .map(|s| (*s).into())
-            .collect();
+        let abbr: FxHashSet<Box<str>> = ["gen", "jan", "mr", "dr", "st"].iter().map(|s| (*s).into()).collect();
         let b = blocks(text);
         let mut toks = Vec::new();
         sentences(text, &b, &abbr, &mut toks)
@@ -326,30 +278,12 @@ mod tests {
     #[test]
     fn splits() {
         let cases: &[(&str, &[&str])] = &[
-            (
-                "Gen. Smith arrived. He left.",
-                &["Gen. Smith arrived.", "He left."],
-            ),
-            (
-                "It cost $4.3bn in Jan. 2024. Then more.",
-                &["It cost $4.3bn in Jan. 2024.", "Then more."],
-            ),
-            (
-                "“We’ll see. Why not?” he said. Then he left.",
-                &["“We’ll see. Why not?” he said.", "Then he left."],
-            ),
-            (
-                "The U.S. said so. J. R. Smith agreed.",
-                &["The U.S. said so.", "J. R. Smith agreed."],
-            ),
-            (
-                "He said “it is over. Done.",
-                &["He said “it is over.", "Done."],
-            ),
-            (
-                "A rise of 1.5 percent. More.",
-                &["A rise of 1.5 percent.", "More."],
-            ),
+            ("Gen. Smith arrived. He left.", &["Gen. Smith arrived.", "He left."]),
+            ("It cost $4.3bn in Jan. 2024. Then more.", &["It cost $4.3bn in Jan. 2024.", "Then more."]),
+            ("“We’ll see. Why not?” he said. Then he left.", &["“We’ll see. Why not?” he said.", "Then he left."]),
+            ("The U.S. said so. J. R. Smith agreed.", &["The U.S. said so.", "J. R. Smith agreed."]),
+            ("He said “it is over. Done.", &["He said “it is over.", "Done."]),
+            ("A rise of 1.5 percent. More.", &["A rise of 1.5 percent.", "More."]),
         ];
         for (input, want) in cases {
             assert_eq!(split(input), *want, "input {input:?}");
@@ -360,10 +294,8 @@ mod tests {
     fn headings_and_bullets() {
         let text = "Title of the day\n\nFighting\n- Russia attacked.\n- Kyiv said so.\nSecurity\nLeaders agreed,\nand left.\nLast line without stop";
         let b = blocks(text);
-        let kinds: Vec<(BlockKind, &str)> = b
-            .iter()
-            .map(|b| (b.kind, &text[b.start as usize..b.end as usize]))
-            .collect();
+        let kinds: Vec<(BlockKind, &str)> =
+            b.iter().map(|b| (b.kind, &text[b.start as usize..b.end as usize])).collect();
         assert_eq!(
             kinds,
             vec![
