@@ -523,10 +523,6 @@ impl<'a> Table<'a> {
             .ok_or_else(|| Error::data(&self.path, 1, 1, format!("missing column '{name}'")))
     }
 
-    fn opt_col(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|h| *h == name)
-    }
-
     fn err(&self, line: u32, col: usize, msg: impl Into<String>) -> Error {
         Error::data(&self.path, line, col as u32 + 1, msg)
     }

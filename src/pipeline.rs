@@ -194,7 +194,7 @@ impl Pipeline {
 
     /// Turn an analysed document into a graph.
     pub fn graph(&self, input: &Input, a: &Analysis) -> KnowledgeGraph {
-        let mut g = KnowledgeGraph::new();
+        let mut g = KnowledgeGraph::with_base(&self.base_iri);
         let doc = &a.doc;
         let base = &self.base_iri;
         let doc_hash = format!("{:016x}", fnv1a(input.text.as_bytes()));

@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::graph::iri::fnv1a;
 use crate::graph::{KnowledgeGraph, Node, NodeKind, Provenance};
 use crate::vocab::{external, ng, owl, prov, rdf, rdfs, skos, wgs84, xsd};
-use oxrdf::{Literal, NamedNode, Subject, Term, Triple};
+use oxrdf::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use rustc_hash::FxHashMap;
 use std::io::Write;
 
@@ -59,7 +59,7 @@ struct Triples {
 
 impl Triples {
     fn add(&mut self, s: &NamedNode, p: &str, o: Term) {
-        self.out.push(Triple::new(Subject::NamedNode(s.clone()), NamedNode::new_unchecked(p), o));
+        self.out.push(Triple::new(NamedOrBlankNode::NamedNode(s.clone()), NamedNode::new_unchecked(p), o));
     }
 
     fn provenance(&mut self, s: &NamedNode, p: &Provenance, docs: &FxHashMap<&str, NamedNode>) {
@@ -170,10 +170,7 @@ pub fn graph_triples(graph: &KnowledgeGraph) -> Result<Vec<Triple>> {
         for pr in &e.edge.provenance {
             let key =
                 format!("{}|{p}|{}|{}|{}|{}|{:?}", s.as_str(), o.as_str(), pr.doc, pr.start, pr.rule, e.edge.role);
-            let base =
-                e.source.iri.find("/person/").or_else(|| e.source.iri.rfind('/')).map_or("", |i| &e.source.iri[..i]);
-            let base = base.rsplit_once('/').map_or(base, |(b, _)| b);
-            let a = iri(&format!("{base}/assertion/{:016x}", fnv1a(key.as_bytes())))?;
+            let a = iri(&format!("{}assertion/{:016x}", graph.base(), fnv1a(key.as_bytes())))?;
             t.add(&a, rdf::TYPE, iri(rdf::STATEMENT)?.into());
             t.add(&a, rdf::TYPE, iri(ng::ASSERTION)?.into());
             t.add(&a, rdf::SUBJECT, s.clone().into());

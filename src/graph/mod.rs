@@ -157,8 +157,10 @@ pub struct Edge {
 }
 
 /// The knowledge graph.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct KnowledgeGraph {
+    /// The base of the graph's minted IRIs (for IRIs exporters mint, such as assertions).
+    base: String,
     graph: StableDiGraph<Node, Edge>,
     index: FxHashMap<String, NodeIndex>,
     edge_index: FxHashMap<(NodeIndex, NodeIndex, EdgeKind, Option<String>), EdgeIndex>,
@@ -172,9 +174,31 @@ pub struct EdgeView<'g> {
     pub edge: &'g Edge,
 }
 
+impl Default for KnowledgeGraph {
+    fn default() -> Self {
+        Self::with_base(crate::vocab::DEFAULT_BASE_IRI)
+    }
+}
+
 impl KnowledgeGraph {
+    /// An empty graph with the default base IRI.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty graph whose minted IRIs start with `base`.
+    pub fn with_base(base: &str) -> Self {
+        KnowledgeGraph {
+            base: base.to_owned(),
+            graph: StableDiGraph::default(),
+            index: FxHashMap::default(),
+            edge_index: FxHashMap::default(),
+        }
+    }
+
+    /// The base of minted IRIs.
+    pub fn base(&self) -> &str {
+        &self.base
     }
 
     /// Add a node, merging it with an existing node of the same IRI.

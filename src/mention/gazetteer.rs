@@ -167,7 +167,8 @@ impl Gazetteer {
         // other entry has that name.
         let keys: rustc_hash::FxHashSet<String> = forms.keys().map(|f| name_key(f)).collect();
         for (i, r) in data.regions.iter().enumerate() {
-            let generic = r.stem.split_whitespace().all(|w| data.lexicon.generic_place_words.contains(w.to_lowercase().as_str()));
+            let generic =
+                r.stem.split_whitespace().all(|w| data.lexicon.generic_place_words.contains(w.to_lowercase().as_str()));
             if !generic && !forms.contains_key(r.stem.as_str()) && !keys.contains(&name_key(&r.stem)) {
                 add(&mut forms, &r.stem, Known::Region(i as u32), true);
             }

@@ -19,7 +19,7 @@ use crate::data::{EntityType, OntologyData, Predicate};
 use crate::text::phrase::PhraseIndex;
 use crate::text::{Document, TokenKind};
 use gazetteer::{Gazetteer, Known};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// A name not in the gazetteer, built by a pattern.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -143,7 +143,6 @@ pub struct MentionStage {
     ministries: PhraseIndex<u32>,
     forces: PhraseIndex<u32>,
     place_nouns: PhraseIndex<u32>,
-    government: FxHashSet<Box<str>>,
     heads: FxHashMap<String, u32>,
     anaphora: PhraseIndex<u32>,
     /// Demonym adjective per country index ("Russian").
@@ -202,18 +201,7 @@ impl MentionStage {
                 }
             }
         }
-        MentionStage {
-            gazetteer,
-            titles,
-            ministries,
-            forces,
-            place_nouns,
-            government: lex.government_nouns.clone(),
-            heads,
-            anaphora,
-            demonym,
-            capitals,
-        }
+        MentionStage { gazetteer, titles, ministries, forces, place_nouns, heads, anaphora, demonym, capitals }
     }
 
     /// The country whose capital is this place, if any.

@@ -10,7 +10,8 @@ use std::ops::Range;
 /// Words before a title that change the role ("former President").
 const ROLE_MODIFIERS: &[&str] = &["former", "then", "acting", "outgoing", "incoming", "interim", "late", "ex"];
 /// Words after which a capitalised name is a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "towards", "toward", "outside", "inside", "around", "into", "across", "through"];
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "at", "near", "towards", "toward", "outside", "inside", "around", "into", "across", "through"];
 /// Words that may follow a place name typed by its preposition ("a base in Soba and ...");
 /// any other lowercase word means the capitalised word was an adjective ("in Western
 /// capitals").
@@ -417,7 +418,8 @@ impl<'a> SentenceMentions<'a> {
                 } else if let (true, Referent::Known(Known::Person(p))) = (possessive, &self.list[q].referent) {
                     // "Prigozhin's forces": the organisation the person leads.
                     let org = &self.data.people[*p as usize].organisation;
-                    if let Some(k) = self.st.gazetteer.lookup(org).iter().find(|k| matches!(k, Known::Organisation(_))) {
+                    if let Some(k) = self.st.gazetteer.lookup(org).iter().find(|k| matches!(k, Known::Organisation(_)))
+                    {
                         let m = self.mention(start, end, Referent::Known(*k), Form::Compound, "forces", 0.85);
                         self.wrap(&[q], m);
                     }
@@ -597,8 +599,12 @@ impl<'a> SentenceMentions<'a> {
         let person = &self.data.people[pi];
         // "Minister of Defence" and "Defence Minister" are the same office.
         let words = |r: &str| {
-            let mut w: Vec<String> =
-                r.to_lowercase().split([' ', '-']).filter(|w| !matches!(*w, "of" | "the" | "")).map(str::to_owned).collect();
+            let mut w: Vec<String> = r
+                .to_lowercase()
+                .split([' ', '-'])
+                .filter(|w| !matches!(*w, "of" | "the" | ""))
+                .map(str::to_owned)
+                .collect();
             w.sort();
             w
         };
@@ -610,9 +616,13 @@ impl<'a> SentenceMentions<'a> {
         // The state they serve, else the organisation (Secretary-General of NATO).
         let object = match self.data.country_by_iso(&person.country) {
             Some(c) => Some(Known::Country(c as u32)),
-            None => {
-                self.st.gazetteer.lookup(&person.organisation).iter().find(|k| matches!(k, Known::Organisation(_))).copied()
-            }
+            None => self
+                .st
+                .gazetteer
+                .lookup(&person.organisation)
+                .iter()
+                .find(|k| matches!(k, Known::Organisation(_)))
+                .copied(),
         };
         if let Some(o) = object {
             self.fact(p, Predicate::RoleIn, FactObject::Known(o), Some(role.to_owned()), "title-known");

@@ -67,7 +67,9 @@ const LIGHT_VERBS: &[&str] = &[
     "led",
 ];
 /// Verbs that may stand between a determiner-looking word and a verb ("they have attacked").
-const AUX_VERBS: &[&str] = &["will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "to", "did", "do", "does"];
+const AUX_VERBS: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "to", "did", "do", "does",
+];
 /// Nouns for troops, whose owner is the agent of a deployment.
 const TROOP_NOUNS: &[&str] =
     &["troops", "soldiers", "forces", "servicemen", "fighters", "units", "personnel", "contingent"];
@@ -220,7 +222,8 @@ impl Sent<'_> {
         if i == self.range.start {
             return true;
         }
-        let determiner = |w: &str| matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "'s");
+        let determiner =
+            |w: &str| matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "'s");
         let p = self.low(i - 1);
         if determiner(p) || self.head(i - 1).is_some_and(|m| self.mention(m).form == Form::Demonym) {
             return false;

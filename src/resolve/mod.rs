@@ -212,7 +212,12 @@ impl<'a> Resolver<'a> {
     /// The antecedent of mention `mi`: the nearest accepted mention before it in its own
     /// sentence; in an earlier sentence, the nearest one, or with `first_in_sentence` the
     /// first accepted mention of the nearest sentence that has one (the subject, usually).
-    fn antecedent_by(&self, mi: usize, first_in_sentence: bool, accept: impl Fn(usize, &Entity) -> bool) -> Option<u32> {
+    fn antecedent_by(
+        &self,
+        mi: usize,
+        first_in_sentence: bool,
+        accept: impl Fn(usize, &Entity) -> bool,
+    ) -> Option<u32> {
         let m = &self.mentions.list[mi];
         let mut found: Option<(u32, u32)> = None;
         for j in (0..mi).rev() {

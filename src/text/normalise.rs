@@ -190,7 +190,7 @@ pub fn normalise(input: &str) -> Normalised {
         let rest = &input[i..];
         let c = rest.chars().next().unwrap_or('\u{FFFD}');
         let clen = c.len_utf8();
-        if matches!(c, '\u{00C2}'..='\u{00F4}' | '\u{00E2}') {
+        if matches!(c, '\u{00C2}'..='\u{00F4}') {
             if let Some((fixed, len)) = repair_mojibake(rest) {
                 let mut buf = [0u8; 4];
                 let s: &str = match fixed {

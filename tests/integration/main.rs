@@ -1,1 +1,3 @@
-// integration tests
+//! The integration tests: one binary, one module per area.
+
+mod common;

@@ -51,7 +51,7 @@ fn run(args: Args) -> Result<u8, String> {
     }
     let pipeline = builder.build().map_err(|e| e.to_string())?;
     let inputs = if args.inputs.is_empty() { vec![Path::new("-").to_path_buf()] } else { args.inputs.clone() };
-    let mut graph = KnowledgeGraph::new();
+    let mut graph = KnowledgeGraph::with_base(pipeline.base_iri());
     let mut failed = 0;
     for path in &inputs {
         match read_input(path) {
