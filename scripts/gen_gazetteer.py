@@ -50,7 +50,8 @@ KP KR TW
 RS XK
 """.split())
 
-MAX_ALIASES = 12          # per places.tsv row
+MAX_ALIASES = 12          # per places.tsv row, for cities of CITY_POPULATION or more
+MAX_TOWN_ALIASES = 3      # per places.tsv row, for smaller towns (their variants are mostly noise)
 CITY_POPULATION = 100000  # City vs Town
 BIG_CITY = 1000000        # big cities keep names that are English words
 
@@ -490,8 +491,9 @@ def build_places(c15, c1k, country_forms, words, place_ov, capitals):
         keep = list(forced[gid])
         folded = fold(name)
         rest = sorted(owned[gid], key=lambda a: (0 if a == folded else 1, levenshtein(a, name), a))
+        limit = MAX_ALIASES if int(c.get("population") or 0) >= CITY_POPULATION else MAX_TOWN_ALIASES
         for a in rest:
-            if len(keep) >= MAX_ALIASES:
+            if len(keep) >= limit:
                 break
             if a not in keep:
                 keep.append(a)

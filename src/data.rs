@@ -303,6 +303,10 @@ pub struct ForceNoun {
     /// Suffix of the canonical name ("Armed Forces", "Air Force", "Navy").
     pub canonical: String,
     pub subtype: String,
+    /// Combines with a country's demonym or possessive.
+    pub with_country: bool,
+    /// Combines with an organisation ("Hamas militants" is Hamas).
+    pub with_organisation: bool,
 }
 
 /// How a trigger finds its arguments (implemented in `relation::frames`).
@@ -878,9 +882,21 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
 
     let src = get("lexicon/forces.tsv")?;
     let t = Table::parse("ontology/lexicon/forces.tsv", &src)?;
-    let (n, c, st) = (t.col("noun")?, t.col("canonical")?, t.col("subtype")?);
-    for (_, r) in &t.rows {
-        lex.forces.push(ForceNoun { phrase: phrase(r[n]), canonical: r[c].to_owned(), subtype: r[st].to_owned() });
+    let (n, c, st, q) = (t.col("noun")?, t.col("canonical")?, t.col("subtype")?, t.col("qualifier")?);
+    for (line, r) in &t.rows {
+        let (with_country, with_organisation) = match r[q] {
+            "both" => (true, true),
+            "country" => (true, false),
+            "organisation" => (false, true),
+            other => return Err(t.err(*line, q, format!("expected country, organisation or both, found '{other}'"))),
+        };
+        lex.forces.push(ForceNoun {
+            phrase: phrase(r[n]),
+            canonical: r[c].to_owned(),
+            subtype: r[st].to_owned(),
+            with_country,
+            with_organisation,
+        });
     }
 
     let src = get("lexicon/person-nouns.tsv")?;

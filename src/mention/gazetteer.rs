@@ -61,16 +61,17 @@ pub struct GazetteerMatch {
 
 /// Every surface form of the data, compiled into one automaton.
 pub struct Gazetteer {
+    /// Over ASCII-lowercased patterns; run on ASCII-lowercased text (same offsets).
     automaton: AhoCorasick,
-    patterns: Vec<Box<str>>,
-    entries: Vec<(Known, bool)>,
+    /// For each automaton pattern, its surface forms with their case, best entry first.
+    variants: Vec<Vec<(Box<str>, Known, bool)>>,
     /// Lowercased folded name key -> entries, for lookups of names found by patterns.
     by_key: FxHashMap<String, Vec<Known>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Gazetteer").field("patterns", &self.patterns.len()).finish()
+        f.debug_struct("Gazetteer").field("patterns", &self.variants.len()).finish()
     }
 }
 
@@ -97,129 +98,155 @@ pub fn name_key(name: &str) -> String {
     out
 }
 
+/// Collects surface forms (the best entry per form) and lookup keys.
+#[derive(Default)]
+struct FormsBuilder {
+    forms: FxHashMap<Box<str>, (Known, bool)>,
+    by_key: FxHashMap<String, Vec<Known>>,
+}
+
+impl FormsBuilder {
+    /// Add a surface form; `keyed` also makes it findable by [`Gazetteer::lookup`].
+    fn add(&mut self, form: &str, known: Known, bare: bool, keyed: bool) {
+        let form = form.trim();
+        if form.chars().count() < 2 || !form.chars().any(char::is_alphabetic) {
+            return;
+        }
+        let e = self.forms.entry(form.into()).or_insert((known, bare));
+        if known.priority() > e.0.priority() {
+            *e = (known, bare);
+        }
+        if keyed {
+            let list = self.by_key.entry(name_key(form)).or_default();
+            if !list.contains(&known) {
+                list.push(known);
+            }
+        }
+    }
+}
+
+/// The case rule: every uppercase letter of the pattern is uppercase in the text; a name
+/// starts with a capital unless its pattern starts in lowercase ("al-Burhan"); and ALL-CAPS
+/// text only matches an ALL-CAPS pattern ("CAT" is not the town Çat).
+fn case_fits(pattern: &str, surface: &str) -> bool {
+    let upper_kept = pattern.bytes().zip(surface.bytes()).all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase());
+    let first = surface.chars().next().unwrap_or(' ');
+    let pat_first = pattern.chars().next().unwrap_or(' ');
+    let caps = |x: &str| x.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !x.chars().any(char::is_lowercase);
+    upper_kept && !(first.is_lowercase() && !pat_first.is_lowercase()) && !(caps(surface) && !caps(pattern))
+}
+
 impl Gazetteer {
     pub fn new(data: &OntologyData) -> Self {
-        let mut forms: FxHashMap<Box<str>, (Known, bool)> = FxHashMap::default();
-        let mut by_key: FxHashMap<String, Vec<Known>> = FxHashMap::default();
-        let mut add = |forms: &mut FxHashMap<Box<str>, (Known, bool)>, form: &str, known: Known, bare: bool| {
-            let form = form.trim();
-            if form.chars().count() < 2 || !form.chars().any(char::is_alphabetic) {
-                return;
-            }
-            let e = forms.entry(form.into()).or_insert((known, bare));
-            if known.priority() > e.0.priority() {
-                *e = (known, bare);
-            }
-            let keyed = by_key.entry(name_key(form)).or_default();
-            if !keyed.contains(&known) {
-                keyed.push(known);
-            }
-        };
+        let mut b = FormsBuilder::default();
         for (i, c) in data.countries.iter().enumerate() {
             let k = Known::Country(i as u32);
-            add(&mut forms, &c.name, k, false);
+            b.add(&c.name, k, false, true);
             for a in &c.aliases {
-                add(&mut forms, a, k, false);
+                b.add(a, k, false, true);
             }
             for d in &c.demonyms {
-                add(&mut forms, d, Known::Demonym(i as u32), false);
+                b.add(d, Known::Demonym(i as u32), false, true);
             }
         }
         for (i, p) in data.places.iter().enumerate() {
             let k = Known::Place(i as u32);
-            add(&mut forms, &p.name, k, false);
+            b.add(&p.name, k, false, true);
             for a in &p.aliases {
-                add(&mut forms, a, k, false);
+                b.add(a, k, false, false);
             }
         }
         for (i, a) in data.areas.iter().enumerate() {
             let k = Known::Area(i as u32);
-            add(&mut forms, &a.name, k, false);
+            b.add(&a.name, k, false, true);
             for al in &a.aliases {
-                add(&mut forms, al, k, false);
+                b.add(al, k, false, true);
             }
         }
         let region_nouns: Vec<&str> = data.lexicon.place_nouns.iter().filter(|n| n.region).map(|n| &*n.word).collect();
         for (i, r) in data.regions.iter().enumerate() {
             let k = Known::Region(i as u32);
             for noun in &region_nouns {
-                add(&mut forms, &format!("{} {}", r.stem, noun), k, false);
+                b.add(&format!("{} {}", r.stem, noun), k, false, true);
             }
             if !r.official_name.is_empty() && r.official_name != r.stem {
-                add(&mut forms, &r.official_name, k, false);
+                b.add(&r.official_name, k, false, true);
             }
         }
         for (i, p) in data.people.iter().enumerate() {
             let k = Known::Person(i as u32);
-            add(&mut forms, &p.name, k, false);
+            b.add(&p.name, k, false, true);
             for a in &p.aliases {
-                add(&mut forms, a, k, false);
+                b.add(a, k, false, true);
             }
         }
         for (i, o) in data.organisations.iter().enumerate() {
             let k = Known::Organisation(i as u32);
-            add(&mut forms, &o.name, k, false);
+            b.add(&o.name, k, false, true);
             for a in o.aliases.iter().chain(&o.acronyms) {
-                add(&mut forms, a, k, false);
+                b.add(a, k, false, true);
             }
         }
         // A bare region stem ("Crimea", "Central Darfur") names the region only when no
         // other entry has that name.
-        let keys: rustc_hash::FxHashSet<String> = forms.keys().map(|f| name_key(f)).collect();
+
         for (i, r) in data.regions.iter().enumerate() {
             let generic =
                 r.stem.split_whitespace().all(|w| data.lexicon.generic_place_words.contains(w.to_lowercase().as_str()));
-            if !generic && !forms.contains_key(r.stem.as_str()) && !keys.contains(&name_key(&r.stem)) {
-                add(&mut forms, &r.stem, Known::Region(i as u32), true);
+            if !generic && !b.forms.contains_key(r.stem.as_str()) && !b.by_key.contains_key(&name_key(&r.stem)) {
+                b.add(&r.stem, Known::Region(i as u32), true, true);
             }
         }
-        let mut sorted: Vec<(Box<str>, (Known, bool))> = forms.into_iter().collect();
-        sorted.sort_by(|a, b| a.0.cmp(&b.0));
-        let patterns: Vec<Box<str>> = sorted.iter().map(|(p, _)| p.clone()).collect();
-        let entries: Vec<(Known, bool)> = sorted.iter().map(|(_, e)| *e).collect();
+        let FormsBuilder { forms, mut by_key } = b;
+        // Group surface forms by their lowercase form: one automaton pattern each.
+        let mut grouped: std::collections::BTreeMap<String, Vec<(Box<str>, Known, bool)>> = Default::default();
+        for (form, (known, bare)) in forms {
+            grouped.entry(form.to_ascii_lowercase()).or_default().push((form, known, bare));
+        }
+        let mut patterns = Vec::with_capacity(grouped.len());
+        let mut variants = Vec::with_capacity(grouped.len());
+        for (lower, mut v) in grouped {
+            v.sort_by(|a, b| b.1.priority().cmp(&a.1.priority()).then_with(|| a.0.cmp(&b.0)));
+            patterns.push(lower);
+            variants.push(v);
+        }
         for v in by_key.values_mut() {
             v.sort_by_key(|k| std::cmp::Reverse(k.priority()));
         }
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns.iter().map(|p| p.as_bytes()))
+            .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
             .expect("gazetteer patterns are plain strings");
-        Gazetteer { automaton, patterns, entries, by_key }
+        Gazetteer { automaton, variants, by_key }
     }
 
-    /// All matches in `text` (see the module contract).
-    pub fn find(&self, text: &str) -> Vec<GazetteerMatch> {
-        let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
+    /// All matches in `text` (see the module contract); `lower` is `text` with ASCII
+    /// letters lowercased.
+    pub fn find(&self, text: &str, lower: &str) -> Vec<GazetteerMatch> {
+        // All matches, overlapping: a longer pattern that fails the case rule ("The
+        // Kremlin" at "the Kremlin") must not hide a shorter one that passes.
+        let mut candidates = Vec::new();
+        for m in self.automaton.find_overlapping_iter(lower) {
             let (s, e) = (m.start(), m.end());
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            let pat = self.patterns[m.pattern().as_usize()].as_bytes();
-            let case_ok = pat.iter().zip(&bytes[s..e]).all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase());
-            if !case_ok {
-                continue;
-            }
-            // A name must start with a capital or a digit in the text unless its pattern
-            // starts in lowercase ("al-Burhan").
-            let first = text[s..].chars().next().unwrap_or(' ');
-            let pat_first = self.patterns[m.pattern().as_usize()].chars().next().unwrap_or(' ');
-            if first.is_lowercase() && !pat_first.is_lowercase() {
-                continue;
-            }
-            // ALL-CAPS text only matches ALL-CAPS patterns ("CAT" is not the town Çat).
             let surface = &text[s..e];
-            let caps =
-                |x: &str| x.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !x.chars().any(char::is_lowercase);
-            if caps(surface) && !caps(&self.patterns[m.pattern().as_usize()]) {
-                continue;
+            let fits = |pat: &str| case_fits(pat, surface);
+            if let Some((_, known, bare)) = self.variants[m.pattern().as_usize()].iter().find(|(p, _, _)| fits(p)) {
+                candidates.push(GazetteerMatch { start: s as u32, end: e as u32, known: *known, bare: *bare });
             }
-            let (known, bare) = self.entries[m.pattern().as_usize()];
-            out.push(GazetteerMatch { start: s as u32, end: e as u32, known, bare });
+        }
+        // Leftmost-longest among the valid matches.
+        candidates.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut out: Vec<GazetteerMatch> = Vec::with_capacity(candidates.len());
+        for m in candidates {
+            if out.last().is_none_or(|l| m.start >= l.end) {
+                out.push(m);
+            }
         }
         out
     }
@@ -229,13 +256,13 @@ impl Gazetteer {
         self.by_key.get(&name_key(name)).map_or(&[], Vec::as_slice)
     }
 
-    /// The number of surface forms.
+    /// The number of distinct (lowercase) surface forms.
     pub fn len(&self) -> usize {
-        self.patterns.len()
+        self.variants.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
+        self.variants.is_empty()
     }
 }
 

@@ -56,6 +56,8 @@ pub enum Referent {
     /// A single capitalised word that is only a name if it is the surname of a person
     /// named elsewhere in the document.
     Bare,
+    /// A reading a larger pattern replaced ("Nir" in "the Nir Oz kibbutz"): ignored.
+    Discarded,
 }
 
 /// How a mention is written.
@@ -177,13 +179,18 @@ impl MentionStage {
             anaphora.insert(n, i as u32);
         }
         let heads = lex.name_heads.iter().enumerate().map(|(i, h)| (h.phrase.clone(), i as u32)).collect();
+        // The adjective among the demonyms: "Polish", not "Pole".
+        const ADJECTIVE_ENDINGS: &[&str] = &["ish", "ian", "an", "ese", "i", "ic", "ch", "ean"];
         let demonym = data
             .countries
             .iter()
             .map(|c| {
+                let singular = |d: &&String| !d.ends_with('s') || d.ends_with("ss");
                 c.demonyms
                     .iter()
-                    .find(|d| !d.ends_with('s') || d.ends_with("ss"))
+                    .filter(singular)
+                    .find(|d| ADJECTIVE_ENDINGS.iter().any(|e| d.ends_with(e)))
+                    .or_else(|| c.demonyms.iter().find(singular))
                     .or(c.demonyms.first())
                     .cloned()
                     .unwrap_or_else(|| c.name.clone())
@@ -216,7 +223,7 @@ impl MentionStage {
 
     /// Find the mentions of `doc`.
     pub fn find(&self, doc: &Document, data: &OntologyData) -> Mentions {
-        let matches = self.gazetteer.find(doc.text());
+        let matches = self.gazetteer.find(doc.text(), &doc.lower);
         let mut out = Mentions::default();
         let mut mi = 0;
         for (si, s) in doc.sentences.iter().enumerate() {

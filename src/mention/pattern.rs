@@ -403,15 +403,15 @@ impl<'a> SentenceMentions<'a> {
                 if f.phrase == "military" && self.is_lower_word(end) && !AFTER_SUBJECT.contains(&self.low(end)) {
                     continue;
                 }
-                if let Some(c) = country {
+                if let (Some(c), true) = (country, f.with_country) {
                     let name = format!("{} {}", self.st.demonym(c), f.canonical);
                     let referent = self.known_or_new(&name, EntityType::Organisation, &f.subtype);
                     let m = self.mention(start, end, referent, Form::Compound, "forces", 0.9);
                     let new = self.wrap(&[q], m);
                     let object = self.country_object(q, c);
                     self.fact(new, Predicate::PartOf, object, None, "forces");
-                } else if qtype == Some(EntityType::Organisation) && !possessive {
-                    // "RSF forces", "Wagner troops": the organisation itself.
+                } else if qtype == Some(EntityType::Organisation) && !possessive && f.with_organisation {
+                    // "RSF forces", "Wagner troops", "Hamas militants": the organisation itself.
                     let referent = self.list[q].referent.clone();
                     let m = self.mention(start, end, referent, Form::Compound, "forces", 0.9);
                     self.wrap(&[q], m);
@@ -813,9 +813,45 @@ impl<'a> SentenceMentions<'a> {
                 break;
             }
         }
+        // A small known place opening the name: "the Nir Oz kibbutz" is not Nir.
+        if start < i && !noun.region {
+            if let Some(p) = self.mention_ending_at(start) {
+                if matches!(self.list[p].referent, Referent::Known(Known::Place(_))) && self.list[p].form == Form::Name {
+                    let from = self.list[p].start as usize;
+                    let name = self.doc.span_text(from, i).to_owned();
+                    let referent = Referent::New(NewName { name, etype: EntityType::Place, subtype: noun.subtype.clone() });
+                    let m = self.mention(from, i, referent, Form::Name, "place-noun", 0.8);
+                    self.replace(p, m);
+                    return Some(j);
+                }
+            }
+        }
         let known = self.mention_ending_at(i).filter(|&m| {
             start == i && matches!(self.list[m].referent, Referent::Known(Known::Place(_) | Known::Region(_)))
         });
+        // Several small places in a row are one name: "the Nir Oz kibbutz" is not Nir and Oz.
+        if let Some(k) = known.filter(|_| !noun.region) {
+            let mut parts = vec![k];
+            while let Some(p) = self.mention_ending_at(self.list[*parts.last()?].start as usize) {
+                let small = matches!(self.list[p].referent, Referent::Known(Known::Place(_))) && self.list[p].form == Form::Name;
+                if !small || parts.len() >= 3 {
+                    break;
+                }
+                parts.push(p);
+            }
+            if parts.len() > 1 {
+                let from = self.list[*parts.last()?].start as usize;
+                let name = self.doc.span_text(from, i).to_owned();
+                let referent = Referent::New(NewName { name, etype: EntityType::Place, subtype: noun.subtype.clone() });
+                let m = self.mention(from, i, referent, Form::Name, "place-noun", 0.8);
+                for &p in &parts[1..] {
+                    self.list[p].referent = Referent::Discarded;
+                    self.list[p].inner = true;
+                }
+                self.replace(parts[0], m);
+                return Some(j);
+            }
+        }
         if start == i && known.is_none() {
             return None;
         }
@@ -935,7 +971,11 @@ impl<'a> SentenceMentions<'a> {
             // here the possessive directly before a place mention.
             let start = self.list[a].start as usize;
             let mut k = start;
-            while k > self.range.start as usize && self.is_lower_word(k - 1) && k + 3 > start {
+            while k > self.range.start as usize
+                && self.is_lower_word(k - 1)
+                && k + 3 > start
+                && !matches!(self.low(k - 1), "in" | "of" | "at" | "near" | "from" | "to" | "on" | "by" | "for")
+            {
                 k -= 1;
             }
             if k > 0 && self.is_clitic_s(k - 1) {
@@ -984,13 +1024,22 @@ impl<'a> SentenceMentions<'a> {
                     if start < i && self.data.lexicon.stopwords.contains(self.low(start)) {
                         start += 1;
                     }
+                    // A country or place name opening the name: "Sudan Liberation Movement".
+                    let opening = (start < i)
+                        .then(|| self.mention_ending_at(start))
+                        .flatten()
+                        .filter(|&m| self.list[m].form == Form::Name && self.known_type(m) != Some(EntityType::Person));
                     (start < i).then(|| {
                         let (etype, subtype) =
                             self.head_type(start, i).unwrap_or((EntityType::Organisation, String::new()));
-                        let name = self.doc.span_text(start, i).to_owned();
+                        let from = opening.map_or(start, |m| self.list[m].start as usize);
+                        let name = self.doc.span_text(from, i).to_owned();
                         let r = Referent::New(NewName { name, etype, subtype });
-                        let m = self.mention(start, i, r.clone(), Form::Name, "acronym-definition", 0.85);
-                        self.add(m);
+                        let m = self.mention(from, i, r.clone(), Form::Name, "acronym-definition", 0.85);
+                        match opening {
+                            Some(o) => self.replace(o, m),
+                            None => self.add(m),
+                        };
                         r
                     })
                 };

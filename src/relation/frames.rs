@@ -249,8 +249,13 @@ impl Sent<'_> {
             && matches!(self.low(i - 1), "," | "and" | "by" | "after" | "before" | "while")
     }
 
+    /// The first argument right of `j` whose preposition `accept`s; demonyms
+    /// ("Israeli jets") are modifiers, not arguments.
     pub(super) fn first_right(&self, j: usize, accept: impl Fn(Option<&str>) -> bool) -> Option<usize> {
-        self.right_args(j, 14).into_iter().find(|(_, p)| accept(*p)).map(|(m, _)| m)
+        self.right_args(j, 14)
+            .into_iter()
+            .find(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym)
+            .map(|(m, _)| m)
     }
 
     /// A place for an event: "in X" after the trigger, else before it in the clause.
@@ -536,11 +541,13 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     }
     // Armed forces stand for their country.
     let agents: Vec<u32> = agents.into_iter().map(|e| ctx.parent_country(e).unwrap_or(e)).collect();
-    let count = (ctx.range.start..end).rev().take(8).find_map(|k| {
-        (TROOP_NOUNS.contains(&ctx.low(k)) && k > 0)
-            .then(|| parse_quantity(&ctx.doc.lower, &ctx.doc.tokens[..ctx.range.end], k - 1, &ctx.data.lexicon.numbers))
-            .flatten()
-            .and_then(|q| q.count())
+    // "Some 12,000 North Korean troops": a number a few words before the troops.
+    let count = (i.saturating_sub(10).max(ctx.range.start)..(end + 5).min(ctx.range.end)).filter(|&k| TROOP_NOUNS.contains(&ctx.low(k))).find_map(|k| {
+        (k.saturating_sub(6).max(ctx.range.start)..k).find_map(|s| {
+            let q = parse_quantity(&ctx.doc.lower, &ctx.doc.tokens[..ctx.range.end], s, &ctx.data.lexicon.numbers)?;
+            let between_ok = (s + q.len..k).all(|x| ctx.head(x).is_some() || ctx.is_lower_word(x));
+            (s + q.len <= k && between_ok && !q.ordinal).then(|| q.count()).flatten()
+        })
     });
     if agents.is_empty() || place.is_none() {
         return;

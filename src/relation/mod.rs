@@ -414,7 +414,7 @@ impl<'a> Sent<'a> {
                 let n = self.low(i + 1);
                 (n.ends_with("ing") && self.is_lower_word(i + 1) && !PREPOSITIONS.contains(&n))
                     || CLAUSE_WORDS.contains(&n)
-                    || n == "and" && self.is_lower_word(i + 2) && self.head(i + 2).is_none()
+                    || matches!(n, "and" | "but")
             })
             || self
                 .kind(i)
@@ -470,6 +470,14 @@ impl<'a> Sent<'a> {
             if let Some(m) = self.head(k) {
                 let mention = self.mention(m);
                 k = mention.start as usize;
+                // "Israeli jets struck": a demonym on the subject noun stands for its country.
+                let end = mention.end as usize;
+                let noun_phrase = (end..i).all(|x| {
+                    self.is_lower_word(x) && !PREPOSITIONS.contains(&self.low(x)) && !matches!(self.low(x), "to" | "and" | "or")
+                });
+                if mention.form == Form::Demonym && end < i && noun_phrase && i - end <= 3 {
+                    return Some(m);
+                }
                 if self.is_possessor(m) || mention.form == Form::Demonym {
                     continue;
                 }
@@ -550,7 +558,14 @@ impl<'a> Sent<'a> {
                     // "on Ukraine's eastern Donetsk region": the head follows, and takes
                     // the possessor's preposition.
                     let mut h = end + 1;
-                    while self.is_lower_word(h) && h < end + 4 && self.head(h).is_none() {
+                    // Adjectives and a place noun may stand between ("Ukraine's southern city
+                    // of Mykolaiv"), but no other preposition.
+                    let place_noun = |w: &str| self.data.lexicon.place_nouns.iter().any(|n| *n.word == *w);
+                    while self.is_lower_word(h)
+                        && h < end + 5
+                        && self.head(h).is_none()
+                        && (!PREPOSITIONS.contains(&self.low(h)) || self.low(h) == "of" && place_noun(self.low(h - 1)))
+                    {
                         h += 1;
                     }
                     if let Some(head) = self.head(h) {

@@ -52,7 +52,7 @@ fn content_end(ctx: &Sent) -> usize {
 pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let describe = t.frame == Frame::Describe;
     // "saying", "adding": a continuation of the previous statement.
-    if !describe && ctx.low(i).ends_with("ing") {
+    if !describe && ctx.low(i).ends_with("ing") && ctx.low(i) != "according" {
         return;
     }
     if ctx.passive(i) {

@@ -154,6 +154,24 @@ fn folded(c: char) -> Option<&'static str> {
     })
 }
 
+/// Compose the character at `i` (`len` bytes) with the combining marks that follow it;
+/// returns the offset after the cluster.
+fn compose_cluster(b: &mut Builder, input: &str, i: usize, len: usize) -> usize {
+    let mut end = i + len;
+    for m in input[end..].chars() {
+        if canonical_combining_class(m) == 0 {
+            break;
+        }
+        end += m.len_utf8();
+    }
+    let cluster = &input[i..end];
+    let composed: String = cluster.nfc().collect();
+    if composed != cluster {
+        b.replace(i, end, &composed);
+    }
+    end
+}
+
 /// Normalise `input` (see the module documentation).
 pub fn normalise(input: &str) -> Normalised {
     let mut b = Builder { input, out: String::with_capacity(input.len()), map: Vec::new(), run: 0, repairs: 0 };
@@ -182,6 +200,9 @@ pub fn normalise(input: &str) -> Normalised {
                 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => {
                     b.replace(i, i + 1, " ");
                     i += 1;
+                }
+                _ if needs_nfc && input[i + 1..].chars().next().is_some_and(|m| canonical_combining_class(m) != 0) => {
+                    i = compose_cluster(&mut b, input, i, 1);
                 }
                 _ => i += 1,
             }
@@ -227,20 +248,7 @@ pub fn normalise(input: &str) -> Normalised {
             continue;
         }
         if needs_nfc {
-            // Compose this character with the combining marks that follow it.
-            let mut end = i + clen;
-            for m in input[end..].chars() {
-                if canonical_combining_class(m) == 0 {
-                    break;
-                }
-                end += m.len_utf8();
-            }
-            let cluster = &input[i..end];
-            let composed: String = cluster.nfc().collect();
-            if composed != cluster {
-                b.replace(i, end, &composed);
-            }
-            i = end;
+            i = compose_cluster(&mut b, input, i, clen);
             continue;
         }
         i += clen;

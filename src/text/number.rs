@@ -173,7 +173,7 @@ mod tests {
             ("4.3bn", Some((4.3e9, 1))),
             ("4 billion euros", Some((4e9, 2))),
             ("four people", Some((4.0, 1))),
-            ("at least two people", None),
+            ("at least two people", Some((2.0, 3))),
             ("at least four people", Some((4.0, 3))),
             ("thirty-one members", Some((31.0, 3))),
             ("a dozen", Some((12.0, 2))),

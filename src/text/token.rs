@@ -154,7 +154,11 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                     let after = &s[i + 1..];
                     let next = after.chars().next();
                     let clitic = clitic_len(after).is_some();
-                    if next.is_some_and(char::is_alphabetic) && !clitic {
+                    // "don't": the word ends before "n't".
+                    let negation = s[..i].ends_with('n')
+                        && after.starts_with('t')
+                        && !after[1..].chars().next().is_some_and(is_word_char);
+                    if next.is_some_and(char::is_alphabetic) && !clitic && !negation {
                         i += 1;
                     } else {
                         break;
@@ -260,7 +264,7 @@ mod tests {
 
     #[test]
     fn flags() {
-        let s = "NATO’s Mark rutte";
+        let s = "NATO's Mark rutte";
         let mut v = Vec::new();
         tokenise(s, 0..s.len(), &mut v);
         assert!(v[0].is_all_caps() && v[0].is_capitalised());
