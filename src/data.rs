@@ -340,6 +340,8 @@ pub enum Frame {
     /// A weapon noun ("missiles", "drones"): an attack only with an actor modifier
     /// ("Hamas missiles").
     WeaponNoun,
+    /// "X fired/launched N missiles at Y": an attack only with a target or place.
+    Launch,
 }
 
 impl Frame {
@@ -358,6 +360,7 @@ impl Frame {
             "headquarters" => Frame::Headquarters,
             "membership" => Frame::Membership,
             "weapon-noun" => Frame::WeaponNoun,
+            "launch" => Frame::Launch,
             _ => return None,
         })
     }
@@ -431,7 +434,7 @@ pub struct Lexicon {
     pub government_nouns: FxHashSet<Box<str>>,
     /// Definite nouns that refer back to an entity ("the ministry", "the country"), with
     /// the type (and optional subtype) of what they refer to.
-    pub anaphora: Vec<(String, EntityType, Option<String>)>,
+    pub anaphora: Vec<(String, EntityType, Vec<String>)>,
     /// Words that cannot name a region on their own ("Western", "Central").
     pub generic_place_words: FxHashSet<Box<str>>,
     /// Wars whose days news counts.
@@ -923,7 +926,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let t = Table::parse("ontology/lexicon/anaphora.tsv", &src)?;
     let (n, ty, st) = (t.col("noun")?, t.col("type")?, t.col("subtype")?);
     for (line, r) in &t.rows {
-        lex.anaphora.push((phrase(r[n]), entity_type(&t, *line, ty, r[ty])?, opt_string(r[st])));
+        lex.anaphora.push((phrase(r[n]), entity_type(&t, *line, ty, r[ty])?, list(r[st])));
     }
 
     let src = get("lexicon/war-days.tsv")?;

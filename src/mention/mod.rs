@@ -48,8 +48,8 @@ pub enum Referent {
     Known(Known),
     New(NewName),
     Pronoun(Pronoun),
-    /// "the ministry": the last entity of this type (and subtype).
-    Anaphor(EntityType, Option<String>),
+    /// "the ministry": the last entity of this type (and one of these subtypes, if any).
+    Anaphor(EntityType, Vec<String>),
     /// An unnamed office holder ("North Korea's general delegate"); not an entity, but
     /// an antecedent for "his country". Carries the mention of the state it serves.
     Role(u32),

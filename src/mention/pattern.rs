@@ -942,6 +942,26 @@ impl<'a> SentenceMentions<'a> {
                     }
                 }
             }
+            // "X, the capital of Y", "X, a town in Y"
+            if self.low(end) == "," && matches!(self.low(end + 1), "the" | "a" | "an") {
+                let mut k = end + 2;
+                while self.is_lower_word(k) && k < end + 6 && !matches!(self.low(k), "of" | "in") {
+                    k += 1;
+                }
+                let noun = self.low(k.saturating_sub(1));
+                let place_noun = self.data.lexicon.place_nouns.iter().any(|n| *n.word == *noun);
+                if place_noun && matches!(self.low(k), "of" | "in") {
+                    let mut h = k + 1;
+                    if self.low(h) == "the" {
+                        h += 1;
+                    }
+                    if let Some(b) = self.mention_starting_at(h) {
+                        if self.is_place(b) && self.place_rank(b) > self.place_rank(a) {
+                            self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-apposition");
+                        }
+                    }
+                }
+            }
             // "X in (the) (adjectives) Y"
             if self.low(end) == "in" && self.place_rank(a) == 1 {
                 let mut k = end + 1;

@@ -264,7 +264,7 @@ impl Sent<'_> {
         let right = self.right_args(end, 14);
         let left = self.left_args(i, 12);
         let pick = |args: &[(usize, Option<&str>)], accept: &dyn Fn(Option<&str>) -> bool| {
-            args.iter().filter(|(_, p)| accept(*p)).find_map(|(m, _)| {
+            args.iter().filter(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym).find_map(|(m, _)| {
                 self.arg_entities(*m, false).first().copied().filter(|&e| self.is_place_or_country(e))
             })
         };
@@ -297,6 +297,7 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
     match t.frame {
         Frame::Transitive => transitive(ctx, t, i, end, found),
         Frame::EventNoun | Frame::WeaponNoun => event_noun(ctx, t, i, end, found),
+        Frame::Launch => launch(ctx, t, i, end, found),
         Frame::Deploy => deploy(ctx, t, i, end, found),
         Frame::Give => give(ctx, t, i, end, found),
         Frame::Intercept => intercept(ctx, t, i, end, found),
@@ -332,11 +333,52 @@ fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
         if LIGHT_VERBS.contains(&w) {
             return Some((agent_of(ctx, k), ctx.irrealis(k)));
         }
-        if w == "to" || ctx.head(k).is_some() || !(ctx.is_lower_word(k) || w == "-") {
+        let number_or_money = ctx.kind(k) == Some(crate::text::TokenKind::Number) || matches!(w, "$" | "€" | "£");
+        if w == "to" || ctx.head(k).is_some() || !(ctx.is_lower_word(k) || w == "-" || number_or_money) {
             return None;
         }
     }
     None
+}
+
+/// "Iran launched over 300 drones at Israel", "Hezbollah fired rockets at bases near Haifa".
+fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    // "drones launched by Russia", "rockets launched from Gaza": a participle describing
+    // the weapons, not a clause of its own.
+    let reduced = i > ctx.range.start && ctx.is_lower_word(i - 1) && !super::AUX.contains(&ctx.low(i - 1));
+    if ctx.irrealis(i) || ctx.passive(i) || reduced {
+        return;
+    }
+    let agents = agent_of(ctx, i);
+    let mut c = Candidate {
+        etype: t.event,
+        predicate: t.predicate,
+        agents,
+        count: ctx.quantity_after(end, 6).map(|(n, _)| n),
+        trigger: i..end,
+        rule: format!("trigger:{}", t.lemma),
+        ..Default::default()
+    };
+    let aimed = ctx.right_args(end, 16).into_iter().find(|(m, p)| {
+        matches!(p, Some("at" | "on" | "against" | "into" | "towards")) && ctx.mention(*m).form != Form::Demonym
+    });
+    if let Some((m, _)) = aimed {
+        for e in ctx.arg_entities(m, false) {
+            if ctx.etype(e) == EntityType::Place {
+                c.place.get_or_insert(e);
+            } else {
+                c.targets.push((e, ctx.named(m)));
+            }
+        }
+    }
+    if c.place.is_none() {
+        c.place = ctx.event_place(i, end);
+    }
+    // "launched an investigation" is no attack: something must be aimed at someone or somewhere.
+    if c.agents.is_empty() || c.targets.is_empty() && c.place.is_none() {
+        return;
+    }
+    found.candidates.push(c);
 }
 
 fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
@@ -464,6 +506,12 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
                 }
             }
             break;
+        }
+    }
+    // "the siege of Mariupol", "the shelling of Kharkiv": the place is the object of "of".
+    if c.place.is_none() && ctx.low(end) == "of" {
+        if let Some((m, _)) = right.first() {
+            c.place = ctx.entity(*m, false).filter(|&e| ctx.etype(e) == EntityType::Place);
         }
     }
     if c.place.is_none() {

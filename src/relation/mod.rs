@@ -150,6 +150,8 @@ const AUX: &[&str] = &[
     "reportedly",
     "apparently",
 ];
+/// Verbs of a trailing attribution (", officials said.").
+const ATTRIBUTION_VERBS: &[&str] = &["said", "says", "reported", "reports", "added", "told", "confirmed", "announced", "claimed", "wrote"];
 /// Modal verbs that make the following event hypothetical.
 const IRREALIS: &[&str] = &["could", "might", "may", "would", "should", "to"];
 const PREPOSITIONS: &[&str] = &[
@@ -334,9 +336,14 @@ impl<'a> Sent<'a> {
     /// The preposition right before mention `m` (skipping "the", "a" and adjectives up to
     /// two words), if any.
     pub fn preposition_before(&self, m: usize) -> Option<&'a str> {
+        self.preposition_between(self.range.start, m)
+    }
+
+    /// [`Sent::preposition_before`] looking no further left than token `lo`.
+    pub fn preposition_between(&self, lo: usize, m: usize) -> Option<&'a str> {
         let mut k = self.mention(m).start as usize;
         let mut skipped = 0;
-        while k > self.range.start {
+        while k > lo.max(self.range.start) {
             let w = self.low(k - 1);
             if PREPOSITIONS.contains(&w) {
                 // "the village of X", "the city of X": "of" belongs to the noun phrase.
@@ -410,6 +417,7 @@ impl<'a> Sent<'a> {
         let w = self.low(i);
         matches!(w, ";" | ":" | "." | "!" | "?" | "\u{2013}" | "\u{2014}")
             || CLAUSE_WORDS.contains(&w)
+            || (w == "," && self.attribution_follows(i))
             || (w == "," && {
                 let n = self.low(i + 1);
                 (n.ends_with("ing") && self.is_lower_word(i + 1) && !PREPOSITIONS.contains(&n))
@@ -419,6 +427,19 @@ impl<'a> Sent<'a> {
             || self
                 .kind(i)
                 .is_some_and(|k| matches!(k, TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote))
+    }
+
+    /// Whether a trailing attribution follows the comma at `i`: ", the Russian military
+    /// said", ", officials said", ", according to ...".
+    fn attribution_follows(&self, i: usize) -> bool {
+        if matches!(self.low(i + 1), "according" | "citing") {
+            return true;
+        }
+        (i + 2..(i + 8).min(self.range.end)).any(|k| {
+            ATTRIBUTION_VERBS.contains(&self.low(k))
+                && (i + 1..k).all(|x| self.head(x).is_some() || self.is_lower_word(x) || self.kind(x) != Some(TokenKind::Punct))
+                && (k + 1 >= self.range.end || matches!(self.low(k + 1), "." | "," | ";" | "on" | "in" | "late" | "earlier" | "citing" | "adding"))
+        })
     }
 
     /// Whether the verb at `i` is hypothetical or intended ("could hold", "to attack").
@@ -527,7 +548,8 @@ impl<'a> Sent<'a> {
                 let ok = !self.is_possessor(m)
                     && mention.form != Form::Demonym
                     && self.preposition_before(m).is_none()
-                    && self.entity(m, true).is_some();
+                    && self.entity(m, true).is_some()
+                    && !self.qualifies_person(m);
                 if ok && first.is_none() {
                     first = Some(m);
                 }
@@ -540,6 +562,21 @@ impl<'a> Sent<'a> {
             k += 1;
         }
         first
+    }
+
+    /// Whether mention `m` is the qualifier of a titled person right after it ("UN" in
+    /// "UN Secretary-General Antonio Guterres").
+    pub fn qualifies_person(&self, m: usize) -> bool {
+        let mention = self.mention(m);
+        let mut k = mention.end as usize;
+        while k < self.range.end && k < mention.end as usize + 8 {
+            if let Some(p) = self.head(k) {
+                let person = self.mention(p);
+                return person.np_start <= mention.start && self.ents.of_mention[p].is_some_and(|e| self.etype(e) == EntityType::Person);
+            }
+            k += 1;
+        }
+        false
     }
 
     /// Head mentions to the right of `j` up to the end of the clause, each with the
@@ -569,12 +606,13 @@ impl<'a> Sent<'a> {
                         h += 1;
                     }
                     if let Some(head) = self.head(h) {
-                        out.push((head, self.preposition_before(m)));
+                        out.push((head, self.preposition_between(j, m)));
                         k = self.mention(head).end as usize;
                         continue;
                     }
                 }
-                let prep = if mention.start as usize == j { None } else { self.preposition_before(m) };
+                // The trigger's own last word ("took control of") is not a preposition.
+                let prep = self.preposition_between(j, m);
                 out.push((m, prep));
                 k = end;
                 continue;

@@ -49,6 +49,19 @@ fn content_end(ctx: &Sent) -> usize {
     e
 }
 
+/// The end of a wire dateline at the start of the sentence: an ALL-CAPS place, an
+/// optional date and agency in parentheses, and a dash.
+fn dateline_end(ctx: &Sent) -> Option<usize> {
+    let first = ctx.doc.tokens.get(ctx.range.start)?;
+    if !first.is_all_caps() {
+        return None;
+    }
+    (ctx.range.start + 1..(ctx.range.start + 12).min(ctx.range.end)).find_map(|k| {
+        let dash = matches!(ctx.low(k), "-" | "\u{2013}" | "\u{2014}") && ctx.doc.tokens[k].space_before();
+        dash.then_some(k + 1)
+    })
+}
+
 pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let describe = t.frame == Frame::Describe;
     // "saying", "adding": a continuation of the previous statement.
@@ -130,6 +143,9 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         let mut k = if inverted { speaker_end } else { end };
         if matches!(ctx.low(i), "told" | "tells" | "tell" | "telling" | "informed" | "assured" | "urged") {
             // Skip the addressee.
+            while matches!(ctx.low(k), "the" | "a" | "an") {
+                k += 1;
+            }
             if let Some(m) = ctx.head(k) {
                 k = ctx.mention(m).end as usize;
             } else {
@@ -193,9 +209,15 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             }
         }
     }
-    let Some((range, quoted)) = statement else {
+    let Some((mut range, quoted)) = statement else {
         return;
     };
+    // A dateline opening the sentence ("BEIRUT, Sept 23 (Reuters) -") is not said.
+    if let Some(after) = dateline_end(ctx) {
+        if range.start < after && range.end > after {
+            range.start = after;
+        }
+    }
     if range.end <= range.start {
         return;
     }

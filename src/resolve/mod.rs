@@ -345,10 +345,7 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
             }
             Referent::Anaphor(t, sub) => {
                 let (t, sub) = (*t, sub.clone());
-                let e = r.antecedent(mi, |_, e| {
-                    e.etype == t && sub.as_deref().is_none_or(|s| e.subtype == s)
-                        || (t == EntityType::Place && e.etype == EntityType::Place && sub.is_none())
-                });
+                let e = r.antecedent(mi, |_, e| e.etype == t && (sub.is_empty() || sub.contains(&e.subtype)));
                 let e = e.or_else(|| {
                     // Further back in the document for "the country".
                     (0..mi).rev().filter_map(|j| r.out.of_mention[j]).find(|&e| r.out.list[e as usize].etype == t)
