@@ -2,14 +2,14 @@
 //! Aho-Corasick pass over a document.
 //!
 //! Contract: [`Gazetteer::find`] returns matches sorted by start, never overlapping
-//! (leftmost-longest), each starting and ending at a word boundary, and each passing the
-//! case rule: every uppercase letter of the pattern is uppercase in the text (so "US"
+//! (leftmost-longest among the matches that pass the rules), each starting and ending at
+//! a word boundary, and each passing the case rule: every uppercase letter of the pattern is uppercase in the text (so "US"
 //! does not match "us", "Putin" does not match "putin", but "Donetsk region" matches
 //! "Donetsk Region"). When one surface form belongs to several entries, the entry with
 //! the highest [`Priority`] wins.
 
 use crate::data::{EntityType, OntologyData};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 
 /// A gazetteer entry: what a surface form refers to.
@@ -214,7 +214,8 @@ impl Gazetteer {
             v.sort_by_key(|k| std::cmp::Reverse(k.priority()));
         }
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("gazetteer patterns are plain strings");
@@ -224,31 +225,48 @@ impl Gazetteer {
     /// All matches in `text` (see the module contract); `lower` is `text` with ASCII
     /// letters lowercased.
     pub fn find(&self, text: &str, lower: &str) -> Vec<GazetteerMatch> {
-        // All matches, overlapping: a longer pattern that fails the case rule ("The
-        // Kremlin" at "the Kremlin") must not hide a shorter one that passes.
-        let mut candidates = Vec::new();
-        for m in self.automaton.find_overlapping_iter(lower) {
-            let (s, e) = (m.start(), m.end());
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-                continue;
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < lower.len() {
+            let Some(m) = self.automaton.find(Input::new(lower).span(pos..lower.len())) else { break };
+            let s = m.start();
+            // The longest pattern at `s` may fail the rules ("The Kremlin" at "the
+            // Kremlin"); then try shorter ones at `s`, and failing that, go on from the
+            // next character.
+            let mut candidate = Some(m);
+            let mut found = None;
+            while let Some(c) = candidate {
+                if let Some(g) = self.accept(text, c.start(), c.end(), c.pattern().as_usize()) {
+                    found = Some(g);
+                    break;
+                }
+                let limit = c.end() - 1;
+                candidate = (limit > s)
+                    .then(|| self.automaton.find(Input::new(lower).span(s..limit).anchored(Anchored::Yes)))
+                    .flatten();
             }
-            let surface = &text[s..e];
-            let fits = |pat: &str| case_fits(pat, surface);
-            if let Some((_, known, bare)) = self.variants[m.pattern().as_usize()].iter().find(|(p, _, _)| fits(p)) {
-                candidates.push(GazetteerMatch { start: s as u32, end: e as u32, known: *known, bare: *bare });
-            }
-        }
-        // Leftmost-longest among the valid matches.
-        candidates.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        let mut out: Vec<GazetteerMatch> = Vec::with_capacity(candidates.len());
-        for m in candidates {
-            if out.last().is_none_or(|l| m.start >= l.end) {
-                out.push(m);
+            match found {
+                Some(g) => {
+                    pos = g.end as usize;
+                    out.push(g);
+                }
+                None => pos = s + text[s..].chars().next().map_or(1, char::len_utf8),
             }
         }
         out
+    }
+
+    /// A match of pattern `p` at `s..e` if it starts and ends at word boundaries and one
+    /// of the pattern's surface forms fits the text's case.
+    fn accept(&self, text: &str, s: usize, e: usize, p: usize) -> Option<GazetteerMatch> {
+        let before = text[..s].chars().next_back();
+        let after = text[e..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let surface = &text[s..e];
+        let (_, known, bare) = self.variants[p].iter().find(|(form, _, _)| case_fits(form, surface))?;
+        Some(GazetteerMatch { start: s as u32, end: e as u32, known: *known, bare: *bare })
     }
 
     /// Entries whose name key equals `name`'s, highest priority first.
