@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per area.
 
 mod common;
+mod data;
 mod expect;
 mod sample;
 mod stages;
