@@ -393,6 +393,8 @@ pub struct Trigger {
     pub expect: String,
     /// Line in triggers.tsv, for messages.
     pub line: u32,
+    /// The rule name in provenance ("trigger:attack", "speech:say").
+    pub rule: std::sync::Arc<str>,
 }
 
 /// Casualty words: "killed" -> Killed, "wounded" -> Injured.
@@ -982,6 +984,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
             example: r[ex].to_owned(),
             expect: r[exp].to_owned(),
             line: *line,
+            rule: format!("{}:{}", if matches!(frame, Frame::Speech | Frame::Describe) { "speech" } else { "trigger" }, r[le]).into(),
         });
     }
     let nouns: FxHashSet<String> =

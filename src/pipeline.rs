@@ -212,6 +212,9 @@ impl Pipeline {
         let mut chars = 0u32;
         let mut byte = 0usize;
         let mut sentences: Vec<(Arc<str>, u32, u32)> = Vec::with_capacity(doc.sentences.len());
+        // (byte, char) offsets of each sentence start in the input, for char offsets of
+        // statements and events without recounting from the start of the document.
+        let mut starts: Vec<(usize, u32)> = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
             let (b0, b1) = doc.original_span(s.start, s.end);
             let b0 = b0.max(byte);
@@ -220,12 +223,19 @@ impl Pipeline {
             let b1 = b1.max(b0);
             let len = input.text[b0..b1].chars().count() as u32;
             sentences.push((input.text[b0..b1].into(), c0, c0 + len));
+            starts.push((b0, c0));
             chars += len;
             byte = b1;
         }
-        let prov = |si: u32, rule: &str, confidence: f32| {
+        let char_at = |b: usize| -> u32 {
+            let i = starts.partition_point(|&(sb, _)| sb <= b);
+            let (sb, sc) = if i == 0 { (0, 0) } else { starts[i - 1] };
+            sc + input.text.get(sb..b).map_or(0, |t| t.chars().count() as u32)
+        };
+        let statement_rule: Arc<str> = "statement".into();
+        let prov = |si: u32, rule: &Arc<str>, confidence: f32| {
             let (ev, s, e) = sentences[si as usize].clone();
-            Provenance { doc: doc_name.clone(), evidence: ev, start: s, end: e, rule: rule.into(), confidence }
+            Provenance { doc: doc_name.clone(), evidence: ev, start: s, end: e, rule: rule.clone(), confidence }
         };
 
         // Which entities become nodes: named ones, and any that a relation or event uses.
@@ -260,8 +270,8 @@ impl Pipeline {
         for s in &a.extraction.statements {
             let (b0, _) = doc.original_span(doc.tokens[s.tokens.start as usize].start, 0);
             let (_, b1) = doc.original_span(0, doc.tokens[s.tokens.end as usize - 1].end);
-            let c0 = input.text[..b0].chars().count();
-            let c1 = c0 + input.text[b0..b1.max(b0)].chars().count();
+            let c0 = char_at(b0);
+            let c1 = c0 + input.text[b0..b1.max(b0)].chars().count() as u32;
             let label: String = if s.text.chars().count() > 80 {
                 s.text.chars().take(77).collect::<String>() + "..."
             } else {
@@ -275,7 +285,7 @@ impl Pipeline {
                 quoted: Some(s.quoted),
                 date: a.sentence_dates.get(s.sentence as usize).copied().flatten(),
                 mentions: 1,
-                provenance: vec![prov(s.sentence, "statement", if s.quoted { 0.9 } else { 0.75 })],
+                provenance: vec![prov(s.sentence, &statement_rule, if s.quoted { 0.9 } else { 0.75 })],
                 ..Default::default()
             }));
         }
@@ -302,7 +312,7 @@ impl Pipeline {
         for ev in &a.extraction.events {
             let t0 = doc.tokens.get(ev.trigger.start as usize).map_or(0, |t| t.start);
             let (b0, _) = doc.original_span(t0, t0);
-            let c0 = input.text[..b0].chars().count() as u32;
+            let c0 = char_at(b0);
             let n = seen_triggers.entry(c0).or_insert(0);
             *n += 1;
             let label_of = |e: Option<u32>| e.and_then(|e| ents.list.get(e as usize)).map(|e| e.name.clone());

@@ -1,5 +1,5 @@
-//! The gazetteer: every known surface form of every known entity, matched in one
-//! Aho-Corasick pass over a document.
+//! The gazetteer: every known surface form of every known entity, found at each token by
+//! a hash lookup of the token's first word and a comparison of the candidate forms.
 //!
 //! Contract: [`Gazetteer::find`] returns matches sorted by start, never overlapping
 //! (leftmost-longest among the matches that pass the rules), each starting and ending at
@@ -9,7 +9,8 @@
 //! the highest [`Priority`] wins.
 
 use crate::data::{EntityType, OntologyData};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use crate::text::phrase::PhraseIndex;
+use crate::text::Document;
 use rustc_hash::FxHashMap;
 
 /// A gazetteer entry: what a surface form refers to.
@@ -59,11 +60,11 @@ pub struct GazetteerMatch {
     pub bare: bool,
 }
 
-/// Every surface form of the data, compiled into one automaton.
+/// Every surface form of the data, indexed by its first word.
 pub struct Gazetteer {
-    /// Over ASCII-lowercased patterns; run on ASCII-lowercased text (same offsets).
-    automaton: AhoCorasick,
-    /// For each automaton pattern, its surface forms with their case, best entry first.
+    /// Lowercase surface forms, looked up at each token by the token's first word.
+    index: PhraseIndex<u32>,
+    /// For each indexed form, its surface forms with their case, best entry first.
     variants: Vec<Vec<(Box<str>, Known, bool)>>,
     /// Lowercased folded name key -> entries, for lookups of names found by patterns.
     by_key: FxHashMap<String, Vec<Known>>,
@@ -198,60 +199,42 @@ impl Gazetteer {
             }
         }
         let FormsBuilder { forms, mut by_key } = b;
-        // Group surface forms by their lowercase form: one automaton pattern each.
+        // Group surface forms by their lowercase form: one indexed phrase each.
         let mut grouped: std::collections::BTreeMap<String, Vec<(Box<str>, Known, bool)>> = Default::default();
         for (form, (known, bare)) in forms {
-            grouped.entry(form.to_ascii_lowercase()).or_default().push((form, known, bare));
+            grouped.entry(form.to_lowercase()).or_default().push((form, known, bare));
         }
-        let mut patterns = Vec::with_capacity(grouped.len());
+        let mut phrases = Vec::with_capacity(grouped.len());
         let mut variants = Vec::with_capacity(grouped.len());
         for (lower, mut v) in grouped {
             v.sort_by(|a, b| b.1.priority().cmp(&a.1.priority()).then_with(|| a.0.cmp(&b.0)));
-            patterns.push(lower);
+            phrases.push((lower, variants.len() as u32));
             variants.push(v);
         }
         for v in by_key.values_mut() {
             v.sort_by_key(|k| std::cmp::Reverse(k.priority()));
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .expect("gazetteer patterns are plain strings");
-        Gazetteer { automaton, variants, by_key }
+        Gazetteer { index: PhraseIndex::from_phrases(phrases), variants, by_key }
     }
 
-    /// All matches in `text` (see the module contract); `lower` is `text` with ASCII
-    /// letters lowercased.
-    pub fn find(&self, text: &str, lower: &str) -> Vec<GazetteerMatch> {
+    /// All matches in a document (see the module contract).
+    pub fn find(&self, doc: &Document) -> Vec<GazetteerMatch> {
+        let text = doc.text();
         let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < lower.len() {
-            let Some(m) = self.automaton.find(Input::new(lower).span(pos..lower.len())) else { break };
-            let s = m.start();
-            // The longest pattern at `s` may fail the rules ("The Kremlin" at "the
-            // Kremlin"); then try shorter ones at `s`, and failing that, go on from the
-            // next character.
-            let mut candidate = Some(m);
-            let mut found = None;
-            while let Some(c) = candidate {
-                if let Some(g) = self.accept(text, c.start(), c.end(), c.pattern().as_usize()) {
-                    found = Some(g);
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            let mut next = i + 1;
+            // Longest first; a longer form that fails the rules ("The Kremlin" at "the
+            // Kremlin") gives way to a shorter one.
+            for (&v, end) in self.index.all_at(doc, i) {
+                let (s, e) = (doc.tokens[i].start as usize, doc.tokens[end - 1].end as usize);
+                if let Some(g) = self.accept(text, s, e, v as usize) {
+                    out.push(g);
+                    next = end;
                     break;
                 }
-                let limit = c.end() - 1;
-                candidate = (limit > s)
-                    .then(|| self.automaton.find(Input::new(lower).span(s..limit).anchored(Anchored::Yes)))
-                    .flatten();
             }
-            match found {
-                Some(g) => {
-                    pos = g.end as usize;
-                    out.push(g);
-                }
-                None => pos = s + text[s..].chars().next().map_or(1, char::len_utf8),
-            }
+            i = next;
         }
         out
     }

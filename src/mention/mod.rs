@@ -223,7 +223,7 @@ impl MentionStage {
 
     /// Find the mentions of `doc`.
     pub fn find(&self, doc: &Document, data: &OntologyData) -> Mentions {
-        let matches = self.gazetteer.find(doc.text(), &doc.lower);
+        let matches = self.gazetteer.find(doc);
         let mut out = Mentions::default();
         let mut mi = 0;
         for (si, s) in doc.sentences.iter().enumerate() {

@@ -195,7 +195,7 @@ pub(super) fn assemble(ctx: &Sent, found: Found, date: Option<Date>, out: &mut E
                     continue;
                 };
                 let mut c = Candidate { place: Some(p), count: None, ..model };
-                c.rule = format!("{}+casualties", c.rule);
+                c.rule = format!("{}+casualties", c.rule).into();
                 cands.push(c);
                 counts.push(Counts::default());
                 let last = cands.len() - 1;

@@ -6,6 +6,7 @@ use crate::mention::{FactObject, Form, Pronoun, Referent};
 use crate::text::number::parse_quantity;
 use crate::text::TokenKind;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Verbs that take an event noun as object and whose subject is the event's agent
 /// ("launched an attack", "conducted airstrikes").
@@ -95,7 +96,7 @@ pub(super) struct Candidate {
     pub launched: Option<u64>,
     pub amount: Option<String>,
     pub trigger: Range<usize>,
-    pub rule: String,
+    pub rule: Arc<str>,
     /// One event per target (captures of several places).
     pub per_target: bool,
 }
@@ -106,7 +107,7 @@ pub(super) struct Said {
     pub speakers: Vec<u32>,
     pub tokens: Range<usize>,
     pub quoted: bool,
-    pub rule: String,
+    pub rule: Arc<str>,
     /// Also report a Statement event (an address, a statement, a message).
     pub event: bool,
     pub trigger: Range<usize>,
@@ -128,14 +129,14 @@ impl Sent<'_> {
         matches!(self.mention(m).form, Form::Name | Form::Acronym | Form::Compound)
     }
 
-    pub(super) fn relation(&self, s: u32, p: Predicate, o: u32, rule: &str) -> Relation {
+    pub(super) fn relation(&self, s: u32, p: Predicate, o: u32, rule: &Arc<str>) -> Relation {
         Relation {
             subject: s,
             predicate: p,
             object: RelObject::Entity(o),
             role: None,
             sentence: self.si,
-            rule: rule.to_owned(),
+            rule: rule.clone(),
             confidence: 0.75,
         }
     }
@@ -356,7 +357,7 @@ fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         agents,
         count: ctx.quantity_after(end, 6).map(|(n, _)| n),
         trigger: i..end,
-        rule: format!("trigger:{}", t.lemma),
+        rule: t.rule.clone(),
         ..Default::default()
     };
     let aimed = ctx.right_args(end, 16).into_iter().find(|(m, p)| {
@@ -411,7 +412,7 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         predicate: t.predicate,
         agents,
         trigger: i..end,
-        rule: format!("trigger:{}", t.lemma),
+        rule: t.rule.clone(),
         per_target: t.event == Some(EventType::Capture),
         ..Default::default()
     };
@@ -447,7 +448,7 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         etype: t.event,
         predicate: t.predicate,
         trigger: i..end,
-        rule: format!("trigger:{}", t.lemma),
+        rule: t.rule.clone(),
         ..Default::default()
     };
     // An alleged attack is reported, not asserted: the event, without the relation.
@@ -607,7 +608,7 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         place,
         count,
         trigger: i..end,
-        rule: format!("trigger:{}", t.lemma),
+        rule: t.rule.clone(),
         ..Default::default()
     });
 }
@@ -648,7 +649,7 @@ fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         targets: target.into_iter().map(|e| (e, true)).collect(),
         amount: ctx.money(),
         trigger: i..end,
-        rule: format!("trigger:{}", t.lemma),
+        rule: t.rule.clone(),
         ..Default::default()
     });
 }
@@ -685,7 +686,7 @@ fn intercept(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         count,
         launched,
         trigger: i..end,
-        rule: format!("trigger:{}", t.lemma),
+        rule: t.rule.clone(),
         ..Default::default()
     });
 }
@@ -707,7 +708,7 @@ fn accession(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let members = ctx.arg_entities(member, true);
     for &m in &members {
         for &o in &orgs {
-            found.relations.push(ctx.relation(m, Predicate::MemberOf, o, &format!("trigger:{}", t.lemma)));
+            found.relations.push(ctx.relation(m, Predicate::MemberOf, o, &t.rule));
         }
     }
     if !orgs.is_empty() && t.event.is_some() {
@@ -716,7 +717,7 @@ fn accession(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
             agents: members,
             targets: orgs.into_iter().map(|e| (e, true)).collect(),
             trigger: i..end,
-            rule: format!("trigger:{}", t.lemma),
+            rule: t.rule.clone(),
             ..Default::default()
         });
     }
@@ -749,7 +750,7 @@ fn intransitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
         agents,
         place,
         trigger: i..end,
-        rule: format!("trigger:{}", t.lemma),
+        rule: t.rule.clone(),
         ..Default::default()
     });
 }
@@ -783,7 +784,7 @@ fn backing(ctx: &Sent, t: &Trigger, i: usize, found: &mut Found) {
     let Some(r) = recipient else { return };
     if let (Some(&f), Some(rec)) = (funders.first(), ctx.entity(r, true)) {
         if let Some(p) = t.predicate {
-            found.relations.push(ctx.relation(f, p, rec, &format!("trigger:{}", t.lemma)));
+            found.relations.push(ctx.relation(f, p, rec, &t.rule));
         }
     }
 }
@@ -806,7 +807,7 @@ fn headquarters(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
         }
         let place = ctx.event_place(i, k + 1);
         if let (Some(p), Some(pred)) = (place.filter(|&p| ctx.etype(p) == EntityType::Place), t.predicate) {
-            found.relations.push(ctx.relation(org, pred, p, &format!("trigger:{}", t.lemma)));
+            found.relations.push(ctx.relation(org, pred, p, &t.rule));
         }
     }
 }
@@ -822,7 +823,7 @@ fn memberships(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found)
         if ent.etype != EntityType::Organisation {
             return;
         }
-        let rule = format!("trigger:{}", t.lemma);
+        let rule = t.rule.clone();
         for k in end..ctx.range.end {
             let Some(m) = ctx.head(k) else { continue };
             if ctx.mention(m).start as usize != k || ctx.mention(m).form != Form::Name {

@@ -23,6 +23,7 @@ use crate::text::date::Date;
 use crate::text::phrase::PhraseIndex;
 use crate::text::{Document, TokenKind};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The object of a relation: an entity or a statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -39,7 +40,7 @@ pub struct Relation {
     pub object: RelObject,
     pub role: Option<String>,
     pub sentence: u32,
-    pub rule: String,
+    pub rule: Arc<str>,
     pub confidence: f32,
 }
 
@@ -70,7 +71,7 @@ pub struct Event {
     pub sentence: u32,
     /// Token range of the trigger.
     pub trigger: Range<u32>,
-    pub rule: String,
+    pub rule: Arc<str>,
     pub confidence: f32,
 }
 
@@ -717,7 +718,7 @@ fn facts(mentions: &Mentions, entities: &Entities, out: &mut Extraction) {
             object: RelObject::Entity(o),
             role: f.role.clone(),
             sentence: f.sentence,
-            rule: f.rule.to_owned(),
+            rule: f.rule.into(),
             confidence: 0.85,
         });
     }

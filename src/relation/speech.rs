@@ -226,7 +226,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         speakers: speakers.clone(),
         tokens: range,
         quoted,
-        rule: format!("speech:{}", t.lemma),
+        rule: t.rule.clone(),
         event,
         trigger: i..end,
     });
@@ -235,7 +235,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         if let Some((m, _)) = ctx.right_args(end, 8).into_iter().find(|(_, p)| p.is_none()) {
             for o in ctx.expand(m, true) {
                 for &s in &speakers {
-                    found.relations.push(ctx.relation(s, p, o, &format!("trigger:{}", t.lemma)));
+                    found.relations.push(ctx.relation(s, p, o, &t.rule));
                 }
             }
         }

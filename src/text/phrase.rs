@@ -1,19 +1,29 @@
 //! Case-insensitive phrase lookup over tokens.
 //!
 //! Contract: a [`PhraseIndex`] holds lowercase phrases ("secretary-general", "took control
-//! of", "lt. gen.") and finds the longest one starting at a token. A phrase matches when
-//! its characters equal the lowercased text from the token's start, any run of spaces in
-//! the phrase matching any run of whitespace in the text, and it ends at a token end.
-//! Lookup costs one hash probe on the token's text plus the candidates sharing its first
-//! word.
+//! of", "lt. gen.", "the kremlin") and finds the phrases starting at a token, longest
+//! first. A phrase matches when its characters equal the lowercased text from the token's
+//! start, any run of spaces in the phrase matching any run of whitespace in the text, and
+//! it ends at a token end. Phrases are indexed by their first two words (runs of letters
+//! and digits), so a lookup costs two hash probes and the comparison of the few phrases
+//! that share both words, however many phrases start with "the" or "al".
 
 use super::Document;
 use rustc_hash::FxHashMap;
 
-/// Phrases indexed by their first word; each phrase carries a value.
+/// The phrases sharing a first word, split by their second word.
+#[derive(Debug, Clone, Default)]
+struct Bucket {
+    /// Phrases of one word, longest first.
+    single: Vec<u32>,
+    /// Phrases of two or more words by their second word, longest first.
+    by_second: FxHashMap<Box<str>, Vec<u32>>,
+}
+
+/// Phrases indexed by their first two words; each phrase carries a value.
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<T> {
-    by_first: FxHashMap<Box<str>, Vec<u32>>,
+    by_first: FxHashMap<Box<str>, Bucket>,
     phrases: Vec<(Box<str>, T)>,
 }
 
@@ -23,14 +33,21 @@ impl<T> Default for PhraseIndex<T> {
     }
 }
 
-fn first_word(p: &str) -> &str {
-    let end = p.find(|c: char| !c.is_alphanumeric()).unwrap_or(p.len());
-    if end == 0 {
-        // A phrase starting with punctuation: key on its first character.
-        let l = p.chars().next().map_or(0, char::len_utf8);
-        return &p[..l];
-    }
-    &p[..end]
+/// The first word of `s` (a run of letters and digits), or its first character when it
+/// starts with punctuation; and the rest of `s` after it.
+fn split_word(s: &str) -> (&str, &str) {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    let end = if end == 0 { s.chars().next().map_or(0, char::len_utf8) } else { end };
+    s.split_at(end)
+}
+
+/// The first and second words of a phrase or of the text from a token on ("" when there
+/// is no second word).
+fn two_words(s: &str) -> (&str, &str) {
+    let (first, rest) = split_word(s);
+    let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    (first, &rest[..end])
 }
 
 impl<T> PhraseIndex<T> {
@@ -38,16 +55,42 @@ impl<T> PhraseIndex<T> {
         Self::default()
     }
 
+    /// An index of many phrases, sorted once.
+    pub fn from_phrases(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
+        let mut idx = PhraseIndex::default();
+        for (phrase, value) in phrases {
+            idx.push(&phrase, value);
+        }
+        idx.sort();
+        idx
+    }
+
+    /// Add one phrase (small lexicons; for many phrases use [`PhraseIndex::from_phrases`]).
     pub fn insert(&mut self, phrase: &str, value: T) {
+        self.push(phrase, value);
+        self.sort();
+    }
+
+    fn push(&mut self, phrase: &str, value: T) {
         let phrase: Box<str> = phrase.to_lowercase().into();
-        let key: Box<str> = first_word(&phrase).into();
+        let (first, second) = two_words(&phrase);
         let id = self.phrases.len() as u32;
+        let bucket = self.by_first.entry(first.into()).or_default();
+        if second.is_empty() {
+            bucket.single.push(id);
+        } else {
+            bucket.by_second.entry(second.into()).or_default().push(id);
+        }
         self.phrases.push((phrase, value));
-        let list = self.by_first.entry(key).or_default();
-        list.push(id);
-        // Longest first, so the first hit is the longest.
+    }
+
+    fn sort(&mut self) {
         let phrases = &self.phrases;
-        list.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].0.len()));
+        let longest_first = |list: &mut Vec<u32>| list.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].0.len()));
+        for bucket in self.by_first.values_mut() {
+            longest_first(&mut bucket.single);
+            bucket.by_second.values_mut().for_each(longest_first);
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -60,8 +103,11 @@ impl<T> PhraseIndex<T> {
 
     /// The longest phrase starting at token `i` with the index one past its last token.
     pub fn longest_at(&self, doc: &Document, i: usize) -> Option<(&T, usize)> {
-        let ids = self.by_first.get(doc.low(i))?;
-        ids.iter().find_map(|&id| {
+        let t = doc.tokens.get(i)?;
+        let (first, second) = two_words(&doc.lower[t.start as usize..]);
+        let bucket = self.by_first.get(first)?;
+        let longer = bucket.by_second.get(second).map_or(&[][..], Vec::as_slice);
+        longer.iter().chain(&bucket.single).find_map(|&id| {
             let (p, v) = &self.phrases[id as usize];
             matches(doc, i, p).map(|end| (v, end))
         })
@@ -69,8 +115,13 @@ impl<T> PhraseIndex<T> {
 
     /// Every phrase starting at token `i`, longest first, with its end token.
     pub fn all_at<'s>(&'s self, doc: &'s Document<'_>, i: usize) -> impl Iterator<Item = (&'s T, usize)> + 's {
-        let key = doc.low(i);
-        self.by_first.get(key).into_iter().flatten().filter_map(move |&id| {
+        let candidates = doc.tokens.get(i).and_then(|t| {
+            let (first, second) = two_words(&doc.lower[t.start as usize..]);
+            let bucket = self.by_first.get(first)?;
+            let longer = bucket.by_second.get(second).map_or(&[][..], Vec::as_slice);
+            Some(longer.iter().chain(&bucket.single))
+        });
+        candidates.into_iter().flatten().filter_map(move |&id| {
             let (p, v) = &self.phrases[id as usize];
             matches(doc, i, p).map(|end| (v, end))
         })
@@ -79,8 +130,10 @@ impl<T> PhraseIndex<T> {
     /// The value of a phrase equal to `text` (spaces normalised), if any.
     pub fn get(&self, text: &str) -> Option<&T> {
         let norm = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        let ids = self.by_first.get(first_word(&norm))?;
-        ids.iter().map(|&i| &self.phrases[i as usize]).find(|(p, _)| **p == *norm).map(|(_, v)| v)
+        let (first, second) = two_words(&norm);
+        let bucket = self.by_first.get(first)?;
+        let list = if second.is_empty() { &bucket.single } else { bucket.by_second.get(second)? };
+        list.iter().map(|&i| &self.phrases[i as usize]).find(|(p, _)| **p == *norm).map(|(_, v)| v)
     }
 }
 
@@ -89,8 +142,7 @@ pub fn matches(doc: &Document, i: usize, phrase: &str) -> Option<usize> {
     let tok = doc.tokens.get(i)?;
     let text = doc.lower.as_bytes();
     let mut pos = tok.start as usize;
-    let mut pchars = phrase.bytes().peekable();
-    while let Some(b) = pchars.next() {
+    for b in phrase.bytes() {
         if b == b' ' {
             if !text.get(pos).is_some_and(|c| c.is_ascii_whitespace()) {
                 return None;
@@ -128,5 +180,14 @@ mod tests {
         assert_eq!(at(7), Some((3, 10)));
         assert_eq!(at(5), None);
         assert_eq!(idx.get("took  control of"), Some(&3));
+    }
+
+    #[test]
+    fn dotted_and_apostrophe_words() {
+        let abbr = Default::default();
+        let doc = Document::analyse("The U.S. and Be'eri, the Kremlin said.", &abbr);
+        let idx = PhraseIndex::from_phrases([("u.s.".to_owned(), 1), ("be'eri".to_owned(), 2), ("the kremlin".to_owned(), 3)]);
+        let found: Vec<i32> = (0..doc.tokens.len()).filter_map(|i| idx.longest_at(&doc, i).map(|(v, _)| *v)).collect();
+        assert_eq!(found, vec![1, 2, 3]);
     }
 }
