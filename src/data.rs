@@ -984,7 +984,12 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
             example: r[ex].to_owned(),
             expect: r[exp].to_owned(),
             line: *line,
-            rule: format!("{}:{}", if matches!(frame, Frame::Speech | Frame::Describe) { "speech" } else { "trigger" }, r[le]).into(),
+            rule: format!(
+                "{}:{}",
+                if matches!(frame, Frame::Speech | Frame::Describe) { "speech" } else { "trigger" },
+                r[le]
+            )
+            .into(),
         });
     }
     let nouns: FxHashSet<String> =

@@ -130,7 +130,8 @@ impl FormsBuilder {
 /// starts with a capital unless its pattern starts in lowercase ("al-Burhan"); and ALL-CAPS
 /// text only matches an ALL-CAPS pattern ("CAT" is not the town Çat).
 fn case_fits(pattern: &str, surface: &str) -> bool {
-    let upper_kept = pattern.bytes().zip(surface.bytes()).all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase());
+    let upper_kept =
+        pattern.bytes().zip(surface.bytes()).all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase());
     let first = surface.chars().next().unwrap_or(' ');
     let pat_first = pattern.chars().next().unwrap_or(' ');
     let caps = |x: &str| x.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !x.chars().any(char::is_lowercase);

@@ -816,10 +816,12 @@ impl<'a> SentenceMentions<'a> {
         // A small known place opening the name: "the Nir Oz kibbutz" is not Nir.
         if start < i && !noun.region {
             if let Some(p) = self.mention_ending_at(start) {
-                if matches!(self.list[p].referent, Referent::Known(Known::Place(_))) && self.list[p].form == Form::Name {
+                if matches!(self.list[p].referent, Referent::Known(Known::Place(_))) && self.list[p].form == Form::Name
+                {
                     let from = self.list[p].start as usize;
                     let name = self.doc.span_text(from, i).to_owned();
-                    let referent = Referent::New(NewName { name, etype: EntityType::Place, subtype: noun.subtype.clone() });
+                    let referent =
+                        Referent::New(NewName { name, etype: EntityType::Place, subtype: noun.subtype.clone() });
                     let m = self.mention(from, i, referent, Form::Name, "place-noun", 0.8);
                     self.replace(p, m);
                     return Some(j);
@@ -833,7 +835,8 @@ impl<'a> SentenceMentions<'a> {
         if let Some(k) = known.filter(|_| !noun.region) {
             let mut parts = vec![k];
             while let Some(p) = self.mention_ending_at(self.list[*parts.last()?].start as usize) {
-                let small = matches!(self.list[p].referent, Referent::Known(Known::Place(_))) && self.list[p].form == Form::Name;
+                let small = matches!(self.list[p].referent, Referent::Known(Known::Place(_)))
+                    && self.list[p].form == Form::Name;
                 if !small || parts.len() >= 3 {
                     break;
                 }

@@ -591,13 +591,15 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     // Armed forces stand for their country.
     let agents: Vec<u32> = agents.into_iter().map(|e| ctx.parent_country(e).unwrap_or(e)).collect();
     // "Some 12,000 North Korean troops": a number a few words before the troops.
-    let count = (i.saturating_sub(10).max(ctx.range.start)..(end + 5).min(ctx.range.end)).filter(|&k| TROOP_NOUNS.contains(&ctx.low(k))).find_map(|k| {
-        (k.saturating_sub(6).max(ctx.range.start)..k).find_map(|s| {
-            let q = parse_quantity(&ctx.doc.lower, &ctx.doc.tokens[..ctx.range.end], s, &ctx.data.lexicon.numbers)?;
-            let between_ok = (s + q.len..k).all(|x| ctx.head(x).is_some() || ctx.is_lower_word(x));
-            (s + q.len <= k && between_ok && !q.ordinal).then(|| q.count()).flatten()
-        })
-    });
+    let count = (i.saturating_sub(10).max(ctx.range.start)..(end + 5).min(ctx.range.end))
+        .filter(|&k| TROOP_NOUNS.contains(&ctx.low(k)))
+        .find_map(|k| {
+            (k.saturating_sub(6).max(ctx.range.start)..k).find_map(|s| {
+                let q = parse_quantity(&ctx.doc.lower, &ctx.doc.tokens[..ctx.range.end], s, &ctx.data.lexicon.numbers)?;
+                let between_ok = (s + q.len..k).all(|x| ctx.head(x).is_some() || ctx.is_lower_word(x));
+                (s + q.len <= k && between_ok && !q.ordinal).then(|| q.count()).flatten()
+            })
+        });
     if agents.is_empty() || place.is_none() {
         return;
     }

@@ -152,7 +152,8 @@ const AUX: &[&str] = &[
     "apparently",
 ];
 /// Verbs of a trailing attribution (", officials said.").
-const ATTRIBUTION_VERBS: &[&str] = &["said", "says", "reported", "reports", "added", "told", "confirmed", "announced", "claimed", "wrote"];
+const ATTRIBUTION_VERBS: &[&str] =
+    &["said", "says", "reported", "reports", "added", "told", "confirmed", "announced", "claimed", "wrote"];
 /// Modal verbs that make the following event hypothetical.
 const IRREALIS: &[&str] = &["could", "might", "may", "would", "should", "to"];
 const PREPOSITIONS: &[&str] = &[
@@ -438,8 +439,13 @@ impl<'a> Sent<'a> {
         }
         (i + 2..(i + 8).min(self.range.end)).any(|k| {
             ATTRIBUTION_VERBS.contains(&self.low(k))
-                && (i + 1..k).all(|x| self.head(x).is_some() || self.is_lower_word(x) || self.kind(x) != Some(TokenKind::Punct))
-                && (k + 1 >= self.range.end || matches!(self.low(k + 1), "." | "," | ";" | "on" | "in" | "late" | "earlier" | "citing" | "adding"))
+                && (i + 1..k)
+                    .all(|x| self.head(x).is_some() || self.is_lower_word(x) || self.kind(x) != Some(TokenKind::Punct))
+                && (k + 1 >= self.range.end
+                    || matches!(
+                        self.low(k + 1),
+                        "." | "," | ";" | "on" | "in" | "late" | "earlier" | "citing" | "adding"
+                    ))
         })
     }
 
@@ -495,7 +501,9 @@ impl<'a> Sent<'a> {
                 // "Israeli jets struck": a demonym on the subject noun stands for its country.
                 let end = mention.end as usize;
                 let noun_phrase = (end..i).all(|x| {
-                    self.is_lower_word(x) && !PREPOSITIONS.contains(&self.low(x)) && !matches!(self.low(x), "to" | "and" | "or")
+                    self.is_lower_word(x)
+                        && !PREPOSITIONS.contains(&self.low(x))
+                        && !matches!(self.low(x), "to" | "and" | "or")
                 });
                 if mention.form == Form::Demonym && end < i && noun_phrase && i - end <= 3 {
                     return Some(m);
@@ -573,7 +581,8 @@ impl<'a> Sent<'a> {
         while k < self.range.end && k < mention.end as usize + 8 {
             if let Some(p) = self.head(k) {
                 let person = self.mention(p);
-                return person.np_start <= mention.start && self.ents.of_mention[p].is_some_and(|e| self.etype(e) == EntityType::Person);
+                return person.np_start <= mention.start
+                    && self.ents.of_mention[p].is_some_and(|e| self.etype(e) == EntityType::Person);
             }
             k += 1;
         }

@@ -29,6 +29,9 @@ pub struct Document<'a> {
     pub blocks: Vec<Block>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// For each token, the byte ranges in `lower` of the first two words from its start
+    /// (the keys of phrase lookups; see [`phrase`]).
+    pub word_keys: Vec<[u32; 4]>,
 }
 
 impl<'a> Document<'a> {
@@ -38,7 +41,8 @@ impl<'a> Document<'a> {
         let blocks = sentence::blocks(&norm.text);
         let mut tokens = Vec::with_capacity(norm.text.len() / 5);
         let sentences = sentence::sentences(&norm.text, &blocks, abbreviations, &mut tokens);
-        Document { original, norm, lower, blocks, sentences, tokens }
+        let word_keys = tokens.iter().map(|t| phrase::word_key_at(&lower, t.start as usize)).collect();
+        Document { original, norm, lower, blocks, sentences, tokens, word_keys }
     }
 
     pub fn text(&self) -> &str {
@@ -53,6 +57,14 @@ impl<'a> Document<'a> {
     /// The lowercased text of token `i` ("" past the end).
     pub fn low(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| &self.lower[t.span()])
+    }
+
+    /// The first two words from token `i` on, lowercased (phrase lookup keys).
+    pub fn word_key(&self, i: usize) -> (&str, &str) {
+        match self.word_keys.get(i) {
+            Some(&[a, b, c, d]) => (&self.lower[a as usize..b as usize], &self.lower[c as usize..d as usize]),
+            None => ("", ""),
+        }
     }
 
     /// The index of the token starting at byte `start`, if any.

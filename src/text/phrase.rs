@@ -41,8 +41,19 @@ fn split_word(s: &str) -> (&str, &str) {
     s.split_at(end)
 }
 
-/// The first and second words of a phrase or of the text from a token on ("" when there
-/// is no second word).
+/// Byte ranges (first word start, end, second word start, end) of the first two words of
+/// `text` from `from` on.
+pub fn word_key_at(text: &str, from: usize) -> [u32; 4] {
+    let s = &text[from..];
+    let (first, rest) = split_word(s);
+    let skip = rest.len() - rest.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    let second_start = from + first.len() + skip;
+    let rest = &text[second_start..];
+    let second_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    [from as u32, (from + first.len()) as u32, second_start as u32, (second_start + second_len) as u32]
+}
+
+/// The first and second words of a phrase ("" when there is no second word).
 fn two_words(s: &str) -> (&str, &str) {
     let (first, rest) = split_word(s);
     let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -103,8 +114,7 @@ impl<T> PhraseIndex<T> {
 
     /// The longest phrase starting at token `i` with the index one past its last token.
     pub fn longest_at(&self, doc: &Document, i: usize) -> Option<(&T, usize)> {
-        let t = doc.tokens.get(i)?;
-        let (first, second) = two_words(&doc.lower[t.start as usize..]);
+        let (first, second) = doc.word_key(i);
         let bucket = self.by_first.get(first)?;
         let longer = bucket.by_second.get(second).map_or(&[][..], Vec::as_slice);
         longer.iter().chain(&bucket.single).find_map(|&id| {
@@ -115,8 +125,7 @@ impl<T> PhraseIndex<T> {
 
     /// Every phrase starting at token `i`, longest first, with its end token.
     pub fn all_at<'s>(&'s self, doc: &'s Document<'_>, i: usize) -> impl Iterator<Item = (&'s T, usize)> + 's {
-        let candidates = doc.tokens.get(i).and_then(|t| {
-            let (first, second) = two_words(&doc.lower[t.start as usize..]);
+        let candidates = (i < doc.tokens.len()).then(|| doc.word_key(i)).and_then(|(first, second)| {
             let bucket = self.by_first.get(first)?;
             let longer = bucket.by_second.get(second).map_or(&[][..], Vec::as_slice);
             Some(longer.iter().chain(&bucket.single))
@@ -186,7 +195,11 @@ mod tests {
     fn dotted_and_apostrophe_words() {
         let abbr = Default::default();
         let doc = Document::analyse("The U.S. and Be'eri, the Kremlin said.", &abbr);
-        let idx = PhraseIndex::from_phrases([("u.s.".to_owned(), 1), ("be'eri".to_owned(), 2), ("the kremlin".to_owned(), 3)]);
+        let idx = PhraseIndex::from_phrases([
+            ("u.s.".to_owned(), 1),
+            ("be'eri".to_owned(), 2),
+            ("the kremlin".to_owned(), 3),
+        ]);
         let found: Vec<i32> = (0..doc.tokens.len()).filter_map(|i| idx.longest_at(&doc, i).map(|(v, _)| *v)).collect();
         assert_eq!(found, vec![1, 2, 3]);
     }

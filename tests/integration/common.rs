@@ -27,11 +27,16 @@ pub fn has_edge(g: &KnowledgeGraph, subject: &str, predicate: &str, object: &str
         e.source.label == subject
             && e.edge.kind.name() == predicate
             && (e.target.label == object
-                || (e.target.kind() == NodeKind::Statement && e.target.text.as_deref().is_some_and(|t| t.contains(object))))
+                || (e.target.kind() == NodeKind::Statement
+                    && e.target.text.as_deref().is_some_and(|t| t.contains(object))))
     })
 }
 
 /// The labels of the graph's edges, as `subject -predicate-> object` lines (for messages).
 pub fn describe(g: &KnowledgeGraph) -> String {
-    g.edges().iter().map(|e| format!("{} -{}-> {}", e.source.label, e.edge.kind.name(), e.target.label)).collect::<Vec<_>>().join("\n")
+    g.edges()
+        .iter()
+        .map(|e| format!("{} -{}-> {}", e.source.label, e.edge.kind.name(), e.target.label))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -42,10 +42,9 @@ pub fn holds(g: &KnowledgeGraph, expectation: &str) -> Result<bool, String> {
     let parts: Vec<&str> = args.split(',').map(str::trim).collect();
     match (head, parts.as_slice()) {
         ("said", [s]) => Ok(g.edges().iter().any(|x| x.edge.kind.name() == "said" && named(x.source, s))),
-        (p, [s, o]) => Ok(g
-            .edges()
-            .iter()
-            .any(|x| x.edge.kind.name() == p && named(x.source, s) && named(x.target, o))),
+        (p, [s, o]) => {
+            Ok(g.edges().iter().any(|x| x.edge.kind.name() == p && named(x.source, s) && named(x.target, o)))
+        }
         _ => Err(format!("malformed expectation '{e}'")),
     }
 }
@@ -66,7 +65,11 @@ pub fn check(g: &KnowledgeGraph, text: &str, expected: &[String], absent: &[Stri
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(format!("{text}\n  {}\n  graph:\n    {}", errors.join("\n  "), super::common::describe(g).replace('\n', "\n    ")))
+        Err(format!(
+            "{text}\n  {}\n  graph:\n    {}",
+            errors.join("\n  "),
+            super::common::describe(g).replace('\n', "\n    ")
+        ))
     }
 }
 

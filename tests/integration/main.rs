@@ -3,6 +3,7 @@
 mod common;
 mod data;
 mod expect;
+mod exports;
 mod sample;
 mod stages;
 mod triggers;

@@ -37,7 +37,8 @@ fn sample_zaporizhzhia_attack_counts() {
     let attack = attack.expect("an Attack event with place Zaporizhzhia");
     assert_eq!((attack.killed, attack.injured), (Some(4), Some(33)));
     assert_eq!(attack.date.map(|d| d.to_string()).as_deref(), Some("2024-11-08"));
-    let agent = g.edges_from(&attack.iri).into_iter().find(|e| e.edge.kind.name() == "agent").map(|e| e.target.label.clone());
+    let agent =
+        g.edges_from(&attack.iri).into_iter().find(|e| e.edge.kind.name() == "agent").map(|e| e.target.label.clone());
     assert_eq!(agent.as_deref(), Some("Russia"));
 }
 
@@ -47,13 +48,18 @@ fn sample_casualties_and_interception() {
     let events: Vec<_> = g.nodes().into_iter().filter(|n| matches!(n.kind(), NodeKind::Event(_))).collect();
     let injured_at = |place: &str| {
         events.iter().find_map(|e| {
-            g.edges_from(&e.iri).iter().any(|x| x.edge.kind.name() == "place" && x.target.label == place).then_some(e.injured).flatten()
+            g.edges_from(&e.iri)
+                .iter()
+                .any(|x| x.edge.kind.name() == "place" && x.target.label == place)
+                .then_some(e.injured)
+                .flatten()
         })
     };
     assert_eq!(injured_at("Kyiv"), Some(2));
     assert_eq!(injured_at("Odesa"), Some(1));
     assert_eq!(injured_at("Zhytomyr Oblast"), Some(3));
-    let interception = events.iter().find(|e| e.event_type() == Some(newsgraph::EventType::Interception) && e.count.is_some());
+    let interception =
+        events.iter().find(|e| e.event_type() == Some(newsgraph::EventType::Interception) && e.count.is_some());
     let interception = interception.expect("an interception with a count");
     assert_eq!((interception.count, interception.launched), (Some(74), Some(106)));
 }
@@ -62,7 +68,10 @@ fn sample_casualties_and_interception() {
 fn headings_are_not_entities() {
     let g = graph("day-987.txt", sample());
     for heading in ["Fighting", "Security", "Trump presidency", "Russian affairs"] {
-        assert!(g.nodes().iter().all(|n| n.label != heading && !n.aliases.contains(heading)), "heading {heading} became a node");
+        assert!(
+            g.nodes().iter().all(|n| n.label != heading && !n.aliases.contains(heading)),
+            "heading {heading} became a node"
+        );
     }
 }
 

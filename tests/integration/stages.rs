@@ -34,9 +34,9 @@ fn s<'a>(c: &'a Value, k: &str) -> &'a str {
 }
 
 fn strings(c: &Value, k: &str) -> Vec<String> {
-    c.get(k).and_then(Value::as_array).map_or_else(Vec::new, |a| {
-        a.iter().map(|x| x.as_str().expect("string").to_owned()).collect()
-    })
+    c.get(k)
+        .and_then(Value::as_array)
+        .map_or_else(Vec::new, |a| a.iter().map(|x| x.as_str().expect("string").to_owned()).collect())
 }
 
 #[test]
@@ -60,8 +60,12 @@ fn sentence_fixtures() {
             .map(|x| &doc.text()[x.start as usize..x.end as usize])
             .collect();
         assert_eq!(got, strings(&c, "sentences"), "{}: {text:?}", f.display());
-        let headings: Vec<&str> =
-            doc.sentences.iter().filter(|x| x.is_heading()).map(|x| &doc.text()[x.start as usize..x.end as usize]).collect();
+        let headings: Vec<&str> = doc
+            .sentences
+            .iter()
+            .filter(|x| x.is_heading())
+            .map(|x| &doc.text()[x.start as usize..x.end as usize])
+            .collect();
         assert_eq!(headings, strings(&c, "headings"), "{}: headings of {text:?}", f.display());
     }
 }
@@ -104,7 +108,8 @@ fn mention_fixtures() {
         for m in c.get("entities").and_then(Value::as_array).into_iter().flatten() {
             let name = s(m, "name");
             let ty = s(m, "type");
-            let found = nodes.iter().any(|n| (n.label == name || n.aliases.contains(name)) && n.kind().type_name() == ty);
+            let found =
+                nodes.iter().any(|n| (n.label == name || n.aliases.contains(name)) && n.kind().type_name() == ty);
             assert!(
                 found,
                 "{}: {text:?}\n  missing {ty} '{name}'; nodes: {:?}",
@@ -114,7 +119,8 @@ fn mention_fixtures() {
         }
         for name in strings(&c, "absent") {
             let found = nodes.iter().any(|n| {
-                matches!(n.kind(), newsgraph::graph::NodeKind::Entity(_)) && (n.label == name || n.aliases.contains(&name))
+                matches!(n.kind(), newsgraph::graph::NodeKind::Entity(_))
+                    && (n.label == name || n.aliases.contains(&name))
             });
             assert!(!found, "{}: {text:?}\n  unexpected entity '{name}'", f.display());
         }
@@ -127,14 +133,20 @@ fn resolution_fixtures() {
         let text = s(&c, "text");
         let g = graph("t", text);
         for group in c.get("same").and_then(Value::as_array).into_iter().flatten() {
-            let names: Vec<&str> = group.as_array().expect("list").iter().map(|x| x.as_str().expect("string")).collect();
+            let names: Vec<&str> =
+                group.as_array().expect("list").iter().map(|x| x.as_str().expect("string")).collect();
             let holders: Vec<String> = g
                 .nodes()
                 .into_iter()
                 .filter(|n| names.iter().any(|x| n.label == *x || n.aliases.contains(*x)))
                 .map(|n| n.iri.clone())
                 .collect();
-            assert_eq!(holders.len(), 1, "{}: {text:?}\n  {names:?} should be one node, found {holders:?}", f.display());
+            assert_eq!(
+                holders.len(),
+                1,
+                "{}: {text:?}\n  {names:?} should be one node, found {holders:?}",
+                f.display()
+            );
         }
         if let Err(e) = check(&g, text, &strings(&c, "expect"), &strings(&c, "absent")) {
             panic!("{}: {e}", f.display());

@@ -17,5 +17,11 @@ fn every_trigger_example_holds() {
             failures.push(format!("ontology/triggers.tsv:{} ({} {:?}): {e}", t.line, t.lemma, t.pos));
         }
     }
-    assert!(failures.is_empty(), "{} of {} examples fail:\n\n{}", failures.len(), triggers.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} examples fail:\n\n{}",
+        failures.len(),
+        triggers.len(),
+        failures.join("\n\n")
+    );
 }

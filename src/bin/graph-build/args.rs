@@ -11,11 +11,14 @@ pub struct Args {
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Output format: turtle or json.
+    /// Output format: turtle, ntriples, nquads, trig, jsonld, rdfxml (RDF); graphml, gexf,
+    /// dot (graph tools); csv, neo4j (folders of CSV files, need -o DIR); cypher, json,
+    /// geojson.
     #[arg(short, long, value_name = "FORMAT", default_value = "turtle")]
     pub format: String,
 
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output; for csv and neo4j, the folder to
+    /// write (created if its parent exists).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
