@@ -1,6 +1,7 @@
 //! Throughput of the whole pipeline on one core: read, extract, resolve, write Turtle.
 //!
-//! `cargo run --release --example throughput -- [MEGABYTES] [FILE]...` repeats the given
+//! `cargo run --release --example throughput -- [MEGABYTES] [FILE]...` (environment:
+//! `FORMAT=ntriples` to choose the export, `FORMAT=none` to time extraction alone) repeats the given
 //! articles (default: the development set under `../shared/eval/corpus`, else the bundled
 //! sample) until the corpus reaches MEGABYTES (default 20), processes every article, and
 //! prints megabytes per second. Startup (building the gazetteer) is reported apart.
@@ -35,13 +36,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut bytes = 0usize;
     let mut docs = 0usize;
     let mut sink = std::io::sink();
-    let turtle = ExportFormat::Turtle.exporter();
+    let format = std::env::var("FORMAT").unwrap_or_else(|_| "turtle".into());
+    let exporter = (format != "none")
+        .then(|| ExportFormat::parse(&format).map(ExportFormat::exporter).ok_or(format!("unknown format {format}")))
+        .transpose()?;
     let t = Instant::now();
     while bytes < target {
         for a in &articles {
             let g: KnowledgeGraph = pipeline.extract(&Input::new("doc", a));
             if std::env::var_os("NO_EXPORT").is_none() {
-                turtle.write(&g, &mut sink)?;
+                if let Some(e) = &exporter {
+                    e.write(&g, &mut sink)?;
+                }
             }
             bytes += a.len();
             docs += 1;
