@@ -17,10 +17,10 @@ trap 'rm -rf "$tmp"' EXIT
 formats="turtle:ttl ntriples:nt nquads:nq trig:trig jsonld:jsonld rdfxml:rdf graphml:graphml gexf:gexf
     cypher:cypher json:json dot:dot geojson:geojson"
 for spec in $formats; do
-    "$bin" --format "${spec%%:*}" --output "$tmp/day-987.${spec#*:}" "$input"
+    "$bin" -q --format "${spec%%:*}" --output "$tmp/day-987.${spec#*:}" "$input"
 done
 for folder in csv neo4j; do
-    "$bin" --format "$folder" --output "$tmp/$folder" "$input"
+    "$bin" -q --format "$folder" --output "$tmp/$folder" "$input"
 done
 cp exports/README.md "$tmp/" 2>/dev/null || true
 chmod 755 "$tmp"

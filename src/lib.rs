@@ -18,6 +18,7 @@ pub mod data;
 pub mod error;
 pub mod export;
 pub mod graph;
+pub mod input;
 pub mod mention;
 pub mod pipeline;
 pub mod relation;

@@ -9,7 +9,7 @@
 
 use super::Exporter;
 use crate::error::{Error, ErrorKind, Result};
-use crate::graph::{KnowledgeGraph, Node, NodeKind, Provenance};
+use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind, Provenance};
 use serde_json::{json, Map, Value};
 use std::io::Write;
 
@@ -104,10 +104,123 @@ pub fn to_value(graph: &KnowledgeGraph) -> Value {
     json!({
         "directed": true,
         "multigraph": true,
-        "graph": {"name": "newsgraph", "generator": concat!("newsgraph ", env!("CARGO_PKG_VERSION"))},
+        "graph": {
+            "name": "newsgraph",
+            "generator": concat!("newsgraph ", env!("CARGO_PKG_VERSION")),
+            "base_iri": graph.base(),
+        },
         "nodes": nodes,
         "edges": edges,
     })
+}
+
+/// Read a graph written by [`JsonExporter`] back (for `--merge`: adding documents to a
+/// graph built earlier). Errors name the node or edge that cannot be read.
+pub fn read(text: &str) -> Result<KnowledgeGraph> {
+    let bad = |msg: String| Error::new(ErrorKind::Input, msg);
+    let v: Value = serde_json::from_str(text).map_err(|e| bad(format!("not a newsgraph JSON graph: {e}")))?;
+    let base = v.pointer("/graph/base_iri").and_then(Value::as_str).unwrap_or(crate::vocab::DEFAULT_BASE_IRI);
+    let mut g = KnowledgeGraph::with_base(base);
+    let nodes = v
+        .get("nodes")
+        .and_then(Value::as_array)
+        .ok_or_else(|| bad("not a newsgraph JSON graph: no \"nodes\"".into()))?;
+    let edges = v
+        .get("edges")
+        .and_then(Value::as_array)
+        .ok_or_else(|| bad("not a newsgraph JSON graph: no \"edges\"".into()))?;
+    let s = |o: &Value, k: &str| o.get(k).and_then(Value::as_str).map(str::to_owned);
+    let u = |o: &Value, k: &str| o.get(k).and_then(Value::as_u64);
+    let f = |o: &Value, k: &str| o.get(k).and_then(Value::as_f64);
+    let provenance = |o: &Value| -> Vec<Provenance> {
+        o.get("provenance")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|p| Provenance {
+                doc: s(p, "doc").unwrap_or_default().into(),
+                evidence: s(p, "evidence").unwrap_or_default().into(),
+                start: u(p, "start").unwrap_or(0) as u32,
+                end: u(p, "end").unwrap_or(0) as u32,
+                rule: s(p, "rule").unwrap_or_default().into(),
+                confidence: f(p, "confidence").unwrap_or(0.0) as f32,
+            })
+            .collect()
+    };
+    for (i, n) in nodes.iter().enumerate() {
+        let iri = s(n, "id").ok_or_else(|| bad(format!("node {i} has no \"id\"")))?;
+        let ty = s(n, "type").unwrap_or_default();
+        let kind = match ty.as_str() {
+            "Event" => {
+                let t = s(n, "event_type").unwrap_or_default();
+                NodeKind::Event(
+                    crate::EventType::parse(&t).ok_or_else(|| bad(format!("node {iri}: unknown event type '{t}'")))?,
+                )
+            }
+            "Statement" => NodeKind::Statement,
+            "Document" => NodeKind::Document,
+            t => NodeKind::Entity(
+                crate::EntityType::parse(t).ok_or_else(|| bad(format!("node {iri}: unknown type '{t}'")))?,
+            ),
+        };
+        let label = s(n, "label").unwrap_or_default();
+        let mut aliases: std::collections::BTreeSet<String> = n
+            .get("aliases")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a.as_str().map(str::to_owned))
+            .collect();
+        if matches!(kind, NodeKind::Entity(_)) && !label.is_empty() {
+            aliases.insert(label.clone());
+        }
+        let date = match s(n, "date") {
+            Some(d) => Some(crate::Date::parse_iso(&d).ok_or_else(|| bad(format!("node {iri}: invalid date '{d}'")))?),
+            None => None,
+        };
+        g.add_node(Node {
+            iri,
+            kind: Some(kind),
+            label,
+            aliases,
+            subtype: s(n, "subtype"),
+            wikidata: s(n, "wikidata"),
+            geonames: u(n, "geonames").map(|x| x as u32),
+            lat: f(n, "lat"),
+            lon: f(n, "lon"),
+            country_code: s(n, "country_code"),
+            date,
+            killed: u(n, "killed"),
+            injured: u(n, "injured"),
+            count: u(n, "count"),
+            launched: u(n, "launched"),
+            amount: s(n, "amount"),
+            text: s(n, "text"),
+            quoted: n.get("quoted").and_then(Value::as_bool),
+            path: s(n, "path"),
+            mentions: u(n, "mentions").unwrap_or(0) as u32,
+            provenance: provenance(n),
+        });
+    }
+    for (i, e) in edges.iter().enumerate() {
+        let (Some(src), Some(dst)) = (s(e, "source"), s(e, "target")) else {
+            return Err(bad(format!("edge {i} has no \"source\" or \"target\"")));
+        };
+        let (Some(a), Some(b)) = (g.node_index(&src), g.node_index(&dst)) else {
+            return Err(bad(format!("edge {i} joins a node that is not in the graph")));
+        };
+        let p = s(e, "predicate").unwrap_or_default();
+        let kind = match p.as_str() {
+            "agent" => EdgeKind::Agent,
+            "target" => EdgeKind::Target,
+            "place" => EdgeKind::Place,
+            other => EdgeKind::Relation(
+                crate::Predicate::parse(other).ok_or_else(|| bad(format!("edge {i}: unknown predicate '{other}'")))?,
+            ),
+        };
+        g.add_edge(a, b, kind, s(e, "role"), provenance(e));
+    }
+    Ok(g)
 }
 
 impl Exporter for JsonExporter {

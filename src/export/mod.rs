@@ -20,6 +20,7 @@ mod json;
 mod neo4j;
 pub mod property;
 mod rdf;
+pub mod stream;
 mod tabular;
 pub mod xml;
 
@@ -28,7 +29,7 @@ pub use dot::DotExporter;
 pub use geojson::GeoJsonExporter;
 pub use gexf::GexfExporter;
 pub use graphml::GraphMlExporter;
-pub use json::JsonExporter;
+pub use json::{read as read_json, JsonExporter};
 pub use neo4j::Neo4jExporter;
 pub use rdf::{graph_quads, graph_triples, RdfExporter, RdfSyntax, PREFIXES};
 pub use tabular::CsvExporter;

@@ -40,7 +40,6 @@ use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind, Provenance};
 use crate::vocab::{external, ng, owl, prov, rdf, rdfs, skos, wgs84, xsd};
 use oxrdf::{
     GraphName, GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, TermRef, Triple,
-    TripleRef,
 };
 use rustc_hash::FxHashMap;
 use std::io::Write;
@@ -260,7 +259,11 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
 }
 
 /// Generate every statement of `graph` into `emit` (see [`Quads`]).
-fn generate<'g>(graph: &'g KnowledgeGraph, triples: bool, emit: impl FnMut(QuadRef<'_>) -> Result<()>) -> Result<()> {
+pub(crate) fn generate<'g>(
+    graph: &'g KnowledgeGraph,
+    triples: bool,
+    emit: impl FnMut(QuadRef<'_>) -> Result<()>,
+) -> Result<()> {
     let nodes = graph.nodes();
     let mut docs = FxHashMap::default();
     for n in &nodes {
@@ -383,17 +386,13 @@ impl Exporter for RdfExporter {
                 }
                 w.finish()?;
             }
-            RdfSyntax::NTriples => {
-                // Line-based: each statement as it is generated, in a deterministic order.
-                let mut w = oxttl::NTriplesSerializer::new().for_writer(out);
-                generate(graph, true, |q| Ok(w.serialize_triple(TripleRef::new(q.subject, q.predicate, q.object))?))?;
-                w.finish();
-            }
-            RdfSyntax::NQuads => {
-                let mut w = oxttl::NQuadsSerializer::new().for_writer(out);
-                generate(graph, false, |q| Ok(w.serialize_quad(q)?))?;
-                w.finish();
-            }
+            // Line-based: written as the streaming writer writes one graph.
+            RdfSyntax::NTriples => super::stream::Streamer::new(super::ExportFormat::NTriples)
+                .ok_or_else(|| Error::usage("N-Triples streams"))?
+                .whole(graph, out, None)?,
+            RdfSyntax::NQuads => super::stream::Streamer::new(super::ExportFormat::NQuads)
+                .ok_or_else(|| Error::usage("N-Quads streams"))?
+                .whole(graph, out, None)?,
             RdfSyntax::TriG => {
                 let mut ser = oxttl::TriGSerializer::new();
                 for (p, ns) in PREFIXES {

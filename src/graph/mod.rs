@@ -2,7 +2,8 @@
 //! edges, over a petgraph `StableDiGraph`.
 //!
 //! Contract: nodes are identified by IRI; adding a node whose IRI exists merges it
-//! (aliases, mention counts and provenance are unions), and adding an edge that exists
+//! (aliases, mention counts and provenance are unions; counts keep the highest value;
+//! other attributes keep the first value given), and adding an edge that exists
 //! (same source, target, kind and role) adds its provenance. Iteration for export is
 //! deterministic: [`KnowledgeGraph::nodes`] sorts by IRI, [`KnowledgeGraph::edges`] by
 //! (source IRI, kind, target IRI, role). Public identifiers are IRIs, never indices.
@@ -104,23 +105,13 @@ impl Node {
         macro_rules! fill {
             ($($f:ident),*) => { $( if self.$f.is_none() { self.$f = other.$f; } )* };
         }
-        fill!(
-            subtype,
-            wikidata,
-            geonames,
-            lat,
-            lon,
-            country_code,
-            date,
-            killed,
-            injured,
-            count,
-            launched,
-            amount,
-            text,
-            quoted,
-            path
-        );
+        fill!(subtype, wikidata, geonames, lat, lon, country_code, date, amount, text, quoted, path);
+        // Reports of one event may give different counts: keep the highest, so the result
+        // does not depend on the order reports arrive in.
+        macro_rules! most {
+            ($($f:ident),*) => { $( self.$f = self.$f.max(other.$f); )* };
+        }
+        most!(killed, injured, count, launched);
     }
 }
 
@@ -136,6 +127,11 @@ pub enum EdgeKind {
 }
 
 impl EdgeKind {
+    /// Whether this is an event's role (agent, target, place).
+    pub fn is_role(self) -> bool {
+        !matches!(self, EdgeKind::Relation(_))
+    }
+
     /// The predicate's local name as every export writes it.
     pub fn name(self) -> &'static str {
         match self {
@@ -164,6 +160,9 @@ pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
     index: FxHashMap<String, NodeIndex>,
     edge_index: FxHashMap<(NodeIndex, NodeIndex, EdgeKind, Option<String>), EdgeIndex>,
+    /// Events by identity (type, date, place, agent), with the document that first
+    /// reported them, so that [`KnowledgeGraph::extend`] merges reports of one event.
+    events: FxHashMap<String, (NodeIndex, Arc<str>)>,
 }
 
 /// An edge seen from outside: its endpoints' IRIs and its data.
@@ -193,6 +192,7 @@ impl KnowledgeGraph {
             graph: StableDiGraph::default(),
             index: FxHashMap::default(),
             edge_index: FxHashMap::default(),
+            events: FxHashMap::default(),
         }
     }
 
@@ -239,20 +239,94 @@ impl KnowledgeGraph {
         self.edge_index.insert(key, e);
     }
 
-    /// Merge another graph into this one (plain union by IRI).
+    /// The identity of an event node: type, date, place and agent (the first of each),
+    /// when all are known; and the document that reports it.
+    fn event_identity(graph: &StableDiGraph<Node, Edge>, i: NodeIndex) -> Option<(String, Arc<str>)> {
+        let n = graph.node_weight(i)?;
+        let NodeKind::Event(t) = n.kind() else { return None };
+        if t == EventType::Statement {
+            return None;
+        }
+        let date = n.date?;
+        let role =
+            |k: EdgeKind| graph.edges(i).filter(|e| e.weight().kind == k).map(|e| graph[e.target()].iri.as_str()).min();
+        let (place, agent) = (role(EdgeKind::Place)?, role(EdgeKind::Agent)?);
+        let doc = n.provenance.first()?.doc.clone();
+        Some((format!("{}|{date}|{place}|{agent}", t.as_str()), doc))
+    }
+
+    /// Merge another graph into this one: a union by IRI, where an event reported by a
+    /// document is merged into the same event (type, date, place, agent) reported by an
+    /// earlier document, keeping the first report's IRI and every report's provenance.
+    /// Statements are never merged.
     pub fn extend(&mut self, other: KnowledgeGraph) {
+        if self.events.is_empty() {
+            self.index_events();
+        }
         let KnowledgeGraph { mut graph, .. } = other;
         let mut map = FxHashMap::default();
         let indices: Vec<NodeIndex> = graph.node_indices().collect();
+        let identities: Vec<Option<(String, Arc<str>)>> =
+            indices.iter().map(|&i| Self::event_identity(&graph, i)).collect();
         let edges: Vec<(NodeIndex, NodeIndex, Edge)> =
             graph.edge_references().map(|e| (e.source(), e.target(), e.weight().clone())).collect();
-        for i in indices {
-            if let Some(n) = graph.remove_node(i) {
-                map.insert(i, self.add_node(n));
+        for (i, identity) in indices.into_iter().zip(identities) {
+            let Some(mut n) = graph.remove_node(i) else { continue };
+            if let Some((key, doc)) = identity {
+                match self.events.get(&key) {
+                    Some((existing, first_doc)) if *first_doc != doc => {
+                        let existing = *existing;
+                        if let Some(e) = self.graph.node_weight_mut(existing) {
+                            n.iri = e.iri.clone();
+                            e.merge(n);
+                        }
+                        map.insert(i, existing);
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => {
+                        let added = self.add_node(n);
+                        self.events.insert(key, (added, doc));
+                        map.insert(i, added);
+                        continue;
+                    }
+                }
             }
+            map.insert(i, self.add_node(n));
         }
         for (s, t, e) in edges {
             self.add_edge(map[&s], map[&t], e.kind, e.role, e.provenance);
+        }
+    }
+
+    /// The events of this graph that have an identity (see [`KnowledgeGraph::extend`]):
+    /// each event's index, identity key and reporting document, in IRI order.
+    pub(crate) fn event_identities(&self) -> Vec<(NodeIndex, String, Arc<str>)> {
+        let mut v: Vec<(NodeIndex, String, Arc<str>)> = self
+            .graph
+            .node_indices()
+            .filter_map(|i| Self::event_identity(&self.graph, i).map(|(key, doc)| (i, key, doc)))
+            .collect();
+        v.sort_by(|a, b| self.graph[a.0].iri.cmp(&self.graph[b.0].iri));
+        v
+    }
+
+    /// Give node `i` another IRI (one no other node of this graph has).
+    pub(crate) fn rename(&mut self, i: NodeIndex, iri: String) {
+        if let Some(n) = self.graph.node_weight_mut(i) {
+            self.index.remove(&n.iri);
+            n.iri.clone_from(&iri);
+            self.index.insert(iri, i);
+        }
+    }
+
+    /// Index the events of this graph by identity (a graph read back from a file).
+    fn index_events(&mut self) {
+        let indices: Vec<NodeIndex> = self.graph.node_indices().collect();
+        for i in indices {
+            if let Some((key, doc)) = Self::event_identity(&self.graph, i) {
+                self.events.entry(key).or_insert((i, doc));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per area.
 
 mod common;
+mod corpus;
 mod data;
 mod expect;
 mod exports;

@@ -1,0 +1,278 @@
+//! The build: read inputs in batches, extract their documents in parallel, merge the
+//! graphs in input order (so the output does not depend on the number of threads), and
+//! write the export, streaming the line-based formats as documents finish.
+
+use crate::args::{BuildArgs, InputArgs};
+use crate::diagnostics::Reporter;
+use crate::input::{self, Options, Reader, Unit};
+use crate::output::{FolderOutput, Output, WriteError};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsgraph::export::stream::{CsvSink, Streamer};
+use newsgraph::export::{read_json, ExportFormat, Layout};
+use newsgraph::graph::NodeKind;
+use newsgraph::{Date, Input, KnowledgeGraph, OntologyData, Pipeline, PipelineBuilder};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::time::Instant;
+
+/// Why a command stops early.
+#[derive(Debug)]
+pub enum Stop {
+    /// A usage or fatal error (exit status 2).
+    Fatal(String),
+    /// Standard output was closed by its reader: stop quietly.
+    ClosedPipe,
+}
+
+impl From<WriteError> for Stop {
+    fn from(e: WriteError) -> Self {
+        match e {
+            WriteError::ClosedPipe => Stop::ClosedPipe,
+            WriteError::Failed(m) => Stop::Fatal(m),
+        }
+    }
+}
+
+impl From<String> for Stop {
+    fn from(m: String) -> Self {
+        Stop::Fatal(m)
+    }
+}
+
+/// The pipeline the input options ask for.
+pub fn pipeline(args: &InputArgs) -> Result<Pipeline, Stop> {
+    let mut builder = PipelineBuilder::new().with_base_iri(&args.base_iri).map_err(|e| e.to_string())?;
+    if let Some(d) = &args.date {
+        let date = Date::parse_iso(d).ok_or_else(|| format!("invalid --date '{d}': expected YYYY-MM-DD"))?;
+        builder = builder.with_date(date);
+    }
+    if let Some(dir) = &args.data_dir {
+        builder = builder.with_data(OntologyData::from_dir(dir).map_err(|e| e.to_string())?);
+    }
+    Ok(builder.build().map_err(|e| e.to_string())?)
+}
+
+/// A thread pool of the size asked for (default: one thread per core).
+pub fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Stop> {
+    if threads == Some(0) {
+        return Err(Stop::Fatal("invalid --threads 0: give at least 1".into()));
+    }
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        b = b.num_threads(n);
+    }
+    b.build().map_err(|e| Stop::Fatal(format!("cannot start worker threads: {e}")))
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Default)]
+pub struct Totals {
+    pub documents: usize,
+    pub bytes: u64,
+}
+
+/// Extract every document of the inputs, in batches, handing each document's graph to
+/// `each` in input order.
+pub fn extract_all(
+    args: &InputArgs,
+    pipeline: &Pipeline,
+    reporter: &Reporter,
+    mut each: impl FnMut(KnowledgeGraph) -> Result<(), Stop>,
+) -> Result<Totals, Stop> {
+    let pool = thread_pool(args.threads)?;
+    let sources = input::sources(&args.inputs, reporter);
+    let total: u64 = sources
+        .iter()
+        .filter_map(|s| match s {
+            input::Source::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            input::Source::Stdin => None,
+        })
+        .sum();
+    let opts = Options { format: args.input_format, strict: args.strict, max_doc_bytes: args.max_doc_bytes };
+    let mut reader = Reader::new(sources, opts);
+    let bar = (!args.quiet && std::io::stderr().is_terminal() && total > 4 << 20).then(|| {
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    reporter.set_bar(bar.clone());
+    let mut totals = Totals::default();
+    let strict = args.strict;
+    loop {
+        // A batch: enough work for every thread, bounded in memory.
+        let mut batch: Vec<Unit> = Vec::new();
+        let mut size = 0usize;
+        while batch.len() < 256 && size < 16 << 20 {
+            match reader.next_unit(reporter) {
+                Some(u) => {
+                    size += match &u {
+                        Unit::Whole { bytes, .. } => bytes.len(),
+                        Unit::Line { text, .. } => text.len(),
+                    };
+                    batch.push(u);
+                }
+                None => break,
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        type Done = Result<(String, usize, KnowledgeGraph, Vec<String>), (String, String)>;
+        let results: Vec<Done> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|unit| {
+                    let (doc, warnings) = input::documents(unit, strict)?;
+                    let input = Input { name: &doc.name, text: &doc.text, date: doc.date };
+                    let graph = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract(&input)))
+                        .map_err(|_| {
+                            (doc.name.clone(), "internal error while extracting; please report it".to_owned())
+                        })?;
+                    Ok((doc.name, doc.text.len(), graph, warnings))
+                })
+                .collect()
+        });
+        for r in results {
+            match r {
+                Err((name, why)) => reporter.skip(&name, why),
+                Ok((name, len, graph, warnings)) => {
+                    for w in warnings {
+                        reporter.warn(&name, w);
+                    }
+                    totals.documents += 1;
+                    totals.bytes += len as u64;
+                    each(graph)?;
+                }
+            }
+        }
+        if let Some(b) = &bar {
+            b.set_position(reader.bytes_read);
+        }
+    }
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    reporter.set_bar(None);
+    Ok(totals)
+}
+
+/// The default command: build the graph and write it.
+pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
+    let start = Instant::now();
+    let format = ExportFormat::parse(&args.format).ok_or_else(|| {
+        let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format '{}' (expected one of: {})", args.format, names.join(", "))
+    })?;
+    if format.layout() == Layout::Folder && args.output.is_none() {
+        return Err(Stop::Fatal(format!("the {format} format writes a folder of files: give one with -o DIR")));
+    }
+    let pipeline = pipeline(&args.input)?;
+    let mut graph = match &args.merge {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("{}: cannot read: {}", p.display(), crate::diagnostics::io_reason(&e)))?;
+            read_json(&text).map_err(|e| format!("{}: {e}", p.display()))?
+        }
+        None => KnowledgeGraph::with_base(pipeline.base_iri()),
+    };
+    // Line-based formats stream out as documents finish (unless merging into a graph).
+    let streamer = if args.merge.is_none() { Streamer::new(format) } else { None };
+    let counts = match streamer {
+        Some(streamer) => {
+            let (mut out, folder) = match format.layout() {
+                Layout::Stream => (Some(Output::open(args.output.as_deref())?), None),
+                Layout::Folder => {
+                    (None, Some(FolderOutput::open(args.output.as_deref().unwrap_or(std::path::Path::new(".")))?))
+                }
+            };
+            let target = match (&out, &folder) {
+                (Some(o), _) => o.target().to_owned(),
+                (_, Some(f)) => f.target(),
+                _ => String::new(),
+            };
+            let fail = |e: newsgraph::Error| -> Stop {
+                if e.message().contains("Broken pipe") {
+                    Stop::ClosedPipe
+                } else {
+                    Stop::Fatal(format!("{target}: cannot write: {e}"))
+                }
+            };
+            let mut streamer = match &folder {
+                Some(f) => streamer.spill_in(f.path()).map_err(&fail)?,
+                None => streamer,
+            };
+            let mut devnull = std::io::sink();
+            let totals = extract_all(&args.input, &pipeline, reporter, |g| {
+                let writer: &mut dyn std::io::Write = match &mut out {
+                    Some(o) => o.writer(),
+                    None => &mut devnull,
+                };
+                streamer.document(g, writer).map_err(&fail)
+            })?;
+            let counts = (totals, streamer.entity_count(), streamer.event_count(), streamer.edge_count());
+            match (out, folder) {
+                (Some(mut o), _) => {
+                    streamer.finish(o.writer()).map_err(&fail)?;
+                    o.commit()?;
+                }
+                (None, Some(f)) => {
+                    use std::io::Write;
+                    let (mut nodes, mut edges) = (f.create("nodes.csv")?, f.create("edges.csv")?);
+                    streamer.finish_csv(CsvSink { nodes: &mut nodes, edges: &mut edges }).map_err(&fail)?;
+                    nodes.flush().and_then(|()| edges.flush()).map_err(|e| format!("{target}: cannot write: {e}"))?;
+                    drop((nodes, edges));
+                    f.commit()?;
+                }
+                (None, None) => {}
+            }
+            counts
+        }
+        None => {
+            let totals = extract_all(&args.input, &pipeline, reporter, |g| {
+                graph.extend(g);
+                Ok(())
+            })?;
+            let exporter = format.exporter();
+            match format.layout() {
+                Layout::Stream => {
+                    let mut out = Output::open(args.output.as_deref())?;
+                    let target = out.target().to_owned();
+                    exporter.write(&graph, out.writer()).map_err(|e| {
+                        if e.message().contains("Broken pipe") {
+                            Stop::ClosedPipe
+                        } else {
+                            Stop::Fatal(format!("{target}: cannot write: {e}"))
+                        }
+                    })?;
+                    out.commit()?;
+                }
+                Layout::Folder => {
+                    let dir = args.output.as_deref().unwrap_or(std::path::Path::new("."));
+                    let files = exporter.files(&graph).map_err(|e| e.to_string())?;
+                    let folder = FolderOutput::open(dir)?;
+                    for f in &files {
+                        folder.write(f.name, &f.contents, f.executable)?;
+                    }
+                    folder.commit()?;
+                }
+            }
+            let count = |f: fn(&NodeKind) -> bool| graph.nodes().iter().filter(|n| f(&n.kind())).count();
+            let entities = count(|k| matches!(k, NodeKind::Entity(_)));
+            (totals, entities, count(|k| matches!(k, NodeKind::Event(_))), graph.edge_count())
+        }
+    };
+    let (totals, entities, events, edges) = counts;
+    if !args.input.quiet {
+        let secs = start.elapsed().as_secs_f64();
+        eprintln!(
+            "graph-build: {} documents ({} skipped), {entities} entities, {events} events, {edges} edges in {secs:.2} s ({:.1} MB/s)",
+            totals.documents,
+            reporter.skipped(),
+            totals.bytes as f64 / 1e6 / secs.max(1e-9),
+        );
+    }
+    Ok(())
+}

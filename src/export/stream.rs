@@ -1,0 +1,559 @@
+//! Streaming output for the line-based formats (N-Triples, N-Quads, CSV): each document's
+//! graph is written as soon as it is extracted, so memory grows with the number of
+//! distinct entities and events, not with the size of the corpus. The in-memory exports
+//! of these formats are the same writer run over one graph, so a corpus streamed
+//! document by document gives the same statements (CSV: the same rows) as its merged
+//! graph exported at once.
+//!
+//! Contract:
+//! - What a document states about itself (its statements, assertions, the document node,
+//!   events no other document reported) is written at once.
+//! - What repeats across documents is written once: each statement describing an entity
+//!   the first time it is seen (a new alias adds one `skos:altLabel`), and each direct
+//!   triple (N-Quads: per named graph) the first time it is stated. Only 64-bit hashes of
+//!   those statements are kept.
+//! - An event with an identity (type, date, place, agent: see
+//!   [`KnowledgeGraph::extend`]) reported again by a later document is that event: the
+//!   later report takes the first report's IRI and adds its role edges and their
+//!   assertions; its own description is not written again.
+//! - What is only known at the end is written at the end: mention counts of entities and
+//!   of events with an identity, and those events' counts (`killed`, `injured`, `count`,
+//!   `launched`: the highest reported). In CSV, entity rows come last, and the rows whose
+//!   values later documents change (events with an identity, edges between entities or
+//!   from such events, whose `sources` grow) are held in spill files (in memory, or in a
+//!   folder given by [`Streamer::spill_in`]) and patched when the folder is finished.
+
+use super::property::{self, EDGE_COLUMNS, NODE_COLUMNS};
+use super::{export_error, rdf, tabular, ExportFormat};
+use crate::error::{Error, Result};
+use crate::graph::{EdgeView, KnowledgeGraph, Node, NodeKind};
+use crate::vocab::{ng, xsd};
+use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TripleRef};
+use petgraph::stable_graph::NodeIndex;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::hash::{BuildHasher, Hash};
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+fn hash(x: impl Hash) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(x)
+}
+
+/// The role predicates: the only statements whose subject is an event that a later
+/// report of the event adds.
+fn is_role(p: &str) -> bool {
+    p == ng::AGENT || p == ng::TARGET || p == ng::PLACE_ROLE
+}
+
+/// Where the finished CSV folder goes: `nodes.csv` and `edges.csv`.
+pub struct CsvSink<'a> {
+    pub nodes: &'a mut dyn Write,
+    pub edges: &'a mut dyn Write,
+}
+
+/// The first report of an event with an identity, and what later reports change.
+#[derive(Debug)]
+struct Report {
+    iri: String,
+    /// The named graph of its statements: an index in `Streamer::graphs`.
+    graph: Option<u32>,
+    /// A hash of the reporting document's name.
+    doc: u64,
+    mentions: u32,
+    killed: Option<u64>,
+    injured: Option<u64>,
+    count: Option<u64>,
+    launched: Option<u64>,
+}
+
+impl Report {
+    fn absorb(&mut self, n: &Node) {
+        self.mentions += n.mentions;
+        self.killed = self.killed.max(n.killed);
+        self.injured = self.injured.max(n.injured);
+        self.count = self.count.max(n.count);
+        self.launched = self.launched.max(n.launched);
+    }
+
+    /// The values written at the end, as (predicate, value).
+    fn deferred(&self) -> [(&'static str, Option<u64>); 5] {
+        [
+            (ng::KILLED, self.killed),
+            (ng::INJURED, self.injured),
+            (ng::COUNT, self.count),
+            (ng::LAUNCHED, self.launched),
+            (ng::MENTIONS, Some(u64::from(self.mentions)).filter(|&m| m > 0)),
+        ]
+    }
+}
+
+/// Rows written now, read back and patched at the end: in memory or in a file.
+enum Spill {
+    Memory(Vec<u8>),
+    File { out: BufWriter<File>, path: PathBuf },
+}
+
+impl Spill {
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Spill::Memory(v) => v,
+            Spill::File { out, .. } => out,
+        }
+    }
+
+    fn reader(self) -> Result<(Box<dyn Read>, Option<PathBuf>)> {
+        Ok(match self {
+            Spill::Memory(v) => (Box::new(std::io::Cursor::new(v)), None),
+            Spill::File { out, path } => {
+                out.into_inner().map_err(|e| Error::from(e.into_error()))?;
+                (Box::new(BufReader::with_capacity(1 << 16, File::open(&path)?)), Some(path))
+            }
+        })
+    }
+}
+
+/// CSV rows waiting for the end.
+struct CsvSpill {
+    nodes: Spill,
+    edges: Spill,
+}
+
+/// A streaming writer for one line-based format.
+pub struct Streamer {
+    format: ExportFormat,
+    /// Hashes of the shared statements (entity descriptions, direct triples) written.
+    seen: FxHashSet<u64>,
+    /// Entities seen, by IRI (merged: aliases united, mentions summed).
+    entities: BTreeMap<String, Node>,
+    /// Events with an identity: the hash of the identity, and the index of the report.
+    events: FxHashMap<u64, u32>,
+    reports: Vec<Report>,
+    /// Named graphs of the reports (document IRIs), and their indices.
+    graphs: Vec<String>,
+    graph_ids: FxHashMap<String, u32>,
+    /// The number of sources of each edge between shared nodes (entities, events with an
+    /// identity), by a hash of its id: which edges were written, and CSV's `sources`.
+    sources: FxHashMap<u64, u32>,
+    csv: Option<CsvSpill>,
+    events_written: usize,
+    edges_written: usize,
+}
+
+impl std::fmt::Debug for Streamer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Streamer")
+            .field("format", &self.format)
+            .field("entities", &self.entities.len())
+            .field("events", &self.reports.len())
+            .finish()
+    }
+}
+
+/// How the statements of one document's nodes are treated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    /// An entity: statements written once across documents; mentions at the end.
+    Entity,
+    /// The first report of an event with an identity: role triples remembered; counts
+    /// and mentions at the end.
+    Registered,
+    /// A later report of such an event: only role triples not yet written.
+    Repeated,
+}
+
+impl Streamer {
+    /// A streamer for `format`, if it is line-based (N-Triples, N-Quads, CSV). CSV rows to
+    /// patch are held in memory until [`Streamer::spill_in`] says where else.
+    pub fn new(format: ExportFormat) -> Option<Self> {
+        let csv = match format {
+            ExportFormat::NTriples | ExportFormat::NQuads => None,
+            ExportFormat::Csv => Some(CsvSpill { nodes: Spill::Memory(Vec::new()), edges: Spill::Memory(Vec::new()) }),
+            _ => return None,
+        };
+        Some(Streamer {
+            format,
+            seen: FxHashSet::default(),
+            entities: BTreeMap::new(),
+            events: FxHashMap::default(),
+            reports: Vec::new(),
+            graphs: Vec::new(),
+            graph_ids: FxHashMap::default(),
+            sources: FxHashMap::default(),
+            csv,
+            events_written: 0,
+            edges_written: 0,
+        })
+    }
+
+    /// Hold CSV rows in files in `dir` (removed when the streamer finishes or is dropped)
+    /// rather than in memory.
+    pub fn spill_in(mut self, dir: &Path) -> Result<Self> {
+        if let Some(csv) = &mut self.csv {
+            let open = |name: &str| -> Result<Spill> {
+                let path = dir.join(name);
+                let out = BufWriter::with_capacity(1 << 16, File::create(&path)?);
+                Ok(Spill::File { out, path })
+            };
+            *csv = CsvSpill { nodes: open(".nodes.csv.part")?, edges: open(".edges.csv.part")? };
+        }
+        Ok(self)
+    }
+
+    /// The number of distinct entities seen so far.
+    pub fn entity_count(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// The number of distinct events written so far.
+    pub fn event_count(&self) -> usize {
+        self.events_written
+    }
+
+    /// The number of distinct edges written so far.
+    pub fn edge_count(&self) -> usize {
+        self.edges_written
+    }
+
+    /// Write one document's graph (CSV: into the spill; `out` is used by RDF only).
+    pub fn document(&mut self, mut graph: KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
+        let subjects = self.register(&mut graph);
+        self.write(&graph, &subjects, out)
+    }
+
+    /// Write a whole graph at once: what the in-memory exporters do.
+    pub(crate) fn whole(mut self, graph: &KnowledgeGraph, out: &mut dyn Write, csv: Option<CsvSink<'_>>) -> Result<()> {
+        let subjects = self.register_all(graph);
+        self.write(graph, &subjects, out)?;
+        match csv {
+            Some(sink) => self.finish_csv(sink),
+            None => self.finish(out),
+        }
+    }
+
+    /// Classify the nodes of a document's graph; give later reports of known events the
+    /// first report's IRI.
+    fn register(&mut self, graph: &mut KnowledgeGraph) -> FxHashMap<String, Subject> {
+        let mut subjects = self.entity_subjects(graph);
+        for (i, key, doc) in graph.event_identities() {
+            let (key, doc) = (hash(&key), hash(&*doc));
+            match self.events.get(&key).map(|&r| &mut self.reports[r as usize]) {
+                Some(report) if report.doc != doc => {
+                    report.absorb(&graph.petgraph()[i]);
+                    let iri = report.iri.clone();
+                    graph.rename(i, iri.clone());
+                    subjects.insert(iri, Subject::Repeated);
+                }
+                Some(_) => {}
+                None => {
+                    let iri = self.new_report(graph, i, doc);
+                    self.events.insert(key, (self.reports.len() - 1) as u32);
+                    subjects.insert(iri, Subject::Registered);
+                }
+            }
+        }
+        subjects
+    }
+
+    /// Classify the nodes of a whole graph: its events with an identity are first reports.
+    fn register_all(&mut self, graph: &KnowledgeGraph) -> FxHashMap<String, Subject> {
+        let mut subjects = self.entity_subjects(graph);
+        for (i, _, doc) in graph.event_identities() {
+            let iri = self.new_report(graph, i, hash(&*doc));
+            subjects.insert(iri, Subject::Registered);
+        }
+        subjects
+    }
+
+    fn entity_subjects(&self, graph: &KnowledgeGraph) -> FxHashMap<String, Subject> {
+        graph
+            .nodes()
+            .into_iter()
+            .filter(|n| matches!(n.kind(), NodeKind::Entity(_)))
+            .map(|n| (n.iri.clone(), Subject::Entity))
+            .collect()
+    }
+
+    fn new_report(&mut self, graph: &KnowledgeGraph, i: NodeIndex, doc: u64) -> String {
+        let n = &graph.petgraph()[i];
+        let doc_iri = n.provenance.first().and_then(|p| {
+            graph.nodes().into_iter().find(|d| d.kind() == NodeKind::Document && d.path.as_deref() == Some(&*p.doc))
+        });
+        let graph_id = doc_iri.map(|d| match self.graph_ids.get(&d.iri) {
+            Some(&g) => g,
+            None => {
+                let g = self.graphs.len() as u32;
+                self.graphs.push(d.iri.clone());
+                self.graph_ids.insert(d.iri.clone(), g);
+                g
+            }
+        });
+        let mut report = Report {
+            iri: n.iri.clone(),
+            graph: graph_id,
+            doc,
+            mentions: 0,
+            killed: None,
+            injured: None,
+            count: None,
+            launched: None,
+        };
+        report.absorb(n);
+        self.reports.push(report);
+        n.iri.clone()
+    }
+
+    fn write(
+        &mut self,
+        graph: &KnowledgeGraph,
+        subjects: &FxHashMap<String, Subject>,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        self.events_written += graph
+            .nodes()
+            .into_iter()
+            .filter(|n| matches!(n.kind(), NodeKind::Event(_)) && subjects.get(&n.iri) != Some(&Subject::Repeated))
+            .count();
+        // Which edges are new: those between shared nodes may have been written before.
+        let edges = graph.edges();
+        let mut fresh = Vec::with_capacity(edges.len());
+        for e in &edges {
+            let shared = |n: &Node| subjects.contains_key(&n.iri);
+            let mut new = true;
+            if shared(e.source) && (shared(e.target) || e.edge.kind.is_role()) {
+                let id = hash(property::edge_id(e));
+                let n = e.edge.provenance.len().max(1) as u32;
+                match self.sources.get_mut(&id) {
+                    Some(sources) => {
+                        *sources += n;
+                        new = false;
+                    }
+                    None => {
+                        self.sources.insert(id, n);
+                    }
+                }
+            }
+            self.edges_written += usize::from(new);
+            fresh.push(new);
+        }
+        match self.format {
+            ExportFormat::NTriples | ExportFormat::NQuads => self.rdf_document(graph, subjects, out)?,
+            _ => self.csv_document(graph, subjects, &edges, &fresh)?,
+        }
+        for n in graph.nodes() {
+            if matches!(n.kind(), NodeKind::Entity(_)) {
+                match self.entities.get_mut(&n.iri) {
+                    Some(e) => {
+                        e.aliases.extend(n.aliases.iter().cloned());
+                        e.mentions += n.mentions;
+                    }
+                    None => {
+                        let mut e = n.clone();
+                        e.provenance.truncate(1);
+                        self.entities.insert(n.iri.clone(), e);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn rdf_document(
+        &mut self,
+        graph: &KnowledgeGraph,
+        subjects: &FxHashMap<String, Subject>,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let triples = self.format == ExportFormat::NTriples;
+        let mut w = Vec::with_capacity(1 << 14);
+        {
+            let seen = &mut self.seen;
+            let mut nt = oxttl::NTriplesSerializer::new().for_writer(&mut w);
+            let mut nq = oxttl::NQuadsSerializer::new().for_writer(Vec::new());
+            rdf::generate(graph, triples, |q: QuadRef<'_>| {
+                let NamedOrBlankNodeRef::NamedNode(s) = q.subject else { return Ok(()) };
+                let p = q.predicate.as_str();
+                let once = match subjects.get(s.as_str()) {
+                    None => false,
+                    Some(Subject::Entity) if p == ng::MENTIONS => return Ok(()),
+                    Some(Subject::Entity) => true,
+                    Some(Subject::Registered) if is_deferred(p) => return Ok(()),
+                    Some(Subject::Registered) => is_role(p),
+                    Some(Subject::Repeated) if !is_role(p) => return Ok(()),
+                    Some(Subject::Repeated) => true,
+                };
+                let key = if triples { hash((q.subject, q.predicate, q.object)) } else { hash(q) };
+                if once && !seen.insert(key) {
+                    return Ok(());
+                }
+                if triples {
+                    nt.serialize_triple(TripleRef::new(q.subject, q.predicate, q.object))?;
+                } else {
+                    nq.serialize_quad(q)?;
+                }
+                Ok(())
+            })?;
+            nt.finish();
+            if !triples {
+                w.extend(nq.finish());
+            }
+        }
+        out.write_all(&w)?;
+        Ok(())
+    }
+
+    fn csv_document(
+        &mut self,
+        graph: &KnowledgeGraph,
+        subjects: &FxHashMap<String, Subject>,
+        edges: &[EdgeView<'_>],
+        fresh: &[bool],
+    ) -> Result<()> {
+        let Some(csv) = &mut self.csv else { return Err(Error::usage("not a CSV streamer")) };
+        let mut nw = tabular::writer(csv.nodes.writer());
+        for n in graph.nodes() {
+            match subjects.get(&n.iri) {
+                Some(Subject::Entity | Subject::Repeated) => {}
+                _ => nw.write_record(tabular::node_record(n)).map_err(export_error)?,
+            }
+        }
+        nw.flush()?;
+        drop(nw);
+        let mut ew = tabular::writer(csv.edges.writer());
+        for (e, _) in edges.iter().zip(fresh).filter(|(_, &new)| new) {
+            ew.write_record(tabular::edge_record(e)).map_err(export_error)?;
+        }
+        ew.flush()?;
+        Ok(())
+    }
+
+    /// RDF: write what is only known at the end (mention counts; the counts of events
+    /// with an identity).
+    pub fn finish(self, out: &mut dyn Write) -> Result<()> {
+        if self.csv.is_some() {
+            return Err(Error::usage("a CSV streamer finishes into a folder"));
+        }
+        let triples = self.format == ExportFormat::NTriples;
+        let mut w = Vec::new();
+        {
+            let mut nt = oxttl::NTriplesSerializer::new().for_writer(&mut w);
+            let mut nq = oxttl::NQuadsSerializer::new().for_writer(Vec::new());
+            let mut emit = |g: GraphNameRef<'_>, s: &str, p: &str, v: u64| -> Result<()> {
+                let value = v.to_string();
+                let s = NamedNodeRef::new_unchecked(s);
+                let p = NamedNodeRef::new_unchecked(p);
+                let o = LiteralRef::new_typed_literal(&value, NamedNodeRef::new_unchecked(xsd::INTEGER));
+                if triples {
+                    nt.serialize_triple(TripleRef::new(s, p, o))?;
+                } else {
+                    nq.serialize_quad(QuadRef::new(s, p, o, g))?;
+                }
+                Ok(())
+            };
+            for (iri, n) in &self.entities {
+                if n.mentions > 0 {
+                    // Entity descriptions are in the default graph.
+                    emit(GraphNameRef::DefaultGraph, iri, ng::MENTIONS, u64::from(n.mentions))?;
+                }
+            }
+            let mut reports: Vec<&Report> = self.reports.iter().collect();
+            reports.sort_unstable_by(|a, b| a.iri.cmp(&b.iri));
+            for r in reports {
+                let g = r.graph.map_or(GraphNameRef::DefaultGraph, |g| {
+                    GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(&self.graphs[g as usize]))
+                });
+                for (p, v) in r.deferred() {
+                    if let Some(v) = v {
+                        emit(g, &r.iri, p, v)?;
+                    }
+                }
+            }
+            nt.finish();
+            if !triples {
+                w.extend(nq.finish());
+            }
+        }
+        out.write_all(&w)?;
+        Ok(())
+    }
+
+    /// CSV: write `nodes.csv` (the spilled rows, patched, then the entities) and
+    /// `edges.csv` (the spilled rows, with their final `sources`).
+    pub fn finish_csv(mut self, sink: CsvSink<'_>) -> Result<()> {
+        let Some(csv) = self.csv.take() else { return Err(Error::usage("not a CSV streamer")) };
+        let column = |columns: &[property::Column], name: &str, first: usize| {
+            columns.iter().position(|c| c.name == name).map(|i| i + first).expect("a known column")
+        };
+        // nodes.csv
+        let by_iri: FxHashMap<u64, &Report> = self.reports.iter().map(|r| (hash(&r.iri), r)).collect();
+        let patched: Vec<(usize, &'static str)> = [ng::KILLED, ng::INJURED, ng::COUNT, ng::LAUNCHED, ng::MENTIONS]
+            .into_iter()
+            .map(|p| (column(NODE_COLUMNS, p.rsplit('#').next().unwrap_or(p), 1), p))
+            .collect();
+        let mut nw = tabular::writer(&mut *sink.nodes);
+        nw.write_record(tabular::header(&["id"], NODE_COLUMNS)).map_err(export_error)?;
+        copy_spill(csv.nodes, &mut nw, |record| {
+            if let Some(r) = by_iri.get(&hash(&record[0])) {
+                for (&(i, p), (q, v)) in patched.iter().zip(r.deferred()) {
+                    debug_assert_eq!(p, q);
+                    record[i] = v.map(|v| v.to_string()).unwrap_or_default();
+                }
+            }
+        })?;
+        for n in self.entities.values() {
+            nw.write_record(tabular::node_record(n)).map_err(export_error)?;
+        }
+        nw.flush()?;
+        drop(nw);
+        // edges.csv
+        let sources = column(EDGE_COLUMNS, "sources", 3);
+        let mut ew = tabular::writer(&mut *sink.edges);
+        ew.write_record(tabular::header(&["id", "source", "target"], EDGE_COLUMNS)).map_err(export_error)?;
+        copy_spill(csv.edges, &mut ew, |record| {
+            if let Some(n) = self.sources.get(&hash(&record[0])) {
+                record[sources] = n.to_string();
+            }
+        })?;
+        ew.flush()?;
+        Ok(())
+    }
+}
+
+/// The predicates of an event with an identity written at the end.
+fn is_deferred(p: &str) -> bool {
+    p == ng::MENTIONS || p == ng::KILLED || p == ng::INJURED || p == ng::COUNT || p == ng::LAUNCHED
+}
+
+/// Copy the spilled CSV rows to `out`, patching each, and remove a spill file.
+fn copy_spill<W: Write>(spill: Spill, out: &mut csv::Writer<W>, mut patch: impl FnMut(&mut Vec<String>)) -> Result<()> {
+    let (reader, path) = spill.reader()?;
+    let result = (|| -> Result<()> {
+        let mut rows = csv::ReaderBuilder::new().has_headers(false).from_reader(reader);
+        let mut record = csv::StringRecord::new();
+        let mut fields: Vec<String> = Vec::new();
+        while rows.read_record(&mut record).map_err(export_error)? {
+            fields.clear();
+            fields.extend(record.iter().map(str::to_owned));
+            patch(&mut fields);
+            out.write_record(&fields).map_err(export_error)?;
+        }
+        Ok(())
+    })();
+    if let Some(path) = path {
+        let _ = std::fs::remove_file(path);
+    }
+    result
+}
+
+impl Drop for Streamer {
+    fn drop(&mut self) {
+        if let Some(csv) = self.csv.take() {
+            for spill in [csv.nodes, csv.edges] {
+                if let Spill::File { path, .. } = spill {
+                    let _ = std::fs::remove_file(path);
+                }
+            }
+        }
+    }
+}
