@@ -64,6 +64,10 @@ pub struct GazetteerMatch {
 pub struct Gazetteer {
     /// Lowercase surface forms, looked up at each token by the token's first word.
     index: PhraseIndex<u32>,
+    /// The forms of `index` with a surface form that starts in lowercase ("al-Burhan"):
+    /// the only ones that can match at a token that starts in lowercase (see
+    /// [`case_fits`]), which most tokens do.
+    lowercase_index: PhraseIndex<u32>,
     /// For each indexed form, its surface forms with their case, best entry first.
     variants: Vec<Vec<(Box<str>, Known, bool)>>,
     /// Lowercased folded name key -> entries, for lookups of names found by patterns.
@@ -82,6 +86,24 @@ pub fn name_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(name.len());
     let mut space = false;
+    if name.is_ascii() {
+        // ASCII is its own decomposition, without combining marks.
+        for b in name.bytes() {
+            if b == b'\'' {
+                continue;
+            }
+            if b.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                space = true;
+            }
+        }
+        return out;
+    }
     for c in name.nfkd() {
         if unicode_normalization::char::is_combining_mark(c) || c == '\'' || c == '\u{2019}' {
             continue;
@@ -97,6 +119,28 @@ pub fn name_key(name: &str) -> String {
         }
     }
     out
+}
+
+/// [`name_key`] of an ASCII `name` into `buf`, if it fits.
+fn ascii_name_key<'b>(name: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !name.is_ascii() || name.len() > buf.len() {
+        return None;
+    }
+    let (mut n, mut space) = (0, false);
+    for b in name.bytes().filter(|&b| b != b'\'') {
+        if b.is_ascii_alphanumeric() {
+            if space && n > 0 {
+                buf[n] = b' ';
+                n += 1;
+            }
+            space = false;
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        } else {
+            space = true;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// Collects surface forms (the best entry per form) and lookup keys.
@@ -206,16 +250,25 @@ impl Gazetteer {
             grouped.entry(form.to_lowercase()).or_default().push((form, known, bare));
         }
         let mut phrases = Vec::with_capacity(grouped.len());
+        let mut lowercase_phrases = Vec::new();
         let mut variants = Vec::with_capacity(grouped.len());
         for (lower, mut v) in grouped {
             v.sort_by(|a, b| b.1.priority().cmp(&a.1.priority()).then_with(|| a.0.cmp(&b.0)));
+            if v.iter().any(|(form, _, _)| form.chars().next().is_some_and(char::is_lowercase)) {
+                lowercase_phrases.push((lower.clone(), variants.len() as u32));
+            }
             phrases.push((lower, variants.len() as u32));
             variants.push(v);
         }
         for v in by_key.values_mut() {
             v.sort_by_key(|k| std::cmp::Reverse(k.priority()));
         }
-        Gazetteer { index: PhraseIndex::from_phrases(phrases), variants, by_key }
+        Gazetteer {
+            index: PhraseIndex::from_phrases(phrases),
+            lowercase_index: PhraseIndex::from_phrases(lowercase_phrases),
+            variants,
+            by_key,
+        }
     }
 
     /// All matches in a document (see the module contract).
@@ -225,9 +278,14 @@ impl Gazetteer {
         let mut i = 0;
         while i < doc.tokens.len() {
             let mut next = i + 1;
+            let lowercase = match text.as_bytes()[doc.tokens[i].start as usize] {
+                b if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => text[doc.tokens[i].start as usize..].chars().next().is_some_and(char::is_lowercase),
+            };
+            let index = if lowercase { &self.lowercase_index } else { &self.index };
             // Longest first; a longer form that fails the rules ("The Kremlin" at "the
             // Kremlin") gives way to a shorter one.
-            for (&v, end) in self.index.all_at(doc, i) {
+            for (&v, end) in index.all_at(doc, i) {
                 let (s, e) = (doc.tokens[i].start as usize, doc.tokens[end - 1].end as usize);
                 if let Some(g) = self.accept(text, s, e, v as usize) {
                     out.push(g);
@@ -255,7 +313,13 @@ impl Gazetteer {
 
     /// Entries whose name key equals `name`'s, highest priority first.
     pub fn lookup(&self, name: &str) -> &[Known] {
-        self.by_key.get(&name_key(name)).map_or(&[], Vec::as_slice)
+        // Short ASCII names (most) get their key on the stack.
+        let mut buf = [0u8; 64];
+        let key = match ascii_name_key(name, &mut buf) {
+            Some(key) => self.by_key.get(key),
+            None => self.by_key.get(&name_key(name)),
+        };
+        key.map_or(&[], Vec::as_slice)
     }
 
     /// The number of distinct (lowercase) surface forms.
@@ -278,5 +342,9 @@ mod tests {
         assert_eq!(name_key("Be'eri"), "beeri");
         assert_eq!(name_key("Rostov-on-Don"), "rostov on don");
         assert_eq!(name_key("  U.S. "), "u s");
+        for name in ["Dalia Grybauskaite", "Be'eri", "Rostov-on-Don", "  U.S. ", "a b c d e f g h i j k"] {
+            let mut buf = [0u8; 64];
+            assert_eq!(ascii_name_key(name, &mut buf), Some(name_key(name).as_str()), "{name}");
+        }
     }
 }

@@ -17,6 +17,7 @@ mod pattern;
 
 use crate::data::{EntityType, OntologyData, Predicate};
 use crate::text::phrase::PhraseIndex;
+use crate::text::words::WordSets;
 use crate::text::{Document, TokenKind};
 use gazetteer::{Gazetteer, Known};
 use rustc_hash::FxHashMap;
@@ -151,6 +152,8 @@ pub struct MentionStage {
     demonym: Vec<String>,
     /// Place index of each country's capital.
     capitals: FxHashMap<u32, u32>,
+    /// The word sets the patterns test at each token.
+    words: WordSets,
 }
 
 impl MentionStage {
@@ -208,7 +211,8 @@ impl MentionStage {
                 }
             }
         }
-        MentionStage { gazetteer, titles, ministries, forces, place_nouns, heads, anaphora, demonym, capitals }
+        let words = pattern::word_sets(data, &titles, &place_nouns);
+        MentionStage { gazetteer, titles, ministries, forces, place_nouns, heads, anaphora, demonym, capitals, words }
     }
 
     /// The country whose capital is this place, if any.
@@ -224,6 +228,8 @@ impl MentionStage {
     /// Find the mentions of `doc`.
     pub fn find(&self, doc: &Document, data: &OntologyData) -> Mentions {
         let matches = self.gazetteer.find(doc);
+        let words = self.words.classify(doc);
+        let mut sm = pattern::SentenceMentions::new(self, doc, data, &words);
         let mut out = Mentions::default();
         let mut mi = 0;
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -238,7 +244,7 @@ impl MentionStage {
             if s.is_heading() {
                 continue;
             }
-            let mut sm = pattern::SentenceMentions::new(self, doc, data, si as u32, s.tokens.clone());
+            sm.start(si as u32, s.tokens.clone());
             sm.gazetteer(&matches[first..mi]);
             sm.compounds();
             sm.titles();
@@ -253,9 +259,10 @@ impl MentionStage {
     }
 }
 
-/// For each token of a sentence's range, whether it lies inside a closed quotation.
-pub(crate) fn quoted_tokens_of(doc: &Document, range: std::ops::Range<u32>) -> Vec<bool> {
-    pattern::quoted_tokens(doc, range)
+/// For each token of a sentence's range, whether it lies inside a closed quotation (into
+/// `inside`, a buffer reused from one sentence to the next).
+pub(crate) fn quoted_tokens_into(doc: &Document, range: std::ops::Range<u32>, inside: &mut Vec<bool>) {
+    pattern::quoted_tokens_into(doc, range, inside)
 }
 
 /// Whether token `i` is a word that can be part of a capitalised name.

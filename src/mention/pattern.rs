@@ -3,6 +3,8 @@
 use super::gazetteer::{GazetteerMatch, Known};
 use super::{is_name_token, Fact, FactObject, Form, Mention, MentionStage, Mentions, NewName, Pronoun, Referent};
 use crate::data::{EntityType, NounPosition, OntologyData, Predicate, TitleKind};
+use crate::text::phrase::PhraseIndex;
+use crate::text::words::WordSets;
 use crate::text::{Document, TokenKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -78,10 +80,55 @@ const SPEECH_AFTER_NAME: &[&str] = &[
     "posted",
 ];
 
+// Bits of the word sets the patterns test, one lookup per token ([`word_sets`]).
+const STOPWORD: u64 = 1;
+const PARTICLE: u64 = 1 << 1;
+const GOVERNMENT_NOUN: u64 = 1 << 2;
+const NAME_HEAD: u64 = 1 << 3;
+const MALE: u64 = 1 << 4;
+const FEMALE: u64 = 1 << 5;
+const NEUTER: u64 = 1 << 6;
+const PLURAL: u64 = 1 << 7;
+const ROLE_MODIFIER: u64 = 1 << 8;
+const PLACE_PREPOSITION: u64 = 1 << 9;
+const FUNCTION_WORD_AFTER_NAME: u64 = 1 << 10;
+const WORD_AFTER_SUBJECT: u64 = 1 << 11;
+const SPEECH_VERB_AFTER_NAME: u64 = 1 << 12;
+// First words of the phrases of an index (see `WordSets::add_first_words`).
+const TITLE_START: u64 = 1 << 13;
+const PLACE_NOUN_START: u64 = 1 << 14;
+
+/// The word sets of the patterns: lexicon sets, the word lists above, and the first words
+/// of the titles and place nouns.
+pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_nouns: &PhraseIndex<u32>) -> WordSets {
+    let lex = &data.lexicon;
+    let mut sets = WordSets::new();
+    sets.add(STOPWORD, lex.stopwords.iter().map(|w| &**w));
+    sets.add(PARTICLE, lex.particles.iter().map(|w| &**w));
+    sets.add(GOVERNMENT_NOUN, lex.government_nouns.iter().map(|w| &**w));
+    sets.add(NAME_HEAD, lex.name_heads.iter().map(|h| h.phrase.as_str()));
+    sets.add(MALE, ["he", "him", "his", "himself"]);
+    sets.add(FEMALE, ["she", "her", "hers", "herself"]);
+    sets.add(NEUTER, ["it", "its", "itself"]);
+    sets.add(PLURAL, ["they", "them", "their", "themselves"]);
+    sets.add(ROLE_MODIFIER, ROLE_MODIFIERS.iter().copied());
+    sets.add(PLACE_PREPOSITION, PLACE_PREPOSITIONS.iter().copied());
+    sets.add(FUNCTION_WORD_AFTER_NAME, FUNCTION_AFTER_NAME.iter().copied());
+    sets.add(WORD_AFTER_SUBJECT, AFTER_SUBJECT.iter().copied());
+    sets.add(SPEECH_VERB_AFTER_NAME, SPEECH_AFTER_NAME.iter().copied());
+    sets.add_first_words(TITLE_START, titles.first_words());
+    sets.add_first_words(PLACE_NOUN_START, place_nouns.first_words());
+    sets
+}
+
+/// The patterns of one sentence at a time; the buffers are reused from one sentence to
+/// the next.
 pub(super) struct SentenceMentions<'a> {
     st: &'a MentionStage,
     doc: &'a Document<'a>,
     data: &'a OntologyData,
+    /// The word-set bits of every token of the document.
+    words: &'a [u64],
     sentence: u32,
     range: Range<u32>,
     list: Vec<Mention>,
@@ -89,31 +136,44 @@ pub(super) struct SentenceMentions<'a> {
     /// Tokens used by a pattern without being a mention (a title before a name).
     claimed: Vec<bool>,
     facts: Vec<Fact>,
-    /// Acronyms known so far in the document.
-    acronyms: FxHashMap<String, Referent>,
+    /// Whether each token lies inside a closed quotation.
+    quoted: Vec<bool>,
+    /// Scratch for [`SentenceMentions::finish`].
+    order: Vec<usize>,
+    remap: Vec<u32>,
 }
 
 impl<'a> SentenceMentions<'a> {
-    pub(super) fn new(
-        st: &'a MentionStage,
-        doc: &'a Document<'a>,
-        data: &'a OntologyData,
-        sentence: u32,
-        range: Range<u32>,
-    ) -> Self {
-        let n = (range.end - range.start) as usize;
+    pub(super) fn new(st: &'a MentionStage, doc: &'a Document<'a>, data: &'a OntologyData, words: &'a [u64]) -> Self {
         SentenceMentions {
             st,
             doc,
             data,
-            sentence,
-            range,
+            words,
+            sentence: 0,
+            range: 0..0,
             list: Vec::new(),
-            owner: vec![-1; n],
-            claimed: vec![false; n],
+            owner: Vec::new(),
+            claimed: Vec::new(),
             facts: Vec::new(),
-            acronyms: FxHashMap::default(),
+            quoted: Vec::new(),
+            order: Vec::new(),
+            remap: Vec::new(),
         }
+    }
+
+    /// Start on sentence `sentence`, tokens `range`.
+    pub(super) fn start(&mut self, sentence: u32, range: Range<u32>) {
+        let n = (range.end - range.start) as usize;
+        self.sentence = sentence;
+        self.range = range;
+        self.list.clear();
+        self.facts.clear();
+        self.owner.clear();
+        self.owner.resize(n, -1);
+        self.claimed.clear();
+        self.claimed.resize(n, false);
+        quoted_tokens_into(self.doc, self.range.clone(), &mut self.quoted);
     }
 
     // ---- token helpers -------------------------------------------------------------
@@ -127,6 +187,23 @@ impl<'a> SentenceMentions<'a> {
         } else {
             ""
         }
+    }
+    /// Whether token `i` (in the sentence) is a word of one of the sets `bits`.
+    fn is(&self, i: usize, bits: u64) -> bool {
+        self.in_range(i) && self.words[i] & bits != 0
+    }
+    /// Whether token `i` (in the sentence) is the one byte `b` (cheaper than
+    /// `self.low(i) == "("`).
+    fn is_byte(&self, i: usize, b: u8) -> bool {
+        self.in_range(i) && {
+            let t = self.doc.tokens[i];
+            t.end == t.start + 1 && self.doc.lower.as_bytes()[t.start as usize] == b
+        }
+    }
+    /// Whether the first word of token `i` (anywhere) is a first word of the phrases of
+    /// `bits`: if not, no such phrase starts there.
+    fn may_start(&self, i: usize, bits: u64) -> bool {
+        self.words.get(i).is_some_and(|w| w & bits != 0)
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.in_range(i).then(|| self.doc.tokens[i].kind)
@@ -272,11 +349,9 @@ impl<'a> SentenceMentions<'a> {
                 && self.in_range(k)
                 && doc.tokens[k].is_word()
                 && (doc.tokens[k].is_capitalised()
-                    || (self.data.lexicon.particles.contains(self.low(k))
-                        && self.low(k + 1) == "-"
-                        && !doc.tokens[k + 1].space_before()))
+                    || (self.is(k, PARTICLE) && self.low(k + 1) == "-" && !doc.tokens[k + 1].space_before()))
         };
-        if !starts(i) || self.data.lexicon.stopwords.contains(self.low(i)) {
+        if !starts(i) || self.is(i, STOPWORD) {
             return None;
         }
         let mut end = i + 1;
@@ -295,8 +370,8 @@ impl<'a> SentenceMentions<'a> {
                 break;
             }
             if t.is_word()
-                && (t.is_capitalised() || self.data.lexicon.particles.contains(self.low(end)))
-                && !self.data.lexicon.stopwords.contains(self.low(end))
+                && (t.is_capitalised() || self.is(end, PARTICLE))
+                && !self.is(end, STOPWORD)
                 && !t.is_all_caps()
             {
                 end += 1;
@@ -315,11 +390,17 @@ impl<'a> SentenceMentions<'a> {
     /// The type given by the head noun of tokens `[from, to)` ("... Airport").
     fn head_type(&self, from: usize, to: usize) -> Option<(EntityType, String)> {
         for k in (1..=3.min(to - from)).rev() {
-            let text = self.doc.lower[self.doc.tokens[to - k].start as usize..self.doc.tokens[to - 1].end as usize]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(&h) = self.st.heads.get(&text) {
+            let text = &self.doc.lower[self.doc.tokens[to - k].start as usize..self.doc.tokens[to - 1].end as usize];
+            // The words joined by single spaces: the text itself, unless it has other
+            // whitespace.
+            let joined;
+            let text = if single_spaced(text) {
+                text
+            } else {
+                joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                &joined
+            };
+            if let Some(&h) = self.st.heads.get(text) {
                 let h = &self.data.lexicon.name_heads[h as usize];
                 return Some((h.etype, h.subtype.clone()));
             }
@@ -350,18 +431,6 @@ impl<'a> SentenceMentions<'a> {
             };
             let m = self.mention(a, b + 1, referent, form, "gazetteer", if g.bare { 0.8 } else { 0.95 });
             self.add(m);
-        }
-        // Acronyms defined earlier in the document.
-        if !self.acronyms.is_empty() {
-            for i in self.range.start as usize..self.range.end as usize {
-                let t = self.doc.tokens[i];
-                if t.is_word() && t.is_all_caps() && self.owner(i).is_none() {
-                    if let Some(r) = self.acronyms.get(self.doc.tok(i)).cloned() {
-                        let m = self.mention(i, i + 1, r, Form::Acronym, "acronym", 0.9);
-                        self.add(m);
-                    }
-                }
-            }
         }
     }
 
@@ -400,7 +469,7 @@ impl<'a> SentenceMentions<'a> {
             }
             if let Some((&fi, end)) = self.st.forces.longest_at(self.doc, k) {
                 let f = &lex.forces[fi as usize];
-                if f.phrase == "military" && self.is_lower_word(end) && !AFTER_SUBJECT.contains(&self.low(end)) {
+                if f.phrase == "military" && self.is_lower_word(end) && !self.is(end, WORD_AFTER_SUBJECT) {
                     continue;
                 }
                 if let (Some(c), true) = (country, f.with_country) {
@@ -426,7 +495,7 @@ impl<'a> SentenceMentions<'a> {
                 }
                 continue;
             }
-            if lex.government_nouns.contains(self.low(k)) {
+            if self.is(k, GOVERNMENT_NOUN) {
                 let gov_country = country.or_else(|| match &self.list[q].referent {
                     Referent::Known(Known::Person(p)) => {
                         let iso = &self.data.people[*p as usize].country;
@@ -473,12 +542,12 @@ impl<'a> SentenceMentions<'a> {
         let mut k = i;
         let mut prefix = String::new();
         loop {
-            if k >= 2 && self.low(k - 1) == "-" && ROLE_MODIFIERS.contains(&self.low(k - 2)) {
+            if k >= 2 && self.low(k - 1) == "-" && self.is(k - 2, ROLE_MODIFIER) {
                 if self.low(k - 2) != "then" {
                     prefix = format!("{} ", capitalise(self.low(k - 2)));
                 }
                 k -= 2;
-            } else if k >= 1 && ROLE_MODIFIERS.contains(&self.low(k - 1)) && self.is_lower_word(k - 1) {
+            } else if k >= 1 && self.is(k - 1, ROLE_MODIFIER) && self.is_lower_word(k - 1) {
                 if self.low(k - 1) != "then" {
                     prefix = format!("{} ", capitalise(self.low(k - 1)));
                 }
@@ -518,7 +587,8 @@ impl<'a> SentenceMentions<'a> {
         let lex = &self.data.lexicon;
         let mut i = self.range.start as usize;
         while i < self.range.end as usize {
-            let Some((&tid, j)) = self.st.titles.longest_at(self.doc, i) else {
+            let found = self.may_start(i, TITLE_START).then(|| self.st.titles.longest_at(self.doc, i)).flatten();
+            let Some((&tid, j)) = found else {
                 i += 1;
                 continue;
             };
@@ -647,7 +717,7 @@ impl<'a> SentenceMentions<'a> {
             }
             let (mut t, _) = (k, ());
             let mut prefix = String::new();
-            while ROLE_MODIFIERS.contains(&self.low(t)) || self.low(t) == "-" {
+            while self.is(t, ROLE_MODIFIER) || self.low(t) == "-" {
                 if self.low(t) != "then" && self.low(t) != "-" {
                     prefix = format!("{} ", capitalise(self.low(t)));
                 }
@@ -687,7 +757,9 @@ impl<'a> SentenceMentions<'a> {
         let lex = &self.data.lexicon;
         let mut i = self.range.start as usize;
         while i < self.range.end as usize {
-            let Some((&ni, j)) = self.st.place_nouns.longest_at(self.doc, i) else {
+            let found =
+                self.may_start(i, PLACE_NOUN_START).then(|| self.st.place_nouns.longest_at(self.doc, i)).flatten();
+            let Some((&ni, j)) = found else {
                 i += 1;
                 continue;
             };
@@ -801,11 +873,7 @@ impl<'a> SentenceMentions<'a> {
         while start > self.range.start as usize {
             let p = start - 1;
             let t = self.doc.tokens[p];
-            if self.owner(p).is_none()
-                && t.is_word()
-                && t.is_capitalised()
-                && !self.data.lexicon.stopwords.contains(self.low(p))
-            {
+            if self.owner(p).is_none() && t.is_word() && t.is_capitalised() && !self.is(p, STOPWORD) {
                 start = p;
             } else if self.owner(p).is_none() && self.low(p) == "'" && start < i {
                 start = p;
@@ -1018,18 +1086,28 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// Acronyms defined in this sentence, added to the document's `acronyms`. (They are
+    /// not looked for in later sentences: a per-sentence copy of the map that was meant
+    /// to do so was read before it was filled, so it never matched; matching them would
+    /// change the output.)
     pub(super) fn acronym_definitions(&mut self, acronyms: &mut FxHashMap<String, Referent>) {
-        self.acronyms.clone_from(acronyms);
         let mut i = self.range.start as usize;
         while i + 2 < self.range.end as usize {
+            // Most tokens are not an opening parenthesis.
+            if !self.is_byte(i, b'(') {
+                i += 1;
+                continue;
+            }
             let t = self.doc.tokens[i + 1];
             let acronym = self.doc.tok(i + 1);
-            let is_acr = t.is_word()
-                && acronym.chars().next().is_some_and(char::is_uppercase)
-                && acronym.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                && acronym.len() >= 2
-                && acronym.len() <= 8;
-            if self.low(i) == "(" && is_acr && self.low(i + 2) == ")" {
+            let is_acr = || {
+                t.is_word()
+                    && acronym.chars().next().is_some_and(char::is_uppercase)
+                    && acronym.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && acronym.len() >= 2
+                    && acronym.len() <= 8
+            };
+            if self.low(i) == "(" && self.low(i + 2) == ")" && is_acr() {
                 let referent = if let Some(m) = self.mention_ending_at(i) {
                     Some(self.list[m].referent.clone())
                 } else {
@@ -1044,7 +1122,7 @@ impl<'a> SentenceMentions<'a> {
                     while start < i && !self.doc.tokens[start].is_capitalised() {
                         start += 1;
                     }
-                    if start < i && self.data.lexicon.stopwords.contains(self.low(start)) {
+                    if start < i && self.is(start, STOPWORD) {
                         start += 1;
                     }
                     // A country or place name opening the name: "Sudan Liberation Movement".
@@ -1071,8 +1149,7 @@ impl<'a> SentenceMentions<'a> {
                         let m = self.mention(i + 1, i + 2, r.clone(), Form::Acronym, "acronym-definition", 0.9);
                         self.add(m);
                     }
-                    acronyms.insert(acronym.to_owned(), r.clone());
-                    self.acronyms.insert(acronym.to_owned(), r);
+                    acronyms.insert(acronym.to_owned(), r);
                 }
                 i += 3;
                 continue;
@@ -1083,9 +1160,8 @@ impl<'a> SentenceMentions<'a> {
 
     pub(super) fn fallback(&mut self) {
         let mut i = self.range.start as usize;
-        let quoted = quoted_tokens(self.doc, self.range.clone());
         while i < self.range.end as usize {
-            if quoted[i - self.range.start as usize] {
+            if self.quoted[i - self.range.start as usize] {
                 i += 1;
                 continue;
             }
@@ -1115,8 +1191,8 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             }
             let words = (i..end).filter(|&k| self.doc.tokens[k].is_word()).count();
-            let head_only = words == 1 && self.st.heads.contains_key(self.low(i));
-            let next_is_function = !self.is_lower_word(end) || FUNCTION_AFTER_NAME.contains(&self.low(end));
+            let head_only = words == 1 && self.is(i, NAME_HEAD);
+            let next_is_function = !self.is_lower_word(end) || self.is(end, FUNCTION_WORD_AFTER_NAME);
             let typed = if head_only {
                 None
             } else if let Some((etype, subtype)) = head {
@@ -1127,14 +1203,9 @@ impl<'a> SentenceMentions<'a> {
                 }
             } else if i > 1 && self.low(i - 1) == "to" && self.low(i - 2) == "according" && (2..=3).contains(&words) {
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
-            } else if !sentence_start
-                && words <= 3
-                && i > 0
-                && PLACE_PREPOSITIONS.contains(&self.low(i - 1))
-                && next_is_function
-            {
+            } else if !sentence_start && words <= 3 && i > 0 && self.is(i - 1, PLACE_PREPOSITION) && next_is_function {
                 Some((EntityType::Place, String::new(), "preposition-place", 0.6))
-            } else if (2..=3).contains(&words) && SPEECH_AFTER_NAME.contains(&self.low(end)) {
+            } else if (2..=3).contains(&words) && self.is(end, SPEECH_VERB_AFTER_NAME) {
                 Some((EntityType::Person, String::new(), "speaker-name", 0.65))
             } else {
                 None
@@ -1166,12 +1237,17 @@ impl<'a> SentenceMentions<'a> {
                 i += 1;
                 continue;
             }
-            let pronoun = match self.low(i) {
-                "he" | "him" | "his" | "himself" => Some(Pronoun::Male),
-                "she" | "her" | "hers" | "herself" => Some(Pronoun::Female),
-                "it" | "its" | "itself" => Some(Pronoun::Neuter),
-                "they" | "them" | "their" | "themselves" => Some(Pronoun::Plural),
-                _ => None,
+            let bits = self.words[i];
+            let pronoun = if bits & MALE != 0 {
+                Some(Pronoun::Male)
+            } else if bits & FEMALE != 0 {
+                Some(Pronoun::Female)
+            } else if bits & NEUTER != 0 {
+                Some(Pronoun::Neuter)
+            } else if bits & PLURAL != 0 {
+                Some(Pronoun::Plural)
+            } else {
+                None
             };
             if let Some(p) = pronoun {
                 let m = self.mention(i, i + 1, Referent::Pronoun(p), Form::Pronoun, "pronoun", 0.7);
@@ -1195,32 +1271,46 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
-    pub(super) fn finish(self, out: &mut Mentions) {
+    /// Move the sentence's mentions (sorted) and facts to `out`.
+    pub(super) fn finish(&mut self, out: &mut Mentions) {
         let base = out.list.len() as u32;
-        let mut order: Vec<usize> = (0..self.list.len()).collect();
-        order.sort_by_key(|&k| (self.list[k].start, self.list[k].inner, self.list[k].end));
-        let mut remap = vec![0u32; self.list.len()];
-        for (new, &old) in order.iter().enumerate() {
-            remap[old] = base + new as u32;
+        let key = |m: &Mention| (m.start, m.inner, m.end);
+        let list = &mut self.list;
+        self.order.clear();
+        self.order.extend(0..list.len());
+        self.order.sort_by_key(|&k| key(&list[k]));
+        self.remap.clear();
+        self.remap.resize(list.len(), 0);
+        for (new, &old) in self.order.iter().enumerate() {
+            self.remap[old] = base + new as u32;
         }
-        let SentenceMentions { list, facts, .. } = self;
-        let mut list: Vec<Option<Mention>> = list.into_iter().map(Some).collect();
-        for &old in &order {
-            if let Some(mut m) = list[old].take() {
-                if let Referent::Role(q) = &mut m.referent {
-                    *q = remap[*q as usize];
-                }
-                out.list.push(m);
+        for m in list.iter_mut() {
+            if let Referent::Role(q) = &mut m.referent {
+                *q = self.remap[*q as usize];
             }
         }
-        for mut f in facts {
-            f.subject = remap[f.subject as usize];
+        // A stable sort by the same key puts the mentions in `order`.
+        list.sort_by_key(key);
+        out.list.append(list);
+        for mut f in self.facts.drain(..) {
+            f.subject = self.remap[f.subject as usize];
             if let FactObject::Mention(o) = &mut f.object {
-                *o = remap[*o as usize];
+                *o = self.remap[*o as usize];
             }
             out.facts.push(f);
         }
     }
+}
+
+/// Whether the only whitespace in `s` is single spaces between other characters (so that
+/// `s` equals its words joined by spaces).
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.iter().enumerate().any(|(i, &c)| {
+        let space = c == b' ';
+        let other_whitespace = !space && (c.is_ascii_whitespace() || c == 0x0b || !c.is_ascii());
+        other_whitespace || space && (i == 0 || i + 1 == b.len() || b[i + 1] == b' ')
+    })
 }
 
 fn capitalise(s: &str) -> String {
@@ -1235,10 +1325,11 @@ fn capitalise_first(s: &str) -> String {
     capitalise(s)
 }
 
-/// For each token of `range`, whether it lies inside a closed quotation.
-pub(crate) fn quoted_tokens(doc: &Document, range: Range<u32>) -> Vec<bool> {
+/// For each token of `range`, whether it lies inside a closed quotation (into `inside`).
+pub(crate) fn quoted_tokens_into(doc: &Document, range: Range<u32>, inside: &mut Vec<bool>) {
     let toks = &doc.tokens[range.start as usize..range.end as usize];
-    let mut inside = vec![false; toks.len()];
+    inside.clear();
+    inside.resize(toks.len(), false);
     let mut open: Option<usize> = None;
     for (i, t) in toks.iter().enumerate() {
         let opening = match t.kind {
@@ -1258,7 +1349,6 @@ pub(crate) fn quoted_tokens(doc: &Document, range: Range<u32>) -> Vec<bool> {
             (false, None) => {}
         }
     }
-    inside
 }
 
 /// Coordinated head mentions: "A, B and C", "A and B", "A, B as well as a base in C".
@@ -1301,28 +1391,29 @@ fn connects(doc: &Document, from: usize, to: usize) -> bool {
     if from >= to {
         return false;
     }
-    let words: Vec<&str> = (from..to).map(|k| doc.low(k)).collect();
     if doc.tokens[from].kind == TokenKind::Clitic {
         return false;
     }
+    let len = to - from;
+    let word = |k: usize| if k < len { Some(doc.low(from + k)) } else { None };
     let mut k = 0;
     let mut connector = false;
-    while k < words.len() {
-        match words[k] {
+    while k < len {
+        match doc.low(from + k) {
             "," | "and" | "or" => {
                 connector = true;
                 k += 1;
             }
-            "as" if words.get(k + 1) == Some(&"well") && words.get(k + 2) == Some(&"as") => {
+            "as" if word(k + 1) == Some("well") && word(k + 2) == Some("as") => {
                 connector = true;
                 k += 3;
             }
-            "along" if words.get(k + 1) == Some(&"with") => {
+            "along" if word(k + 1) == Some("with") => {
                 connector = true;
                 k += 2;
             }
             "the" | "a" | "an" if connector => k += 1,
-            _ if connector && k + 3 >= words.len() && matches!(words.last(), Some(&("in" | "at" | "of"))) => {
+            _ if connector && k + 3 >= len && matches!(word(len - 1), Some("in" | "at" | "of")) => {
                 // "as well as a base in Soba"
                 return true;
             }

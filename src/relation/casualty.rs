@@ -3,14 +3,14 @@
 //! turning candidates and statements into events and relations.
 
 use super::frames::{Candidate, Found};
-use super::{Event, Extraction, RelObject, Relation, Sent, Statement};
+use super::{word, Event, Extraction, RelObject, Relation, Sent, Statement};
 use crate::data::{CasualtyKind, EntityType, EventType, Predicate};
 use crate::text::date::Date;
 use crate::text::number::parse_quantity;
 use std::ops::Range;
 
 /// Auxiliaries between a casualty count and its verb ("364 were killed").
-const CASUALTY_AUX: &[&str] =
+pub(super) const CASUALTY_AUX: &[&str] =
     &["was", "were", "have", "has", "had", "been", "be", "reportedly", "also", "later", "now", "and"];
 
 #[derive(Debug, Clone)]
@@ -81,8 +81,10 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
     let mut out = Vec::new();
     let toks = &ctx.doc.tokens[..ctx.range.end];
     for k in ctx.range.clone() {
-        let w = ctx.low(k);
-        let Some(&kind) = lex.casualties.get(w) else {
+        if !ctx.is(k, word::CASUALTY) {
+            continue;
+        }
+        let Some(&kind) = lex.casualties.get(ctx.low(k)) else {
             continue;
         };
         if ctx.is_quoted(k) {
@@ -92,7 +94,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
         if let Some(q) = parse_quantity(&ctx.doc.lower, toks, k + 1, &lex.numbers).filter(|q| !q.ordinal) {
             if let Some(count) = q.count() {
                 let mut after = k + 1 + q.len;
-                while lex.person_nouns.contains_key(ctx.low(after))
+                while ctx.is(after, word::PERSON_NOUN)
                     || ctx.is_lower_word(after) && after < k + q.len + 3 && ctx.low(after) != "in"
                 {
                     after += 1;
@@ -103,7 +105,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
         }
         // "364 were killed", "four people were killed", "a man was injured", "5 dead"
         let mut j = k;
-        while j > ctx.range.start && CASUALTY_AUX.contains(&ctx.low(j - 1)) && ctx.low(j - 1) != "and" {
+        while j > ctx.range.start && ctx.is(j - 1, word::CASUALTY_AUX) && ctx.low(j - 1) != "and" {
             j -= 1;
         }
         let mut found = None;
@@ -247,7 +249,7 @@ pub(super) fn assemble(ctx: &Sent, found: Found, date: Option<Date>, out: &mut E
             continue;
         }
         let text = clean(ctx.doc.span_text(s.tokens.start, s.tokens.end));
-        if text.split_whitespace().count() == 0 {
+        if text.split_whitespace().next().is_none() {
             continue;
         }
         kept.push((s.speakers.clone(), s.tokens.clone()));

@@ -1,8 +1,8 @@
 //! Frames: how a trigger finds its arguments in its sentence.
 
-use super::{speech, RelObject, Relation, Sent};
+use super::{speech, word, RelObject, Relation, Sent};
 use crate::data::{EntityType, EventType, Frame, Predicate, Trigger, TriggerPos};
-use crate::mention::{FactObject, Form, Pronoun, Referent};
+use crate::mention::{Form, Pronoun, Referent};
 use crate::text::number::parse_quantity;
 use crate::text::TokenKind;
 use std::ops::Range;
@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 /// Verbs that take an event noun as object and whose subject is the event's agent
 /// ("launched an attack", "conducted airstrikes").
-const LIGHT_VERBS: &[&str] = &[
+pub(super) const LIGHT_VERBS: &[&str] = &[
     "launched",
     "launch",
     "launches",
@@ -68,17 +68,17 @@ const LIGHT_VERBS: &[&str] = &[
     "led",
 ];
 /// Verbs that may stand between a determiner-looking word and a verb ("they have attacked").
-const AUX_VERBS: &[&str] = &[
+pub(super) const AUX_VERBS: &[&str] = &[
     "will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "to", "did", "do", "does",
 ];
 /// Nouns for troops, whose owner is the agent of a deployment.
-const TROOP_NOUNS: &[&str] =
+pub(super) const TROOP_NOUNS: &[&str] =
     &["troops", "soldiers", "forces", "servicemen", "fighters", "units", "personnel", "contingent"];
 /// Nouns of time after which a number is a duration, not a count.
-const TIME_NOUNS: &[&str] =
+pub(super) const TIME_NOUNS: &[&str] =
     &["months", "month", "years", "year", "days", "day", "weeks", "week", "hours", "hour", "minutes"];
 /// Currency words and symbols.
-const CURRENCY: &[&str] = &[
+pub(super) const CURRENCY: &[&str] = &[
     "euros", "euro", "dollars", "dollar", "pounds", "pound", "$", "€", "£", "yuan", "roubles", "rubles", "hryvnias",
     "shekels",
 ];
@@ -143,23 +143,18 @@ impl Sent<'_> {
 
     /// The country an armed-forces or ministry entity is part of, from its pattern.
     fn parent_country(&self, e: u32) -> Option<u32> {
-        for f in &self.mentions.facts {
-            if f.predicate == Predicate::PartOf && self.ents.of_mention[f.subject as usize] == Some(e) {
-                if let FactObject::Mention(o) = f.object {
-                    return self.ents.of_mention[o as usize];
-                }
-            }
-        }
-        None
+        self.lookups.parent.get(&e).copied().flatten()
     }
 
     /// "his country" / "their country": the country of the nearest office holder or
     /// person before token `i`.
     fn pronoun_country(&self, i: usize) -> Option<u32> {
-        for mi in (0..self.mentions.list.len()).rev() {
-            let m = &self.mentions.list[mi];
-            if m.start as usize >= i || self.si.saturating_sub(m.sentence) > 2 {
-                continue;
+        // Mentions are sorted by start, so by sentence: back from the last one before `i`
+        // to the sentence two before this one.
+        let list = &self.mentions.list;
+        for m in list[..list.partition_point(|m| (m.start as usize) < i)].iter().rev() {
+            if self.si.saturating_sub(m.sentence) > 2 {
+                break;
             }
             if let Referent::Role(q) = m.referent {
                 return self.ents.of_mention[q as usize];
@@ -206,7 +201,7 @@ impl Sent<'_> {
                 parse_quantity(&self.doc.lower, &self.doc.tokens[..self.range.end], at, &self.data.lexicon.numbers)
             {
                 let end = at + q.len;
-                if dollar || CURRENCY.contains(&self.low(end)) {
+                if dollar || self.is(end, word::CURRENCY) {
                     let stop = if dollar { end } else { end + 1 };
                     return Some(self.doc.span_text(k, stop).to_owned());
                 }
@@ -231,10 +226,10 @@ impl Sent<'_> {
         }
         // "an alleged attack": a determiner and adjectives before a form that is also a
         // noun.
-        let form = self.doc.lower[self.doc.tokens[i].start as usize..self.doc.tokens[end - 1].end as usize].to_owned();
-        if t.noun_forms.contains(&form) {
+        let form = &self.doc.lower[self.doc.tokens[i].start as usize..self.doc.tokens[end - 1].end as usize];
+        if t.noun_forms.iter().any(|f| f == form) {
             let mut k = i - 1;
-            while k > self.range.start && self.is_lower_word(k) && !AUX_VERBS.contains(&self.low(k)) && i - k <= 3 {
+            while k > self.range.start && self.is_lower_word(k) && !self.is(k, word::AUX_VERB) && i - k <= 3 {
                 if determiner(self.low(k - 1)) {
                     return false;
                 }
@@ -279,7 +274,7 @@ impl Sent<'_> {
     /// Whether the verb at `i` is coordinated with an earlier one ("... and warned").
     pub(super) fn coordinated(&self, i: usize) -> bool {
         let mut k = i;
-        while k > self.range.start && super::AUX.contains(&self.low(k - 1)) {
+        while k > self.range.start && self.is(k - 1, word::AUXILIARY) {
             k -= 1;
         }
         k > self.range.start && self.low(k - 1) == "and"
@@ -331,7 +326,7 @@ fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
     while k > ctx.range.start && k + 6 > i {
         k -= 1;
         let w = ctx.low(k);
-        if LIGHT_VERBS.contains(&w) {
+        if ctx.is(k, word::LIGHT_VERB) {
             return Some((agent_of(ctx, k), ctx.irrealis(k)));
         }
         let number_or_money = ctx.kind(k) == Some(crate::text::TokenKind::Number) || matches!(w, "$" | "€" | "£");
@@ -346,7 +341,7 @@ fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
 fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     // "drones launched by Russia", "rockets launched from Gaza": a participle describing
     // the weapons, not a clause of its own.
-    let reduced = i > ctx.range.start && ctx.is_lower_word(i - 1) && !super::AUX.contains(&ctx.low(i - 1));
+    let reduced = i > ctx.range.start && ctx.is_lower_word(i - 1) && !ctx.is(i - 1, word::AUXILIARY);
     if ctx.irrealis(i) || ctx.passive(i) || reduced {
         return;
     }
@@ -526,7 +521,7 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         let mut k = end;
         while k < ctx.range.end {
             if let Some((n, after)) = ctx.quantity_after(k, 1) {
-                if !TIME_NOUNS.contains(&ctx.low(after)) && ctx.low(k.saturating_sub(1)) != "for" {
+                if !ctx.is(after, word::TIME_NOUN) && ctx.low(k.saturating_sub(1)) != "for" {
                     c.count = Some(n);
                     break;
                 }
@@ -548,7 +543,7 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
 fn has_troops(ctx: &Sent, i: usize, end: usize) -> bool {
     let lo = i.saturating_sub(5).max(ctx.range.start);
     let hi = (end + 5).min(ctx.range.end);
-    (lo..hi).any(|k| TROOP_NOUNS.contains(&ctx.low(k)))
+    (lo..hi).any(|k| ctx.is(k, word::TROOP_NOUN))
 }
 
 fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
@@ -592,7 +587,7 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let agents: Vec<u32> = agents.into_iter().map(|e| ctx.parent_country(e).unwrap_or(e)).collect();
     // "Some 12,000 North Korean troops": a number a few words before the troops.
     let count = (i.saturating_sub(10).max(ctx.range.start)..(end + 5).min(ctx.range.end))
-        .filter(|&k| TROOP_NOUNS.contains(&ctx.low(k)))
+        .filter(|&k| ctx.is(k, word::TROOP_NOUN))
         .find_map(|k| {
             (k.saturating_sub(6).max(ctx.range.start)..k).find_map(|s| {
                 let q = parse_quantity(&ctx.doc.lower, &ctx.doc.tokens[..ctx.range.end], s, &ctx.data.lexicon.numbers)?;
@@ -839,11 +834,13 @@ fn memberships(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found)
             {
                 let iso = &ctx.data.countries[ci as usize].iso2;
                 let year = ctx.year();
+                // A membership of this organisation, if the organisation is in the data.
+                let known = || ctx.data.organisations.iter().any(|o| o.name == ent.name);
                 let member = ctx.data.memberships.iter().any(|ms| {
                     ms.country == *iso
-                        && ctx.data.organisations.iter().any(|o| o.name == ms.organisation && o.name == ent.name)
+                        && ms.organisation == ent.name
                         && year.is_none_or(|y| ms.since.is_none_or(|s| s <= y) && ms.until.is_none_or(|u| u >= y))
-                });
+                }) && known();
                 if member {
                     found.relations.push(ctx.relation(c, Predicate::MemberOf, org, &rule));
                 }

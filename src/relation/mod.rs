@@ -21,7 +21,10 @@ use crate::mention::{FactObject, Form, MentionStage, Mentions, Referent};
 use crate::resolve::{Entities, EntityKey};
 use crate::text::date::Date;
 use crate::text::phrase::PhraseIndex;
+use crate::text::words::WordSets;
 use crate::text::{Document, TokenKind};
+use rustc_hash::FxHashMap;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -93,6 +96,8 @@ pub struct Extraction {
 #[derive(Debug)]
 pub struct RelationStage {
     triggers: PhraseIndex<u32>,
+    /// The word sets the frames test at each token.
+    words: WordSets,
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
@@ -201,6 +206,57 @@ const PREPOSITIONS: &[&str] = &[
 const CLAUSE_WORDS: &[&str] = &[
     "which", "who", "whom", "where", "while", "whereas", "because", "although", "though", "but", "when", "unless", "if",
 ];
+/// Punctuation that ends a clause when scanning for arguments.
+const CLAUSE_PUNCTUATION: &[&str] = &[";", ":", ".", "!", "?", "\u{2013}", "\u{2014}"];
+
+/// Bits of the word sets the frames test, one lookup per token ([`word_sets`]).
+mod word {
+    pub const AUXILIARY: u64 = 1;
+    pub const ATTRIBUTION_VERB: u64 = 1 << 1;
+    pub const IRREALIS: u64 = 1 << 2;
+    pub const PREPOSITION: u64 = 1 << 3;
+    pub const CLAUSE_WORD: u64 = 1 << 4;
+    pub const CLAUSE_PUNCTUATION: u64 = 1 << 5;
+    pub const PLACE_NOUN: u64 = 1 << 6;
+    pub const LIGHT_VERB: u64 = 1 << 7;
+    pub const AUX_VERB: u64 = 1 << 8;
+    pub const TROOP_NOUN: u64 = 1 << 9;
+    pub const TIME_NOUN: u64 = 1 << 10;
+    pub const CURRENCY: u64 = 1 << 11;
+    pub const CASUALTY_AUX: u64 = 1 << 12;
+    pub const CASUALTY: u64 = 1 << 13;
+    pub const PERSON_NOUN: u64 = 1 << 14;
+    pub const STATEMENT_NOUN: u64 = 1 << 15;
+    pub const AFTER_ATTRIBUTION: u64 = 1 << 16;
+    /// First words of the triggers (see `WordSets::add_first_words`).
+    pub const TRIGGER_START: u64 = 1 << 17;
+}
+
+/// The word sets of the frames: the word lists of this module and its submodules,
+/// lexicon sets, and the first words of the triggers.
+fn word_sets(data: &OntologyData, triggers: &PhraseIndex<u32>) -> WordSets {
+    let lex = &data.lexicon;
+    let mut sets = WordSets::new();
+    sets.add(word::AUXILIARY, AUX.iter().copied());
+    sets.add(word::ATTRIBUTION_VERB, ATTRIBUTION_VERBS.iter().copied());
+    sets.add(word::IRREALIS, IRREALIS.iter().copied());
+    sets.add(word::PREPOSITION, PREPOSITIONS.iter().copied());
+    sets.add(word::CLAUSE_WORD, CLAUSE_WORDS.iter().copied());
+    sets.add(word::CLAUSE_PUNCTUATION, CLAUSE_PUNCTUATION.iter().copied());
+    sets.add(word::PLACE_NOUN, lex.place_nouns.iter().map(|n| &*n.word));
+    sets.add(word::LIGHT_VERB, frames::LIGHT_VERBS.iter().copied());
+    sets.add(word::AUX_VERB, frames::AUX_VERBS.iter().copied());
+    sets.add(word::TROOP_NOUN, frames::TROOP_NOUNS.iter().copied());
+    sets.add(word::TIME_NOUN, frames::TIME_NOUNS.iter().copied());
+    sets.add(word::CURRENCY, frames::CURRENCY.iter().copied());
+    sets.add(word::CASUALTY_AUX, casualty::CASUALTY_AUX.iter().copied());
+    sets.add(word::CASUALTY, lex.casualties.keys().map(|w| &**w));
+    sets.add(word::PERSON_NOUN, lex.person_nouns.keys().map(|w| &**w));
+    sets.add(word::STATEMENT_NOUN, speech::STATEMENT_NOUNS.iter().copied());
+    sets.add(word::AFTER_ATTRIBUTION, speech::AFTER_ATTRIBUTION.iter().copied());
+    sets.add_first_words(word::TRIGGER_START, triggers.first_words());
+    sets
+}
 
 impl RelationStage {
     pub fn new(data: &OntologyData) -> Self {
@@ -210,7 +266,8 @@ impl RelationStage {
                 triggers.insert(f, i as u32);
             }
         }
-        RelationStage { triggers }
+        let words = word_sets(data, &triggers);
+        RelationStage { triggers, words }
     }
 
     /// Extract relations, events and statements from a resolved document.
@@ -233,6 +290,10 @@ impl RelationStage {
                 }
             }
         }
+        let words = self.words.classify(doc);
+        let lookups = Lookups::new(mentions, entities);
+        let mut quoted = Vec::new();
+        let mut hits: Vec<(u32, usize)> = Vec::new();
         let mut previous_events: Vec<usize> = Vec::new();
         let mut previous_block = u32::MAX;
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -250,7 +311,13 @@ impl RelationStage {
                 si: si as u32,
                 range: s.tokens.start as usize..s.tokens.end as usize,
                 head_at: &head_at,
-                quoted: crate::mention::quoted_tokens_of(doc, s.tokens.clone()),
+                words: &words,
+                lookups: &lookups,
+                quoted: {
+                    crate::mention::quoted_tokens_into(doc, s.tokens.clone(), &mut quoted);
+                    &quoted
+                },
+                clause_scan: Cell::new((s.tokens.start as usize, s.tokens.start as usize, None)),
             };
             let mut found = frames::Found::default();
             // Triggers, longest first at each token.
@@ -261,7 +328,12 @@ impl RelationStage {
                     continue;
                 }
                 let mut next = i + 1;
-                let hits: Vec<(u32, usize)> = self.triggers.all_at(doc, i).map(|(&t, e)| (t, e)).collect();
+                if words[i] & word::TRIGGER_START == 0 {
+                    i = next;
+                    continue;
+                }
+                hits.clear();
+                hits.extend(self.triggers.all_at(doc, i).map(|(&t, e)| (t, e)));
                 if let Some(&(_, longest)) = hits.iter().max_by_key(|(_, e)| *e) {
                     for &(t, end) in hits.iter().filter(|(_, e)| *e == longest) {
                         let trig = &data.lexicon.triggers[t as usize];
@@ -282,9 +354,56 @@ impl RelationStage {
                 previous_events = attacks;
             }
         }
-        facts(mentions, entities, &mut out);
+        facts(mentions, entities, &lookups, &mut out);
         finish(&mut out);
         out
+    }
+}
+
+/// Per-document lookups the frames share, built once per document.
+struct Lookups {
+    /// The first entity of each country (by country index) the document names.
+    country_entity: FxHashMap<u32, u32>,
+    /// The first entity named by name of each gazetteer entry.
+    named_known: FxHashMap<Known, u32>,
+    /// For each mention, the first coordinated group it belongs to (`u32::MAX`: none).
+    group_of: Vec<u32>,
+    /// For each entity that a mention pattern makes part_of a mention, that mention's
+    /// entity (from the first such fact).
+    parent: FxHashMap<u32, Option<u32>>,
+}
+
+impl Lookups {
+    fn new(mentions: &Mentions, ents: &Entities) -> Self {
+        let mut country_entity = FxHashMap::default();
+        let mut named_known = FxHashMap::default();
+        for (i, e) in ents.list.iter().enumerate() {
+            if let EntityKey::Known(k) = e.key {
+                if let Known::Country(c) = k {
+                    country_entity.entry(c).or_insert(i as u32);
+                }
+                if e.named {
+                    named_known.entry(k).or_insert(i as u32);
+                }
+            }
+        }
+        let mut group_of = vec![u32::MAX; mentions.list.len()];
+        for (gi, g) in mentions.groups.iter().enumerate() {
+            for &m in g {
+                if group_of[m as usize] == u32::MAX {
+                    group_of[m as usize] = gi as u32;
+                }
+            }
+        }
+        let mut parent = FxHashMap::default();
+        for f in &mentions.facts {
+            if let (Predicate::PartOf, Some(e), FactObject::Mention(o)) =
+                (f.predicate, ents.of_mention[f.subject as usize], f.object)
+            {
+                parent.entry(e).or_insert(ents.of_mention[o as usize]);
+            }
+        }
+        Lookups { country_entity, named_known, group_of, parent }
     }
 }
 
@@ -300,7 +419,13 @@ pub(crate) struct Sent<'a> {
     pub si: u32,
     pub range: Range<usize>,
     head_at: &'a [i32],
-    quoted: Vec<bool>,
+    /// The word-set bits of every token of the document.
+    words: &'a [u64],
+    lookups: &'a Lookups,
+    quoted: &'a [bool],
+    /// Where [`Sent::clause_subject`] stopped last: the token asked for, the token
+    /// reached and the subject found, so that calls left to right scan once in all.
+    clause_scan: Cell<(usize, usize, Option<usize>)>,
 }
 
 impl<'a> Sent<'a> {
@@ -309,6 +434,18 @@ impl<'a> Sent<'a> {
             self.doc.low(i)
         } else {
             ""
+        }
+    }
+    /// Whether token `i` (in the sentence) is a word of one of the sets `bits`.
+    pub fn is(&self, i: usize, bits: u64) -> bool {
+        self.range.contains(&i) && self.words[i] & bits != 0
+    }
+    /// Whether token `i` (in the sentence) is the one byte `b` (cheaper than
+    /// `self.low(i) == ","`).
+    pub fn is_byte(&self, i: usize, b: u8) -> bool {
+        self.range.contains(&i) && {
+            let t = self.doc.tokens[i];
+            t.end == t.start + 1 && self.doc.lower.as_bytes()[t.start as usize] == b
         }
     }
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -347,10 +484,9 @@ impl<'a> Sent<'a> {
         let mut skipped = 0;
         while k > lo.max(self.range.start) {
             let w = self.low(k - 1);
-            if PREPOSITIONS.contains(&w) {
+            if self.is(k - 1, word::PREPOSITION) {
                 // "the village of X", "the city of X": "of" belongs to the noun phrase.
-                let noun = self.low(k.wrapping_sub(2));
-                if w == "of" && k >= 2 && self.data.lexicon.place_nouns.iter().any(|n| *n.word == *noun) {
+                if w == "of" && k >= 2 && self.is(k - 2, word::PLACE_NOUN) {
                     k -= 2;
                     continue;
                 }
@@ -391,7 +527,7 @@ impl<'a> Sent<'a> {
 
     /// The document entity of a country, if the document names it.
     pub fn country_entity(&self, c: u32) -> Option<u32> {
-        self.ents.list.iter().position(|e| e.key == EntityKey::Known(Known::Country(c))).map(|i| i as u32)
+        self.lookups.country_entity.get(&c).copied()
     }
 
     /// All entities a mention stands for: its group when it is a plural pronoun or a
@@ -400,9 +536,9 @@ impl<'a> Sent<'a> {
         if let Some(g) = self.ents.groups_of.get(&(m as u32)) {
             return g.clone();
         }
-        if let Some(gi) = self.mentions.groups.iter().position(|g| g.contains(&(m as u32))) {
+        if let Some(&gi) = self.lookups.group_of.get(m).filter(|&&g| g != u32::MAX) {
             let members: Vec<u32> =
-                self.mentions.groups[gi].iter().filter_map(|&x| self.entity(x as usize, actor)).collect();
+                self.mentions.groups[gi as usize].iter().filter_map(|&x| self.entity(x as usize, actor)).collect();
             if members.len() >= 2 {
                 return dedup(members);
             }
@@ -416,14 +552,13 @@ impl<'a> Sent<'a> {
 
     /// Whether token `i` ends a clause for argument scanning.
     pub fn clause_break(&self, i: usize) -> bool {
-        let w = self.low(i);
-        matches!(w, ";" | ":" | "." | "!" | "?" | "\u{2013}" | "\u{2014}")
-            || CLAUSE_WORDS.contains(&w)
-            || (w == "," && self.attribution_follows(i))
-            || (w == "," && {
+        let comma = self.is_byte(i, b',');
+        self.is(i, word::CLAUSE_PUNCTUATION | word::CLAUSE_WORD)
+            || (comma && self.attribution_follows(i))
+            || (comma && {
                 let n = self.low(i + 1);
-                (n.ends_with("ing") && self.is_lower_word(i + 1) && !PREPOSITIONS.contains(&n))
-                    || CLAUSE_WORDS.contains(&n)
+                (n.ends_with("ing") && self.is_lower_word(i + 1) && !self.is(i + 1, word::PREPOSITION))
+                    || self.is(i + 1, word::CLAUSE_WORD)
                     || matches!(n, "and" | "but")
             })
             || self
@@ -438,7 +573,7 @@ impl<'a> Sent<'a> {
             return true;
         }
         (i + 2..(i + 8).min(self.range.end)).any(|k| {
-            ATTRIBUTION_VERBS.contains(&self.low(k))
+            self.is(k, word::ATTRIBUTION_VERB)
                 && (i + 1..k)
                     .all(|x| self.head(x).is_some() || self.is_lower_word(x) || self.kind(x) != Some(TokenKind::Punct))
                 && (k + 1 >= self.range.end
@@ -454,7 +589,7 @@ impl<'a> Sent<'a> {
         let mut k = i;
         while k > self.range.start {
             let w = self.low(k - 1);
-            if IRREALIS.contains(&w) {
+            if self.is(k - 1, word::IRREALIS) {
                 // "claimed to have captured": a perfect infinitive reports a fact.
                 return !(w == "to" && self.low(k) == "have");
             }
@@ -502,7 +637,7 @@ impl<'a> Sent<'a> {
                 let end = mention.end as usize;
                 let noun_phrase = (end..i).all(|x| {
                     self.is_lower_word(x)
-                        && !PREPOSITIONS.contains(&self.low(x))
+                        && !self.is(x, word::PREPOSITION)
                         && !matches!(self.low(x), "to" | "and" | "or")
                 });
                 if mention.form == Form::Demonym && end < i && noun_phrase && i - end <= 3 {
@@ -531,7 +666,7 @@ impl<'a> Sent<'a> {
                 continue;
             }
             if matches!(w, ";" | ":" | "that")
-                || CLAUSE_WORDS.contains(&w)
+                || self.is(k, word::CLAUSE_WORD)
                 || self
                     .kind(k)
                     .is_some_and(|t| matches!(t, TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote))
@@ -549,8 +684,11 @@ impl<'a> Sent<'a> {
     /// The subject of the sentence's main clause: the first head mention that is not a
     /// prepositional object, possessor or demonym, before token `i`.
     pub fn clause_subject(&self, i: usize) -> Option<usize> {
-        let mut k = self.range.start;
-        let mut first = None;
+        // The scan up to an earlier token is the start of the scan up to this one.
+        let (last, mut k, mut first) = self.clause_scan.get();
+        if i < last {
+            (k, first) = (self.range.start, None);
+        }
         while k < i {
             if let Some(m) = self.head(k) {
                 let mention = self.mention(m);
@@ -570,6 +708,7 @@ impl<'a> Sent<'a> {
             }
             k += 1;
         }
+        self.clause_scan.set((i, k, first));
         first
     }
 
@@ -607,11 +746,10 @@ impl<'a> Sent<'a> {
                     let mut h = end + 1;
                     // Adjectives and a place noun may stand between ("Ukraine's southern city
                     // of Mykolaiv"), but no other preposition.
-                    let place_noun = |w: &str| self.data.lexicon.place_nouns.iter().any(|n| *n.word == *w);
                     while self.is_lower_word(h)
                         && h < end + 5
                         && self.head(h).is_none()
-                        && (!PREPOSITIONS.contains(&self.low(h)) || self.low(h) == "of" && place_noun(self.low(h - 1)))
+                        && (!self.is(h, word::PREPOSITION) || self.low(h) == "of" && self.is(h - 1, word::PLACE_NOUN))
                     {
                         h += 1;
                     }
@@ -674,7 +812,7 @@ impl<'a> Sent<'a> {
             }
             if w == "-"
                 || (self.is_lower_word(p)
-                    && !PREPOSITIONS.contains(&w)
+                    && !self.is(p, word::PREPOSITION)
                     && !matches!(w, "the" | "a" | "an" | "and" | "or" | "this" | "that"))
             {
                 k = p;
@@ -700,7 +838,9 @@ fn dedup(mut v: Vec<u32>) -> Vec<u32> {
 
 /// Relations stated by the mention patterns (part_of, located_in, role_in), and part_of
 /// from the gazetteer for national institutions named in the document.
-fn facts(mentions: &Mentions, entities: &Entities, out: &mut Extraction) {
+fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, out: &mut Extraction) {
+    // One shared rule name per pattern.
+    let mut rules: Vec<(&'static str, Arc<str>)> = Vec::new();
     for f in &mentions.facts {
         let Some(s) = entities.of_mention[f.subject as usize] else {
             continue;
@@ -713,9 +853,7 @@ fn facts(mentions: &Mentions, entities: &Entities, out: &mut Extraction) {
                     _ => entities.of_mention[m as usize],
                 }
             }
-            FactObject::Known(k) => {
-                entities.list.iter().position(|e| e.key == EntityKey::Known(k) && e.named).map(|i| i as u32)
-            }
+            FactObject::Known(k) => lookups.named_known.get(&k).copied(),
         };
         let Some(o) = o else { continue };
         if s == o {
@@ -727,7 +865,14 @@ fn facts(mentions: &Mentions, entities: &Entities, out: &mut Extraction) {
             object: RelObject::Entity(o),
             role: f.role.clone(),
             sentence: f.sentence,
-            rule: f.rule.into(),
+            rule: match rules.iter().find(|(r, _)| *r == f.rule) {
+                Some((_, rule)) => rule.clone(),
+                None => {
+                    let rule: Arc<str> = f.rule.into();
+                    rules.push((f.rule, rule.clone()));
+                    rule
+                }
+            },
             confidence: 0.85,
         });
     }
@@ -737,21 +882,23 @@ fn facts(mentions: &Mentions, entities: &Entities, out: &mut Extraction) {
 /// duplicate count-less events into the first report, and remove duplicate relations.
 fn finish(out: &mut Extraction) {
     out.events.retain(|e| e.agent.is_some() || e.target.is_some() || e.place.is_some() || e.has_counts());
-    let mut kept: Vec<Event> = Vec::new();
-    for e in std::mem::take(&mut out.events) {
-        let duplicate = !e.has_counts()
-            && kept.iter().any(|k| {
-                k.etype == e.etype
-                    && k.agent == e.agent
-                    && (e.place.is_none() || k.place == e.place)
-                    && (e.target.is_none() || k.target == e.target)
-            });
+    // An event without counts duplicates a kept one of the same type and agent whose
+    // place and target agree with its own where it has them. Each kept event is filed
+    // under its place and target, each either as they are or as "any" (`None`).
+    let mut kept = rustc_hash::FxHashSet::with_capacity_and_hasher(4 * out.events.len(), Default::default());
+    out.events.retain(|e| {
+        let query = (e.etype, e.agent, e.place.is_some().then_some(e.place), e.target.is_some().then_some(e.target));
+        let duplicate = !e.has_counts() && kept.contains(&query);
         if !duplicate {
-            kept.push(e);
+            for place in [None, Some(e.place)] {
+                for target in [None, Some(e.target)] {
+                    kept.insert((e.etype, e.agent, place, target));
+                }
+            }
         }
-    }
-    out.events = kept;
-    let mut seen = rustc_hash::FxHashSet::default();
+        !duplicate
+    });
+    let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(out.relations.len(), Default::default());
     out.relations.retain(|r| match r.object {
         RelObject::Statement(_) => true,
         RelObject::Entity(o) => r.subject != o && seen.insert((r.subject, r.predicate, o)),

@@ -2,16 +2,16 @@
 //! "according to X", "X described Y as Z".
 
 use super::frames::{is_quote_token, Found, Said};
-use super::Sent;
+use super::{word, Sent};
 use crate::data::{EntityType, Frame, Trigger};
 use crate::text::TokenKind;
 use std::ops::Range;
 
 /// Nouns that make a speech act a Statement event (an address, a statement).
-const STATEMENT_NOUNS: &[&str] =
+pub(super) const STATEMENT_NOUNS: &[&str] =
     &["statement", "address", "message", "speech", "announcement", "declaration", "communique", "communiqué"];
 /// Words after a trailing attribution ("..., X said, citing ...").
-const AFTER_ATTRIBUTION: &[&str] =
+pub(super) const AFTER_ATTRIBUTION: &[&str] =
     &["citing", "adding", "according", "in", "on", "at", "during", "after", "before", "late", "earlier"];
 
 fn closing_quote_at(ctx: &Sent, i: usize) -> bool {
@@ -81,7 +81,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         speaker = if ctx.coordinated(i) { ctx.clause_subject(i) } else { ctx.subject(i, false) };
         if speaker.is_none() {
             let mut k = i;
-            while k > ctx.range.start && super::AUX.contains(&ctx.low(k - 1)) {
+            while k > ctx.range.start && ctx.is(k - 1, word::AUXILIARY) {
                 k -= 1;
             }
             if ctx.low(k.wrapping_sub(1)) == "and" || ctx.participle(i) || describe && ctx.low(i).ends_with("ing") {
@@ -157,7 +157,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             }
         }
         // "..., X reports, citing sources": no content after the verb.
-        let trailing = ctx.low(k) == "," && AFTER_ATTRIBUTION.contains(&ctx.low(k + 1));
+        let trailing = ctx.low(k) == "," && ctx.is(k + 1, word::AFTER_ATTRIBUTION);
         while matches!(ctx.low(k), "that" | ":" | ",") {
             k += 1;
         }
@@ -188,7 +188,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     }
     // A trailing attribution: "..., Russia's Defence Ministry said."
     if statement.is_none() && !describe {
-        let tail_ok = end >= stop || ctx.low(end) == "," && AFTER_ATTRIBUTION.contains(&ctx.low(end + 1));
+        let tail_ok = end >= stop || ctx.low(end) == "," && ctx.is(end + 1, word::AFTER_ATTRIBUTION);
         // Back over a determiner: "..., the Reuters news agency reports".
         let mut np = speaker_start;
         while np > ctx.range.start && matches!(ctx.low(np - 1), "the" | "a" | "an") {
@@ -221,7 +221,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     if range.end <= range.start {
         return;
     }
-    let event = (ctx.range.start..ctx.range.end).any(|k| STATEMENT_NOUNS.contains(&ctx.low(k)));
+    let event = (ctx.range.start..ctx.range.end).any(|k| ctx.is(k, word::STATEMENT_NOUN));
     found.said.push(Said {
         speakers: speakers.clone(),
         tokens: range,

@@ -59,23 +59,49 @@ impl Entities {
 /// collapsed, `y` and `j` read as `i`.
 pub fn fuzzy_key(name: &str) -> String {
     let base = name_key(name);
-    let mapped: Vec<char> = base.chars().map(|c| if c == 'y' || c == 'j' { 'i' } else { c }).collect();
-    let mut out: Vec<char> = Vec::with_capacity(mapped.len());
-    for &c in &mapped {
+    if base.is_ascii() {
+        // In place: the key is never longer than the name key.
+        let mut bytes = base.into_bytes();
+        let mut n = 0;
+        for k in 0..bytes.len() {
+            let c = match bytes[k] {
+                b'y' | b'j' => b'i',
+                c => c,
+            };
+            bytes[n] = c;
+            n += 1;
+            let letter = c.is_ascii_alphabetic();
+            if n >= 2 && bytes[n - 1] == bytes[n - 2] && letter {
+                n -= 1;
+            } else if n >= 4
+                && bytes[n - 1] == bytes[n - 3]
+                && bytes[n - 2] == bytes[n - 4]
+                && letter
+                && bytes[n - 2].is_ascii_alphabetic()
+            {
+                n -= 2;
+            }
+        }
+        bytes.truncate(n);
+        return String::from_utf8(bytes).unwrap_or_default();
+    }
+    let mapped = base.chars().map(|c| if c == 'y' || c == 'j' { 'i' } else { c });
+    collapse_repeats(mapped, char::is_alphabetic).into_iter().collect()
+}
+
+/// Letters repeated ("zz") and letter pairs repeated ("zhzh") collapsed to one.
+fn collapse_repeats<T: Copy + PartialEq>(items: impl Iterator<Item = T>, letter: impl Fn(T) -> bool) -> Vec<T> {
+    let mut out: Vec<T> = Vec::with_capacity(items.size_hint().0);
+    for c in items {
         out.push(c);
         let n = out.len();
-        if n >= 2 && out[n - 1] == out[n - 2] && c.is_alphabetic() {
+        if n >= 2 && out[n - 1] == out[n - 2] && letter(c) {
             out.pop();
-        } else if n >= 4
-            && out[n - 1] == out[n - 3]
-            && out[n - 2] == out[n - 4]
-            && c.is_alphabetic()
-            && out[n - 2].is_alphabetic()
-        {
+        } else if n >= 4 && out[n - 1] == out[n - 3] && out[n - 2] == out[n - 4] && letter(c) && letter(out[n - 2]) {
             out.truncate(n - 2);
         }
     }
-    out.into_iter().collect()
+    out
 }
 
 fn known_name(data: &OntologyData, k: Known) -> (String, EntityType, String, Gender) {
@@ -126,13 +152,19 @@ struct Resolver<'a> {
     by_fuzzy: FxHashMap<(EntityType, String), u32>,
     /// Last-name key of persons -> entity.
     by_surname: FxHashMap<String, u32>,
+    /// New names as written -> the entity of their key (a name's key never changes
+    /// entity once it has one; this spares building the key again).
+    by_name: FxHashMap<(EntityType, &'a str), u32>,
 }
 
 impl<'a> Resolver<'a> {
-    fn entity_for(&mut self, key: EntityKey, name: String, etype: EntityType, subtype: String, gender: Gender) -> u32 {
+    /// The entity of `key`; a new one is described by `describe` (name, type, subtype
+    /// and gender), called only when the key is not known yet.
+    fn entity_for(&mut self, key: EntityKey, describe: impl FnOnce() -> (String, EntityType, String, Gender)) -> u32 {
         if let Some(&e) = self.by_key.get(&key) {
             return e;
         }
+        let (name, etype, subtype, gender) = describe();
         let fk = (etype, fuzzy_key(&name));
         if let Some(&e) = self.by_fuzzy.get(&fk) {
             self.by_key.insert(key, e);
@@ -161,20 +193,20 @@ impl<'a> Resolver<'a> {
         id
     }
 
-    fn surface(&self, m: &Mention) -> String {
-        self.doc.span_text(m.start as usize, m.end as usize).to_owned()
+    fn surface(&self, m: &Mention) -> &'a str {
+        self.doc.span_text(m.start as usize, m.end as usize)
     }
 
     fn named(&mut self, mi: usize) -> Option<u32> {
         let m = &self.mentions.list[mi];
         let e = match &m.referent {
             Referent::Known(k) => {
-                let (name, etype, subtype, gender) = known_name(self.data, *k);
                 let key = EntityKey::Known(match k {
                     Known::Demonym(c) => Known::Country(*c),
                     k => *k,
                 });
-                self.entity_for(key, name, etype, subtype, gender)
+                let data = self.data;
+                self.entity_for(key, || known_name(data, *k))
             }
             Referent::New(n) => {
                 // A single word naming a person: the surname of a person already seen.
@@ -184,8 +216,13 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 // A full name whose surname was seen alone before.
+                if let Some(&e) = self.by_name.get(&(n.etype, n.name.as_str())) {
+                    return Some(e);
+                }
                 let key = EntityKey::New(n.etype, name_key(&n.name));
-                self.entity_for(key, n.name.clone(), n.etype, n.subtype.clone(), Gender::Unknown)
+                let e = self.entity_for(key, || (n.name.clone(), n.etype, n.subtype.clone(), Gender::Unknown));
+                self.by_name.insert((n.etype, n.name.as_str()), e);
+                e
             }
             _ => return None,
         };
@@ -199,8 +236,10 @@ impl<'a> Resolver<'a> {
         ent.mentions += 1;
         if matches!(m.form, Form::Name | Form::Acronym | Form::Compound) {
             ent.named = true;
-            let s = self.doc.span_text(m.start as usize, m.end as usize).to_owned();
-            ent.aliases.insert(s);
+            let s = self.doc.span_text(m.start as usize, m.end as usize);
+            if !ent.aliases.contains(s) {
+                ent.aliases.insert(s.to_owned());
+            }
         }
     }
 
@@ -258,43 +297,63 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
         stage,
         mentions,
         out: Entities { of_mention: vec![None; mentions.list.len()], ..Default::default() },
-        by_key: FxHashMap::default(),
-        by_fuzzy: FxHashMap::default(),
+        // Room for an entity per two mentions, a usual ratio: the maps seldom grow.
+        by_key: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 2, Default::default()),
+        by_fuzzy: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 2, Default::default()),
         by_surname: FxHashMap::default(),
+        by_name: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 4, Default::default()),
     };
     let _ = r.stage;
     // Pass 1: names, in order. Multi-word person names first, so surnames can find them.
-    let mut order: Vec<usize> = (0..mentions.list.len()).collect();
-    order.sort_by_key(|&i| {
-        let m = &mentions.list[i];
-        let long_person = matches!(&m.referent, Referent::New(n) if n.etype == EntityType::Person && n.name.contains(' '))
-            || matches!(&m.referent, Referent::Known(Known::Person(_)));
-        (!long_person, i)
-    });
+    let long_person = |m: &Mention| {
+        matches!(&m.referent, Referent::New(n) if n.etype == EntityType::Person && n.name.contains(' '))
+            || matches!(&m.referent, Referent::Known(Known::Person(_)))
+    };
+    let (mut order, rest): (Vec<usize>, Vec<usize>) =
+        (0..mentions.list.len()).partition(|&i| long_person(&mentions.list[i]));
+    order.extend(rest);
     for &mi in &order {
         if let Some(e) = r.named(mi) {
             r.record(mi, e);
         }
     }
     // Pass 2: bare words that are surnames of persons in the document.
+    // The first person entity of each last-name key (built when first needed; pass 2
+    // adds no entities).
+    let mut last_names: Option<FxHashMap<String, u32>> = None;
     for mi in 0..mentions.list.len() {
         if mentions.list[mi].referent == Referent::Bare {
-            let key = fuzzy_key(&r.surface(&mentions.list[mi]));
+            let key = fuzzy_key(r.surface(&mentions.list[mi]));
             if let Some(&e) = r.by_surname.get(&key) {
                 r.record(mi, e);
             } else {
                 // A surname of a known person ("Tykhyi" after "Heorhii Tykhyi").
-                let hit = r.out.list.iter().position(|ent| {
-                    ent.etype == EntityType::Person
-                        && ent.name.split_whitespace().last().is_some_and(|l| fuzzy_key(l) == key)
+                let last_names = last_names.get_or_insert_with(|| {
+                    let mut map = FxHashMap::default();
+                    for (i, ent) in r.out.list.iter().enumerate() {
+                        if ent.etype == EntityType::Person {
+                            if let Some(l) = ent.name.split_whitespace().last() {
+                                map.entry(fuzzy_key(l)).or_insert(i as u32);
+                            }
+                        }
+                    }
+                    map
                 });
-                if let Some(e) = hit {
-                    r.record(mi, e as u32);
+                if let Some(&e) = last_names.get(&key) {
+                    r.record(mi, e);
                 }
             }
         }
     }
     // Pass 3: pronouns and anaphora, in order (antecedents resolved before them).
+    // The entity of the last mention so far of each type, for "the country" far back.
+    let mut last_of_type: [Option<u32>; 4] = [None; 4];
+    let type_index = |t: EntityType| match t {
+        EntityType::Person => 0,
+        EntityType::Country => 1,
+        EntityType::Organisation => 2,
+        EntityType::Place => 3,
+    };
     for mi in 0..mentions.list.len() {
         let m = &mentions.list[mi];
         match &m.referent {
@@ -302,16 +361,14 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
                 let p = *p;
                 if p == Pronoun::Plural {
                     // The latest of: a coordinated group, an organisation.
-                    let group = mentions
-                        .groups
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, g)| g.last().is_some_and(|&l| (l as usize) < mi))
-                        .filter(|(_, g)| {
-                            let s = mentions.list[g[0] as usize].sentence;
-                            m.sentence.saturating_sub(s) <= 2
-                        })
-                        .next_back();
+                    // Groups are disjoint runs of mentions in order: the last group that
+                    // ends before this pronoun, if it starts near enough (an earlier one
+                    // starts no nearer).
+                    let before = mentions.groups.partition_point(|g| g.last().is_some_and(|&l| (l as usize) < mi));
+                    let group = before.checked_sub(1).map(|g| (g, &mentions.groups[g])).filter(|(_, g)| {
+                        let s = mentions.list[g[0] as usize].sentence;
+                        m.sentence.saturating_sub(s) <= 2
+                    });
                     let org = r.antecedent(mi, |_, e| e.etype == EntityType::Organisation);
                     let org_pos = org.and_then(|e| (0..mi).rev().find(|&j| r.out.of_mention[j] == Some(e)));
                     match group {
@@ -346,13 +403,14 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
             Referent::Anaphor(t, sub) => {
                 let (t, sub) = (*t, sub.clone());
                 let e = r.antecedent(mi, |_, e| e.etype == t && (sub.is_empty() || sub.contains(&e.subtype)));
-                let e = e.or_else(|| {
-                    // Further back in the document for "the country".
-                    (0..mi).rev().filter_map(|j| r.out.of_mention[j]).find(|&e| r.out.list[e as usize].etype == t)
-                });
+                // Further back in the document for "the country".
+                let e = e.or(last_of_type[type_index(t)]);
                 r.out.of_mention[mi] = e;
             }
             _ => {}
+        }
+        if let Some(e) = r.out.of_mention[mi] {
+            last_of_type[type_index(r.out.list[e as usize].etype)] = Some(e);
         }
     }
     r.out.groups =

@@ -147,17 +147,26 @@ const MONTHS: [&str; 12] = [
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    // Every month starts with one of these letters, and no name is longer than 9.
+    if w.len() < 3
+        || w.len() > 9
+        || !matches!(w.as_bytes()[0].to_ascii_lowercase(), b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's')
+    {
         return None;
     }
-    let abbreviated = |m: &&str| w.len() == 3 && m.starts_with(w.as_str()) || w == "sept" && *m == "september";
-    MONTHS.iter().position(|m| *m == w || abbreviated(m)).map(|i| i as u8 + 1)
+    let abbreviated = |m: &&str| {
+        w.len() == 3 && m.as_bytes()[..3].eq_ignore_ascii_case(w.as_bytes())
+            || w.eq_ignore_ascii_case("sept") && *m == "september"
+    };
+    MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w) || abbreviated(m)).map(|i| i as u8 + 1)
 }
 
 pub fn weekday_number(word: &str) -> Option<u8> {
-    let w = word.to_ascii_lowercase();
-    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u8)
+    if !(6..=9).contains(&word.len()) {
+        return None;
+    }
+    WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word)).map(|i| i as u8)
 }
 
 fn day_number(text: &str, t: &Token) -> Option<u8> {
@@ -191,6 +200,12 @@ pub fn find_dates(text: &str, toks: &[Token]) -> Vec<DateMention> {
         toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text(text), "-" | "\u{2013}" | "\u{2014}"))
     };
     while i < toks.len() {
+        // A date starts with a capitalised word (weekday, month) or a number (day).
+        let t = toks[i];
+        if !(t.kind == TokenKind::Number || t.kind == TokenKind::Word && t.is_capitalised()) {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut m = DateMention { year: None, month: None, day: None, weekday: None, start, end: i };
         let mut k = i;

@@ -11,6 +11,7 @@ pub mod number;
 pub mod phrase;
 pub mod sentence;
 pub mod token;
+pub mod words;
 
 pub use normalise::{normalise, Normalised};
 pub use sentence::{Block, BlockKind, Sentence};
@@ -32,6 +33,8 @@ pub struct Document<'a> {
     /// For each token, the byte ranges in `lower` of the first two words from its start
     /// (the keys of phrase lookups; see [`phrase`]).
     pub word_keys: Vec<[u32; 4]>,
+    /// For each token, the [`phrase::word_hash`]es of those two words.
+    pub word_hashes: Vec<[u64; 2]>,
 }
 
 impl<'a> Document<'a> {
@@ -41,8 +44,8 @@ impl<'a> Document<'a> {
         let blocks = sentence::blocks(&norm.text);
         let mut tokens = Vec::with_capacity(norm.text.len() / 5);
         let sentences = sentence::sentences(&norm.text, &blocks, abbreviations, &mut tokens);
-        let word_keys = tokens.iter().map(|t| phrase::word_key_at(&lower, t.start as usize)).collect();
-        Document { original, norm, lower, blocks, sentences, tokens, word_keys }
+        let (word_keys, word_hashes) = phrase::word_keys(&lower, &tokens);
+        Document { original, norm, lower, blocks, sentences, tokens, word_keys, word_hashes }
     }
 
     pub fn text(&self) -> &str {

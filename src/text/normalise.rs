@@ -181,10 +181,20 @@ pub fn normalise(input: &str) -> Normalised {
         i = 3;
     }
     // Fast check: most news text is ASCII or already NFC.
-    let needs_nfc =
-        !matches!(unicode_normalization::is_nfc_quick(input.chars()), unicode_normalization::IsNormalized::Yes);
+    let needs_nfc = !input.is_ascii()
+        && !matches!(unicode_normalization::is_nfc_quick(input.chars()), unicode_normalization::IsNormalized::Yes);
     let bytes = input.as_bytes();
     while i < input.len() {
+        // Plain printable ASCII and line feeds stay as they are (unless a combining mark
+        // may follow).
+        if !needs_nfc {
+            while bytes.get(i).is_some_and(|&b| (0x20..0x7f).contains(&b) || b == b'\n') {
+                i += 1;
+            }
+            if i == input.len() {
+                break;
+            }
+        }
         let byte = bytes[i];
         if byte < 0x80 {
             match byte {

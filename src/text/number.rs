@@ -6,6 +6,7 @@
 //! value and how many tokens it used; it never reads past the slice it is given. The
 //! vocabulary (number words, scale words, qualifiers) comes from `ontology/lexicon/`.
 
+use super::phrase::same_word;
 use super::token::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 
@@ -58,7 +59,7 @@ pub fn parse_quantity(lower_text: &str, toks: &[Token], i: usize, words: &Number
     let mut qualifier = Qualifier::Exact;
     for (phrase, q) in &words.qualifiers {
         if phrase.len() <= toks.len() - i
-            && phrase.iter().enumerate().all(|(k, w)| lower(lower_text, &toks[i + k]) == &**w)
+            && phrase.iter().enumerate().all(|(k, w)| same_word(lower(lower_text, &toks[i + k]), w))
         {
             j = i + phrase.len();
             qualifier = *q;

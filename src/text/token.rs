@@ -62,8 +62,79 @@ impl Token {
     }
 }
 
+/// [`BYTE_CLASS`] of ASCII letters and digits, of other ASCII bytes, and of the others.
+pub(crate) const ASCII_ALPHANUMERIC: u8 = 1;
+pub(crate) const ASCII_OTHER: u8 = 2;
+const NOT_ASCII: u8 = 3;
+
+/// The class of each byte value.
+pub(crate) static BYTE_CLASS: [u8; 256] = {
+    let mut class = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        class[b] = if (b as u8).is_ascii_alphanumeric() { ASCII_ALPHANUMERIC } else { ASCII_OTHER };
+        b += 1;
+    }
+    class
+};
+
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    // No ASCII character is a combining mark, and General Punctuation (typographic
+    // quotes, dashes, spaces) has neither letters, digits nor marks: skip the table
+    // lookups for them.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !is_general_punctuation(c) && (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+}
+
+/// Whether `c` is in the General Punctuation block (U+2000 to U+206F).
+pub(crate) fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// The flags of a token's text (see [`Token`]), apart from [`Token::SPACE_BEFORE`].
+fn case_flags(t: &str, kind: TokenKind) -> u8 {
+    let mut flags = 0;
+    let bytes = t.as_bytes();
+    // ASCII first: one pass over the bytes.
+    if kind != TokenKind::Word && bytes.first().is_some_and(u8::is_ascii) {
+        return if bytes[0].is_ascii_uppercase() { Token::CAPITALISED } else { 0 };
+    }
+    if kind == TokenKind::Word {
+        let (mut upper, mut lower, mut any) = (0, 0, 0);
+        for &b in bytes {
+            upper += usize::from(b.is_ascii_uppercase());
+            lower += usize::from(b.is_ascii_lowercase());
+            any |= b;
+        }
+        if any.is_ascii() {
+            if bytes.first().is_some_and(u8::is_ascii_uppercase) {
+                flags |= Token::CAPITALISED;
+            }
+            if upper >= 2 && lower == 0 {
+                flags |= Token::ALL_CAPS;
+            }
+            return flags;
+        }
+    }
+    if let Some(c) = t.chars().next() {
+        if c.is_uppercase() {
+            flags |= Token::CAPITALISED;
+        }
+    }
+    if kind == TokenKind::Word {
+        let mut letters = 0;
+        let mut all_upper = true;
+        for c in t.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            all_upper &= c.is_uppercase();
+        }
+        if letters >= 2 && all_upper {
+            flags |= Token::ALL_CAPS;
+        }
+    }
+    flags
 }
 
 /// Tokenise `text[range]`, appending to `out`.
@@ -74,28 +145,14 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
     let mut i = 0;
     let mut space = true;
     let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokenKind, space: bool| {
-        let t = &s[a..b];
-        let mut flags = if space { Token::SPACE_BEFORE } else { 0 };
-        if let Some(c) = t.chars().next() {
-            if c.is_uppercase() {
-                flags |= Token::CAPITALISED;
-            }
-        }
-        if kind == TokenKind::Word {
-            let mut letters = 0;
-            let mut all_upper = true;
-            for c in t.chars().filter(|c| c.is_alphabetic()) {
-                letters += 1;
-                all_upper &= c.is_uppercase();
-            }
-            if letters >= 2 && all_upper {
-                flags |= Token::ALL_CAPS;
-            }
-        }
+        let flags = case_flags(&s[a..b], kind) | if space { Token::SPACE_BEFORE } else { 0 };
         out.push(Token { start: (base + a) as u32, end: (base + b) as u32, kind, flags });
     };
     while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => s[i..].chars().next().unwrap_or(' '),
+        };
         let clen = c.len_utf8();
         if c.is_whitespace() {
             space = true;
@@ -144,6 +201,10 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                 }
             }
             loop {
+                // ASCII letters and digits first: most words are nothing else.
+                while i < bytes.len() && BYTE_CLASS[bytes[i] as usize] == ASCII_ALPHANUMERIC {
+                    i += 1;
+                }
                 let Some(n) = s[i..].chars().next() else {
                     break;
                 };
@@ -259,6 +320,13 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(toks(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_word_characters() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_general_punctuation(c)) {
+            assert!(!c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c), "{c:?}");
         }
     }
 

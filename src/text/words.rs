@@ -1,0 +1,192 @@
+//! Word sets looked up once per token.
+//!
+//! Contract: a [`WordSets`] holds up to 64 sets of words, each a bit of a `u64`;
+//! [`WordSets::classify`] gives, for every token of a document, the bits of the sets that
+//! contain the token's lowercased text ([`Document::low`]) exactly, or for the sets added
+//! by [`WordSets::add_first_words`], its first word (see [`phrase`](super::phrase)). A
+//! stage classifies a document once and then tests bits instead of hashing or scanning
+//! word lists at every token it looks at.
+
+use super::phrase::{same_word, word_hash};
+use super::Document;
+
+/// Sets of words; the words of each set are matched exactly.
+///
+/// An open-addressing table keyed by the words' [`word_hash`]es, which the document
+/// already has for most tokens: a lookup reads one or two keys of a small table (it stays
+/// in cache) and, on a hit, compares the word.
+#[derive(Debug, Clone)]
+pub struct WordSets {
+    /// [`key`]s of the words, a power of two of them, at most a quarter used (0: none).
+    keys: Vec<u64>,
+    /// For each key, the word and the bits of the sets that contain it.
+    words: Vec<Word>,
+    /// The number of words.
+    len: usize,
+    /// The words, one after the other.
+    text: String,
+    /// The bits of the sets matched against the first word of a token.
+    first_word_bits: u64,
+}
+
+/// A word, `text[start..end]`, and the bits of the sets that contain it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Word {
+    bits: u64,
+    start: u32,
+    end: u32,
+}
+
+/// The key of a word hash in the table: never 0, which marks a free slot.
+fn key(hash: u64) -> u64 {
+    hash | 1
+}
+
+impl Default for WordSets {
+    fn default() -> Self {
+        WordSets {
+            keys: vec![0; 16],
+            words: vec![Word::default(); 16],
+            len: 0,
+            text: String::new(),
+            first_word_bits: 0,
+        }
+    }
+}
+
+impl WordSets {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The slot of `word` (`key` its key), or the free slot where it would go.
+    fn find(&self, key: u64, word: &str) -> usize {
+        let mask = self.keys.len() - 1;
+        let bits = self.keys.len().trailing_zeros();
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        loop {
+            let k = self.keys[i];
+            if k == 0 || k == key && same_word(self.word(i), word) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let w = &self.words[i];
+        &self.text[w.start as usize..w.end as usize]
+    }
+
+    /// Add `words` to the sets of `bits`.
+    pub fn add<'w>(&mut self, bits: u64, words: impl IntoIterator<Item = &'w str>) {
+        for word in words {
+            let key = key(word_hash(word));
+            let i = self.find(key, word);
+            if self.keys[i] != 0 {
+                self.words[i].bits |= bits;
+                continue;
+            }
+            let start = self.text.len() as u32;
+            self.text.push_str(word);
+            self.keys[i] = key;
+            self.words[i] = Word { bits, start, end: self.text.len() as u32 };
+            self.len += 1;
+            if 4 * self.len > self.keys.len() {
+                self.grow();
+            }
+        }
+    }
+
+    /// Twice the slots.
+    fn grow(&mut self) {
+        let n = 2 * self.keys.len();
+        let keys = std::mem::replace(&mut self.keys, vec![0; n]);
+        let words = std::mem::replace(&mut self.words, vec![Word::default(); n]);
+        for (key, w) in keys.into_iter().zip(words).filter(|&(k, _)| k != 0) {
+            let i = self.find(key, &self.text[w.start as usize..w.end as usize]);
+            self.keys[i] = key;
+            self.words[i] = w;
+        }
+    }
+
+    /// Add `words` to the sets of `bits`, which are matched against the first word of a
+    /// token rather than the whole token (`bits` must not be used for whole tokens).
+    pub fn add_first_words<'w>(&mut self, bits: u64, words: impl IntoIterator<Item = &'w str>) {
+        self.first_word_bits |= bits;
+        self.add(bits, words);
+    }
+
+    /// The bits of the sets that contain `word`.
+    pub fn of(&self, word: &str) -> u64 {
+        self.lookup(word_hash(word), word)
+    }
+
+    fn lookup(&self, hash: u64, word: &str) -> u64 {
+        let i = self.find(key(hash), word);
+        if self.keys[i] == 0 {
+            0
+        } else {
+            self.words[i].bits
+        }
+    }
+
+    /// For each token of `doc`, the bits of the sets that contain its lowercased text.
+    pub fn classify(&self, doc: &Document) -> Vec<u64> {
+        doc.tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let word = &doc.lower[t.span()];
+                // Most tokens are one word: its hash is already known, and one lookup
+                // serves both kinds of sets.
+                let [_, first_end, _, _] = doc.word_keys[i];
+                if first_end == t.end {
+                    return self.lookup(doc.word_hashes[i][0], word);
+                }
+                let whole = self.lookup(word_hash(word), word) & !self.first_word_bits;
+                if self.first_word_bits == 0 {
+                    return whole;
+                }
+                let first = &doc.lower[t.start as usize..first_end as usize];
+                whole | self.lookup(doc.word_hashes[i][0], first) & self.first_word_bits
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bits_per_token() {
+        let doc = Document::analyse("He said the U.S. didn't (yet).", &Default::default());
+        let mut sets = WordSets::new();
+        sets.add(1, ["he", "the"]);
+        sets.add(2, ["the", "u.s.", "n't", "("]);
+        let bits = sets.classify(&doc);
+        // tokens: He said the U.S. did n't ( yet ) .
+        assert_eq!(bits, vec![1, 0, 3, 2, 0, 2, 2, 0, 0, 0]);
+        assert_eq!(sets.of("the"), 3);
+        assert_eq!(sets.of("The"), 0);
+        // First words: "u" of "U.S.", "didn" of "did" (letters run on into "n't").
+        sets.add_first_words(4, ["u", "didn", "he"]);
+        let bits = sets.classify(&doc);
+        assert_eq!(bits, vec![5, 0, 3, 6, 4, 2, 2, 0, 0, 0]);
+    }
+
+    #[test]
+    fn many_words() {
+        let words: Vec<String> = (0..2000).map(|i| format!("w{i}")).collect();
+        let mut sets = WordSets::new();
+        sets.add(1, words.iter().map(String::as_str));
+        sets.add(2, words.iter().step_by(3).map(String::as_str));
+        sets.add(4, [""]);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(sets.of(w), if i % 3 == 0 { 3 } else { 1 }, "{w}");
+        }
+        assert_eq!(sets.of("w2000"), 0);
+        assert_eq!(sets.of(""), 4);
+    }
+}
