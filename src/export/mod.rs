@@ -17,6 +17,7 @@ mod geojson;
 mod gexf;
 mod graphml;
 mod json;
+mod lines;
 mod neo4j;
 pub mod property;
 mod rdf;

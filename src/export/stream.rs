@@ -24,11 +24,11 @@
 //!   folder given by [`Streamer::spill_in`]) and patched when the folder is finished.
 
 use super::property::{self, EDGE_COLUMNS, NODE_COLUMNS};
-use super::{export_error, rdf, tabular, ExportFormat};
+use super::{export_error, lines, rdf, tabular, ExportFormat};
 use crate::error::{Error, Result};
 use crate::graph::{EdgeView, KnowledgeGraph, Node, NodeKind};
 use crate::vocab::{ng, xsd};
-use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TripleRef};
+use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef};
 use petgraph::stable_graph::NodeIndex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
@@ -366,39 +366,27 @@ impl Streamer {
         out: &mut dyn Write,
     ) -> Result<()> {
         let triples = self.format == ExportFormat::NTriples;
-        let mut w = Vec::with_capacity(1 << 14);
-        {
-            let seen = &mut self.seen;
-            let mut nt = oxttl::NTriplesSerializer::new().for_writer(&mut w);
-            let mut nq = oxttl::NQuadsSerializer::new().for_writer(Vec::new());
-            rdf::generate(graph, triples, |q: QuadRef<'_>| {
-                let NamedOrBlankNodeRef::NamedNode(s) = q.subject else { return Ok(()) };
-                let p = q.predicate.as_str();
-                let once = match subjects.get(s.as_str()) {
-                    None => false,
-                    Some(Subject::Entity) if p == ng::MENTIONS => return Ok(()),
-                    Some(Subject::Entity) => true,
-                    Some(Subject::Registered) if is_deferred(p) => return Ok(()),
-                    Some(Subject::Registered) => is_role(p),
-                    Some(Subject::Repeated) if !is_role(p) => return Ok(()),
-                    Some(Subject::Repeated) => true,
-                };
-                let key = if triples { hash((q.subject, q.predicate, q.object)) } else { hash(q) };
-                if once && !seen.insert(key) {
-                    return Ok(());
-                }
-                if triples {
-                    nt.serialize_triple(TripleRef::new(q.subject, q.predicate, q.object))?;
-                } else {
-                    nq.serialize_quad(q)?;
-                }
-                Ok(())
-            })?;
-            nt.finish();
-            if !triples {
-                w.extend(nq.finish());
+        let mut w = Vec::with_capacity(1 << 16);
+        let seen = &mut self.seen;
+        rdf::generate(graph, triples, |q: QuadRef<'_>| {
+            let NamedOrBlankNodeRef::NamedNode(s) = q.subject else { return Ok(()) };
+            let p = q.predicate.as_str();
+            let once = match subjects.get(s.as_str()) {
+                None => false,
+                Some(Subject::Entity) if p == ng::MENTIONS => return Ok(()),
+                Some(Subject::Entity) => true,
+                Some(Subject::Registered) if is_deferred(p) => return Ok(()),
+                Some(Subject::Registered) => is_role(p),
+                Some(Subject::Repeated) if !is_role(p) => return Ok(()),
+                Some(Subject::Repeated) => true,
+            };
+            let key = if triples { hash((q.subject, q.predicate, q.object)) } else { hash(q) };
+            if once && !seen.insert(key) {
+                return Ok(());
             }
-        }
+            lines::statement(&mut w, q, !triples);
+            Ok(())
+        })?;
         out.write_all(&w)?;
         Ok(())
     }
@@ -436,42 +424,29 @@ impl Streamer {
         }
         let triples = self.format == ExportFormat::NTriples;
         let mut w = Vec::new();
-        {
-            let mut nt = oxttl::NTriplesSerializer::new().for_writer(&mut w);
-            let mut nq = oxttl::NQuadsSerializer::new().for_writer(Vec::new());
-            let mut emit = |g: GraphNameRef<'_>, s: &str, p: &str, v: u64| -> Result<()> {
-                let value = v.to_string();
-                let s = NamedNodeRef::new_unchecked(s);
-                let p = NamedNodeRef::new_unchecked(p);
-                let o = LiteralRef::new_typed_literal(&value, NamedNodeRef::new_unchecked(xsd::INTEGER));
-                if triples {
-                    nt.serialize_triple(TripleRef::new(s, p, o))?;
-                } else {
-                    nq.serialize_quad(QuadRef::new(s, p, o, g))?;
-                }
-                Ok(())
-            };
-            for (iri, n) in &self.entities {
-                if n.mentions > 0 {
-                    // Entity descriptions are in the default graph.
-                    emit(GraphNameRef::DefaultGraph, iri, ng::MENTIONS, u64::from(n.mentions))?;
-                }
+        let mut emit = |g: GraphNameRef<'_>, s: &str, p: &str, v: u64| {
+            let value = v.to_string();
+            let s = NamedNodeRef::new_unchecked(s);
+            let p = NamedNodeRef::new_unchecked(p);
+            let o = LiteralRef::new_typed_literal(&value, NamedNodeRef::new_unchecked(xsd::INTEGER));
+            lines::statement(&mut w, QuadRef::new(s, p, o, g), !triples);
+        };
+        for (iri, n) in &self.entities {
+            if n.mentions > 0 {
+                // Entity descriptions are in the default graph.
+                emit(GraphNameRef::DefaultGraph, iri, ng::MENTIONS, u64::from(n.mentions));
             }
-            let mut reports: Vec<&Report> = self.reports.iter().collect();
-            reports.sort_unstable_by(|a, b| a.iri.cmp(&b.iri));
-            for r in reports {
-                let g = r.graph.map_or(GraphNameRef::DefaultGraph, |g| {
-                    GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(&self.graphs[g as usize]))
-                });
-                for (p, v) in r.deferred() {
-                    if let Some(v) = v {
-                        emit(g, &r.iri, p, v)?;
-                    }
+        }
+        let mut reports: Vec<&Report> = self.reports.iter().collect();
+        reports.sort_unstable_by(|a, b| a.iri.cmp(&b.iri));
+        for r in reports {
+            let g = r.graph.map_or(GraphNameRef::DefaultGraph, |g| {
+                GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(&self.graphs[g as usize]))
+            });
+            for (p, v) in r.deferred() {
+                if let Some(v) = v {
+                    emit(g, &r.iri, p, v);
                 }
-            }
-            nt.finish();
-            if !triples {
-                w.extend(nq.finish());
             }
         }
         out.write_all(&w)?;

@@ -1,0 +1,149 @@
+//! N-Triples and N-Quads lines, written straight into a byte buffer.
+//!
+//! Contract: the bytes are those oxttl's serialisers write for the same statement (IRIs
+//! in angle brackets as they are, literals quoted with `\b \t \n \f \r \" \\` escaped and
+//! other control characters, U+007F, U+FFFE and U+FFFF as `\uXXXX`; `^^<datatype>` unless
+//! the datatype is `xsd:string`; `@lang` for language-tagged strings), one statement per
+//! line ending in ` .\n`. Text without characters to escape, the common case, is copied
+//! in one piece.
+
+use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
+
+/// Bytes that may start something to escape: ASCII controls, `"`, `\`, DEL, and 0xEF
+/// (the first byte of U+FFFE and U+FFFF in UTF-8).
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[0x7F] = true;
+    t[0xEF] = true;
+    t
+};
+
+fn quoted(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    if !s.bytes().any(|b| SPECIAL[b as usize]) {
+        out.extend_from_slice(s.as_bytes());
+    } else {
+        for c in s.chars() {
+            match c {
+                '\u{8}' => out.extend_from_slice(b"\\b"),
+                '\t' => out.extend_from_slice(b"\\t"),
+                '\n' => out.extend_from_slice(b"\\n"),
+                '\u{C}' => out.extend_from_slice(b"\\f"),
+                '\r' => out.extend_from_slice(b"\\r"),
+                '"' => out.extend_from_slice(b"\\\""),
+                '\\' => out.extend_from_slice(b"\\\\"),
+                '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}' => {
+                    out.extend_from_slice(format!("\\u{:04X}", u32::from(c)).as_bytes());
+                }
+                c => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            }
+        }
+    }
+    out.push(b'"');
+}
+
+fn iri(out: &mut Vec<u8>, iri: &str) {
+    out.push(b'<');
+    out.extend_from_slice(iri.as_bytes());
+    out.push(b'>');
+}
+
+fn subject(out: &mut Vec<u8>, s: NamedOrBlankNodeRef<'_>) {
+    match s {
+        NamedOrBlankNodeRef::NamedNode(n) => iri(out, n.as_str()),
+        NamedOrBlankNodeRef::BlankNode(b) => {
+            out.extend_from_slice(b"_:");
+            out.extend_from_slice(b.as_str().as_bytes());
+        }
+    }
+}
+
+fn literal(out: &mut Vec<u8>, l: LiteralRef<'_>) {
+    quoted(out, l.value());
+    if let Some(lang) = l.language() {
+        out.push(b'@');
+        out.extend_from_slice(lang.as_bytes());
+    } else if l.datatype() != oxrdf::vocab::xsd::STRING {
+        out.extend_from_slice(b"^^");
+        iri(out, l.datatype().as_str());
+    }
+}
+
+/// Append one statement: an N-Triples line, or with `with_graph` an N-Quads line (the
+/// graph name after the object, none for the default graph).
+pub(crate) fn statement(out: &mut Vec<u8>, q: QuadRef<'_>, with_graph: bool) {
+    subject(out, q.subject);
+    out.push(b' ');
+    iri(out, q.predicate.as_str());
+    out.push(b' ');
+    match q.object {
+        TermRef::NamedNode(n) => iri(out, n.as_str()),
+        TermRef::BlankNode(b) => {
+            out.extend_from_slice(b"_:");
+            out.extend_from_slice(b.as_str().as_bytes());
+        }
+        TermRef::Literal(l) => literal(out, l),
+        #[allow(unreachable_patterns)]
+        _ => out.extend_from_slice(q.object.to_string().as_bytes()),
+    }
+    if with_graph {
+        match q.graph_name {
+            GraphNameRef::NamedNode(n) => {
+                out.push(b' ');
+                iri(out, n.as_str());
+            }
+            GraphNameRef::BlankNode(b) => {
+                out.extend_from_slice(b" _:");
+                out.extend_from_slice(b.as_str().as_bytes());
+            }
+            GraphNameRef::DefaultGraph => {}
+        }
+    }
+    out.extend_from_slice(b" .\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxrdf::{GraphName, Literal, NamedNode, Quad};
+
+    /// The same bytes as oxttl, for tricky literals, typed and language-tagged ones, in
+    /// the default and in a named graph.
+    #[test]
+    fn lines_match_oxttl() {
+        let s = NamedNode::new_unchecked("https://example.org/s");
+        let p = NamedNode::new_unchecked("https://example.org/p");
+        let g = GraphName::NamedNode(NamedNode::new_unchecked("https://example.org/g"));
+        let objects: Vec<oxrdf::Term> = vec![
+            Literal::new_simple_literal("plain text, “quoted”, Kyiv’s").into(),
+            Literal::new_simple_literal("tab\tnewline\ncr\rquote\"backslash\\bell\u{7}del\u{7f}\u{fffe}\u{ffff}\u{8}\u{c}")
+                .into(),
+            Literal::new_simple_literal("").into(),
+            Literal::new_typed_literal("4", NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#integer")).into(),
+            Literal::new_language_tagged_literal_unchecked("Kiev", "en").into(),
+            NamedNode::new_unchecked("https://example.org/o").into(),
+        ];
+        for graph in [GraphName::DefaultGraph, g] {
+            for o in &objects {
+                let q = Quad::new(s.clone(), p.clone(), o.clone(), graph.clone());
+                let mut ours = Vec::new();
+                statement(&mut ours, q.as_ref(), true);
+                let mut theirs = oxttl::NQuadsSerializer::new().for_writer(Vec::new());
+                theirs.serialize_quad(q.as_ref()).expect("serialises");
+                assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs.finish()));
+                let mut ours = Vec::new();
+                statement(&mut ours, q.as_ref(), false);
+                let mut theirs = oxttl::NTriplesSerializer::new().for_writer(Vec::new());
+                theirs.serialize_triple(q.as_ref()).expect("serialises");
+                assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs.finish()));
+            }
+        }
+    }
+}
