@@ -1,6 +1,6 @@
 //! Command-line arguments.
 
-use clap::{Args, Parser, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Build a knowledge graph of actors, places and events from English news text.
@@ -16,9 +16,131 @@ use std::path::PathBuf;
     after_help = "Exit status: 0 success; 1 finished, but some inputs were skipped (each named on stderr); \
         2 usage or fatal error."
 )]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     #[command(flatten)]
     pub build: BuildArgs,
+}
+
+/// The commands besides the default one (building and writing a graph).
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a SPARQL query over the graph of the inputs, in an embedded store.
+    #[command(
+        long_about = "Run a SPARQL 1.1 query over the graph of the inputs, loaded into an embedded in-memory \
+            store (the same RDF that --format nquads writes), or over RDF files given with --graph.\n\n\
+            The default graph is the union of all graphs (one named graph per document); GRAPH ?g \
+            reaches a single document's graph. Predeclared prefixes, usable without PREFIX lines: \
+            ng: rdf: rdfs: xsd: owl: skos: prov: wgs84: sem: schema: wd: (Wikidata entities).",
+        after_help = "Examples:\n  \
+            graph-build query 'SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name } ORDER BY ?name' day-987.txt\n  \
+            graph-build query --results csv @attacks.rq corpus/\n  \
+            graph-build query --graph day-987.nq 'ASK { ?a ng:attacked ?b }'\n\n\
+            Exit status: 0 success; 1 finished, but some inputs were skipped; 2 usage, query or fatal error."
+    )]
+    Query(QueryArgs),
+    /// Counts of entities, events and edges by type; top actors; documents and dates.
+    #[command(
+        long_about = "Counts of the graph of the inputs: entities by type, events by type, edges by \
+            predicate; the actors (people, countries, organisations) with the most edges; the \
+            documents, their dates and the dates their events cover.",
+        after_help = "Examples:\n  \
+            graph-build stats day-987.txt\n  \
+            graph-build stats --json --top 0 corpus/\n\n\
+            Exit status: 0 success; 1 finished, but some inputs were skipped; 2 usage or fatal error."
+    )]
+    Stats(StatsArgs),
+    /// Precision, recall and F1 of the graph of the inputs against gold annotations.
+    #[command(
+        long_about = "Precision, recall and F1 of each input document's graph against its gold annotation \
+            (DIR/NAME.json names its document NAME.txt in \"doc\"; see docs/gold-format.md): typed and \
+            untyped entities, relations (strict, and lenient where an organisation stands for its \
+            country), events, and exact casualty counts. Each document is extracted on its own, as \
+            graph-build --format json NAME.txt would. Gold files whose document is not among the \
+            inputs, and inputs without a gold file, are named on stderr and not scored.",
+        after_help = "Examples:\n  \
+            graph-build eval --gold gold/ corpus/\n  \
+            graph-build eval --verbose --gold gold/ corpus/day-1.txt\n\n\
+            Exit status: 0 success; 1 finished, but some inputs were skipped; 2 usage or fatal error."
+    )]
+    Eval(EvalArgs),
+}
+
+/// How `query` writes its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultsFormat {
+    /// An aligned table (SELECT), true or false (ASK), Turtle (CONSTRUCT, DESCRIBE).
+    Table,
+    /// SPARQL 1.1 CSV results (SELECT, ASK).
+    Csv,
+    /// SPARQL 1.1 TSV results (SELECT, ASK).
+    Tsv,
+    /// SPARQL 1.1 JSON results (SELECT, ASK).
+    Json,
+    /// SPARQL XML results (SELECT, ASK).
+    Xml,
+    /// N-Triples (CONSTRUCT, DESCRIBE).
+    Ntriples,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    Turtle,
+}
+
+/// Options of `query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE), or @FILE to read it from FILE.
+    #[arg(value_name = "SPARQL")]
+    pub sparql: String,
+
+    /// How to write the results.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "table")]
+    pub results: ResultsFormat,
+
+    /// Query this RDF file (.ttl, .nt, .nq, .trig, .rdf or .jsonld, as graph-build exports
+    /// it) instead of building a graph; repeat for several files. INPUTs given as well are
+    /// added to it.
+    #[arg(long, value_name = "FILE")]
+    pub graph: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Options of `stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// How many actors and documents to list (0: all).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+
+    /// Write the counts as JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Options of `eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The folder of gold files (one NAME.json per document; see docs/gold-format.md).
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+
+    /// List, document by document, the entities, relations and events missed and wrong.
+    #[arg(long)]
+    pub verbose: bool,
+
+    /// Write the scores as JSON (overall and per document).
+    #[arg(long)]
+    pub json: bool,
+
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 /// Options of the build.

@@ -159,6 +159,17 @@ pub fn extract_all(
     Ok(totals)
 }
 
+/// The graph of the inputs, in memory (for the commands that read a whole graph).
+pub fn build_graph(args: &InputArgs, reporter: &Reporter) -> Result<KnowledgeGraph, Stop> {
+    let pipeline = pipeline(args)?;
+    let mut graph = KnowledgeGraph::with_base(pipeline.base_iri());
+    extract_all(args, &pipeline, reporter, |g| {
+        graph.extend(g);
+        Ok(())
+    })?;
+    Ok(graph)
+}
+
 /// The default command: build the graph and write it.
 pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
     let start = Instant::now();

@@ -34,17 +34,48 @@ pub fn sources(paths: &[PathBuf], reporter: &Reporter) -> Vec<Source> {
         return vec![Source::Stdin];
     }
     let mut out = Vec::new();
+    let mut visited = Visited::default();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Source::Stdin);
             continue;
         }
-        add_path(p, true, &mut out, reporter);
+        add_path(p, true, &mut out, &mut visited, reporter);
     }
     out
 }
 
-fn add_path(p: &Path, named: bool, out: &mut Vec<Source>, reporter: &Reporter) {
+/// The folders already searched (by device and inode), so that a symbolic link to a
+/// parent folder is not followed round in circles.
+#[derive(Default)]
+struct Visited(std::collections::HashSet<(u64, u64)>);
+
+impl Visited {
+    /// Whether `meta`'s folder is seen for the first time.
+    fn first(&mut self, meta: &std::fs::Metadata) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            self.0.insert((meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            true
+        }
+    }
+}
+
+/// Why a symbolic link cannot be followed.
+fn link_problem(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "broken symbolic link (its target does not exist)".to_owned(),
+        _ if e.raw_os_error() == Some(40) => "symbolic link loop".to_owned(),
+        _ => format!("cannot follow symbolic link: {}", io_reason(e)),
+    }
+}
+
+fn add_path(p: &Path, named: bool, out: &mut Vec<Source>, visited: &mut Visited, reporter: &Reporter) {
     let shown = p.display().to_string();
     let meta = match std::fs::symlink_metadata(p) {
         Ok(m) => m,
@@ -53,12 +84,15 @@ fn add_path(p: &Path, named: bool, out: &mut Vec<Source>, reporter: &Reporter) {
     let meta = if meta.file_type().is_symlink() {
         match std::fs::metadata(p) {
             Ok(m) => m,
-            Err(_) => return reporter.skip(&shown, "broken symbolic link"),
+            Err(e) => return reporter.skip(&shown, link_problem(&e)),
         }
     } else {
         meta
     };
     if meta.is_dir() {
+        if !visited.first(&meta) {
+            return;
+        }
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
             Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
             Err(e) => return reporter.skip(&shown, format!("cannot read folder: {}", io_reason(&e))),
@@ -69,15 +103,16 @@ fn add_path(p: &Path, named: bool, out: &mut Vec<Source>, reporter: &Reporter) {
             if hidden {
                 continue;
             }
-            let is_dir = std::fs::metadata(&e).map(|m| m.is_dir()).unwrap_or(false);
             let wanted = e
                 .extension()
                 .and_then(|x| x.to_str())
                 .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
-            if is_dir || wanted || std::fs::symlink_metadata(&e).is_ok_and(|m| m.file_type().is_symlink() && wanted) {
-                add_path(&e, false, out, reporter);
-            } else if std::fs::metadata(&e).is_err() && wanted {
-                reporter.skip(&e.display().to_string(), "broken symbolic link");
+            match std::fs::metadata(&e) {
+                Ok(m) if m.is_dir() || wanted => add_path(&e, false, out, visited, reporter),
+                Ok(_) => {}
+                // A link that cannot be followed: reported if it looks like an input.
+                Err(err) if wanted => reporter.skip(&e.display().to_string(), link_problem(&err)),
+                Err(_) => {}
             }
         }
     } else if meta.is_file() || named {

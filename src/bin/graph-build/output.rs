@@ -1,7 +1,8 @@
 //! Outputs: standard output, a file, or a folder. Files are written to a temporary file
 //! (or folder) beside the target and renamed into place only when everything was written,
-//! so an error or an interruption never leaves a half-written output; a temporary left by
-//! an interruption is removed by [`Drop`] when possible.
+//! so an error or an interruption never leaves a half-written output. Temporaries are
+//! removed when an output is dropped unfinished (an error) and, on Ctrl-C or SIGTERM, by
+//! [`on_interrupt`] before the process exits.
 
 use crate::diagnostics::io_reason;
 use std::fs::File;
@@ -39,6 +40,29 @@ fn existing_parent(path: &Path) -> Result<PathBuf, String> {
     }
 }
 
+/// The temporaries being written (files or folders), removed if the process is interrupted.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn pending(f: impl FnOnce(&mut Vec<PathBuf>)) {
+    if let Ok(mut p) = PENDING.lock() {
+        f(&mut p);
+    }
+}
+
+/// On Ctrl-C or SIGTERM: remove the temporaries and exit with status 130 (the usual
+/// status of a process stopped by Ctrl-C); outputs already in place stay as they were.
+pub fn on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        pending(|paths| {
+            for p in paths.drain(..) {
+                let _ = if p.is_dir() { std::fs::remove_dir_all(&p) } else { std::fs::remove_file(&p) };
+            }
+        });
+        eprintln!("graph-build: interrupted; no output written");
+        std::process::exit(130);
+    });
+}
+
 fn temporary_name(path: &Path) -> String {
     let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     format!(".{name}.tmp-{}", std::process::id())
@@ -68,6 +92,7 @@ impl Output {
         }
         let tmp = existing_parent(path)?.join(temporary_name(path));
         let file = File::create(&tmp).map_err(|e| format!("{}: cannot write: {}", path.display(), io_reason(&e)))?;
+        pending(|p| p.push(tmp.clone()));
         Ok(Output {
             target: path.display().to_string(),
             writer: Box::new(BufWriter::with_capacity(1 << 16, file)),
@@ -90,6 +115,7 @@ impl Output {
         self.writer.flush().map_err(|e| WriteError::io(&target, e))?;
         if let Some((tmp, path)) = &self.paths {
             std::fs::rename(tmp, path).map_err(|e| WriteError::io(&target, e))?;
+            pending(|p| p.retain(|x| x != tmp));
         }
         self.committed = true;
         Ok(())
@@ -100,6 +126,7 @@ impl Drop for Output {
     fn drop(&mut self) {
         if let (false, Some((tmp, _))) = (self.committed, &self.paths) {
             let _ = std::fs::remove_file(tmp);
+            pending(|p| p.retain(|x| x != tmp));
         }
     }
 }
@@ -120,6 +147,7 @@ impl FolderOutput {
         let tmp = existing_parent(dir)?.join(temporary_name(dir));
         let _ = std::fs::remove_dir_all(&tmp);
         std::fs::create_dir(&tmp).map_err(|e| format!("{shown}: cannot write: {}", io_reason(&e)))?;
+        pending(|p| p.push(tmp.clone()));
         Ok(FolderOutput { dir: dir.to_path_buf(), tmp, committed: false })
     }
 
@@ -180,5 +208,6 @@ impl Drop for FolderOutput {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.tmp);
         }
+        pending(|p| p.retain(|x| x != &self.tmp));
     }
 }
