@@ -156,6 +156,26 @@ pub fn blocks(text: &str) -> Vec<Block> {
     out
 }
 
+/// The most tokens a sentence has. Real sentences stay far below it (a long one in news
+/// has 60 to 80); longer runs (lists without punctuation, pasted tables, garbage) are cut
+/// into pieces so that the work of later stages and the evidence quoted with each fact stay
+/// bounded by this length instead of growing with the run.
+pub const MAX_SENTENCE_TOKENS: usize = 160;
+
+/// Where to end a piece of an overlong run starting at token `from`: after the last clause
+/// punctuation (`,` `;` `:` or a dash) in the second half of the allowed length, or at the
+/// length itself when there is none.
+fn clause_cut(text: &str, toks: &[Token], from: usize) -> usize {
+    let limit = from + MAX_SENTENCE_TOKENS;
+    (from + MAX_SENTENCE_TOKENS / 2..limit)
+        .rev()
+        .find(|&i| {
+            toks[i].kind == TokenKind::Punct
+                && matches!(toks[i].text(text), "," | ";" | ":" | "-" | "\u{2013}" | "\u{2014}")
+        })
+        .map_or(limit, |i| i + 1)
+}
+
 /// Quote pairing inside a block: for each token index, whether it lies strictly inside a
 /// closed quotation. Unclosed quotes are ignored.
 fn quoted(text: &str, toks: &[Token]) -> Vec<bool> {
@@ -202,15 +222,17 @@ pub fn sentences(
         if toks.is_empty() {
             continue;
         }
-        let push = |out: &mut Vec<Sentence>, from: usize, to: usize| {
-            if from < to {
+        let push = |out: &mut Vec<Sentence>, mut from: usize, to: usize| {
+            while from < to {
+                let cut = if to - from > MAX_SENTENCE_TOKENS { clause_cut(text, toks, from) } else { to };
                 out.push(Sentence {
                     start: toks[from].start,
-                    end: toks[to - 1].end,
-                    tokens: (first_tok + from) as u32..(first_tok + to) as u32,
+                    end: toks[cut - 1].end,
+                    tokens: (first_tok + from) as u32..(first_tok + cut) as u32,
                     block: bi as u32,
                     kind: b.kind,
                 });
+                from = cut;
             }
         };
         if matches!(b.kind, BlockKind::Heading | BlockKind::Title) {
@@ -288,6 +310,19 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(split(input), *want, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn overlong_runs_are_cut_at_clauses() {
+        let run: Vec<String> =
+            (0..400).map(|i| if i % 100 == 99 { "Word,".to_owned() } else { "Word".to_owned() }).collect();
+        let text = format!("{}.", run.join(" "));
+        let pieces = split(&text);
+        assert!(pieces.len() >= 3, "{} pieces", pieces.len());
+        assert!(pieces.iter().all(|p| p.split_whitespace().count() <= MAX_SENTENCE_TOKENS));
+        // The first piece ends at a comma, not in the middle of the clause.
+        assert!(pieces[0].ends_with(','), "{:?}", &pieces[0][pieces[0].len() - 20..]);
+        assert_eq!(pieces.iter().map(|p| p.split_whitespace().count()).sum::<usize>(), 400);
     }
 
     #[test]

@@ -114,7 +114,7 @@ fn json_lines_input() {
     assert!(nodes.iter().any(|n| n["label"] == "Ukrainian Foreign Ministry"));
     // The blank line is ignored; the record without text is named, with its line.
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("articles.jsonl:4: no text to extract"), "{stderr}");
+    assert!(stderr.contains("articles.jsonl:4: no words to extract"), "{stderr}");
 }
 
 #[test]

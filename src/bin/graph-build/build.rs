@@ -13,6 +13,7 @@ use newsgraph::graph::NodeKind;
 use newsgraph::{Date, Input, KnowledgeGraph, OntologyData, Pipeline, PipelineBuilder};
 use rayon::prelude::*;
 use std::io::IsTerminal;
+use std::path::Path;
 use std::time::Instant;
 
 /// Why a command stops early.
@@ -170,6 +171,15 @@ pub fn build_graph(args: &InputArgs, reporter: &Reporter) -> Result<KnowledgeGra
     Ok(graph)
 }
 
+/// The output of a format: a file (or standard output), or a folder (`-o DIR`, else the
+/// current folder).
+fn open_output(format: ExportFormat, path: Option<&Path>) -> Result<(Option<Output>, Option<FolderOutput>), Stop> {
+    Ok(match format.layout() {
+        Layout::Stream => (Some(Output::open(path)?), None),
+        Layout::Folder => (None, Some(FolderOutput::open(path.unwrap_or(Path::new(".")))?)),
+    })
+}
+
 /// The default command: build the graph and write it.
 pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
     let start = Instant::now();
@@ -193,12 +203,7 @@ pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
     let streamer = if args.merge.is_none() { Streamer::new(format) } else { None };
     let counts = match streamer {
         Some(streamer) => {
-            let (mut out, folder) = match format.layout() {
-                Layout::Stream => (Some(Output::open(args.output.as_deref())?), None),
-                Layout::Folder => {
-                    (None, Some(FolderOutput::open(args.output.as_deref().unwrap_or(std::path::Path::new(".")))?))
-                }
-            };
+            let (mut out, folder) = open_output(format, args.output.as_deref())?;
             let target = match (&out, &folder) {
                 (Some(o), _) => o.target().to_owned(),
                 (_, Some(f)) => f.target(),
@@ -242,14 +247,15 @@ pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
             counts
         }
         None => {
+            // Opened first, so that an output that cannot be written is named at once.
+            let (out, folder) = open_output(format, args.output.as_deref())?;
             let totals = extract_all(&args.input, &pipeline, reporter, |g| {
                 graph.extend(g);
                 Ok(())
             })?;
             let exporter = format.exporter();
-            match format.layout() {
-                Layout::Stream => {
-                    let mut out = Output::open(args.output.as_deref())?;
+            match (out, folder) {
+                (Some(mut out), _) => {
                     let target = out.target().to_owned();
                     exporter.write(&graph, out.writer()).map_err(|e| {
                         if e.message().contains("Broken pipe") {
@@ -260,15 +266,14 @@ pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
                     })?;
                     out.commit()?;
                 }
-                Layout::Folder => {
-                    let dir = args.output.as_deref().unwrap_or(std::path::Path::new("."));
+                (None, Some(folder)) => {
                     let files = exporter.files(&graph).map_err(|e| e.to_string())?;
-                    let folder = FolderOutput::open(dir)?;
                     for f in &files {
                         folder.write(f.name, &f.contents, f.executable)?;
                     }
                     folder.commit()?;
                 }
+                (None, None) => {}
             }
             let count = |f: fn(&NodeKind) -> bool| graph.nodes().iter().filter(|n| f(&n.kind())).count();
             let entities = count(|k| matches!(k, NodeKind::Entity(_)));

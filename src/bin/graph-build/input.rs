@@ -287,6 +287,14 @@ fn read_line(r: &mut dyn BufRead, limit: u64) -> std::io::Result<Option<(Line, u
     Ok(Some((if too_long { Line::Too } else { Line::Text(out) }, consumed)))
 }
 
+/// Why a document without a letter or a digit is skipped.
+const NO_WORDS: &str = "no words to extract (only spaces, punctuation or symbols)";
+
+/// Whether a text has something to extract: a letter or a digit.
+fn has_words(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
 /// The documents of a unit (one, or none with a reason), and warnings.
 pub fn documents(unit: Unit, strict: bool) -> Result<(SourceDocument, Vec<String>), (String, String)> {
     match unit {
@@ -300,8 +308,8 @@ pub fn documents(unit: Unit, strict: bool) -> Result<(SourceDocument, Vec<String
                 }
                 _ => SourceDocument { name, text: decoded.text, date: None, title: None },
             };
-            if doc.text.trim().is_empty() {
-                return Err((doc.name, "no text to extract".into()));
+            if !has_words(&doc.text) {
+                return Err((doc.name, NO_WORDS.into()));
             }
             Ok((doc, warnings))
         }
@@ -309,10 +317,10 @@ pub fn documents(unit: Unit, strict: bool) -> Result<(SourceDocument, Vec<String
             let name = format!("{file}:{line}");
             let mut records = json_lines(&text);
             match records.next() {
-                Some((_, Ok(record))) if record.text.trim().is_empty() => Err((name, "no text to extract".into())),
+                Some((_, Ok(record))) if !has_words(&record.text) => Err((name, NO_WORDS.into())),
                 Some((_, Ok(record))) => Ok((record.into_document(&file, line), Vec::new())),
                 Some((_, Err(e))) => Err((name, e)),
-                None => Err((name, "no text to extract".into())),
+                None => Err((name, NO_WORDS.into())),
             }
         }
     }

@@ -90,6 +90,20 @@ impl Output {
         if path.is_dir() {
             return Err(format!("{}: cannot write: it is a folder", path.display()));
         }
+        // A device or a named pipe (/dev/null, /dev/stdout, a FIFO) is written directly:
+        // it cannot be replaced by a rename, and holds nothing to protect.
+        if path.metadata().is_ok_and(|m| !m.is_file()) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| format!("{}: cannot write: {}", path.display(), io_reason(&e)))?;
+            return Ok(Output {
+                target: path.display().to_string(),
+                writer: Box::new(BufWriter::with_capacity(1 << 16, file)),
+                paths: None,
+                committed: false,
+            });
+        }
         let tmp = existing_parent(path)?.join(temporary_name(path));
         let file = File::create(&tmp).map_err(|e| format!("{}: cannot write: {}", path.display(), io_reason(&e)))?;
         pending(|p| p.push(tmp.clone()));
