@@ -10,10 +10,17 @@ use std::path::PathBuf;
     version,
     about,
     long_about = "Build a knowledge graph of actors, places and events from English news text.\n\n\
-        INPUT is a file, a folder (searched recursively for .txt, .md, .html, .htm and .jsonl files), \
+        INPUT is a file, a folder (searched recursively for .txt, .text, .md, .html, .htm, .xhtml, .jsonl and .ndjson files), \
         or - for standard input (the default). JSON Lines files hold one article per line: \
         {\"text\": ..., \"id\", \"url\", \"title\", \"date\" optional}.",
-    after_help = "Exit status: 0 success; 1 finished, but some inputs were skipped (each named on stderr); \
+    after_help = "Examples:\n  \
+        graph-build day-987.txt > day-987.ttl\n  \
+        graph-build -f json -o day-987.json day-987.txt\n  \
+        graph-build -f neo4j -o neo4j/ corpus/\n  \
+        cat article.html | graph-build --date 2024-11-08 -f gexf - > article.gexf\n  \
+        graph-build -f json -o graph.json day-1.txt\n  \
+        graph-build -f json --merge graph.json -o graph.json day-2.txt\n\n\
+        Exit status: 0 success; 1 finished, but some inputs were skipped (each named on stderr); \
         2 usage or fatal error."
 )]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -36,7 +43,7 @@ pub enum Command {
             reaches a single document's graph. Predeclared prefixes, usable without PREFIX lines: \
             ng: rdf: rdfs: xsd: owl: skos: prov: wgs84: sem: schema: wd: (Wikidata entities).",
         after_help = "Examples:\n  \
-            graph-build query 'SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name } ORDER BY ?name' day-987.txt\n  \
+            graph-build query 'SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name }' day-987.txt\n  \
             graph-build query --results csv @attacks.rq corpus/\n  \
             graph-build query --graph day-987.nq 'ASK { ?a ng:attacked ?b }'\n\n\
             Exit status: 0 success; 1 finished, but some inputs were skipped; 2 usage, query or fatal error."
@@ -170,11 +177,15 @@ pub struct BuildArgs {
 /// How input files are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormatArg {
-    /// By file extension (.html/.htm: HTML, .jsonl/.ndjson: JSON Lines, else text); standard
-    /// input by its first bytes.
+    /// By file extension (.html/.htm/.xhtml: HTML, .jsonl/.ndjson: JSON Lines, else text);
+    /// standard input by its first bytes.
     Auto,
+    /// Plain text (UTF-8, or UTF-16 with a byte-order mark).
     Text,
+    /// HTML: the page's text without scripts, styles and navigation; title, canonical URL and
+    /// publication date from its metadata.
     Html,
+    /// JSON Lines: one article per line, {"text": ...} with optional "id", "url", "title", "date".
     Jsonl,
 }
 

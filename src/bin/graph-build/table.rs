@@ -51,6 +51,7 @@ impl Table {
         self.rows.push(row);
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.rows.len()
     }
