@@ -40,3 +40,24 @@ pub fn describe(g: &KnowledgeGraph) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The repository's root folder.
+pub fn repo() -> &'static std::path::Path {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `graph-build` binary of this build, as a command (standard input empty, so that no
+/// test waits on a terminal).
+pub fn graph_build() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_graph-build"));
+    c.stdin(std::process::Stdio::null()).env("COLUMNS", "100");
+    c
+}
+
+/// A fresh, empty scratch folder for one test (under the target folder, removed first).
+pub fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}

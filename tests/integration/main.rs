@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area.
 
+mod commands;
 mod common;
 mod corpus;
 mod data;
