@@ -4,6 +4,7 @@ mod commands;
 mod common;
 mod corpus;
 mod data;
+mod docs;
 mod expect;
 mod exports;
 mod sample;

@@ -209,6 +209,52 @@ wait "$lint_pid" || true
 grep -E '^(PASS|FAIL) ' "$WORK/lint.log" | tee -a "$LOG" || true
 grep -qE '^(PASS|FAIL) ' "$WORK/lint.log" || result FAIL all neo4j-lint "$(head -c 400 "$WORK/lint.log")"
 
+# ---------------------------------------------------------------- eval and the documentation
+
+# graph-build eval gives the numbers of the development set's scorer on the predictions
+# graph-build --format json writes.
+EVAL=$ROOT/../shared/eval
+if [ -d "$EVAL/gold" ]; then
+    mkdir -p "$WORK/pred"
+    for f in "$EVAL"/corpus/*.txt; do
+        "$BIN" -q --format json "$f" >"$WORK/pred/$(basename "$f" .txt).json"
+    done
+    python3 "$EVAL/score.py" "$EVAL/gold" "$WORK/pred" --json "$WORK/score.json" >/dev/null
+    "$BIN" eval -q --json --gold "$EVAL/gold" "$EVAL/corpus" >"$WORK/eval.json"
+    if msg=$(python3 - "$WORK/score.json" "$WORK/eval.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+if a != b:
+    diff = [k for k in sorted(set(a["summary"]) | set(b["summary"])) if a["summary"].get(k) != b["summary"].get(k)]
+    sys.exit(f"score.py and graph-build eval differ on {diff or 'per-document scores'}")
+print(", ".join(f"{k} F1={v['f1']}" for k, v in sorted(a["summary"].items())))
+PY
+    ); then
+        result PASS all eval "graph-build eval equals score.py on the development set ($msg)"
+    else
+        result FAIL all eval "$msg"
+    fi
+else
+    result FAIL all eval "development set not found: $EVAL"
+fi
+
+# The documented commands that need cargo or the suite's tools (tests/integration/docs.rs):
+# the integration test binary runs them directly, so cargo is free to build.
+say "running the documentation's interop commands"
+exe=$(cargo test --quiet --test integration --no-run --message-format=json 2>/dev/null |
+    python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m.get("target", {}).get("name") == "integration" and m.get("executable"):
+        print(m["executable"])' | tail -n 1)
+if [ -z "$exe" ]; then
+    result FAIL all docs "cannot build the integration tests"
+elif out=$(PATH="$VENV/py/bin:$PATH" "$exe" --ignored --exact docs::interop_commands_run 2>&1); then
+    result PASS all docs "the documented cargo and interop commands run"
+else
+    result FAIL all docs "$(printf '%s' "$out" | grep -v '^\s*[0-9]*: \|^  *at ' | head -c 1500)"
+fi
+
 passed=$(grep -c '^PASS ' "$LOG" || true)
 failed=$(grep -c '^FAIL ' "$LOG" || true)
 say "finished in $((SECONDS - START)) s"
