@@ -123,10 +123,13 @@ mod tests {
         let g = GraphName::NamedNode(NamedNode::new_unchecked("https://example.org/g"));
         let objects: Vec<oxrdf::Term> = vec![
             Literal::new_simple_literal("plain text, “quoted”, Kyiv’s").into(),
-            Literal::new_simple_literal("tab\tnewline\ncr\rquote\"backslash\\bell\u{7}del\u{7f}\u{fffe}\u{ffff}\u{8}\u{c}")
-                .into(),
+            Literal::new_simple_literal(
+                "tab\tnewline\ncr\rquote\"backslash\\bell\u{7}del\u{7f}\u{fffe}\u{ffff}\u{8}\u{c}",
+            )
+            .into(),
             Literal::new_simple_literal("").into(),
-            Literal::new_typed_literal("4", NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#integer")).into(),
+            Literal::new_typed_literal("4", NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#integer"))
+                .into(),
             Literal::new_language_tagged_literal_unchecked("Kiev", "en").into(),
             NamedNode::new_unchecked("https://example.org/o").into(),
         ];

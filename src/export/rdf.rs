@@ -259,8 +259,8 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
 }
 
 /// Generate every statement of `graph` into `emit` (see [`Quads`]).
-pub(crate) fn generate<'g>(
-    graph: &'g KnowledgeGraph,
+pub(crate) fn generate(
+    graph: &KnowledgeGraph,
     triples: bool,
     emit: impl FnMut(QuadRef<'_>) -> Result<()>,
 ) -> Result<()> {

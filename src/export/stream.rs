@@ -125,6 +125,9 @@ pub struct Streamer {
     format: ExportFormat,
     /// Hashes of the shared statements (entity descriptions, direct triples) written.
     seen: FxHashSet<u64>,
+    /// The statements of the document being written, kept between documents so that its
+    /// memory is reused.
+    buffer: Vec<u8>,
     /// Entities seen, by IRI (merged: aliases united, mentions summed).
     entities: BTreeMap<String, Node>,
     /// Events with an identity: the hash of the identity, and the index of the report.
@@ -175,6 +178,7 @@ impl Streamer {
         Some(Streamer {
             format,
             seen: FxHashSet::default(),
+            buffer: Vec::new(),
             entities: BTreeMap::new(),
             events: FxHashMap::default(),
             reports: Vec::new(),
@@ -366,7 +370,8 @@ impl Streamer {
         out: &mut dyn Write,
     ) -> Result<()> {
         let triples = self.format == ExportFormat::NTriples;
-        let mut w = Vec::with_capacity(1 << 16);
+        let mut w = std::mem::take(&mut self.buffer);
+        w.clear();
         let seen = &mut self.seen;
         rdf::generate(graph, triples, |q: QuadRef<'_>| {
             let NamedOrBlankNodeRef::NamedNode(s) = q.subject else { return Ok(()) };
@@ -388,6 +393,7 @@ impl Streamer {
             Ok(())
         })?;
         out.write_all(&w)?;
+        self.buffer = w;
         Ok(())
     }
 

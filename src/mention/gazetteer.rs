@@ -179,7 +179,7 @@ fn case_fits(pattern: &str, surface: &str) -> bool {
     let first = surface.chars().next().unwrap_or(' ');
     let pat_first = pattern.chars().next().unwrap_or(' ');
     let caps = |x: &str| x.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !x.chars().any(char::is_lowercase);
-    upper_kept && !(first.is_lowercase() && !pat_first.is_lowercase()) && !(caps(surface) && !caps(pattern))
+    upper_kept && (!first.is_lowercase() || pat_first.is_lowercase()) && (!caps(surface) || caps(pattern))
 }
 
 impl Gazetteer {

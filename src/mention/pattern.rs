@@ -873,9 +873,9 @@ impl<'a> SentenceMentions<'a> {
         while start > self.range.start as usize {
             let p = start - 1;
             let t = self.doc.tokens[p];
-            if self.owner(p).is_none() && t.is_word() && t.is_capitalised() && !self.is(p, STOPWORD) {
-                start = p;
-            } else if self.owner(p).is_none() && self.low(p) == "'" && start < i {
+            let free = self.owner(p).is_none();
+            let name_word = t.is_word() && t.is_capitalised() && !self.is(p, STOPWORD);
+            if free && (name_word || (self.low(p) == "'" && start < i)) {
                 start = p;
             } else {
                 break;

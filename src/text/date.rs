@@ -268,7 +268,10 @@ mod tests {
     use super::*;
     use crate::text::token::tokenise;
 
-    fn dates(s: &str) -> Vec<(Option<i32>, Option<u8>, Option<u8>, Option<u8>)> {
+    /// Year, month, day and weekday of a date found.
+    type Found = (Option<i32>, Option<u8>, Option<u8>, Option<u8>);
+
+    fn dates(s: &str) -> Vec<Found> {
         let mut toks = Vec::new();
         tokenise(s, 0..s.len(), &mut toks);
         find_dates(s, &toks).iter().map(|d| (d.year, d.month, d.day, d.weekday)).collect()

@@ -224,10 +224,8 @@ pub fn normalise(input: &str) -> Normalised {
         if matches!(c, '\u{00C2}'..='\u{00F4}') {
             if let Some((fixed, len)) = repair_mojibake(rest) {
                 let mut buf = [0u8; 4];
-                let s: &str = match fixed {
-                    // The repaired character may itself need folding.
-                    f => folded(f).unwrap_or_else(|| &*f.encode_utf8(&mut buf)),
-                };
+                // The repaired character may itself need folding.
+                let s: &str = folded(fixed).unwrap_or_else(|| &*fixed.encode_utf8(&mut buf));
                 let s = s.to_owned();
                 b.replace(i, i + len, &s);
                 b.repairs += 1;

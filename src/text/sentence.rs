@@ -129,7 +129,10 @@ pub fn blocks(text: &str) -> Vec<Block> {
         let lead = line.len() - line.trim_start().len();
         let end = off + line.trim_end().len();
         if let Some(m) = bullet_marker(line) {
-            out.push(Block { start: (off + m) as u32, end: end as u32, kind: BlockKind::Bullet });
+            // An empty bullet ("- " alone on its line) holds nothing.
+            if off + m < end {
+                out.push(Block { start: (off + m) as u32, end: end as u32, kind: BlockKind::Bullet });
+            }
         } else if looks_like_heading(line, next) {
             let kind = if first { BlockKind::Title } else { BlockKind::Heading };
             out.push(Block { start: (off + lead) as u32, end: end as u32, kind });
@@ -310,6 +313,14 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(split(input), *want, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn empty_bullets_make_no_block() {
+        let text = "- Kyiv was shelled.\n- \n-  \t\n- Lviv too.\n";
+        let b = blocks(text);
+        assert!(b.iter().all(|b| b.start < b.end), "{b:?}");
+        assert_eq!(split(text), ["Kyiv was shelled.", "Lviv too."]);
     }
 
     #[test]

@@ -188,7 +188,7 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                 let mut j = i;
                 while bytes.get(j) == Some(&b'.') && s[j + 1..].chars().next().is_some_and(char::is_alphabetic) {
                     let l = s[j + 1..].chars().next().map_or(1, char::len_utf8);
-                    if s[j + 1 + l..].chars().next() != Some('.') {
+                    if !s[j + 1 + l..].starts_with('.') {
                         break;
                     }
                     j += 1 + l + 1;

@@ -21,7 +21,10 @@ fn name(i: usize) -> String {
 }
 
 /// The hostile shapes, each as a function of a size.
-fn shapes() -> Vec<(&'static str, fn(usize) -> String)> {
+/// A shape of text: its name, and the text of a size.
+type Shape = (&'static str, fn(usize) -> String);
+
+fn shapes() -> Vec<Shape> {
     vec![
         ("capitalised words in a row", |n| capitalised_words(n * 40)),
         ("one long sentence of clauses", |n| {

@@ -37,7 +37,10 @@ fn warning(name: &str, problem: &str) -> String {
 
 /// The byte offset of the first invalid UTF-8 sequence.
 fn first_invalid(bytes: &[u8]) -> usize {
-    std::str::from_utf8(bytes).err().expect("invalid UTF-8").valid_up_to()
+    match std::str::from_utf8(bytes) {
+        Ok(_) => panic!("the fixture is valid UTF-8"),
+        Err(e) => e.valid_up_to(),
+    }
 }
 
 /// `n` different capitalised words in a row, without punctuation ("Karov Belenko …").
