@@ -40,7 +40,8 @@ fn stem(name: &str) -> String {
 /// The gold files of a folder, sorted by file name.
 fn read_gold_dir(dir: &Path) -> Result<Vec<GoldFile>, Stop> {
     let shown = dir.display();
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{shown}: cannot read the gold folder: {}", io_reason(&e)))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("{shown}: cannot read the gold folder: {}", io_reason(&e)))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
@@ -202,7 +203,8 @@ fn to_json(scored: &[(&GoldFile, &String, &DocScore)], verbose: bool) -> Value {
             doc.insert((*m).into(), json!([p, r, f]));
         }
         per_doc.insert(g.stem.clone(), Value::Object(doc));
-        let rel = |v: &[(String, String, String)]| -> Vec<Value> { v.iter().map(|(s, p, o)| json!([s, p, o])).collect() };
+        let rel =
+            |v: &[(String, String, String)]| -> Vec<Value> { v.iter().map(|(s, p, o)| json!([s, p, o])).collect() };
         errors.insert(
             g.stem.clone(),
             json!({

@@ -180,7 +180,11 @@ fn tabular(format: ResultsFormat) -> Result<Option<QueryResultsFormat>, Failure>
     }
 }
 
-fn write_solutions(solutions: QuerySolutionIter<'_>, format: ResultsFormat, out: &mut dyn Write) -> Result<(), Failure> {
+fn write_solutions(
+    solutions: QuerySolutionIter<'_>,
+    format: ResultsFormat,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let variables = solutions.variables().to_vec();
     match tabular(format)? {
         Some(f) => {
@@ -195,7 +199,8 @@ fn write_solutions(solutions: QuerySolutionIter<'_>, format: ResultsFormat, out:
             let mut table = Table::new(&names);
             for s in solutions {
                 let s = s.map_err(evaluation)?;
-                let cells: Vec<String> = s.values().iter().map(|v| v.as_ref().map(display).unwrap_or_default()).collect();
+                let cells: Vec<String> =
+                    s.values().iter().map(|v| v.as_ref().map(display).unwrap_or_default()).collect();
                 table.row(&cells);
             }
             table.write(out)?;

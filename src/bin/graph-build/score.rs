@@ -210,7 +210,8 @@ pub fn score(gold: &Gold, graph: &KnowledgeGraph) -> DocScore {
 
     // Entities.
     let pents: Vec<&Node> = nodes.iter().copied().filter(|n| ENTITY_TYPES.contains(&node_type(n))).collect();
-    let candidates = |n: &Node| -> BTreeSet<&str> { node_names(n).iter().filter_map(|x| gname.get(x).copied()).collect() };
+    let candidates =
+        |n: &Node| -> BTreeSet<&str> { node_names(n).iter().filter_map(|x| gname.get(x).copied()).collect() };
     let rank = |n: &Node| -> u8 {
         let typed = candidates(n).iter().any(|c| gtype.get(c).copied() == Some(node_type(n)));
         if typed {
@@ -423,7 +424,13 @@ mod tests {
     struct Builder(KnowledgeGraph);
 
     impl Builder {
-        fn node(&mut self, iri: &str, kind: NodeKind, label: &str, aliases: &[&str]) -> petgraph::stable_graph::NodeIndex {
+        fn node(
+            &mut self,
+            iri: &str,
+            kind: NodeKind,
+            label: &str,
+            aliases: &[&str],
+        ) -> petgraph::stable_graph::NodeIndex {
             let mut n = Node { iri: iri.into(), kind: Some(kind), label: label.into(), ..Node::default() };
             n.aliases = aliases.iter().map(|a| (*a).to_owned()).collect();
             self.0.add_node(n)

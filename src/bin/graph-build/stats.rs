@@ -119,11 +119,8 @@ fn stats(graph: &KnowledgeGraph) -> Stats<'_> {
         *degree.entry(e.source.iri.as_str()).or_insert(0) += 1;
         *degree.entry(e.target.iri.as_str()).or_insert(0) += 1;
     }
-    s.actors = nodes
-        .iter()
-        .filter(|n| is_actor(n))
-        .map(|n| (*n, degree.get(n.iri.as_str()).copied().unwrap_or(0)))
-        .collect();
+    s.actors =
+        nodes.iter().filter(|n| is_actor(n)).map(|n| (*n, degree.get(n.iri.as_str()).copied().unwrap_or(0))).collect();
     s.actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.label.cmp(&b.0.label)).then(a.0.iri.cmp(&b.0.iri)));
     s.entity_types = ranked(entity_types);
     s.event_types = ranked(event_types);
