@@ -21,7 +21,8 @@ use std::path::PathBuf;
         graph-build -f json -o graph.json day-1.txt\n  \
         graph-build -f json --merge graph.json -o graph.json day-2.txt\n\n\
         Exit status: 0 success; 1 finished, but some inputs were skipped (each named on stderr); \
-        2 usage or fatal error."
+        2 usage or fatal error, nothing written; 130 interrupted (Ctrl-C), nothing written. \
+        Every message, its cause and remedy: docs/errors.md."
 )]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Cli {
@@ -221,7 +222,8 @@ pub struct InputArgs {
     pub strict: bool,
 
     /// Skip documents larger than this (bytes; K, M and G suffixes allowed), each with an
-    /// error line.
+    /// error line, without reading them. News articles are far smaller than the default;
+    /// a larger file is most likely a whole archive or not an article.
     #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
     pub max_doc_bytes: u64,
 
