@@ -40,6 +40,11 @@ pub fn sanitise(s: &str) -> Cow<'_, str> {
 /// `s` as an XML parser reads it back from any XML syntax: forbidden characters replaced,
 /// line ends normalised to `\n`.
 pub fn portable_text(s: &str) -> Cow<'_, str> {
+    // Fast path, byte by byte: no control character but tab and line feed, and no 0xEF
+    // (the lead byte of U+FFFE and U+FFFF, the only other characters XML 1.0 forbids).
+    if s.bytes().all(|b| (b >= 0x20 && b != 0xEF) || b == b'\t' || b == b'\n') {
+        return Cow::Borrowed(s);
+    }
     let s = sanitise(s);
     if !s.contains('\r') {
         return s;
