@@ -9,7 +9,7 @@
 
 use super::Exporter;
 use crate::error::{Error, ErrorKind, Result};
-use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind, Provenance};
+use crate::graph::{EdgeKind, EdgeView, KnowledgeGraph, Node, NodeKind, Provenance};
 use serde_json::{json, Map, Value};
 use std::io::Write;
 
@@ -73,45 +73,81 @@ fn node(n: &Node) -> Value {
     Value::Object(m)
 }
 
-/// The JSON value of a graph.
-pub fn to_value(graph: &KnowledgeGraph) -> Value {
+/// The JSON value of an edge.
+fn edge(e: &EdgeView<'_>) -> Value {
+    let mut m = Map::new();
+    m.insert("source".into(), e.source.iri.clone().into());
+    m.insert("target".into(), e.target.iri.clone().into());
+    let key = match &e.edge.role {
+        Some(r) => format!("{}:{r}", e.edge.kind.name()),
+        None => e.edge.kind.name().to_owned(),
+    };
+    m.insert("key".into(), key.into());
+    m.insert("predicate".into(), e.edge.kind.name().into());
+    if let Some(r) = &e.edge.role {
+        m.insert("role".into(), r.clone().into());
+    }
+    if let Some(p) = e.edge.provenance.first() {
+        for (k, v) in provenance(p).as_object().into_iter().flatten() {
+            m.insert(k.clone(), v.clone());
+        }
+    }
+    m.insert("provenance".into(), e.edge.provenance.iter().map(provenance).collect::<Vec<_>>().into());
+    Value::Object(m)
+}
+
+/// The `graph` member: what wrote the graph, and its base IRI.
+fn header(graph: &KnowledgeGraph) -> Value {
+    json!({
+        "name": "newsgraph",
+        "generator": concat!("newsgraph ", env!("CARGO_PKG_VERSION")),
+        "base_iri": graph.base(),
+    })
+}
+
+/// The JSON value of a graph, whole (what the streaming writer must write).
+#[cfg(test)]
+fn to_value(graph: &KnowledgeGraph) -> Value {
     let nodes: Vec<Value> = graph.nodes().into_iter().map(node).collect();
-    let edges: Vec<Value> = graph
-        .edges()
-        .into_iter()
-        .map(|e| {
-            let mut m = Map::new();
-            m.insert("source".into(), e.source.iri.clone().into());
-            m.insert("target".into(), e.target.iri.clone().into());
-            let key = match &e.edge.role {
-                Some(r) => format!("{}:{r}", e.edge.kind.name()),
-                None => e.edge.kind.name().to_owned(),
-            };
-            m.insert("key".into(), key.into());
-            m.insert("predicate".into(), e.edge.kind.name().into());
-            if let Some(r) = &e.edge.role {
-                m.insert("role".into(), r.clone().into());
-            }
-            if let Some(p) = e.edge.provenance.first() {
-                for (k, v) in provenance(p).as_object().into_iter().flatten() {
-                    m.insert(k.clone(), v.clone());
-                }
-            }
-            m.insert("provenance".into(), e.edge.provenance.iter().map(provenance).collect::<Vec<_>>().into());
-            Value::Object(m)
-        })
-        .collect();
+    let edges: Vec<Value> = graph.edges().iter().map(edge).collect();
     json!({
         "directed": true,
         "multigraph": true,
-        "graph": {
-            "name": "newsgraph",
-            "generator": concat!("newsgraph ", env!("CARGO_PKG_VERSION")),
-            "base_iri": graph.base(),
-        },
+        "graph": header(graph),
         "nodes": nodes,
         "edges": edges,
     })
+}
+
+/// Write `value` pretty-printed as the member of an object or array nested `depth` levels
+/// deep: its lines after the first indented to that depth (strings never hold raw line
+/// breaks), exactly as `to_writer_pretty` writes it inside the whole document.
+fn nested(out: &mut dyn Write, value: &Value, depth: usize) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Error::new(ErrorKind::Export, e.to_string()))?;
+    let indent = "  ".repeat(depth);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(indent.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Write the members of an array, one value at a time, as `to_writer_pretty` would.
+fn array<T>(out: &mut dyn Write, items: &[T], value: impl Fn(&T) -> Value) -> Result<()> {
+    if items.is_empty() {
+        out.write_all(b"[]")?;
+        return Ok(());
+    }
+    out.write_all(b"[")?;
+    for (i, x) in items.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        nested(out, &value(x), 2)?;
+    }
+    out.write_all(b"\n  ]")?;
+    Ok(())
 }
 
 /// Read a graph written by [`JsonExporter`] back (for `--merge`: adding documents to a
@@ -225,9 +261,44 @@ pub fn read(text: &str) -> Result<KnowledgeGraph> {
 
 impl Exporter for JsonExporter {
     fn write(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
-        let v = to_value(graph);
-        serde_json::to_writer_pretty(&mut *out, &v).map_err(|e| Error::new(ErrorKind::Export, e.to_string()))?;
-        out.write_all(b"\n")?;
+        // Node by node and edge by edge, so that a large graph is never held twice, as
+        // JSON values; the text is what `to_writer_pretty(&to_value(graph))` writes (its
+        // members in key order).
+        out.write_all(b"{\n  \"directed\": true,\n  \"edges\": ")?;
+        array(out, &graph.edges(), edge)?;
+        out.write_all(b",\n  \"graph\": ")?;
+        nested(out, &header(graph), 1)?;
+        out.write_all(b",\n  \"multigraph\": true,\n  \"nodes\": ")?;
+        array(out, &graph.nodes(), |n| node(n))?;
+        out.write_all(b"\n}\n")?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Input, Pipeline};
+
+    fn whole(graph: &KnowledgeGraph) -> String {
+        serde_json::to_string_pretty(&to_value(graph)).expect("JSON") + "\n"
+    }
+
+    fn streamed(graph: &KnowledgeGraph) -> String {
+        let mut out = Vec::new();
+        JsonExporter.write(graph, &mut out).expect("writes");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn streamed_json_is_the_pretty_printed_whole() {
+        let pipeline = Pipeline::new().expect("pipeline");
+        let text = "Russian forces attacked Kharkiv on Monday, killing two people, Governor Oleh \
+                    Syniehubov said. \"We will respond,\" Zelenskyy said.";
+        let graph = pipeline.extract(&Input::new("a \"quoted\"\nname.txt", text));
+        assert!(graph.edge_count() > 2);
+        assert_eq!(streamed(&graph), whole(&graph));
+        let empty = KnowledgeGraph::new();
+        assert_eq!(streamed(&empty), whole(&empty));
     }
 }

@@ -38,9 +38,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::graph::iri::fnv1a;
 use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind, Provenance};
 use crate::vocab::{external, ng, owl, prov, rdf, rdfs, skos, wgs84, xsd};
-use oxrdf::{
-    GraphName, GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, TermRef, Triple,
-};
+use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef, Triple};
 use rustc_hash::FxHashMap;
 use std::io::Write;
 
@@ -284,77 +282,125 @@ pub(crate) fn generate(
 /// The quads of a graph, sorted and deduplicated (see the module documentation for the
 /// named graphs).
 pub fn graph_quads(graph: &KnowledgeGraph) -> Result<Vec<Quad>> {
-    let mut out = Vec::new();
-    generate(graph, false, |q| {
-        out.push(q.into_owned());
-        Ok(())
-    })?;
-    Ok(sorted(
-        out,
-        |x| graph_key(&x.graph_name),
-        |x| subject_key(&x.subject),
-        |x| x.predicate.as_str(),
-        |x| term_key(&x.object),
-    ))
-}
-
-/// Sort (graph, subject, predicate, object) and deduplicate. Statements are grouped by
-/// graph and subject with a hash map, the few distinct groups are sorted, then each small
-/// group is sorted by predicate and object: long IRIs with a common prefix are compared far
-/// less often than in one global sort.
-fn sorted<T: PartialEq>(
-    items: Vec<T>,
-    graph: impl Fn(&T) -> (u8, &str),
-    subject: impl Fn(&T) -> (u8, &str),
-    predicate: impl Fn(&T) -> &str,
-    object: impl Fn(&T) -> (u8, &str, &str),
-) -> Vec<T> {
-    let mut order: Vec<usize> = Vec::with_capacity(items.len());
-    {
-        type Key<'a> = ((u8, &'a str), (u8, &'a str));
-        let mut groups: FxHashMap<Key<'_>, Vec<usize>> = FxHashMap::default();
-        for (i, x) in items.iter().enumerate() {
-            groups.entry((graph(x), subject(x))).or_default().push(i);
-        }
-        let mut keys: Vec<Key<'_>> = groups.keys().copied().collect();
-        keys.sort_unstable();
-        for k in keys {
-            let mut group = groups.remove(&k).unwrap_or_default();
-            group.sort_by(|&a, &b| {
-                (predicate(&items[a]), object(&items[a])).cmp(&(predicate(&items[b]), object(&items[b])))
-            });
-            order.extend(group);
-        }
-    }
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    let mut out: Vec<T> = order.into_iter().filter_map(|i| slots[i].take()).collect();
-    out.dedup();
-    out
+    let mut s = Statements::of(graph)?;
+    s.sort(false);
+    s.iter().map(|q| q.map(QuadRef::into_owned)).collect()
 }
 
 /// The triples of a graph (the union of its named graphs), sorted and deduplicated.
 pub fn graph_triples(graph: &KnowledgeGraph) -> Result<Vec<Triple>> {
-    let triples: Vec<Triple> = graph_quads(graph)?.into_iter().map(Triple::from).collect();
-    Ok(sorted(triples, |_| (0, ""), |x| subject_key(&x.subject), |x| x.predicate.as_str(), |x| term_key(&x.object)))
+    let mut s = Statements::of(graph)?;
+    s.sort(true);
+    s.iter().map(|q| q.map(|q| Triple::from(q.into_owned()))).collect()
 }
 
-/// Sort keys that borrow instead of formatting: the order is that of the terms' N-Triples
-/// forms' parts (kind, then value, then datatype or language).
-fn graph_key(g: &GraphName) -> (u8, &str) {
-    match g {
-        GraphName::DefaultGraph => (0, ""),
-        GraphName::NamedNode(n) => (1, n.as_str()),
-        GraphName::BlankNode(b) => (2, b.as_str()),
+/// The index standing for the default graph.
+const DEFAULT_GRAPH: u32 = u32::MAX;
+
+/// The statements of a graph held compactly to be sorted: each distinct term once (the
+/// sentence quoted as evidence by many statements, an IRI in many statements), each
+/// statement as the indices of its graph, subject, predicate and object. A graph of a
+/// large corpus thus takes a fraction of the memory of its statements as owned quads.
+struct Statements {
+    terms: Vec<Term>,
+    /// The indices of `terms`, by the hash of the term.
+    index: hashbrown::HashTable<u32>,
+    quads: Vec<[u32; 4]>,
+}
+
+fn term_hash(t: TermRef<'_>) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(t)
+}
+
+impl Statements {
+    fn of(graph: &KnowledgeGraph) -> Result<Self> {
+        let mut s = Statements { terms: Vec::new(), index: hashbrown::HashTable::new(), quads: Vec::new() };
+        generate(graph, false, |q| {
+            let g = match q.graph_name {
+                GraphNameRef::DefaultGraph => DEFAULT_GRAPH,
+                GraphNameRef::NamedNode(n) => s.id(n.into()),
+                GraphNameRef::BlankNode(b) => s.id(b.into()),
+            };
+            let quad = [g, s.id(q.subject.into()), s.id(q.predicate.into()), s.id(q.object)];
+            s.quads.push(quad);
+            Ok(())
+        })?;
+        Ok(s)
+    }
+
+    /// The index of a term, added if new.
+    fn id(&mut self, t: TermRef<'_>) -> u32 {
+        let h = term_hash(t);
+        let terms = &self.terms;
+        if let Some(&id) = self.index.find(h, |&id| terms[id as usize].as_ref() == t) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(t.into_owned());
+        let terms = &self.terms;
+        self.index.insert_unique(h, id, |&id| term_hash(terms[id as usize].as_ref()));
+        id
+    }
+
+    /// Sort by (graph, subject, predicate, object), in the order of the terms' N-Triples
+    /// forms' parts (kind, then value, then datatype or language), and drop repeats; with
+    /// `union`, every statement is first put in the default graph. Statements are grouped
+    /// by graph and subject, the few distinct groups sorted, then each small group by
+    /// predicate and object: long IRIs with a common prefix are compared far less often
+    /// than in one global sort.
+    fn sort(&mut self, union: bool) {
+        if union {
+            for q in &mut self.quads {
+                q[0] = DEFAULT_GRAPH;
+            }
+        }
+        let terms = &self.terms;
+        let graph_key = |id: u32| match terms.get(id as usize) {
+            None => (0, ""),
+            Some(Term::BlankNode(b)) => (2, b.as_str()),
+            Some(t) => (1, term_key(t).1),
+        };
+        let key = |id: u32| term_key(&terms[id as usize]);
+        let mut groups: FxHashMap<(u32, u32), Vec<[u32; 2]>> = FxHashMap::default();
+        for q in &self.quads {
+            groups.entry((q[0], q[1])).or_default().push([q[2], q[3]]);
+        }
+        self.quads = Vec::new();
+        let mut keys: Vec<(u32, u32)> = groups.keys().copied().collect();
+        keys.sort_unstable_by(|a, b| (graph_key(a.0), key(a.1)).cmp(&(graph_key(b.0), key(b.1))));
+        let mut out = Vec::with_capacity(groups.values().map(Vec::len).sum());
+        for (g, s) in keys {
+            let mut group = groups.remove(&(g, s)).unwrap_or_default();
+            group.sort_unstable_by(|a, b| (key(a[0]).1, key(a[1])).cmp(&(key(b[0]).1, key(b[1]))));
+            group.dedup();
+            out.extend(group.into_iter().map(|[p, o]| [g, s, p, o]));
+        }
+        self.quads = out;
+    }
+
+    /// The statements in their order, as borrowed quads.
+    fn iter(&self) -> impl Iterator<Item = Result<QuadRef<'_>>> + '_ {
+        let bad = |what: &str| Error::new(ErrorKind::Export, format!("internal: a {what} that cannot be one"));
+        self.quads.iter().map(move |&[g, s, p, o]| {
+            let subject: NamedOrBlankNodeRef<'_> = match &self.terms[s as usize] {
+                Term::NamedNode(n) => n.as_ref().into(),
+                Term::BlankNode(b) => b.as_ref().into(),
+                _ => return Err(bad("subject")),
+            };
+            let Term::NamedNode(predicate) = &self.terms[p as usize] else { return Err(bad("predicate")) };
+            let graph_name = match self.terms.get(g as usize) {
+                None => GraphNameRef::DefaultGraph,
+                Some(Term::NamedNode(n)) => n.as_ref().into(),
+                Some(Term::BlankNode(b)) => b.as_ref().into(),
+                Some(_) => return Err(bad("graph name")),
+            };
+            Ok(QuadRef::new(subject, predicate.as_ref(), self.terms[o as usize].as_ref(), graph_name))
+        })
     }
 }
 
-fn subject_key(s: &NamedOrBlankNode) -> (u8, &str) {
-    match s {
-        NamedOrBlankNode::NamedNode(n) => (0, n.as_str()),
-        NamedOrBlankNode::BlankNode(b) => (1, b.as_str()),
-    }
-}
-
+/// The sort key of a term: kind, value, then datatype or language.
 fn term_key(t: &Term) -> (u8, &str, &str) {
     match t {
         Term::NamedNode(n) => (0, n.as_str(), ""),
@@ -381,8 +427,10 @@ impl Exporter for RdfExporter {
                     ser = ser.with_prefix(*p, *ns).map_err(export_error)?;
                 }
                 let mut w = ser.for_writer(out);
-                for t in graph_triples(graph)? {
-                    w.serialize_triple(&t)?;
+                let mut s = Statements::of(graph)?;
+                s.sort(true);
+                for q in s.iter() {
+                    w.serialize_triple(q?)?;
                 }
                 w.finish()?;
             }
@@ -399,8 +447,10 @@ impl Exporter for RdfExporter {
                     ser = ser.with_prefix(*p, *ns).map_err(export_error)?;
                 }
                 let mut w = ser.for_writer(out);
-                for q in graph_quads(graph)? {
-                    w.serialize_quad(&q)?;
+                let mut s = Statements::of(graph)?;
+                s.sort(false);
+                for q in s.iter() {
+                    w.serialize_quad(q?)?;
                 }
                 w.finish()?;
             }
@@ -410,8 +460,10 @@ impl Exporter for RdfExporter {
                     ser = ser.with_prefix(*p, *ns).map_err(export_error)?;
                 }
                 let mut w = ser.for_writer(&mut *out);
-                for q in graph_quads(graph)? {
-                    w.serialize_quad(&q)?;
+                let mut s = Statements::of(graph)?;
+                s.sort(false);
+                for q in s.iter() {
+                    w.serialize_quad(q?)?;
                 }
                 w.finish()?;
                 out.write_all(b"\n")?;
@@ -422,8 +474,10 @@ impl Exporter for RdfExporter {
                     ser = ser.with_prefix(*p, *ns).map_err(export_error)?;
                 }
                 let mut w = ser.for_writer(&mut *out);
-                for t in graph_triples(graph)? {
-                    w.serialize_triple(&t)?;
+                let mut s = Statements::of(graph)?;
+                s.sort(true);
+                for q in s.iter() {
+                    w.serialize_triple(q?)?;
                 }
                 w.finish()?;
                 out.write_all(b"\n")?;
