@@ -102,62 +102,100 @@ pub fn extract_all(
     reporter.set_bar(bar.clone());
     let mut totals = Totals::default();
     let strict = args.strict;
-    loop {
-        // A batch: enough work for every thread, bounded in memory.
-        let mut batch: Vec<Unit> = Vec::new();
-        let mut size = 0usize;
-        while batch.len() < 256 && size < 16 << 20 {
-            match reader.next_unit(reporter) {
-                Some(u) => {
-                    size += match &u {
-                        Unit::Whole { bytes, .. } => bytes.len(),
-                        Unit::Line { text, .. } => text.len(),
-                    };
-                    batch.push(u);
-                }
-                None => break,
+    // With more than one thread, the next batch is extracted while the last one is written:
+    // writing is serial, and would otherwise leave the other cores idle meanwhile.
+    let overlap = pool.current_num_threads() > 1;
+    std::thread::scope(|scope| -> Result<(), Stop> {
+        let mut pending: Option<std::thread::ScopedJoinHandle<'_, Vec<Done>>> = None;
+        loop {
+            let batch = next_batch(&mut reader, reporter);
+            let extract = |batch: Vec<Unit>| pool.install(|| extract_batch(batch, pipeline, strict));
+            let (started, ready) = match (batch.is_empty(), overlap) {
+                (true, _) => (None, None),
+                (false, true) => (Some(scope.spawn(move || extract(batch))), None),
+                (false, false) => (None, Some(extract(batch))),
+            };
+            let previous = match pending.take() {
+                Some(h) => Some(h.join().map_err(|_| Stop::Fatal("internal error: a worker thread failed".into()))?),
+                None => None,
+            };
+            let done = previous.is_none() && started.is_none() && ready.is_none();
+            for results in previous.into_iter().chain(ready) {
+                write_batch(results, reporter, &mut totals, &mut each)?;
+            }
+            if let Some(b) = &bar {
+                b.set_position(reader.bytes_read);
+            }
+            pending = started;
+            if done {
+                return Ok(());
             }
         }
-        if batch.is_empty() {
-            break;
-        }
-        type Done = Result<(String, usize, KnowledgeGraph, Vec<String>), (String, String)>;
-        let results: Vec<Done> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|unit| {
-                    let (doc, warnings) = input::documents(unit, strict)?;
-                    let input = Input { name: &doc.name, text: &doc.text, date: doc.date };
-                    let graph = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract(&input)))
-                        .map_err(|_| {
-                            (doc.name.clone(), "internal error while extracting; please report it".to_owned())
-                        })?;
-                    Ok((doc.name, doc.text.len(), graph, warnings))
-                })
-                .collect()
-        });
-        for r in results {
-            match r {
-                Err((name, why)) => reporter.skip(&name, why),
-                Ok((name, len, graph, warnings)) => {
-                    for w in warnings {
-                        reporter.warn(&name, w);
-                    }
-                    totals.documents += 1;
-                    totals.bytes += len as u64;
-                    each(graph)?;
-                }
-            }
-        }
-        if let Some(b) = &bar {
-            b.set_position(reader.bytes_read);
-        }
-    }
+    })?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
     reporter.set_bar(None);
     Ok(totals)
+}
+
+/// A document's graph, or why it was skipped.
+type Done = Result<(String, usize, KnowledgeGraph, Vec<String>), (String, String)>;
+
+/// The next batch of units: enough work for every thread, bounded in memory.
+fn next_batch(reader: &mut Reader, reporter: &Reporter) -> Vec<Unit> {
+    let mut batch: Vec<Unit> = Vec::new();
+    let mut size = 0usize;
+    while batch.len() < 256 && size < 16 << 20 {
+        match reader.next_unit(reporter) {
+            Some(u) => {
+                size += match &u {
+                    Unit::Whole { bytes, .. } => bytes.len(),
+                    Unit::Line { text, .. } => text.len(),
+                };
+                batch.push(u);
+            }
+            None => break,
+        }
+    }
+    batch
+}
+
+/// The graphs of a batch, extracted in parallel, in the batch's order.
+fn extract_batch(batch: Vec<Unit>, pipeline: &Pipeline, strict: bool) -> Vec<Done> {
+    batch
+        .into_par_iter()
+        .map(|unit| {
+            let (doc, warnings) = input::documents(unit, strict)?;
+            let input = Input { name: &doc.name, text: &doc.text, date: doc.date };
+            let graph = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract(&input)))
+                .map_err(|_| (doc.name.clone(), "internal error while extracting; please report it".to_owned()))?;
+            Ok((doc.name, doc.text.len(), graph, warnings))
+        })
+        .collect()
+}
+
+/// Report and hand on the graphs of a batch, in order.
+fn write_batch(
+    results: Vec<Done>,
+    reporter: &Reporter,
+    totals: &mut Totals,
+    each: &mut impl FnMut(KnowledgeGraph) -> Result<(), Stop>,
+) -> Result<(), Stop> {
+    for r in results {
+        match r {
+            Err((name, why)) => reporter.skip(&name, why),
+            Ok((name, len, graph, warnings)) => {
+                for w in warnings {
+                    reporter.warn(&name, w);
+                }
+                totals.documents += 1;
+                totals.bytes += len as u64;
+                each(graph)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The graph of the inputs, in memory (for the commands that read a whole graph).
