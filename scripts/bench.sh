@@ -52,13 +52,12 @@ printf '%-8s %9s %9s %12s %14s %12s\n' threads seconds MB/s MB/s/thread "peak me
 threads=1
 while [ "$threads" -le "$cores" ]; do
     rm -rf "$out"
-    if [ "${BENCH_DISCARD:-0}" = 1 ]; then
-        stats=$(/usr/bin/time -f '%e %M' "$bin" -q -j "$threads" -f "$format" "$corpus" 2>&1 >/dev/null | tail -1)
-        size=0
-    else
-        stats=$(/usr/bin/time -f '%e %M' "$bin" -q -j "$threads" -f "$format" -o "$out" "$corpus" 2>&1 >/dev/null | tail -1)
-        size=$(du -sb "$out" | cut -f1)
-    fi
+    # Without -o the output goes to standard output, discarded.
+    to=(-o "$out")
+    if [ "${BENCH_DISCARD:-0}" = 1 ]; then to=(); fi
+    stats=$(/usr/bin/time -f '%e %M' "$bin" -q -j "$threads" -f "$format" "${to[@]}" "$corpus" 2>&1 >/dev/null | tail -1)
+    size=$(du -sb "$out" 2>/dev/null | cut -f1 || true)
+    size=${size:-0}
     seconds=${stats% *}
     kb=${stats#* }
     awk -v t="$threads" -v s="$seconds" -v b="$bytes" -v kb="$kb" -v o="$size" 'BEGIN {

@@ -3,9 +3,4 @@
 
 mod common;
 
-libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
-    if let Ok(decoded) = newsgraph::input::decode(bytes, false) {
-        let article = newsgraph::input::html_document(&decoded.text);
-        common::through_every_format(&article.text);
-    }
-});
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| common::as_html("fuzz.html", bytes));

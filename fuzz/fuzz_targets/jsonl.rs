@@ -3,11 +3,4 @@
 
 mod common;
 
-libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
-    let text = String::from_utf8_lossy(bytes);
-    for (_, record) in newsgraph::input::json_lines(&text) {
-        if let Ok(record) = record {
-            common::through_every_format(&record.text);
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| common::as_json_lines("fuzz.jsonl", bytes));

@@ -282,16 +282,12 @@ pub(crate) fn generate(
 /// The quads of a graph, sorted and deduplicated (see the module documentation for the
 /// named graphs).
 pub fn graph_quads(graph: &KnowledgeGraph) -> Result<Vec<Quad>> {
-    let mut s = Statements::of(graph)?;
-    s.sort(false);
-    s.iter().map(|q| q.map(QuadRef::into_owned)).collect()
+    Statements::sorted(graph, false)?.iter().map(|q| q.map(QuadRef::into_owned)).collect()
 }
 
 /// The triples of a graph (the union of its named graphs), sorted and deduplicated.
 pub fn graph_triples(graph: &KnowledgeGraph) -> Result<Vec<Triple>> {
-    let mut s = Statements::of(graph)?;
-    s.sort(true);
-    s.iter().map(|q| q.map(|q| Triple::from(q.into_owned()))).collect()
+    Statements::sorted(graph, true)?.iter().map(|q| q.map(|q| Triple::from(q.into_owned()))).collect()
 }
 
 /// The index standing for the default graph.
@@ -314,6 +310,14 @@ fn term_hash(t: TermRef<'_>) -> u64 {
 }
 
 impl Statements {
+    /// The statements of a graph in the order the sorted syntaxes write them (see
+    /// [`Statements::sort`]).
+    fn sorted(graph: &KnowledgeGraph, union: bool) -> Result<Self> {
+        let mut s = Statements::of(graph)?;
+        s.sort(union);
+        Ok(s)
+    }
+
     fn of(graph: &KnowledgeGraph) -> Result<Self> {
         let mut s = Statements { terms: Vec::new(), index: hashbrown::HashTable::new(), quads: Vec::new() };
         generate(graph, false, |q| {
@@ -427,9 +431,7 @@ impl Exporter for RdfExporter {
                     ser = ser.with_prefix(*p, *ns).map_err(export_error)?;
                 }
                 let mut w = ser.for_writer(out);
-                let mut s = Statements::of(graph)?;
-                s.sort(true);
-                for q in s.iter() {
+                for q in Statements::sorted(graph, true)?.iter() {
                     w.serialize_triple(q?)?;
                 }
                 w.finish()?;
@@ -447,9 +449,7 @@ impl Exporter for RdfExporter {
                     ser = ser.with_prefix(*p, *ns).map_err(export_error)?;
                 }
                 let mut w = ser.for_writer(out);
-                let mut s = Statements::of(graph)?;
-                s.sort(false);
-                for q in s.iter() {
+                for q in Statements::sorted(graph, false)?.iter() {
                     w.serialize_quad(q?)?;
                 }
                 w.finish()?;
@@ -460,9 +460,7 @@ impl Exporter for RdfExporter {
                     ser = ser.with_prefix(*p, *ns).map_err(export_error)?;
                 }
                 let mut w = ser.for_writer(&mut *out);
-                let mut s = Statements::of(graph)?;
-                s.sort(false);
-                for q in s.iter() {
+                for q in Statements::sorted(graph, false)?.iter() {
                     w.serialize_quad(q?)?;
                 }
                 w.finish()?;
@@ -474,9 +472,7 @@ impl Exporter for RdfExporter {
                     ser = ser.with_prefix(*p, *ns).map_err(export_error)?;
                 }
                 let mut w = ser.for_writer(&mut *out);
-                let mut s = Statements::of(graph)?;
-                s.sort(true);
-                for q in s.iter() {
+                for q in Statements::sorted(graph, true)?.iter() {
                     w.serialize_triple(q?)?;
                 }
                 w.finish()?;

@@ -1,18 +1,12 @@
 //! Shared helpers: running graph-build, scratch folders, the counting allocator.
 
-use newsgraph::Pipeline;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
 
-/// The pipeline with the embedded data, built once.
-pub fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::new().expect("embedded data loads"))
-}
+pub use crate::targets::pipeline;
 
 /// A file of `tests/hostile/inputs/`.
 pub fn input(name: &str) -> PathBuf {

@@ -1,33 +1,9 @@
 //! The inputs fuzzing kept (`tests/hostile/fuzz/`, see `fuzz/README.md`): each goes
-//! through what the fuzz targets drive, as text, as HTML and as JSON Lines, from bytes to
-//! every export format, and every export must parse back where a parser is at hand.
+//! through exactly what the fuzz targets drive (their shared module), as a text file, as
+//! HTML and as JSON Lines, from bytes to every export format.
 
-use crate::common::pipeline;
-use newsgraph::export::ExportFormat;
-use newsgraph::input::{decode, html_document, json_lines};
-use newsgraph::Input;
+use crate::targets;
 use std::path::Path;
-
-/// Extract a text and export it in every format; the RDF line formats are parsed back.
-fn through_every_format(name: &str, text: &str) {
-    let graph = pipeline().extract(&Input::new(name, text));
-    for format in ExportFormat::ALL {
-        let files = format.exporter().files(&graph).unwrap_or_else(|e| panic!("{name}: {format:?}: {e}"));
-        if matches!(format, ExportFormat::NTriples | ExportFormat::NQuads) {
-            for f in &files {
-                for quad in oxttl::NQuadsParser::new().for_slice(&f.contents) {
-                    quad.unwrap_or_else(|e| panic!("{name}: {format:?} does not parse: {e}"));
-                }
-            }
-        }
-        if format == ExportFormat::Json {
-            for f in &files {
-                serde_json::from_slice::<serde_json::Value>(&f.contents)
-                    .unwrap_or_else(|e| panic!("{name}: JSON does not parse: {e}"));
-            }
-        }
-    }
-}
 
 #[test]
 fn fuzz_findings_go_through_the_whole_pipeline() {
@@ -41,19 +17,9 @@ fn fuzz_findings_go_through_the_whole_pipeline() {
         }
         let bytes = std::fs::read(&path).expect("read");
         seen += 1;
-        // As the command line reads a file: decoded (or refused with a message), as text
-        // and as HTML.
-        if let Ok(decoded) = decode(&bytes, false) {
-            through_every_format(&name, &decoded.text);
-            through_every_format(&name, &html_document(&decoded.text).text);
-        }
-        // As JSON Lines: each line a record or a reason.
-        let text = String::from_utf8_lossy(&bytes);
-        for (_, record) in json_lines(&text) {
-            if let Ok(record) = record {
-                through_every_format(&name, &record.text);
-            }
-        }
+        targets::as_text(&name, &bytes);
+        targets::as_html(&name, &bytes);
+        targets::as_json_lines(&name, &bytes);
     }
     assert!(seen >= 10, "only {seen} inputs in {}", dir.display());
 }

@@ -15,6 +15,9 @@ mod growth;
 mod inputs;
 mod iri;
 mod outputs;
+/// What the fuzz targets drive, and the pipeline every test here uses.
+#[path = "../../fuzz/fuzz_targets/common.rs"]
+mod targets;
 
 /// Counts the allocations of each thread, for `growth`.
 #[global_allocator]

@@ -209,6 +209,17 @@ pub fn build_graph(args: &InputArgs, reporter: &Reporter) -> Result<KnowledgeGra
     Ok(graph)
 }
 
+/// Why writing `target` failed: a closed pipe (the reader went away: stop quietly), or an
+/// error to report. Exporters carry the system's message of an I/O error (through their
+/// serialisers too), so the closed pipe is known by it.
+fn write_failure(target: &str, e: newsgraph::Error) -> Stop {
+    if e.message().contains("Broken pipe") {
+        Stop::ClosedPipe
+    } else {
+        Stop::Fatal(format!("{target}: cannot write: {e}"))
+    }
+}
+
 /// The output of a format: a file (or standard output), or a folder (`-o DIR`, else the
 /// current folder).
 fn open_output(format: ExportFormat, path: Option<&Path>) -> Result<(Option<Output>, Option<FolderOutput>), Stop> {
@@ -247,13 +258,7 @@ pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
                 (_, Some(f)) => f.target(),
                 _ => String::new(),
             };
-            let fail = |e: newsgraph::Error| -> Stop {
-                if e.message().contains("Broken pipe") {
-                    Stop::ClosedPipe
-                } else {
-                    Stop::Fatal(format!("{target}: cannot write: {e}"))
-                }
-            };
+            let fail = |e: newsgraph::Error| write_failure(&target, e);
             let mut streamer = match &folder {
                 Some(f) => streamer.spill_in(f.path()).map_err(&fail)?,
                 None => streamer,
@@ -295,13 +300,7 @@ pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
             match (out, folder) {
                 (Some(mut out), _) => {
                     let target = out.target().to_owned();
-                    exporter.write(&graph, out.writer()).map_err(|e| {
-                        if e.message().contains("Broken pipe") {
-                            Stop::ClosedPipe
-                        } else {
-                            Stop::Fatal(format!("{target}: cannot write: {e}"))
-                        }
-                    })?;
+                    exporter.write(&graph, out.writer()).map_err(|e| write_failure(&target, e))?;
                     out.commit()?;
                 }
                 (None, Some(folder)) => {

@@ -80,12 +80,7 @@ pub struct Output {
 impl Output {
     pub fn open(path: Option<&Path>) -> Result<Self, String> {
         let Some(path) = path else {
-            return Ok(Output {
-                target: "standard output".into(),
-                writer: Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
-                paths: None,
-                committed: false,
-            });
+            return Ok(Output::new("standard output".into(), Box::new(std::io::stdout()), None));
         };
         if path.is_dir() {
             return Err(format!("{}: cannot write: it is a folder", path.display()));
@@ -97,22 +92,16 @@ impl Output {
                 .write(true)
                 .open(path)
                 .map_err(|e| format!("{}: cannot write: {}", path.display(), io_reason(&e)))?;
-            return Ok(Output {
-                target: path.display().to_string(),
-                writer: Box::new(BufWriter::with_capacity(1 << 16, file)),
-                paths: None,
-                committed: false,
-            });
+            return Ok(Output::new(path.display().to_string(), Box::new(file), None));
         }
         let tmp = existing_parent(path)?.join(temporary_name(path));
         let file = File::create(&tmp).map_err(|e| format!("{}: cannot write: {}", path.display(), io_reason(&e)))?;
         pending(|p| p.push(tmp.clone()));
-        Ok(Output {
-            target: path.display().to_string(),
-            writer: Box::new(BufWriter::with_capacity(1 << 16, file)),
-            paths: Some((tmp, path.to_path_buf())),
-            committed: false,
-        })
+        Ok(Output::new(path.display().to_string(), Box::new(file), Some((tmp, path.to_path_buf()))))
+    }
+
+    fn new(target: String, writer: Box<dyn Write>, paths: Option<(PathBuf, PathBuf)>) -> Self {
+        Output { target, writer: Box::new(BufWriter::with_capacity(1 << 16, writer)), paths, committed: false }
     }
 
     pub fn writer(&mut self) -> &mut dyn Write {
