@@ -36,7 +36,7 @@
 use super::{export_error, property, xml, Exporter};
 use crate::error::{Error, ErrorKind, Result};
 use crate::graph::iri::fnv1a;
-use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind, Provenance};
+use crate::graph::{EdgeKind, EdgeView, KnowledgeGraph, Node, NodeKind, Provenance};
 use crate::vocab::{external, ng, owl, prov, rdf, rdfs, skos, wgs84, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef, Triple};
 use rustc_hash::FxHashMap;
@@ -100,6 +100,8 @@ struct Quads<'g, F> {
     docs: FxHashMap<&'g str, &'g str>,
     /// Write each statement once whatever its graphs (the triple syntaxes).
     triples: bool,
+    /// The last confidence written and its lexical form (a few values recur).
+    confidence: (f64, String),
 }
 
 impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
@@ -128,10 +130,21 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
             self.add(g, s, prov::WAS_DERIVED_FROM, NamedNodeRef::new_unchecked(d).into())?;
         }
         self.plain(g, s, ng::EVIDENCE, &p.evidence)?;
-        self.typed(g, s, ng::START, &p.start.to_string(), xsd::INTEGER)?;
-        self.typed(g, s, ng::END, &p.end.to_string(), xsd::INTEGER)?;
+        self.integer(g, s, ng::START, p.start)?;
+        self.integer(g, s, ng::END, p.end)?;
         self.plain(g, s, ng::RULE, &p.rule)?;
-        self.typed(g, s, ng::CONFIDENCE, &decimal_lexical(property::confidence(p)), xsd::DECIMAL)
+        let c = property::confidence(p);
+        if c.to_bits() != self.confidence.0.to_bits() {
+            self.confidence = (c, decimal_lexical(c));
+        }
+        let lexical = std::mem::take(&mut self.confidence.1);
+        let written = self.typed(g, s, ng::CONFIDENCE, &lexical, xsd::DECIMAL);
+        self.confidence.1 = lexical;
+        written
+    }
+
+    fn integer(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, p: &str, value: impl itoa::Integer) -> Result<()> {
+        self.typed(g, s, p, itoa::Buffer::new().format(value), xsd::INTEGER)
     }
 
     fn node(&mut self, n: &'g Node) -> Result<()> {
@@ -168,7 +181,7 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
         if let Some(id) = n.geonames {
             let w = format!("{}{id}/", external::GEONAMES);
             self.add(g, s, owl::SAME_AS, iri(&w)?.into())?;
-            self.typed(g, s, ng::GEONAMES_ID, &id.to_string(), xsd::INTEGER)?;
+            self.integer(g, s, ng::GEONAMES_ID, id)?;
         }
         if let (Some(lat), Some(lon)) = (n.lat, n.lon) {
             if lat.is_finite() && lon.is_finite() {
@@ -186,7 +199,7 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
             [(ng::KILLED, n.killed), (ng::INJURED, n.injured), (ng::COUNT, n.count), (ng::LAUNCHED, n.launched)]
         {
             if let Some(v) = v {
-                self.typed(g, s, p, &v.to_string(), xsd::INTEGER)?;
+                self.integer(g, s, p, v)?;
             }
         }
         if let Some(a) = n.amount.as_deref().filter(|a| !a.is_empty()) {
@@ -202,7 +215,7 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
             self.plain(g, s, ng::PATH, p)?;
         }
         if n.mentions > 0 {
-            self.typed(g, s, ng::MENTIONS, &n.mentions.to_string(), xsd::INTEGER)?;
+            self.integer(g, s, ng::MENTIONS, n.mentions)?;
         }
         if let Some(p) = n.provenance.first() {
             self.provenance(g, s, p)?;
@@ -210,8 +223,11 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
         Ok(())
     }
 
-    fn edges(&mut self, graph: &'g KnowledgeGraph) -> Result<()> {
-        for e in graph.edges() {
+    fn edges(&mut self, base: &str, edges: &[EdgeView<'g>]) -> Result<()> {
+        // The name of an assertion, and the key it is a hash of, rebuilt for each.
+        let mut key = Vec::new();
+        let mut a_iri = String::new();
+        for e in edges {
             let s = iri(&e.source.iri)?;
             let o = iri(&e.target.iri)?;
             let p = ng::edge(e.edge.kind);
@@ -234,12 +250,23 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
                     }
                 }
             }
-            // One assertion per source sentence.
+            // One assertion per source sentence, named by a hash of
+            // "subject|predicate|object|document|start|rule|role".
             for pr in &e.edge.provenance {
                 let g = self.graph_of(&pr.doc);
-                let key =
-                    format!("{}|{p}|{}|{}|{}|{}|{:?}", s.as_str(), o.as_str(), pr.doc, pr.start, pr.rule, e.edge.role);
-                let a_iri = format!("{}assertion/{:016x}", graph.base(), fnv1a(key.as_bytes()));
+                key.clear();
+                for part in [s.as_str(), p, o.as_str(), &pr.doc, itoa::Buffer::new().format(pr.start), &pr.rule] {
+                    key.extend_from_slice(part.as_bytes());
+                    key.push(b'|');
+                }
+                match &e.edge.role {
+                    None => key.extend_from_slice(b"None"),
+                    Some(r) => write!(key, "Some({r:?})")?,
+                }
+                a_iri.clear();
+                a_iri.push_str(base);
+                a_iri.push_str("assertion/");
+                hex16(&mut a_iri, fnv1a(&key));
                 let a = iri(&a_iri)?;
                 self.add(g, a, rdf::TYPE, NamedNodeRef::new_unchecked(rdf::STATEMENT).into())?;
                 self.add(g, a, rdf::TYPE, NamedNodeRef::new_unchecked(ng::ASSERTION).into())?;
@@ -256,15 +283,34 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
     }
 }
 
+/// Append `h` as 16 lowercase hexadecimal digits.
+fn hex16(out: &mut String, h: u64) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for i in (0..16).rev() {
+        out.push(char::from(DIGITS[((h >> (4 * i)) & 0xF) as usize]));
+    }
+}
+
 /// Generate every statement of `graph` into `emit` (see [`Quads`]).
 pub(crate) fn generate(
     graph: &KnowledgeGraph,
     triples: bool,
     emit: impl FnMut(QuadRef<'_>) -> Result<()>,
 ) -> Result<()> {
-    let nodes = graph.nodes();
+    generate_from(graph, &graph.nodes(), &graph.edges(), triples, emit)
+}
+
+/// [`generate`] with the graph's nodes and edges already listed (by
+/// [`KnowledgeGraph::nodes`] and [`KnowledgeGraph::edges`]).
+pub(crate) fn generate_from<'g>(
+    graph: &'g KnowledgeGraph,
+    nodes: &[&'g Node],
+    edges: &[EdgeView<'g>],
+    triples: bool,
+    emit: impl FnMut(QuadRef<'_>) -> Result<()>,
+) -> Result<()> {
     let mut docs = FxHashMap::default();
-    for n in &nodes {
+    for n in nodes {
         if n.kind() == NodeKind::Document {
             if let Some(p) = &n.path {
                 iri(&n.iri)?;
@@ -272,11 +318,11 @@ pub(crate) fn generate(
             }
         }
     }
-    let mut q = Quads { emit, docs, triples };
+    let mut q = Quads { emit, docs, triples, confidence: (f64::NAN, String::new()) };
     for n in nodes {
         q.node(n)?;
     }
-    q.edges(graph)
+    q.edges(graph.base(), edges)
 }
 
 /// The quads of a graph, sorted and deduplicated (see the module documentation for the

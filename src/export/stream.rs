@@ -272,8 +272,8 @@ impl Streamer {
 
     fn entity_subjects(&self, graph: &KnowledgeGraph) -> FxHashMap<String, Subject> {
         graph
-            .nodes()
-            .into_iter()
+            .petgraph()
+            .node_weights()
             .filter(|n| matches!(n.kind(), NodeKind::Entity(_)))
             .map(|n| (n.iri.clone(), Subject::Entity))
             .collect()
@@ -282,7 +282,11 @@ impl Streamer {
     fn new_report(&mut self, graph: &KnowledgeGraph, i: NodeIndex, doc: u64) -> String {
         let n = &graph.petgraph()[i];
         let doc_iri = n.provenance.first().and_then(|p| {
-            graph.nodes().into_iter().find(|d| d.kind() == NodeKind::Document && d.path.as_deref() == Some(&*p.doc))
+            graph
+                .petgraph()
+                .node_weights()
+                .filter(|d| d.kind() == NodeKind::Document && d.path.as_deref() == Some(&*p.doc))
+                .min_by(|a, b| a.iri.cmp(&b.iri))
         });
         let graph_id = doc_iri.map(|d| match self.graph_ids.get(&d.iri) {
             Some(&g) => g,
@@ -314,9 +318,9 @@ impl Streamer {
         subjects: &FxHashMap<String, Subject>,
         out: &mut dyn Write,
     ) -> Result<()> {
-        self.events_written += graph
-            .nodes()
-            .into_iter()
+        let nodes = graph.nodes();
+        self.events_written += nodes
+            .iter()
             .filter(|n| matches!(n.kind(), NodeKind::Event(_)) && subjects.get(&n.iri) != Some(&Subject::Repeated))
             .count();
         // Which edges are new: those between shared nodes may have been written before.
@@ -342,14 +346,18 @@ impl Streamer {
             fresh.push(new);
         }
         match self.format {
-            ExportFormat::NTriples | ExportFormat::NQuads => self.rdf_document(graph, subjects, out)?,
-            _ => self.csv_document(graph, subjects, &edges, &fresh)?,
+            ExportFormat::NTriples | ExportFormat::NQuads => self.rdf_document(graph, &nodes, &edges, subjects, out)?,
+            _ => self.csv_document(&nodes, subjects, &edges, &fresh)?,
         }
-        for n in graph.nodes() {
+        for n in nodes {
             if matches!(n.kind(), NodeKind::Entity(_)) {
                 match self.entities.get_mut(&n.iri) {
                     Some(e) => {
-                        e.aliases.extend(n.aliases.iter().cloned());
+                        for a in &n.aliases {
+                            if !e.aliases.contains(a) {
+                                e.aliases.insert(a.clone());
+                            }
+                        }
                         e.mentions += n.mentions;
                     }
                     None => {
@@ -366,6 +374,8 @@ impl Streamer {
     fn rdf_document(
         &mut self,
         graph: &KnowledgeGraph,
+        nodes: &[&Node],
+        edges: &[EdgeView<'_>],
         subjects: &FxHashMap<String, Subject>,
         out: &mut dyn Write,
     ) -> Result<()> {
@@ -373,7 +383,7 @@ impl Streamer {
         let mut w = std::mem::take(&mut self.buffer);
         w.clear();
         let seen = &mut self.seen;
-        rdf::generate(graph, triples, |q: QuadRef<'_>| {
+        rdf::generate_from(graph, nodes, edges, triples, |q: QuadRef<'_>| {
             let NamedOrBlankNodeRef::NamedNode(s) = q.subject else { return Ok(()) };
             let p = q.predicate.as_str();
             let once = match subjects.get(s.as_str()) {
@@ -399,14 +409,14 @@ impl Streamer {
 
     fn csv_document(
         &mut self,
-        graph: &KnowledgeGraph,
+        nodes: &[&Node],
         subjects: &FxHashMap<String, Subject>,
         edges: &[EdgeView<'_>],
         fresh: &[bool],
     ) -> Result<()> {
         let Some(csv) = &mut self.csv else { return Err(Error::usage("not a CSV streamer")) };
         let mut nw = tabular::writer(csv.nodes.writer());
-        for n in graph.nodes() {
+        for n in nodes {
             match subjects.get(&n.iri) {
                 Some(Subject::Entity | Subject::Repeated) => {}
                 _ => nw.write_record(tabular::node_record(n)).map_err(export_error)?,
