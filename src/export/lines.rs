@@ -7,27 +7,14 @@
 //! line ending in ` .\n`. Text without characters to escape, the common case, is copied
 //! in one piece.
 
+use super::xml::any_byte;
 use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
 
-/// Bytes that may start something to escape: ASCII controls, `"`, `\`, DEL, and 0xEF
-/// (the first byte of U+FFFE and U+FFFF in UTF-8).
-const SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        t[b] = true;
-        b += 1;
-    }
-    t[b'"' as usize] = true;
-    t[b'\\' as usize] = true;
-    t[0x7F] = true;
-    t[0xEF] = true;
-    t
-};
-
+/// `s` quoted; bytes that may start something to escape: ASCII controls, `"`, `\`, DEL,
+/// and 0xEF (the first byte of U+FFFE and U+FFFF in UTF-8).
 fn quoted(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
-    if !s.bytes().any(|b| SPECIAL[b as usize]) {
+    if !any_byte(s.as_bytes(), |b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7F || b == 0xEF) {
         out.extend_from_slice(s.as_bytes());
     } else {
         for c in s.chars() {

@@ -72,7 +72,10 @@ pub const PREFIXES: &[(&str, &str)] = &[
 /// Whether an IRI was minted by newsgraph (base, then `[a-z0-9-/_.#:]`): valid by
 /// construction, since the base is checked when the pipeline is built.
 fn minted(s: &str) -> bool {
-    s.starts_with("http") && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-/:._#".contains(&b))
+    s.starts_with("http")
+        && !xml::any_byte(s.as_bytes(), |b| {
+            !(b.is_ascii_alphanumeric() || b == b'-' || b == b'/' || b == b':' || b == b'.' || b == b'_' || b == b'#')
+        })
 }
 
 /// An IRI of the graph; names from elsewhere (file paths, Wikidata ids) are parsed.

@@ -31,7 +31,6 @@ use crate::vocab::{ng, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef};
 use petgraph::stable_graph::NodeIndex;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::hash::{BuildHasher, Hash};
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -129,7 +128,7 @@ pub struct Streamer {
     /// memory is reused.
     buffer: Vec<u8>,
     /// Entities seen, by IRI (merged: aliases united, mentions summed).
-    entities: BTreeMap<String, Node>,
+    entities: FxHashMap<String, Node>,
     /// Events with an identity: the hash of the identity, and the index of the report.
     events: FxHashMap<u64, u32>,
     reports: Vec<Report>,
@@ -179,7 +178,7 @@ impl Streamer {
             format,
             seen: FxHashSet::default(),
             buffer: Vec::new(),
-            entities: BTreeMap::new(),
+            entities: FxHashMap::default(),
             events: FxHashMap::default(),
             reports: Vec::new(),
             graphs: Vec::new(),
@@ -432,6 +431,13 @@ impl Streamer {
         Ok(())
     }
 
+    /// The entities seen, by IRI.
+    fn sorted_entities(&self) -> Vec<(&String, &Node)> {
+        let mut v: Vec<(&String, &Node)> = self.entities.iter().collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        v
+    }
+
     /// RDF: write what is only known at the end (mention counts; the counts of events
     /// with an identity).
     pub fn finish(self, out: &mut dyn Write) -> Result<()> {
@@ -447,7 +453,7 @@ impl Streamer {
             let o = LiteralRef::new_typed_literal(&value, NamedNodeRef::new_unchecked(xsd::INTEGER));
             lines::statement(&mut w, QuadRef::new(s, p, o, g), !triples);
         };
-        for (iri, n) in &self.entities {
+        for (iri, n) in self.sorted_entities() {
             if n.mentions > 0 {
                 // Entity descriptions are in the default graph.
                 emit(GraphNameRef::DefaultGraph, iri, ng::MENTIONS, u64::from(n.mentions));
@@ -492,7 +498,7 @@ impl Streamer {
                 }
             }
         })?;
-        for n in self.entities.values() {
+        for (_, n) in self.sorted_entities() {
             nw.write_record(tabular::node_record(n)).map_err(export_error)?;
         }
         nw.flush()?;
