@@ -382,10 +382,18 @@ impl Streamer {
         let mut w = std::mem::take(&mut self.buffer);
         w.clear();
         let seen = &mut self.seen;
+        // Statements come grouped by subject: look each subject up once.
+        let (mut last, mut last_subject) = (String::new(), None);
         rdf::generate_from(graph, nodes, edges, triples, |q: QuadRef<'_>| {
             let NamedOrBlankNodeRef::NamedNode(s) = q.subject else { return Ok(()) };
+            if s.as_str() != last {
+                last.clear();
+                last.push_str(s.as_str());
+                last_subject = subjects.get(s.as_str()).copied();
+            }
+            let subject = last_subject;
             let p = q.predicate.as_str();
-            let once = match subjects.get(s.as_str()) {
+            let once = match subject {
                 None => false,
                 Some(Subject::Entity) if p == ng::MENTIONS => return Ok(()),
                 Some(Subject::Entity) => true,
@@ -394,9 +402,11 @@ impl Streamer {
                 Some(Subject::Repeated) if !is_role(p) => return Ok(()),
                 Some(Subject::Repeated) => true,
             };
-            let key = if triples { hash((q.subject, q.predicate, q.object)) } else { hash(q) };
-            if once && !seen.insert(key) {
-                return Ok(());
+            if once {
+                let key = if triples { hash((q.subject, q.predicate, q.object)) } else { hash(q) };
+                if !seen.insert(key) {
+                    return Ok(());
+                }
             }
             lines::statement(&mut w, q, !triples);
             Ok(())
