@@ -18,7 +18,10 @@
 //!   rapper, rdflib or pyshacl) with `rdf:subject`/`rdf:predicate`/`rdf:object`,
 //!   `prov:wasDerivedFrom` the document, `ng:evidence` (the sentence), `ng:start`/`ng:end`
 //!   (character offsets), `ng:rule` and `ng:confidence`, plus `ng:role` for `role_in`;
-//!   events and statements carry the same provenance properties directly.
+//!   events and statements carry the same provenance properties directly, and an
+//!   event's role edges stated by the event's own (first) sentence have no assertion:
+//!   their provenance is the event's (a quarter of the statements of a corpus, written
+//!   once instead of twice). A later report of the event reifies the roles it states.
 //! - Named graphs (N-Quads, TriG, JSON-LD): what a document states is in the named graph
 //!   whose name is the document's IRI (its events, statements, edges and assertions, and
 //!   the document's own description); the description of entities (types, labels,
@@ -105,6 +108,9 @@ struct Quads<'g, F> {
     triples: bool,
     /// The last confidence written and its lexical form (a few values recur).
     confidence: (f64, String),
+    /// Whether a node's own provenance is written with these statements (the streaming
+    /// writer does not write a later report of an event again).
+    described: &'g dyn Fn(&Node) -> bool,
 }
 
 impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
@@ -253,9 +259,14 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
                     }
                 }
             }
-            // One assertion per source sentence, named by a hash of
+            // A role edge stated by its event's own sentence: the event's provenance is
+            // the edge's.
+            let carried = Some(e.source)
+                .filter(|n| e.edge.kind.is_role() && (self.described)(n))
+                .and_then(|n| n.provenance.first());
+            // One assertion per other source sentence, named by a hash of
             // "subject|predicate|object|document|start|rule|role".
-            for pr in &e.edge.provenance {
+            for pr in e.edge.provenance.iter().filter(|&pr| carried != Some(pr)) {
                 let g = self.graph_of(&pr.doc);
                 key.clear();
                 for part in [s.as_str(), p, o.as_str(), &pr.doc, itoa::Buffer::new().format(pr.start), &pr.rule] {
@@ -300,16 +311,18 @@ pub(crate) fn generate(
     triples: bool,
     emit: impl FnMut(QuadRef<'_>) -> Result<()>,
 ) -> Result<()> {
-    generate_from(graph, &graph.nodes(), &graph.edges(), triples, emit)
+    generate_from(graph, &graph.nodes(), &graph.edges(), triples, &|_| true, emit)
 }
 
 /// [`generate`] with the graph's nodes and edges already listed (by
-/// [`KnowledgeGraph::nodes`] and [`KnowledgeGraph::edges`]).
+/// [`KnowledgeGraph::nodes`] and [`KnowledgeGraph::edges`]), and `described` telling
+/// whether a node's own provenance is among the statements (see [`Quads::edges`]).
 pub(crate) fn generate_from<'g>(
     graph: &'g KnowledgeGraph,
     nodes: &[&'g Node],
     edges: &[EdgeView<'g>],
     triples: bool,
+    described: &'g dyn Fn(&Node) -> bool,
     emit: impl FnMut(QuadRef<'_>) -> Result<()>,
 ) -> Result<()> {
     let mut docs = FxHashMap::default();
@@ -321,7 +334,7 @@ pub(crate) fn generate_from<'g>(
             }
         }
     }
-    let mut q = Quads { emit, docs, triples, confidence: (f64::NAN, String::new()) };
+    let mut q = Quads { emit, docs, triples, confidence: (f64::NAN, String::new()), described };
     for n in nodes {
         q.node(n)?;
     }

@@ -384,7 +384,8 @@ impl Streamer {
         let seen = &mut self.seen;
         // Statements come grouped by subject: look each subject up once.
         let (mut last, mut last_subject) = (String::new(), None);
-        rdf::generate_from(graph, nodes, edges, triples, |q: QuadRef<'_>| {
+        let described = |n: &Node| subjects.get(&n.iri) != Some(&Subject::Repeated);
+        rdf::generate_from(graph, nodes, edges, triples, &described, |q: QuadRef<'_>| {
             let NamedOrBlankNodeRef::NamedNode(s) = q.subject else { return Ok(()) };
             if s.as_str() != last {
                 last.clear();

@@ -212,3 +212,40 @@ fn streamed_formats_equal_the_merged_graph() {
         std::fs::read_dir(&streamed).expect("folder").filter_map(Result::ok).map(|e| e.file_name()).collect();
     assert_eq!(leftovers.len(), 2, "only the two CSV files: {leftovers:?}");
 }
+
+#[test]
+fn a_role_edge_is_reified_only_for_another_report() {
+    // An event's role edges are stated by the event's own sentence, whose provenance the
+    // event carries: no assertion repeats it. A later report of the event states them again,
+    // from another document: those get an assertion.
+    let role_assertions = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| {
+                l.contains("/assertion/")
+                    && l.contains("#predicate> <https://w3id.org/newsgraph/ontology#")
+                    && ["agent>", "target>", "place>"].iter().any(|r| l.ends_with(&format!("#{r} .")))
+            })
+            .map(|l| l.split(' ').next().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let sample = run(&["-q", "-f", "ntriples", &fixture("day-987.txt").display().to_string()]);
+    let text = String::from_utf8_lossy(&sample.stdout);
+    assert!(text.contains("/ontology#agent> <"), "the sample has role edges");
+    assert_eq!(role_assertions(&text), Vec::<String>::new(), "each one stated by its event's sentence");
+
+    let (d1, d2) =
+        (fixture("corpus/day-1.txt").display().to_string(), fixture("corpus/day-2.txt").display().to_string());
+    let both = run(&["-q", "-f", "ntriples", &d1, &d2]);
+    let text = String::from_utf8_lossy(&both.stdout);
+    let again = role_assertions(&text);
+    assert!(!again.is_empty(), "the second report's role edges are reified");
+    let day2 = text
+        .lines()
+        .find(|l| l.contains("/ontology#path> ") && l.contains("day-2.txt"))
+        .and_then(|l| l.split(' ').next())
+        .expect("day-2's document node");
+    for a in &again {
+        let from = format!("{a} <http://www.w3.org/ns/prov#wasDerivedFrom> {day2} .");
+        assert!(text.lines().any(|l| l == from), "{a} comes from day-2");
+    }
+}
