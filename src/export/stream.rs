@@ -27,7 +27,7 @@ use super::property::{self, EDGE_COLUMNS, NODE_COLUMNS};
 use super::{export_error, lines, rdf, tabular, ExportFormat};
 use crate::error::{Error, Result};
 use crate::graph::{EdgeView, KnowledgeGraph, Node, NodeKind};
-use crate::vocab::{ng, xsd};
+use crate::vocab::{ng, owl, rdfs, wgs84, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef};
 use petgraph::stable_graph::NodeIndex;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -124,6 +124,9 @@ pub struct Streamer {
     format: ExportFormat,
     /// Hashes of the shared statements (entity descriptions, direct triples) written.
     seen: FxHashSet<u64>,
+    /// By a hash of an entity's IRI, a hash of its last description (see [`description`]):
+    /// an entity described as before has its description statements written already.
+    descriptions: FxHashMap<u64, u64>,
     /// The statements of the document being written, kept between documents so that its
     /// memory is reused.
     buffer: Vec<u8>,
@@ -177,6 +180,7 @@ impl Streamer {
         Some(Streamer {
             format,
             seen: FxHashSet::default(),
+            descriptions: FxHashMap::default(),
             buffer: Vec::new(),
             entities: FxHashMap::default(),
             events: FxHashMap::default(),
@@ -381,9 +385,18 @@ impl Streamer {
         let triples = self.format == ExportFormat::NTriples;
         let mut w = std::mem::take(&mut self.buffer);
         w.clear();
+        // Entities described as in an earlier document: their description statements
+        // need no look-up in `seen`, which, grown large, costs a cache miss per statement.
+        let mut settled: FxHashSet<&str> = FxHashSet::default();
+        for n in nodes.iter().filter(|n| matches!(n.kind(), NodeKind::Entity(_))) {
+            let d = description(n);
+            if self.descriptions.insert(hash(&n.iri), d) == Some(d) {
+                settled.insert(&n.iri);
+            }
+        }
         let seen = &mut self.seen;
         // Statements come grouped by subject: look each subject up once.
-        let (mut last, mut last_subject) = (String::new(), None);
+        let (mut last, mut last_subject, mut last_settled) = (String::new(), None, false);
         let described = |n: &Node| subjects.get(&n.iri) != Some(&Subject::Repeated);
         rdf::generate_from(graph, nodes, edges, triples, &described, |q: QuadRef<'_>| {
             let NamedOrBlankNodeRef::NamedNode(s) = q.subject else { return Ok(()) };
@@ -391,6 +404,7 @@ impl Streamer {
                 last.clear();
                 last.push_str(s.as_str());
                 last_subject = subjects.get(s.as_str()).copied();
+                last_settled = settled.contains(s.as_str());
             }
             let subject = last_subject;
             let p = q.predicate.as_str();
@@ -403,6 +417,9 @@ impl Streamer {
                 Some(Subject::Repeated) if !is_role(p) => return Ok(()),
                 Some(Subject::Repeated) => true,
             };
+            if once && last_settled && is_description(p) {
+                return Ok(());
+            }
             if once {
                 let key = if triples { hash((q.subject, q.predicate, q.object)) } else { hash(q) };
                 if !seen.insert(key) {
@@ -526,6 +543,35 @@ impl Streamer {
         ew.flush()?;
         Ok(())
     }
+}
+
+/// The predicates of an entity's description that [`description`] determines.
+fn is_description(p: &str) -> bool {
+    [
+        crate::vocab::rdf::TYPE,
+        rdfs::LABEL,
+        ng::SUBTYPE,
+        owl::SAME_AS,
+        ng::GEONAMES_ID,
+        wgs84::LAT,
+        wgs84::LONG,
+        ng::COUNTRY_CODE,
+    ]
+    .contains(&p)
+}
+
+/// A hash of what an entity's [`is_description`] statements are written from.
+fn description(n: &Node) -> u64 {
+    hash((
+        n.kind,
+        &n.label,
+        &n.subtype,
+        &n.wikidata,
+        n.geonames,
+        n.lat.map(f64::to_bits),
+        n.lon.map(f64::to_bits),
+        &n.country_code,
+    ))
 }
 
 /// The predicates of an event with an identity written at the end.
