@@ -624,7 +624,7 @@ impl OntologyData {
 
     /// The country with this ISO 3166-1 alpha-2 code.
     pub fn country_by_iso(&self, iso2: &str) -> Option<usize> {
-        self.countries.iter().position(|c| c.iso2 == iso2)
+        self.countries.iter().position(|c| crate::text::phrase::same_word(&c.iso2, iso2))
     }
 }
 
