@@ -266,6 +266,7 @@ impl<T> PhraseIndex<T> {
 
     /// The phrases that may start at token `i` (those sharing its first two words, then
     /// those of its first word alone), longest first.
+    #[inline]
     fn candidates<'s>(&'s self, doc: &Document<'_>, i: usize) -> Option<Candidates<'s>> {
         let &[first_hash, second_hash] = doc.word_hashes.get(i)?;
         let (w, bit) = filter_bit(first_hash, self.first_filter.len());
@@ -292,6 +293,7 @@ impl<T> PhraseIndex<T> {
     }
 
     /// Every phrase starting at token `i`, longest first, with its end token.
+    #[inline]
     pub fn all_at<'s>(&'s self, doc: &'s Document<'_>, i: usize) -> PhraseMatches<'s, T> {
         let ids = self.candidates(doc, i).unwrap_or_else(|| [].iter().chain(&[]));
         PhraseMatches { index: self, doc, i, ids }
@@ -327,6 +329,7 @@ pub struct PhraseMatches<'s, T> {
 impl<'s, T> Iterator for PhraseMatches<'s, T> {
     type Item = (&'s T, usize);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         for &id in &mut self.ids {
             let (p, v) = &self.index.phrases[id as usize];
