@@ -505,7 +505,8 @@ impl<'a> Table<'a> {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let fields: Vec<&str> = line.split('\t').collect();
+            let mut fields: Vec<&str> = Vec::with_capacity(header.as_ref().map_or(8, Vec::len));
+            fields.extend(line.split('\t'));
             match &header {
                 None => header = Some(fields),
                 Some(h) => {

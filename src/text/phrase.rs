@@ -195,9 +195,11 @@ impl<T> PhraseIndex<T> {
 
     /// An index of many phrases, sorted once.
     pub fn from_phrases(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
+        let phrases = phrases.into_iter();
         let mut idx = PhraseIndex::default();
+        idx.phrases.reserve(phrases.size_hint().0);
         for (phrase, value) in phrases {
-            idx.push(&phrase, value);
+            idx.push(phrase, value);
         }
         idx.sort();
         idx
@@ -205,12 +207,17 @@ impl<T> PhraseIndex<T> {
 
     /// Add one phrase (small lexicons; for many phrases use [`PhraseIndex::from_phrases`]).
     pub fn insert(&mut self, phrase: &str, value: T) {
-        self.push(phrase, value);
+        self.push(phrase.to_owned(), value);
         self.sort();
     }
 
-    fn push(&mut self, phrase: &str, value: T) {
-        let phrase: Box<str> = phrase.to_lowercase().into();
+    fn push(&mut self, mut phrase: String, value: T) {
+        if phrase.is_ascii() {
+            phrase.make_ascii_lowercase();
+        } else {
+            phrase = phrase.to_lowercase();
+        }
+        let phrase = phrase.into_boxed_str();
         let (first, second) = two_words(&phrase);
         let id = self.phrases.len() as u32;
         let buckets = self.by_first.entry(word_hash(first)).or_default();
