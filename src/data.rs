@@ -505,7 +505,8 @@ impl<'a> Table<'a> {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let fields: Vec<&str> = line.split('\t').collect();
+            let mut fields: Vec<&str> = Vec::with_capacity(header.as_ref().map_or(8, Vec::len));
+            fields.extend(line.split('\t'));
             match &header {
                 None => header = Some(fields),
                 Some(h) => {
@@ -624,7 +625,7 @@ impl OntologyData {
 
     /// The country with this ISO 3166-1 alpha-2 code.
     pub fn country_by_iso(&self, iso2: &str) -> Option<usize> {
-        self.countries.iter().position(|c| c.iso2 == iso2)
+        self.countries.iter().position(|c| crate::text::phrase::same_word(&c.iso2, iso2))
     }
 }
 

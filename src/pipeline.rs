@@ -6,7 +6,7 @@
 
 use crate::data::{EntityType, OntologyData, Predicate};
 use crate::error::{Error, Result};
-use crate::graph::iri::{fnv1a, slug};
+use crate::graph::iri::{fnv1a, push_slug};
 use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind, Provenance};
 use crate::mention::gazetteer::Known;
 use crate::mention::{MentionStage, Mentions};
@@ -194,20 +194,10 @@ impl Pipeline {
 
     /// Turn an analysed document into a graph.
     pub fn graph(&self, input: &Input, a: &Analysis) -> KnowledgeGraph {
-        let mut g = KnowledgeGraph::with_base(&self.base_iri);
         let doc = &a.doc;
         let base = &self.base_iri;
         let doc_hash = format!("{:016x}", fnv1a(input.text.as_bytes()));
         let doc_name: Arc<str> = input.name.into();
-        let doc_iri = format!("{base}document/{doc_hash}");
-        g.add_node(Node {
-            iri: doc_iri,
-            kind: Some(NodeKind::Document),
-            label: input.name.to_owned(),
-            path: Some(input.name.to_owned()),
-            date: a.date,
-            ..Default::default()
-        });
         // Sentence provenance: original text and character offsets.
         let mut chars = 0u32;
         let mut byte = 0usize;
@@ -257,6 +247,17 @@ impl Pipeline {
                 used[e as usize] = true;
             }
         }
+        let nodes = 1 + used.iter().filter(|&&u| u).count() + a.extraction.statements.len() + a.extraction.events.len();
+        let edges = relations.len() + 3 * a.extraction.events.len();
+        let mut g = KnowledgeGraph::with_capacity(base, nodes, edges);
+        g.add_node(Node {
+            iri: format!("{base}document/{doc_hash}"),
+            kind: Some(NodeKind::Document),
+            label: input.name.to_owned(),
+            path: Some(input.name.to_owned()),
+            date: a.date,
+            ..Default::default()
+        });
         let mut node_of = vec![None; ents.list.len()];
         for (i, e) in ents.list.iter().enumerate() {
             if !used[i] {
@@ -266,19 +267,31 @@ impl Pipeline {
             node_of[i] = Some(g.add_node(node));
         }
         // Statements.
+        let statement_prefix = format!("{base}statement/{doc_hash}/");
         let mut statement_nodes = Vec::with_capacity(a.extraction.statements.len());
         for s in &a.extraction.statements {
             let (b0, _) = doc.original_span(doc.tokens[s.tokens.start as usize].start, 0);
             let (_, b1) = doc.original_span(0, doc.tokens[s.tokens.end as usize - 1].end);
             let c0 = char_at(b0);
             let c1 = c0 + input.text[b0..b1.max(b0)].chars().count() as u32;
-            let label: String = if s.text.chars().count() > 80 {
-                s.text.chars().take(77).collect::<String>() + "..."
-            } else {
-                s.text.clone()
+            // Past 80 characters, the first 77 and "...".
+            let label = match s.text.char_indices().nth(80) {
+                Some(_) => {
+                    let end = s.text.char_indices().nth(77).map_or(s.text.len(), |(b, _)| b);
+                    let mut label = String::with_capacity(end + 3);
+                    label.push_str(&s.text[..end]);
+                    label.push_str("...");
+                    label
+                }
+                None => s.text.clone(),
             };
+            let mut iri = String::with_capacity(statement_prefix.len() + 15);
+            iri.push_str(&statement_prefix);
+            push_padded(&mut iri, c0, 7);
+            iri.push('-');
+            push_padded(&mut iri, c1, 7);
             statement_nodes.push(g.add_node(Node {
-                iri: format!("{base}statement/{doc_hash}/{c0:07}-{c1:07}"),
+                iri,
                 kind: Some(NodeKind::Statement),
                 label,
                 text: Some(s.text.clone()),
@@ -308,6 +321,7 @@ impl Pipeline {
             );
         }
         // Events.
+        let event_prefix = format!("{base}event/{doc_hash}/");
         let mut seen_triggers: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
         for ev in &a.extraction.events {
             let t0 = doc.tokens.get(ev.trigger.start as usize).map_or(0, |t| t.start);
@@ -315,19 +329,20 @@ impl Pipeline {
             let c0 = char_at(b0);
             let n = seen_triggers.entry(c0).or_insert(0);
             *n += 1;
-            let label_of = |e: Option<u32>| e.and_then(|e| ents.list.get(e as usize)).map(|e| e.name.clone());
             let mut label = ev.etype.as_str().to_owned();
-            if let Some(a) = label_of(ev.agent) {
-                label.push_str(&format!(" by {a}"));
+            for (e, joint) in [(ev.agent, " by "), (ev.target, " on "), (ev.place, " in ")] {
+                if let Some(e) = e.and_then(|e| ents.list.get(e as usize)) {
+                    label.push_str(joint);
+                    label.push_str(&e.name);
+                }
             }
-            if let Some(t) = label_of(ev.target) {
-                label.push_str(&format!(" on {t}"));
-            }
-            if let Some(p) = label_of(ev.place) {
-                label.push_str(&format!(" in {p}"));
-            }
+            let mut iri = String::with_capacity(event_prefix.len() + 10);
+            iri.push_str(&event_prefix);
+            push_padded(&mut iri, c0, 7);
+            iri.push('-');
+            push_padded(&mut iri, *n, 1);
             let node = g.add_node(Node {
-                iri: format!("{base}event/{doc_hash}/{c0:07}-{n}"),
+                iri,
                 kind: Some(NodeKind::Event(ev.etype)),
                 label,
                 date: ev.date,
@@ -357,6 +372,9 @@ impl Pipeline {
             let EntityKey::Known(Known::Organisation(o)) = e.key else {
                 continue;
             };
+            if !e.named {
+                continue;
+            }
             let org = &self.data.organisations[o as usize];
             let Some(c) = self.data.country_by_iso(&org.country) else {
                 continue;
@@ -364,10 +382,11 @@ impl Pipeline {
             // Organs of state, and organisations named after their country ("Israel
             // Defense Forces", "Israeli Air Force").
             let country = &self.data.countries[c];
-            let named_after = std::iter::once(&country.name)
-                .chain(&country.demonyms)
-                .any(|n| org.name.starts_with(&format!("{n} ")) || org.name.ends_with(&format!(" {n}")));
-            if !(STATE_INSTITUTIONS.contains(&org.subtype.as_str()) || named_after) || !e.named {
+            let named_after = std::iter::once(&country.name).chain(&country.demonyms).any(|n| {
+                org.name.strip_prefix(n.as_str()).is_some_and(|rest| rest.starts_with(' '))
+                    || org.name.strip_suffix(n.as_str()).is_some_and(|rest| rest.ends_with(' '))
+            });
+            if !(STATE_INSTITUTIONS.contains(&org.subtype.as_str()) || named_after) {
                 continue;
             }
             let Some(ci) =
@@ -396,8 +415,13 @@ impl Pipeline {
             EntityType::Organisation => "organisation",
             EntityType::Place => "place",
         };
+        let mut iri = String::with_capacity(self.base_iri.len() + type_slug.len() + 1 + e.name.len());
+        iri.push_str(&self.base_iri);
+        iri.push_str(type_slug);
+        iri.push('/');
+        push_slug(&mut iri, &e.name);
         let mut node = Node {
-            iri: format!("{}{type_slug}/{}", self.base_iri, slug(&e.name)),
+            iri,
             kind: Some(NodeKind::Entity(e.etype)),
             label: e.name.clone(),
             aliases: e.aliases.clone(),
@@ -440,6 +464,23 @@ impl Pipeline {
     }
 }
 
+/// Append `n` in decimal to `out`, zero-padded to `width` digits (as `{n:0width$}`).
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let (mut n, mut i) = (n, digits.len());
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i.min(digits.len() - width)..] {
+        out.push(char::from(d));
+    }
+}
+
 /// The date of each sentence: its own date expression, else its section's (a dated
 /// heading), else the document's.
 fn sentence_dates(doc: &Document, date: Option<Date>) -> Vec<Option<Date>> {
@@ -463,4 +504,20 @@ fn sentence_dates(doc: &Document, date: Option<Date>) -> Vec<Option<Date>> {
         out.push(own.or(section).or(date));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padded_numbers() {
+        for n in [0, 7, 42, 1234567, 12345678, u32::MAX] {
+            for width in [1, 7] {
+                let mut s = String::from("x");
+                push_padded(&mut s, n, width);
+                assert_eq!(s, format!("x{n:0width$}"));
+            }
+        }
+    }
 }

@@ -20,6 +20,36 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 /// A URL-safe slug of a name: lowercase ASCII letters and digits joined by hyphens. A
 /// name with no ASCII letters or digits gets `h` and a hash of the name.
 pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    push_slug(&mut out, name);
+    out
+}
+
+/// Append [`slug`]`(name)` to `out`.
+pub fn push_slug(out: &mut String, name: &str) {
+    // An ASCII name's key is letters and digits in words joined by single spaces: its
+    // slug is the key with hyphens for the spaces.
+    if name.is_ascii() && name.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        let mut gap = false;
+        let start = out.len();
+        for b in name.bytes().filter(|&b| b != b'\'') {
+            if b.is_ascii_alphanumeric() {
+                if gap && out.len() > start {
+                    out.push('-');
+                }
+                gap = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                gap = true;
+            }
+        }
+        return;
+    }
+    out.push_str(&general_slug(name));
+}
+
+/// [`slug`] of any name.
+fn general_slug(name: &str) -> String {
     let key = name_key(name);
     let mut out = String::with_capacity(key.len());
     for c in key.chars() {
@@ -57,5 +87,9 @@ mod tests {
         assert!(slug("Москва").starts_with('h'));
         assert!(slug("!!!").starts_with('h'));
         assert_ne!(slug("Москва"), slug("Київ"));
+        for name in ["Volodymyr Zelenskyy", "  U.S. ", "Be'eri", "a--b", "'x'", "!!!", "", "Rostov-on-Don", "Москва"]
+        {
+            assert_eq!(slug(name), general_slug(name), "{name:?}");
+        }
     }
 }

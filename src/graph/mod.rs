@@ -187,11 +187,17 @@ impl KnowledgeGraph {
 
     /// An empty graph whose minted IRIs start with `base`.
     pub fn with_base(base: &str) -> Self {
+        Self::with_capacity(base, 0, 0)
+    }
+
+    /// An empty graph whose minted IRIs start with `base`, with room for `nodes` nodes
+    /// and `edges` edges.
+    pub fn with_capacity(base: &str, nodes: usize, edges: usize) -> Self {
         KnowledgeGraph {
             base: base.to_owned(),
-            graph: StableDiGraph::default(),
-            index: FxHashMap::default(),
-            edge_index: FxHashMap::default(),
+            graph: StableDiGraph::with_capacity(nodes, edges),
+            index: FxHashMap::with_capacity_and_hasher(nodes, Default::default()),
+            edge_index: FxHashMap::with_capacity_and_hasher(edges, Default::default()),
             events: FxHashMap::default(),
         }
     }

@@ -60,6 +60,10 @@ pub struct GazetteerMatch {
     pub bare: bool,
 }
 
+/// The surface forms of one lowercase form with their entries and whether each is a bare
+/// region stem.
+type Variants = Vec<(Box<str>, Known, bool)>;
+
 /// Every surface form of the data, indexed by its first word.
 pub struct Gazetteer {
     /// Lowercase surface forms, looked up at each token by the token's first word.
@@ -69,7 +73,7 @@ pub struct Gazetteer {
     /// [`case_fits`]), which most tokens do.
     lowercase_index: PhraseIndex<u32>,
     /// For each indexed form, its surface forms with their case, best entry first.
-    variants: Vec<Vec<(Box<str>, Known, bool)>>,
+    variants: Vec<Variants>,
     /// Lowercased folded name key -> entries, for lookups of names found by patterns.
     by_key: FxHashMap<String, Vec<Known>>,
 }
@@ -104,9 +108,9 @@ pub fn name_key(name: &str) -> String {
         }
         return out;
     }
-    for c in name.nfkd() {
+    let mut push = |c: char| {
         if unicode_normalization::char::is_combining_mark(c) || c == '\'' || c == '\u{2019}' {
-            continue;
+            return;
         }
         if c.is_alphanumeric() {
             if space && !out.is_empty() {
@@ -117,6 +121,17 @@ pub fn name_key(name: &str) -> String {
         } else {
             space = true;
         }
+    };
+    // ASCII characters decompose to themselves and are starters, which no reordering of
+    // combining marks crosses: only the runs of other characters need decomposing.
+    let mut rest = name;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        rest[..ascii].bytes().for_each(|b| push(char::from(b)));
+        rest = &rest[ascii..];
+        let other = rest.bytes().position(|b| b.is_ascii()).unwrap_or(rest.len());
+        rest[..other].nfkd().for_each(&mut push);
+        rest = &rest[other..];
     }
     out
 }
@@ -154,7 +169,7 @@ impl FormsBuilder {
     /// Add a surface form; `keyed` also makes it findable by [`Gazetteer::lookup`].
     fn add(&mut self, form: &str, known: Known, bare: bool, keyed: bool) {
         let form = form.trim();
-        if form.chars().count() < 2 || !form.chars().any(char::is_alphabetic) {
+        if form.chars().nth(1).is_none() || !form.chars().any(char::is_alphabetic) {
             return;
         }
         let e = self.forms.entry(form.into()).or_insert((known, bare));
@@ -168,6 +183,15 @@ impl FormsBuilder {
             }
         }
     }
+}
+
+/// The first eight bytes of `s` as a big-endian number, zero-padded: strings whose
+/// prefixes differ compare as their prefixes do.
+fn sort_prefix(s: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(b)
 }
 
 /// The case rule: every uppercase letter of the pattern is uppercase in the text; a name
@@ -184,7 +208,17 @@ fn case_fits(pattern: &str, surface: &str) -> bool {
 
 impl Gazetteer {
     pub fn new(data: &OntologyData) -> Self {
-        let mut b = FormsBuilder::default();
+        // Room for every name and about as many aliases.
+        let names = data.countries.len()
+            + data.places.len()
+            + data.areas.len()
+            + data.regions.len() * 4
+            + data.people.len()
+            + data.organisations.len();
+        let mut b = FormsBuilder {
+            forms: FxHashMap::with_capacity_and_hasher(2 * names, Default::default()),
+            by_key: FxHashMap::with_capacity_and_hasher(names, Default::default()),
+        };
         for (i, c) in data.countries.iter().enumerate() {
             let k = Known::Country(i as u32);
             b.add(&c.name, k, false, true);
@@ -212,8 +246,13 @@ impl Gazetteer {
         let region_nouns: Vec<&str> = data.lexicon.place_nouns.iter().filter(|n| n.region).map(|n| &*n.word).collect();
         for (i, r) in data.regions.iter().enumerate() {
             let k = Known::Region(i as u32);
+            let mut form = String::new();
             for noun in &region_nouns {
-                b.add(&format!("{} {}", r.stem, noun), k, false, true);
+                form.clear();
+                form.push_str(&r.stem);
+                form.push(' ');
+                form.push_str(noun);
+                b.add(&form, k, false, true);
             }
             if !r.official_name.is_empty() && r.official_name != r.stem {
                 b.add(&r.official_name, k, false, true);
@@ -244,15 +283,24 @@ impl Gazetteer {
             }
         }
         let FormsBuilder { forms, mut by_key } = b;
-        // Group surface forms by their lowercase form: one indexed phrase each.
-        let mut grouped: std::collections::BTreeMap<String, Vec<(Box<str>, Known, bool)>> = Default::default();
+        // Group surface forms by their lowercase form: one indexed phrase each, in the
+        // order of the lowercase forms.
+        let mut grouped: FxHashMap<String, Variants> =
+            FxHashMap::with_capacity_and_hasher(forms.len(), Default::default());
         for (form, (known, bare)) in forms {
-            grouped.entry(form.to_lowercase()).or_default().push((form, known, bare));
+            let lower = if form.is_ascii() { form.to_ascii_lowercase() } else { form.to_lowercase() };
+            grouped.entry(lower).or_default().push((form, known, bare));
         }
+        let mut grouped: Vec<(String, Variants)> = grouped.into_iter().collect();
+        let mut order: Vec<(u64, u32)> =
+            grouped.iter().enumerate().map(|(i, (lower, _))| (sort_prefix(lower), i as u32)).collect();
+        order
+            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| grouped[a.1 as usize].0.cmp(&grouped[b.1 as usize].0)));
         let mut phrases = Vec::with_capacity(grouped.len());
         let mut lowercase_phrases = Vec::new();
         let mut variants = Vec::with_capacity(grouped.len());
-        for (lower, mut v) in grouped {
+        for (_, i) in order {
+            let (lower, mut v) = std::mem::take(&mut grouped[i as usize]);
             v.sort_by(|a, b| b.1.priority().cmp(&a.1.priority()).then_with(|| a.0.cmp(&b.0)));
             if v.iter().any(|(form, _, _)| form.chars().next().is_some_and(char::is_lowercase)) {
                 lowercase_phrases.push((lower.clone(), variants.len() as u32));
@@ -335,6 +383,8 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn keys() {
@@ -342,6 +392,29 @@ mod tests {
         assert_eq!(name_key("Be'eri"), "beeri");
         assert_eq!(name_key("Rostov-on-Don"), "rostov on don");
         assert_eq!(name_key("  U.S. "), "u s");
+        assert_eq!(name_key("Çat-Üç Köy, Ṩ'x ﬁ Ǆ"), "cat uc koy sx fi dz");
+        // Decomposing runs of non-ASCII characters is decomposing the whole name.
+        let whole = |name: &str| {
+            let mut out = String::new();
+            let mut space = false;
+            for c in name.nfkd().filter(|&c| !is_combining_mark(c) && c != '\'' && c != '\u{2019}') {
+                if c.is_alphanumeric() {
+                    if space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    space = false;
+                    out.extend(c.to_lowercase());
+                } else {
+                    space = true;
+                }
+            }
+            out
+        };
+        for name in
+            ["Dalia Grybauskaitė", "Москва-Київ", "a\u{0301}\u{0323}b c\u{0323}\u{0301}", "Ｋｙｉｖ", "Be’eri ǅ"]
+        {
+            assert_eq!(name_key(name), whole(name), "{name}");
+        }
         for name in ["Dalia Grybauskaite", "Be'eri", "Rostov-on-Don", "  U.S. ", "a b c d e f g h i j k"] {
             let mut buf = [0u8; 64];
             assert_eq!(ascii_name_key(name, &mut buf), Some(name_key(name).as_str()), "{name}");

@@ -193,6 +193,11 @@ impl Sent<'_> {
 
     /// The first amount of money in the sentence ("4 billion euros", "$4.3bn").
     fn money(&self) -> Option<String> {
+        // An amount needs a currency sign before it or a currency word after it.
+        let currency = |k: usize| self.is(k, word::CURRENCY) || matches!(self.low(k), "$" | "€" | "£");
+        if !self.range.clone().any(currency) {
+            return None;
+        }
         let mut k = self.range.start;
         while k < self.range.end {
             let dollar = matches!(self.low(k), "$" | "€" | "£");

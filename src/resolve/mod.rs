@@ -58,35 +58,55 @@ impl Entities {
 /// A key for spelling variants: [`name_key`], repeated letters and letter pairs
 /// collapsed, `y` and `j` read as `i`.
 pub fn fuzzy_key(name: &str) -> String {
-    let base = name_key(name);
-    if base.is_ascii() {
-        // In place: the key is never longer than the name key.
-        let mut bytes = base.into_bytes();
-        let mut n = 0;
-        for k in 0..bytes.len() {
-            let c = match bytes[k] {
-                b'y' | b'j' => b'i',
-                c => c,
-            };
-            bytes[n] = c;
-            n += 1;
-            let letter = c.is_ascii_alphabetic();
-            if n >= 2 && bytes[n - 1] == bytes[n - 2] && letter {
-                n -= 1;
-            } else if n >= 4
-                && bytes[n - 1] == bytes[n - 3]
-                && bytes[n - 2] == bytes[n - 4]
-                && letter
-                && bytes[n - 2].is_ascii_alphabetic()
-            {
-                n -= 2;
+    if name.is_ascii() {
+        // The name key of an ASCII name, byte by byte, straight into the fuzzy key.
+        let mut out = Vec::with_capacity(name.len());
+        let mut gap = false;
+        for b in name.bytes().filter(|&b| b != b'\'') {
+            if b.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    push_fuzzy(&mut out, b' ');
+                }
+                gap = false;
+                push_fuzzy(&mut out, b.to_ascii_lowercase());
+            } else {
+                gap = true;
             }
         }
-        bytes.truncate(n);
-        return String::from_utf8(bytes).unwrap_or_default();
+        return String::from_utf8(out).unwrap_or_default();
+    }
+    let base = name_key(name);
+    if base.is_ascii() {
+        let mut out = Vec::with_capacity(base.len());
+        for b in base.bytes() {
+            push_fuzzy(&mut out, b);
+        }
+        return String::from_utf8(out).unwrap_or_default();
     }
     let mapped = base.chars().map(|c| if c == 'y' || c == 'j' { 'i' } else { c });
     collapse_repeats(mapped, char::is_alphabetic).into_iter().collect()
+}
+
+/// Append byte `c` of an ASCII name key to the fuzzy key `out`: `y` and `j` as `i`, a
+/// repeated letter or letter pair dropped.
+fn push_fuzzy(out: &mut Vec<u8>, c: u8) {
+    let c = match c {
+        b'y' | b'j' => b'i',
+        c => c,
+    };
+    out.push(c);
+    let n = out.len();
+    let letter = c.is_ascii_alphabetic();
+    if n >= 2 && out[n - 1] == out[n - 2] && letter {
+        out.pop();
+    } else if n >= 4
+        && out[n - 1] == out[n - 3]
+        && out[n - 2] == out[n - 4]
+        && letter
+        && out[n - 2].is_ascii_alphabetic()
+    {
+        out.truncate(n - 2);
+    }
 }
 
 /// Letters repeated ("zz") and letter pairs repeated ("zhzh") collapsed to one.
@@ -436,5 +456,15 @@ mod tests {
         }
         assert_ne!(fuzzy_key("Kyiv"), fuzzy_key("Kursk"));
         assert_ne!(fuzzy_key("Iran"), fuzzy_key("Iraq"));
+        // ASCII names take a shortcut: the same keys as the general path.
+        for name in ["Zaporizhzhia", "  Be'eri-Kfar  Aza ", "Yeyy jj", "abab abab", "U.S.", "'", ""] {
+            let general: String =
+                collapse_repeats(name_key(name).chars().map(|c| if c == 'y' || c == 'j' { 'i' } else { c }), |c| {
+                    c.is_alphabetic()
+                })
+                .into_iter()
+                .collect();
+            assert_eq!(fuzzy_key(name), general, "{name:?}");
+        }
     }
 }

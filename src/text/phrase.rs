@@ -195,9 +195,11 @@ impl<T> PhraseIndex<T> {
 
     /// An index of many phrases, sorted once.
     pub fn from_phrases(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
+        let phrases = phrases.into_iter();
         let mut idx = PhraseIndex::default();
+        idx.phrases.reserve(phrases.size_hint().0);
         for (phrase, value) in phrases {
-            idx.push(&phrase, value);
+            idx.push(phrase, value);
         }
         idx.sort();
         idx
@@ -205,12 +207,17 @@ impl<T> PhraseIndex<T> {
 
     /// Add one phrase (small lexicons; for many phrases use [`PhraseIndex::from_phrases`]).
     pub fn insert(&mut self, phrase: &str, value: T) {
-        self.push(phrase, value);
+        self.push(phrase.to_owned(), value);
         self.sort();
     }
 
-    fn push(&mut self, phrase: &str, value: T) {
-        let phrase: Box<str> = phrase.to_lowercase().into();
+    fn push(&mut self, mut phrase: String, value: T) {
+        if phrase.is_ascii() {
+            phrase.make_ascii_lowercase();
+        } else {
+            phrase = phrase.to_lowercase();
+        }
+        let phrase = phrase.into_boxed_str();
         let (first, second) = two_words(&phrase);
         let id = self.phrases.len() as u32;
         let buckets = self.by_first.entry(word_hash(first)).or_default();
@@ -266,6 +273,7 @@ impl<T> PhraseIndex<T> {
 
     /// The phrases that may start at token `i` (those sharing its first two words, then
     /// those of its first word alone), longest first.
+    #[inline]
     fn candidates<'s>(&'s self, doc: &Document<'_>, i: usize) -> Option<Candidates<'s>> {
         let &[first_hash, second_hash] = doc.word_hashes.get(i)?;
         let (w, bit) = filter_bit(first_hash, self.first_filter.len());
@@ -292,6 +300,7 @@ impl<T> PhraseIndex<T> {
     }
 
     /// Every phrase starting at token `i`, longest first, with its end token.
+    #[inline]
     pub fn all_at<'s>(&'s self, doc: &'s Document<'_>, i: usize) -> PhraseMatches<'s, T> {
         let ids = self.candidates(doc, i).unwrap_or_else(|| [].iter().chain(&[]));
         PhraseMatches { index: self, doc, i, ids }
@@ -327,6 +336,7 @@ pub struct PhraseMatches<'s, T> {
 impl<'s, T> Iterator for PhraseMatches<'s, T> {
     type Item = (&'s T, usize);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         for &id in &mut self.ids {
             let (p, v) = &self.index.phrases[id as usize];

@@ -94,6 +94,7 @@ pub(crate) fn is_general_punctuation(c: char) -> bool {
 }
 
 /// The flags of a token's text (see [`Token`]), apart from [`Token::SPACE_BEFORE`].
+#[inline(always)]
 fn case_flags(t: &str, kind: TokenKind) -> u8 {
     let mut flags = 0;
     let bytes = t.as_bytes();
@@ -144,9 +145,13 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
     let bytes = s.as_bytes();
     let mut i = 0;
     let mut space = true;
-    let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokenKind, space: bool| {
+    #[inline(always)]
+    fn push_token(out: &mut Vec<Token>, s: &str, base: usize, a: usize, b: usize, kind: TokenKind, space: bool) {
         let flags = case_flags(&s[a..b], kind) | if space { Token::SPACE_BEFORE } else { 0 };
         out.push(Token { start: (base + a) as u32, end: (base + b) as u32, kind, flags });
+    }
+    let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokenKind, space: bool| {
+        push_token(out, s, base, a, b, kind, space)
     };
     while i < s.len() {
         let c = match bytes[i] {

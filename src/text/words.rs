@@ -60,6 +60,7 @@ impl WordSets {
     }
 
     /// The slot of `word` (`key` its key), or the free slot where it would go.
+    #[inline]
     fn find(&self, key: u64, word: &str) -> usize {
         let mask = self.keys.len() - 1;
         let bits = self.keys.len().trailing_zeros();
@@ -122,6 +123,7 @@ impl WordSets {
         self.lookup(word_hash(word), word)
     }
 
+    #[inline]
     fn lookup(&self, hash: u64, word: &str) -> u64 {
         let i = self.find(key(hash), word);
         if self.keys[i] == 0 {
