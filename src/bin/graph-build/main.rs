@@ -20,19 +20,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Transparent huge pages off: the allocator asks for them on its arenas, and each first
-/// touch of a huge page then zeroes 2 MB, which costs more time (a tenth of a corpus run,
-/// half of a small one) and memory than the fewer TLB misses save.
-fn small_pages() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE only sets a flag of the calling process; it reads no memory.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-}
-
 fn main() -> ExitCode {
-    small_pages();
     let cli = Cli::parse();
     // A panic inside a document is reported as that document's error, not as a backtrace.
     std::panic::set_hook(Box::new(|_| {}));
