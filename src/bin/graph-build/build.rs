@@ -102,36 +102,45 @@ pub fn extract_all(
     reporter.set_bar(bar.clone());
     let mut totals = Totals::default();
     let strict = args.strict;
-    // With more than one thread, the next batch is extracted while the last one is written:
-    // writing is serial, and would otherwise leave the other cores idle meanwhile.
-    let overlap = pool.current_num_threads() > 1;
-    std::thread::scope(|scope| -> Result<(), Stop> {
-        let mut pending: Option<std::thread::ScopedJoinHandle<'_, Vec<Done>>> = None;
+    let extract = |batch: Vec<Unit>| pool.install(|| extract_batch(batch, pipeline, strict));
+    if pool.current_num_threads() == 1 {
         loop {
             let batch = next_batch(&mut reader, reporter);
-            let extract = |batch: Vec<Unit>| pool.install(|| extract_batch(batch, pipeline, strict));
-            let (started, ready) = match (batch.is_empty(), overlap) {
-                (true, _) => (None, None),
-                (false, true) => (Some(scope.spawn(move || extract(batch))), None),
-                (false, false) => (None, Some(extract(batch))),
-            };
-            let previous = match pending.take() {
-                Some(h) => Some(h.join().map_err(|_| Stop::Fatal("internal error: a worker thread failed".into()))?),
-                None => None,
-            };
-            let done = previous.is_none() && started.is_none() && ready.is_none();
-            for results in previous.into_iter().chain(ready) {
-                write_batch(results, reporter, &mut totals, &mut each)?;
+            if batch.is_empty() {
+                break;
             }
+            write_batch(extract(batch), reporter, &mut totals, &mut each)?;
             if let Some(b) = &bar {
                 b.set_position(reader.bytes_read);
             }
-            pending = started;
-            if done {
-                return Ok(());
-            }
         }
-    })?;
+    } else {
+        // With more than one thread, another thread reads and extracts batches ahead (one
+        // waiting at most) while this one writes them in order: writing is serial, and the
+        // other cores would otherwise wait for it, or it for them, at every batch.
+        std::thread::scope(|scope| -> Result<(), Stop> {
+            let (ready, batches) = std::sync::mpsc::sync_channel::<(Vec<Done>, u64)>(1);
+            let reader = &mut reader;
+            let producer = scope.spawn(move || loop {
+                let batch = next_batch(reader, reporter);
+                // Stop at the end, or when the writer has stopped.
+                if batch.is_empty() || ready.send((extract(batch), reader.bytes_read)).is_err() {
+                    return;
+                }
+            });
+            let written: Result<(), Stop> = batches.iter().try_for_each(|(results, read)| {
+                write_batch(results, reporter, &mut totals, &mut each)?;
+                if let Some(b) = &bar {
+                    b.set_position(read);
+                }
+                Ok(())
+            });
+            drop(batches);
+            let joined = producer.join();
+            written?;
+            joined.map_err(|_| Stop::Fatal("internal error: a worker thread failed".into()))
+        })?;
+    }
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
