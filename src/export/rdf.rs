@@ -31,10 +31,11 @@
 //! - Literals are plain `xsd:string` unless typed above; every literal is written as an
 //!   XML parser would read it back ([`xml::portable_text`]), so that all six syntaxes,
 //!   RDF/XML included, carry exactly the same triples.
-//! - Turtle, TriG, JSON-LD and RDF/XML: quads are sorted (graph, subject, predicate,
-//!   object) and deduplicated. N-Triples and N-Quads, the line-based syntaxes: statements
-//!   in the order they are generated (nodes by IRI, then edges, both sorted), each once,
-//!   written as generated without copies or a global sort.
+//! - TriG, JSON-LD and RDF/XML: quads are sorted (graph, subject, predicate, object) and
+//!   deduplicated. N-Triples, N-Quads and Turtle, the streamed syntaxes: statements in the
+//!   order they are generated (nodes by IRI, then edges, both sorted), each once, written
+//!   as generated without copies or a global sort (Turtle with the prefixes above, and
+//!   each run of statements about one subject under that subject).
 
 use super::{export_error, property, xml, Exporter};
 use crate::error::{Error, ErrorKind, Result};
@@ -487,18 +488,10 @@ impl RdfSyntax {
 impl Exporter for RdfExporter {
     fn write(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
         match self.0 {
-            RdfSyntax::Turtle => {
-                let mut ser = oxttl::TurtleSerializer::new();
-                for (p, ns) in PREFIXES {
-                    ser = ser.with_prefix(*p, *ns).map_err(export_error)?;
-                }
-                let mut w = ser.for_writer(out);
-                for q in Statements::sorted(graph, true)?.iter() {
-                    w.serialize_triple(q?)?;
-                }
-                w.finish()?;
-            }
-            // Line-based: written as the streaming writer writes one graph.
+            // Written as the streaming writer writes one graph.
+            RdfSyntax::Turtle => super::stream::Streamer::new(super::ExportFormat::Turtle)
+                .ok_or_else(|| Error::usage("Turtle streams"))?
+                .whole(graph, out, None)?,
             RdfSyntax::NTriples => super::stream::Streamer::new(super::ExportFormat::NTriples)
                 .ok_or_else(|| Error::usage("N-Triples streams"))?
                 .whole(graph, out, None)?,

@@ -1,9 +1,11 @@
-//! Streaming output for the line-based formats (N-Triples, N-Quads, CSV): each document's
-//! graph is written as soon as it is extracted, so memory grows with the number of
-//! distinct entities and events, not with the size of the corpus. The in-memory exports
-//! of these formats are the same writer run over one graph, so a corpus streamed
-//! document by document gives the same statements (CSV: the same rows) as its merged
-//! graph exported at once.
+//! Streaming output for N-Triples, N-Quads, Turtle and CSV: each document's graph is
+//! written as soon as it is extracted, so memory grows with the number of distinct
+//! entities and events, not with the size of the corpus. The in-memory exports of these
+//! formats are the same writer run over one graph, so a corpus streamed document by
+//! document gives the same statements (CSV: the same rows) as its merged graph exported
+//! at once. Turtle holds the statements N-Triples does, in the same order, with the
+//! vocabulary's prefixes and a subject (and a predicate) written once for the statements
+//! that follow each other with it.
 //!
 //! Contract:
 //! - What a document states about itself (its statements, assertions, the document node,
@@ -29,6 +31,7 @@ use crate::error::{Error, Result};
 use crate::graph::{EdgeView, KnowledgeGraph, Node, NodeKind};
 use crate::vocab::{ng, owl, rdfs, wgs84, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef};
+use oxttl::turtle::LowLevelTurtleSerializer;
 use petgraph::stable_graph::NodeIndex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs::File;
@@ -142,6 +145,9 @@ pub struct Streamer {
     /// identity), by a hash of its id: which edges were written, and CSV's `sources`.
     sources: FxHashMap<u64, u32>,
     csv: Option<CsvSpill>,
+    /// Turtle: the serialiser, which keeps the last subject and predicate between
+    /// documents.
+    turtle: Option<LowLevelTurtleSerializer>,
     events_written: usize,
     edges_written: usize,
 }
@@ -169,11 +175,20 @@ enum Subject {
 }
 
 impl Streamer {
-    /// A streamer for `format`, if it is line-based (N-Triples, N-Quads, CSV). CSV rows to
-    /// patch are held in memory until [`Streamer::spill_in`] says where else.
+    /// A streamer for `format`, if it streams (N-Triples, N-Quads, Turtle, CSV). CSV rows
+    /// to patch are held in memory until [`Streamer::spill_in`] says where else.
     pub fn new(format: ExportFormat) -> Option<Self> {
+        let mut turtle = None;
         let csv = match format {
             ExportFormat::NTriples | ExportFormat::NQuads => None,
+            ExportFormat::Turtle => {
+                let mut ser = oxttl::TurtleSerializer::new();
+                for (p, ns) in rdf::PREFIXES {
+                    ser = ser.with_prefix(*p, *ns).ok()?;
+                }
+                turtle = Some(ser.low_level());
+                None
+            }
             ExportFormat::Csv => Some(CsvSpill { nodes: Spill::Memory(Vec::new()), edges: Spill::Memory(Vec::new()) }),
             _ => return None,
         };
@@ -189,6 +204,7 @@ impl Streamer {
             graph_ids: FxHashMap::default(),
             sources: FxHashMap::default(),
             csv,
+            turtle,
             events_written: 0,
             edges_written: 0,
         })
@@ -349,7 +365,9 @@ impl Streamer {
             fresh.push(new);
         }
         match self.format {
-            ExportFormat::NTriples | ExportFormat::NQuads => self.rdf_document(graph, &nodes, &edges, subjects, out)?,
+            ExportFormat::NTriples | ExportFormat::NQuads | ExportFormat::Turtle => {
+                self.rdf_document(graph, &nodes, &edges, subjects, out)?
+            }
             _ => self.csv_document(&nodes, subjects, &edges, &fresh)?,
         }
         for n in nodes {
@@ -382,7 +400,7 @@ impl Streamer {
         subjects: &FxHashMap<String, Subject>,
         out: &mut dyn Write,
     ) -> Result<()> {
-        let triples = self.format == ExportFormat::NTriples;
+        let triples = self.format != ExportFormat::NQuads;
         let mut w = std::mem::take(&mut self.buffer);
         w.clear();
         // Entities described as in an earlier document: their description statements
@@ -394,7 +412,7 @@ impl Streamer {
                 settled.insert(&n.iri);
             }
         }
-        let seen = &mut self.seen;
+        let (seen, turtle) = (&mut self.seen, &mut self.turtle);
         // Statements come grouped by subject: look each subject up once.
         let (mut last, mut last_subject, mut last_settled) = (String::new(), None, false);
         let described = |n: &Node| subjects.get(&n.iri) != Some(&Subject::Repeated);
@@ -426,7 +444,10 @@ impl Streamer {
                     return Ok(());
                 }
             }
-            lines::statement(&mut w, q, !triples);
+            match turtle {
+                Some(t) => t.serialize_triple(q, &mut w)?,
+                None => lines::statement(&mut w, q, !triples),
+            }
             Ok(())
         })?;
         out.write_all(&w)?;
@@ -468,23 +489,28 @@ impl Streamer {
 
     /// RDF: write what is only known at the end (mention counts; the counts of events
     /// with an identity).
-    pub fn finish(self, out: &mut dyn Write) -> Result<()> {
+    pub fn finish(mut self, out: &mut dyn Write) -> Result<()> {
         if self.csv.is_some() {
             return Err(Error::usage("a CSV streamer finishes into a folder"));
         }
-        let triples = self.format == ExportFormat::NTriples;
+        let triples = self.format != ExportFormat::NQuads;
         let mut w = Vec::new();
-        let mut emit = |g: GraphNameRef<'_>, s: &str, p: &str, v: u64| {
+        let mut turtle = self.turtle.take();
+        let mut emit = |g: GraphNameRef<'_>, s: &str, p: &str, v: u64| -> Result<()> {
             let value = v.to_string();
             let s = NamedNodeRef::new_unchecked(s);
             let p = NamedNodeRef::new_unchecked(p);
             let o = LiteralRef::new_typed_literal(&value, NamedNodeRef::new_unchecked(xsd::INTEGER));
-            lines::statement(&mut w, QuadRef::new(s, p, o, g), !triples);
+            match &mut turtle {
+                Some(t) => t.serialize_triple(QuadRef::new(s, p, o, g), &mut w)?,
+                None => lines::statement(&mut w, QuadRef::new(s, p, o, g), !triples),
+            }
+            Ok(())
         };
         for (iri, n) in self.sorted_entities() {
             if n.mentions > 0 {
                 // Entity descriptions are in the default graph.
-                emit(GraphNameRef::DefaultGraph, iri, ng::MENTIONS, u64::from(n.mentions));
+                emit(GraphNameRef::DefaultGraph, iri, ng::MENTIONS, u64::from(n.mentions))?;
             }
         }
         let mut reports: Vec<&Report> = self.reports.iter().collect();
@@ -495,9 +521,12 @@ impl Streamer {
             });
             for (p, v) in r.deferred() {
                 if let Some(v) = v {
-                    emit(g, &r.iri, p, v);
+                    emit(g, &r.iri, p, v)?;
                 }
             }
+        }
+        if let Some(t) = &mut turtle {
+            t.finish(&mut w)?;
         }
         out.write_all(&w)?;
         Ok(())

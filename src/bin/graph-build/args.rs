@@ -159,7 +159,7 @@ pub struct BuildArgs {
 
     /// Output format: turtle, ntriples, nquads, trig, jsonld, rdfxml (RDF); graphml, gexf,
     /// dot (graph tools); csv, neo4j (folders of CSV files, need -o DIR); cypher, json,
-    /// geojson. ntriples, nquads and csv stream out as documents finish.
+    /// geojson. turtle, ntriples, nquads and csv stream out as documents finish.
     #[arg(short, long, value_name = "FORMAT", default_value = "turtle")]
     pub format: String,
 
