@@ -78,7 +78,8 @@ pub const PREFIXES: &[(&str, &str)] = &[
 fn minted(s: &str) -> bool {
     s.starts_with("http")
         && !xml::any_byte(s.as_bytes(), |b| {
-            !(b.is_ascii_alphanumeric() || b == b'-' || b == b'/' || b == b':' || b == b'.' || b == b'_' || b == b'#')
+            let alphanumeric = (b.wrapping_sub(b'a') < 26) | (b.wrapping_sub(b'A') < 26) | (b.wrapping_sub(b'0') < 10);
+            !(alphanumeric | (b == b'-') | (b == b'/') | (b == b':') | (b == b'.') | (b == b'_') | (b == b'#'))
         })
 }
 

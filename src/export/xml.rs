@@ -42,7 +42,7 @@ pub fn sanitise(s: &str) -> Cow<'_, str> {
 pub fn portable_text(s: &str) -> Cow<'_, str> {
     // Fast path, byte by byte: no control character but tab and line feed, and no 0xEF
     // (the lead byte of U+FFFE and U+FFFF, the only other characters XML 1.0 forbids).
-    if !any_byte(s.as_bytes(), |b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0xEF) {
+    if !any_byte(s.as_bytes(), |b| ((b < 0x20) & (b != b'\t') & (b != b'\n')) | (b == 0xEF)) {
         return Cow::Borrowed(s);
     }
     let s = sanitise(s);
@@ -52,10 +52,11 @@ pub fn portable_text(s: &str) -> Cow<'_, str> {
     Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
-/// Whether any byte of `bytes` is `special`: checked 32 bytes at a time without branching
-/// inside a block, which the compiler turns into vector instructions.
+/// Whether any byte of `bytes` is `special`: checked 16 bytes at a time without branching
+/// inside a block, which the compiler turns into vector instructions when `special`
+/// itself does not branch (combine its tests with `|` and `&`, not `||` and `&&`).
 pub(crate) fn any_byte(bytes: &[u8], special: impl Fn(u8) -> bool) -> bool {
-    let mut blocks = bytes.chunks_exact(32);
+    let mut blocks = bytes.chunks_exact(16);
     for block in &mut blocks {
         if block.iter().fold(false, |found, &b| found | special(b)) {
             return true;
