@@ -136,6 +136,9 @@ pub struct Mentions {
     pub groups: Vec<Vec<u32>>,
     /// Acronyms defined in the document ("Group of Seven (G7)") and what they refer to.
     pub acronyms: FxHashMap<String, Referent>,
+    /// The word-set bits of every token of the document: the sets of the mention patterns
+    /// and those of the relation frames, so that each token is looked up once.
+    pub words: Vec<u64>,
 }
 
 /// The mention stage, built once from the data.
@@ -152,7 +155,7 @@ pub struct MentionStage {
     demonym: Vec<String>,
     /// Place index of each country's capital.
     capitals: FxHashMap<u32, u32>,
-    /// The word sets the patterns test at each token.
+    /// The word sets the patterns and the relation frames test at each token.
     words: WordSets,
 }
 
@@ -211,7 +214,8 @@ impl MentionStage {
                 }
             }
         }
-        let words = pattern::word_sets(data, &titles, &place_nouns);
+        let mut words = pattern::word_sets(data, &titles, &place_nouns);
+        crate::relation::add_word_sets(&mut words, data);
         MentionStage { gazetteer, titles, ministries, forces, place_nouns, heads, anaphora, demonym, capitals, words }
     }
 
@@ -255,6 +259,7 @@ impl MentionStage {
             sm.finish(&mut out);
         }
         out.groups = pattern::groups(doc, data, &out.list);
+        out.words = words;
         out
     }
 }

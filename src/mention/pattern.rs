@@ -80,7 +80,8 @@ const SPEECH_AFTER_NAME: &[&str] = &[
     "posted",
 ];
 
-// Bits of the word sets the patterns test, one lookup per token ([`word_sets`]).
+// Bits of the word sets the patterns test, one lookup per token ([`word_sets`]): the lower
+// 32 bits (the relation frames have the upper ones).
 const STOPWORD: u64 = 1;
 const PARTICLE: u64 = 1 << 1;
 const GOVERNMENT_NOUN: u64 = 1 << 2;
@@ -97,6 +98,7 @@ const SPEECH_VERB_AFTER_NAME: u64 = 1 << 12;
 // First words of the phrases of an index (see `WordSets::add_first_words`).
 const TITLE_START: u64 = 1 << 13;
 const PLACE_NOUN_START: u64 = 1 << 14;
+const _: () = assert!(PLACE_NOUN_START < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.

@@ -20,7 +20,7 @@ use crate::mention::gazetteer::Known;
 use crate::mention::{FactObject, Form, MentionStage, Mentions, Referent};
 use crate::resolve::{Entities, EntityKey};
 use crate::text::date::Date;
-use crate::text::phrase::PhraseIndex;
+use crate::text::phrase::{first_word, PhraseIndex};
 use crate::text::words::WordSets;
 use crate::text::{Document, TokenKind};
 use rustc_hash::FxHashMap;
@@ -96,8 +96,6 @@ pub struct Extraction {
 #[derive(Debug)]
 pub struct RelationStage {
     triggers: PhraseIndex<u32>,
-    /// The word sets the frames test at each token.
-    words: WordSets,
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
@@ -209,34 +207,34 @@ const CLAUSE_WORDS: &[&str] = &[
 /// Punctuation that ends a clause when scanning for arguments.
 const CLAUSE_PUNCTUATION: &[&str] = &[";", ":", ".", "!", "?", "\u{2013}", "\u{2014}"];
 
-/// Bits of the word sets the frames test, one lookup per token ([`word_sets`]).
+/// Bits of the word sets the frames test ([`add_word_sets`]): the upper half of the bits
+/// that [`MentionStage`] classifies every token by (the mention patterns have the lower).
 mod word {
-    pub const AUXILIARY: u64 = 1;
-    pub const ATTRIBUTION_VERB: u64 = 1 << 1;
-    pub const IRREALIS: u64 = 1 << 2;
-    pub const PREPOSITION: u64 = 1 << 3;
-    pub const CLAUSE_WORD: u64 = 1 << 4;
-    pub const CLAUSE_PUNCTUATION: u64 = 1 << 5;
-    pub const PLACE_NOUN: u64 = 1 << 6;
-    pub const LIGHT_VERB: u64 = 1 << 7;
-    pub const AUX_VERB: u64 = 1 << 8;
-    pub const TROOP_NOUN: u64 = 1 << 9;
-    pub const TIME_NOUN: u64 = 1 << 10;
-    pub const CURRENCY: u64 = 1 << 11;
-    pub const CASUALTY_AUX: u64 = 1 << 12;
-    pub const CASUALTY: u64 = 1 << 13;
-    pub const PERSON_NOUN: u64 = 1 << 14;
-    pub const STATEMENT_NOUN: u64 = 1 << 15;
-    pub const AFTER_ATTRIBUTION: u64 = 1 << 16;
+    pub const AUXILIARY: u64 = 1 << 32;
+    pub const ATTRIBUTION_VERB: u64 = 1 << 33;
+    pub const IRREALIS: u64 = 1 << 34;
+    pub const PREPOSITION: u64 = 1 << 35;
+    pub const CLAUSE_WORD: u64 = 1 << 36;
+    pub const CLAUSE_PUNCTUATION: u64 = 1 << 37;
+    pub const PLACE_NOUN: u64 = 1 << 38;
+    pub const LIGHT_VERB: u64 = 1 << 39;
+    pub const AUX_VERB: u64 = 1 << 40;
+    pub const TROOP_NOUN: u64 = 1 << 41;
+    pub const TIME_NOUN: u64 = 1 << 42;
+    pub const CURRENCY: u64 = 1 << 43;
+    pub const CASUALTY_AUX: u64 = 1 << 44;
+    pub const CASUALTY: u64 = 1 << 45;
+    pub const PERSON_NOUN: u64 = 1 << 46;
+    pub const STATEMENT_NOUN: u64 = 1 << 47;
+    pub const AFTER_ATTRIBUTION: u64 = 1 << 48;
     /// First words of the triggers (see `WordSets::add_first_words`).
-    pub const TRIGGER_START: u64 = 1 << 17;
+    pub const TRIGGER_START: u64 = 1 << 49;
 }
 
-/// The word sets of the frames: the word lists of this module and its submodules,
-/// lexicon sets, and the first words of the triggers.
-fn word_sets(data: &OntologyData, triggers: &PhraseIndex<u32>) -> WordSets {
+/// Add the word sets of the frames to `sets`: the word lists of this module and its
+/// submodules, lexicon sets, and the first words of the triggers.
+pub(crate) fn add_word_sets(sets: &mut WordSets, data: &OntologyData) {
     let lex = &data.lexicon;
-    let mut sets = WordSets::new();
     sets.add(word::AUXILIARY, AUX.iter().copied());
     sets.add(word::ATTRIBUTION_VERB, ATTRIBUTION_VERBS.iter().copied());
     sets.add(word::IRREALIS, IRREALIS.iter().copied());
@@ -254,8 +252,8 @@ fn word_sets(data: &OntologyData, triggers: &PhraseIndex<u32>) -> WordSets {
     sets.add(word::PERSON_NOUN, lex.person_nouns.keys().map(|w| &**w));
     sets.add(word::STATEMENT_NOUN, speech::STATEMENT_NOUNS.iter().copied());
     sets.add(word::AFTER_ATTRIBUTION, speech::AFTER_ATTRIBUTION.iter().copied());
-    sets.add_first_words(word::TRIGGER_START, triggers.first_words());
-    sets
+    let trigger_words: Vec<String> = lex.triggers.iter().flat_map(|t| &t.forms).map(|f| first_word(f)).collect();
+    sets.add_first_words(word::TRIGGER_START, trigger_words.iter().map(String::as_str));
 }
 
 impl RelationStage {
@@ -266,8 +264,7 @@ impl RelationStage {
                 triggers.insert(f, i as u32);
             }
         }
-        let words = word_sets(data, &triggers);
-        RelationStage { triggers, words }
+        RelationStage { triggers }
     }
 
     /// Extract relations, events and statements from a resolved document.
@@ -290,7 +287,7 @@ impl RelationStage {
                 }
             }
         }
-        let words = self.words.classify(doc);
+        let words = &mentions.words;
         let lookups = Lookups::new(mentions, entities);
         let mut quoted = Vec::new();
         let mut hits: Vec<(u32, usize)> = Vec::new();
@@ -311,7 +308,7 @@ impl RelationStage {
                 si: si as u32,
                 range: s.tokens.start as usize..s.tokens.end as usize,
                 head_at: &head_at,
-                words: &words,
+                words,
                 lookups: &lookups,
                 quoted: {
                     crate::mention::quoted_tokens_into(doc, s.tokens.clone(), &mut quoted);

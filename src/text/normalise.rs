@@ -172,6 +172,75 @@ fn compose_cluster(b: &mut Builder, input: &str, i: usize, len: usize) -> usize 
     end
 }
 
+/// Whether the Unicode quick check finds `input` in NFC ([`IsNormalized::Yes`]). ASCII
+/// characters pass the check and reset it, so only the runs of other characters are
+/// checked.
+///
+/// [`IsNormalized::Yes`]: unicode_normalization::IsNormalized::Yes
+fn is_nfc_quick(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    let mut i = ascii_end(bytes, 0);
+    while i < bytes.len() {
+        let end = bytes[i..].iter().position(u8::is_ascii).map_or(bytes.len(), |n| i + n);
+        // `i` and `end` are at ASCII bytes or the ends of the text: character boundaries.
+        let run = input[i..end].chars();
+        if unicode_normalization::is_nfc_quick(run) != unicode_normalization::IsNormalized::Yes {
+            return false;
+        }
+        i = ascii_end(bytes, end);
+    }
+    true
+}
+
+/// `0x01` in every byte of a word.
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+/// `0x80` in every byte of a word.
+const HIGH: u64 = ONES * 0x80;
+
+/// The end of the run of ASCII bytes of `bytes` from `from` on.
+fn ascii_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("8 bytes"));
+        if word & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a byte is printable ASCII or a line feed: text that normalisation keeps as it
+/// is (when no combining mark follows).
+fn is_plain(b: u8) -> bool {
+    (0x20..0x7f).contains(&b) || b == b'\n'
+}
+
+/// The end of the run of [`is_plain`] bytes of `bytes` from `from` on.
+fn plain_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    // Eight bytes at a time while none is below 0x20 or above 0x7e. Both tests are exact:
+    // with every byte at least 0x20, subtracting 0x20 from each borrows nowhere and sets
+    // no high bit of a byte below 0x80; with every byte at most 0x7e, adding 1 to each
+    // carries nowhere and sets no high bit.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("8 bytes"));
+        let below = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+        let above = (word.wrapping_add(ONES) | word) & HIGH;
+        if below | above != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).copied().is_some_and(is_plain) {
+        i += 1;
+    }
+    i
+}
+
 /// Normalise `input` (see the module documentation).
 pub fn normalise(input: &str) -> Normalised {
     let mut b = Builder { input, out: String::with_capacity(input.len()), map: Vec::new(), run: 0, repairs: 0 };
@@ -181,16 +250,13 @@ pub fn normalise(input: &str) -> Normalised {
         i = 3;
     }
     // Fast check: most news text is ASCII or already NFC.
-    let needs_nfc = !input.is_ascii()
-        && !matches!(unicode_normalization::is_nfc_quick(input.chars()), unicode_normalization::IsNormalized::Yes);
+    let needs_nfc = !is_nfc_quick(input);
     let bytes = input.as_bytes();
     while i < input.len() {
         // Plain printable ASCII and line feeds stay as they are (unless a combining mark
         // may follow).
         if !needs_nfc {
-            while bytes.get(i).is_some_and(|&b| (0x20..0x7f).contains(&b) || b == b'\n') {
-                i += 1;
-            }
+            i = plain_end(bytes, i);
             if i == input.len() {
                 break;
             }
@@ -287,6 +353,30 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(normalise(input).text, want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn word_scans_equal_byte_scans() {
+        let texts = [
+            "plain text, longer than eight bytes\nand a second line~ with a tilde",
+            "tab\there and a DEL\u{7f} and a bell\u{7} at the end of a chunk",
+            "Kyiv\u{2019}s caf\u{e9} cafe\u{301} x\u{301}\u{316} \u{3000}x \u{1f680} ~~~~~~~~ \u{1f}",
+            "12345678\r\n12345678\u{80}12345678 !\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let plain = from + bytes[from..].iter().take_while(|&&b| is_plain(b)).count();
+                assert_eq!(plain_end(bytes, from), plain, "{text:?} from {from}");
+                let ascii = from + bytes[from..].iter().take_while(|b| b.is_ascii()).count();
+                assert_eq!(ascii_end(bytes, from), ascii, "{text:?} from {from}");
+            }
+            for (from, _) in text.char_indices() {
+                let t = &text[from..];
+                let whole = unicode_normalization::is_nfc_quick(t.chars()) == unicode_normalization::IsNormalized::Yes;
+                assert_eq!(is_nfc_quick(t), whole, "{t:?}");
+            }
         }
     }
 

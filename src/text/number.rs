@@ -57,9 +57,12 @@ fn lower<'a>(lower_text: &'a str, t: &Token) -> &'a str {
 pub fn parse_quantity(lower_text: &str, toks: &[Token], i: usize, words: &NumberWords) -> Option<Quantity> {
     let mut j = i;
     let mut qualifier = Qualifier::Exact;
+    // Most tokens start no qualifier: compare the first words before the others.
+    let first = toks.get(i).map_or("", |t| lower(lower_text, t));
     for (phrase, q) in &words.qualifiers {
         if phrase.len() <= toks.len() - i
-            && phrase.iter().enumerate().all(|(k, w)| same_word(lower(lower_text, &toks[i + k]), w))
+            && phrase.first().is_none_or(|w| same_word(first, w))
+            && phrase.iter().enumerate().skip(1).all(|(k, w)| same_word(lower(lower_text, &toks[i + k]), w))
         {
             j = i + phrase.len();
             qualifier = *q;

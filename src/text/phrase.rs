@@ -128,10 +128,10 @@ pub fn word_key_at(text: &str, from: usize) -> [u32; 4] {
 
 /// For each token, [`word_key_at`] its start and the [`word_hash`]es of the two words.
 pub fn word_keys(lower: &str, tokens: &[Token]) -> (Vec<[u32; 4]>, Vec<[u64; 2]>) {
-    let mut keys = vec![[0u32; 4]; tokens.len()];
-    let mut hashes = vec![[0u64; 2]; tokens.len()];
-    // Back to front: the second word of a token is usually the first word of a later
-    // token (the nearest one that starts with a letter or digit), already known.
+    // Back to front (then reversed): the second word of a token is usually the first word
+    // of a later token (the nearest one that starts with a letter or digit), already known.
+    let mut keys = Vec::with_capacity(tokens.len());
+    let mut hashes = Vec::with_capacity(tokens.len());
     let mut next_word: Option<(usize, usize, u64)> = None;
     let bytes = lower.as_bytes();
     // ASCII fast paths of `split_word`, `alphanumeric_end` and `separator_end`.
@@ -143,7 +143,7 @@ pub fn word_keys(lower: &str, tokens: &[Token]) -> (Vec<[u32; 4]>, Vec<[u64; 2]>
         }
         e
     };
-    for (i, t) in tokens.iter().enumerate().rev() {
+    for t in tokens.iter().rev() {
         let start = t.start as usize;
         let lead = bytes[start];
         let starts_alphanumeric = if lead.is_ascii() {
@@ -173,13 +173,34 @@ pub fn word_keys(lower: &str, tokens: &[Token]) -> (Vec<[u32; 4]>, Vec<[u64; 2]>
                 (e, word_hash(&lower[second_start..e]))
             }
         };
-        keys[i] = [start as u32, first_end as u32, second_start as u32, second_end as u32];
-        hashes[i] = [first_hash, second_hash];
+        keys.push([start as u32, first_end as u32, second_start as u32, second_end as u32]);
+        hashes.push([first_hash, second_hash]);
         if starts_alphanumeric {
             next_word = Some((start, first_end, first_hash));
         }
     }
+    keys.reverse();
+    hashes.reverse();
     (keys, hashes)
+}
+
+/// A phrase as an index holds it: lowercased.
+fn lowercase(mut phrase: String) -> String {
+    if phrase.is_ascii() {
+        phrase.make_ascii_lowercase();
+        phrase
+    } else {
+        phrase.to_lowercase()
+    }
+}
+
+/// The first word under which a [`PhraseIndex`] files `phrase` (one of its
+/// [`PhraseIndex::first_words`] once inserted).
+pub fn first_word(phrase: &str) -> String {
+    let mut phrase = lowercase(phrase.to_owned());
+    let end = two_words(&phrase).0.len();
+    phrase.truncate(end);
+    phrase
 }
 
 /// The first and second words of a phrase ("" when there is no second word).
@@ -211,13 +232,8 @@ impl<T> PhraseIndex<T> {
         self.sort();
     }
 
-    fn push(&mut self, mut phrase: String, value: T) {
-        if phrase.is_ascii() {
-            phrase.make_ascii_lowercase();
-        } else {
-            phrase = phrase.to_lowercase();
-        }
-        let phrase = phrase.into_boxed_str();
+    fn push(&mut self, phrase: String, value: T) {
+        let phrase = lowercase(phrase).into_boxed_str();
         let (first, second) = two_words(&phrase);
         let id = self.phrases.len() as u32;
         let buckets = self.by_first.entry(word_hash(first)).or_default();
@@ -408,6 +424,18 @@ mod tests {
             let hashes = [word_hash(&doc.lower[a..b]), word_hash(&doc.lower[c..d])];
             assert_eq!(doc.word_hashes[i], hashes, "token {i}");
         }
+    }
+
+    #[test]
+    fn first_words_of_phrases() {
+        let phrases = ["Took control of", "U.S.", "al-Qassam Brigades", "Élysée Palace", "(", "be'eri", "the"];
+        let idx = PhraseIndex::from_phrases(phrases.iter().map(|p| (p.to_string(), ())));
+        let mut want: Vec<&str> = idx.first_words().collect();
+        let mut got: Vec<String> = phrases.iter().map(|p| first_word(p)).collect();
+        want.sort_unstable();
+        got.sort_unstable();
+        got.dedup();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -78,6 +78,58 @@ pub(crate) static BYTE_CLASS: [u8; 256] = {
     class
 };
 
+/// [`ASCII_CASE`] bits: an ASCII letter or digit, an uppercase letter, a lowercase letter.
+const CASE_ALPHANUMERIC: u8 = 1;
+const CASE_UPPER: u8 = 2;
+const CASE_LOWER: u8 = 4;
+
+/// The [`CASE_ALPHANUMERIC`], [`CASE_UPPER`] and [`CASE_LOWER`] bits of each byte value (0
+/// for every byte that is not an ASCII letter or digit).
+static ASCII_CASE: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_uppercase() {
+            CASE_ALPHANUMERIC | CASE_UPPER
+        } else if c.is_ascii_lowercase() {
+            CASE_ALPHANUMERIC | CASE_LOWER
+        } else if c.is_ascii_digit() {
+            CASE_ALPHANUMERIC
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
+
+/// The end of the run of ASCII letters and digits of `bytes` from `from` on, and the
+/// [`case_flags`] of a word made of `first` (an ASCII letter or digit) and that run.
+#[inline(always)]
+fn ascii_word_run(bytes: &[u8], first: u8, from: usize) -> (usize, u8) {
+    let lead = ASCII_CASE[first as usize];
+    let (mut upper, mut any) = (u32::from(lead >> 1 & 1), lead);
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let class = ASCII_CASE[b as usize];
+        if class == 0 {
+            break;
+        }
+        upper += u32::from(class >> 1 & 1);
+        any |= class;
+        i += 1;
+    }
+    let mut flags = 0;
+    if lead & CASE_UPPER != 0 {
+        flags |= Token::CAPITALISED;
+    }
+    if upper >= 2 && any & CASE_LOWER == 0 {
+        flags |= Token::ALL_CAPS;
+    }
+    (i, flags)
+}
+
 fn is_word_char(c: char) -> bool {
     // No ASCII character is a combining mark, and General Punctuation (typographic
     // quotes, dashes, spaces) has neither letters, digits nor marks: skip the table
@@ -201,6 +253,24 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                 if j > i {
                     push(out, start, j, TokenKind::Word, space);
                     i = j;
+                    space = false;
+                    continue;
+                }
+            }
+            if c.is_ascii() {
+                // Most words are ASCII letters and digits and nothing else: their case flags
+                // come with the scan. A word that goes on (non-ASCII letters, an inner
+                // apostrophe, a clitic) takes the general path from the end of this run.
+                let (end, flags) = ascii_word_run(bytes, c as u8, i);
+                i = end;
+                if bytes.get(i).is_none_or(|&b| b.is_ascii() && b != b'\'') {
+                    let flags = flags | if space { Token::SPACE_BEFORE } else { 0 };
+                    out.push(Token {
+                        start: (base + start) as u32,
+                        end: (base + i) as u32,
+                        kind: TokenKind::Word,
+                        flags,
+                    });
                     space = false;
                     continue;
                 }
@@ -332,6 +402,23 @@ mod tests {
     fn general_punctuation_has_no_word_characters() {
         for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_general_punctuation(c)) {
             assert!(!c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn scanned_flags_equal_case_flags() {
+        let inputs = [
+            "NATO's Mark rutte, the USA and UK; A1 B2B x AB1 1AB aB Ab ABc",
+            "Grybauskaitė GRYBAUSKAITĖ Éric ÉRIC the U.S. Be'eri BE'ERI don't DON'T",
+            "Kyiv-based NATO-led 4.3bn 11,000 “Quoted” 'single' I a X9 9X",
+            "ALLCAPS Word word wORD WoRd Q 7 Z99z",
+        ];
+        for s in inputs {
+            let mut v = Vec::new();
+            tokenise(s, 0..s.len(), &mut v);
+            for t in &v {
+                assert_eq!(t.flags & !Token::SPACE_BEFORE, case_flags(t.text(s), t.kind), "{:?}", t.text(s));
+            }
         }
     }
 
