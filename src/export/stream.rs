@@ -133,8 +133,10 @@ pub struct Streamer {
     /// The statements of the document being written, kept between documents so that its
     /// memory is reused.
     buffer: Vec<u8>,
-    /// Entities seen, by IRI (merged: aliases united, mentions summed).
-    entities: FxHashMap<String, Node>,
+    /// Entities seen, by IRI. CSV writes their rows at the end: whole nodes (merged:
+    /// aliases united, mentions summed). RDF writes only their mention counts at the end
+    /// (a new alias is a statement of its own, written when seen): the counts alone.
+    entities: Entities,
     /// Events with an identity: the hash of the identity, and the index of the report.
     events: FxHashMap<u64, u32>,
     reports: Vec<Report>,
@@ -159,6 +161,66 @@ impl std::fmt::Debug for Streamer {
             .field("entities", &self.entities.len())
             .field("events", &self.reports.len())
             .finish()
+    }
+}
+
+/// What the streamer keeps of each entity until the end.
+enum Entities {
+    Mentions(FxHashMap<String, u32>),
+    Nodes(FxHashMap<String, Node>),
+}
+
+impl Entities {
+    fn len(&self) -> usize {
+        match self {
+            Entities::Mentions(m) => m.len(),
+            Entities::Nodes(m) => m.len(),
+        }
+    }
+
+    /// Count an entity of a document.
+    fn add(&mut self, n: &Node) {
+        match self {
+            Entities::Mentions(m) => match m.get_mut(&n.iri) {
+                Some(c) => *c += n.mentions,
+                None => {
+                    m.insert(n.iri.clone(), n.mentions);
+                }
+            },
+            Entities::Nodes(m) => match m.get_mut(&n.iri) {
+                Some(e) => {
+                    for a in &n.aliases {
+                        if !e.aliases.contains(a) {
+                            e.aliases.insert(a.clone());
+                        }
+                    }
+                    e.mentions += n.mentions;
+                }
+                None => {
+                    let mut e = n.clone();
+                    e.provenance.truncate(1);
+                    m.insert(n.iri.clone(), e);
+                }
+            },
+        }
+    }
+
+    /// The entities' mention counts, by IRI.
+    fn sorted_mentions(&self) -> Vec<(&str, u32)> {
+        let mut v: Vec<(&str, u32)> = match self {
+            Entities::Mentions(m) => m.iter().map(|(k, &c)| (k.as_str(), c)).collect(),
+            Entities::Nodes(m) => m.iter().map(|(k, n)| (k.as_str(), n.mentions)).collect(),
+        };
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        v
+    }
+
+    /// The merged entities, by IRI (none when only mentions are kept).
+    fn sorted_nodes(&self) -> Vec<&Node> {
+        let Entities::Nodes(m) = self else { return Vec::new() };
+        let mut v: Vec<(&String, &Node)> = m.iter().collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        v.into_iter().map(|(_, n)| n).collect()
     }
 }
 
@@ -197,7 +259,11 @@ impl Streamer {
             seen: FxHashSet::default(),
             descriptions: FxHashMap::default(),
             buffer: Vec::new(),
-            entities: FxHashMap::default(),
+            entities: if csv.is_some() {
+                Entities::Nodes(FxHashMap::default())
+            } else {
+                Entities::Mentions(FxHashMap::default())
+            },
             events: FxHashMap::default(),
             reports: Vec::new(),
             graphs: Vec::new(),
@@ -372,21 +438,7 @@ impl Streamer {
         }
         for n in nodes {
             if matches!(n.kind(), NodeKind::Entity(_)) {
-                match self.entities.get_mut(&n.iri) {
-                    Some(e) => {
-                        for a in &n.aliases {
-                            if !e.aliases.contains(a) {
-                                e.aliases.insert(a.clone());
-                            }
-                        }
-                        e.mentions += n.mentions;
-                    }
-                    None => {
-                        let mut e = n.clone();
-                        e.provenance.truncate(1);
-                        self.entities.insert(n.iri.clone(), e);
-                    }
-                }
+                self.entities.add(n);
             }
         }
         Ok(())
@@ -480,13 +532,6 @@ impl Streamer {
         Ok(())
     }
 
-    /// The entities seen, by IRI.
-    fn sorted_entities(&self) -> Vec<(&String, &Node)> {
-        let mut v: Vec<(&String, &Node)> = self.entities.iter().collect();
-        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        v
-    }
-
     /// RDF: write what is only known at the end (mention counts; the counts of events
     /// with an identity).
     pub fn finish(mut self, out: &mut dyn Write) -> Result<()> {
@@ -494,23 +539,29 @@ impl Streamer {
             return Err(Error::usage("a CSV streamer finishes into a folder"));
         }
         let triples = self.format != ExportFormat::NQuads;
-        let mut w = Vec::new();
+        // Written in pieces: a corpus has millions of counts to write here.
+        let mut w = std::mem::take(&mut self.buffer);
+        w.clear();
         let mut turtle = self.turtle.take();
         let mut emit = |g: GraphNameRef<'_>, s: &str, p: &str, v: u64| -> Result<()> {
-            let value = v.to_string();
+            let mut value = itoa::Buffer::new();
             let s = NamedNodeRef::new_unchecked(s);
             let p = NamedNodeRef::new_unchecked(p);
-            let o = LiteralRef::new_typed_literal(&value, NamedNodeRef::new_unchecked(xsd::INTEGER));
+            let o = LiteralRef::new_typed_literal(value.format(v), NamedNodeRef::new_unchecked(xsd::INTEGER));
             match &mut turtle {
                 Some(t) => t.serialize_triple(QuadRef::new(s, p, o, g), &mut w)?,
                 None => lines::statement(&mut w, QuadRef::new(s, p, o, g), !triples),
             }
+            if w.len() >= 1 << 16 {
+                out.write_all(&w)?;
+                w.clear();
+            }
             Ok(())
         };
-        for (iri, n) in self.sorted_entities() {
-            if n.mentions > 0 {
+        for (iri, mentions) in self.entities.sorted_mentions() {
+            if mentions > 0 {
                 // Entity descriptions are in the default graph.
-                emit(GraphNameRef::DefaultGraph, iri, ng::MENTIONS, u64::from(n.mentions))?;
+                emit(GraphNameRef::DefaultGraph, iri, ng::MENTIONS, u64::from(mentions))?;
             }
         }
         let mut reports: Vec<&Report> = self.reports.iter().collect();
@@ -555,7 +606,7 @@ impl Streamer {
                 }
             }
         })?;
-        for (_, n) in self.sorted_entities() {
+        for n in self.entities.sorted_nodes() {
             nw.write_record(tabular::node_record(n)).map_err(export_error)?;
         }
         nw.flush()?;
