@@ -113,6 +113,10 @@ struct Quads<'g, F> {
     /// Whether a node's own provenance is written with these statements (the streaming
     /// writer does not write a later report of an event again).
     described: &'g dyn Fn(&Node) -> bool,
+    /// Whether an entity's description (its class, label, subtype, identifiers,
+    /// coordinates and country code) was written before, and is left out (the streaming
+    /// writer, for an entity described as in an earlier document).
+    settled: &'g dyn Fn(&Node) -> bool,
 }
 
 impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
@@ -173,6 +177,13 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
             NodeKind::Statement => ng::STATEMENT,
             NodeKind::Document => ng::DOCUMENT,
         };
+        let describe = !(matches!(n.kind(), NodeKind::Entity(_)) && (self.settled)(n));
+        if !describe {
+            for a in property::aliases(n) {
+                self.plain(g, s, skos::ALT_LABEL, a)?;
+            }
+            return self.counts_and_provenance(g, s, n);
+        }
         self.add(g, s, rdf::TYPE, NamedNodeRef::new_unchecked(class).into())?;
         if let NodeKind::Event(t) = n.kind() {
             self.add(g, s, rdf::TYPE, NamedNodeRef::new_unchecked(ng::event_class(t)).into())?;
@@ -203,6 +214,12 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
         if let Some(c) = n.country_code.as_deref().filter(|c| !c.is_empty()) {
             self.plain(g, s, ng::COUNTRY_CODE, c)?;
         }
+        self.counts_and_provenance(g, s, n)
+    }
+
+    /// A node's statements after its description: date, counts, amount, text, path,
+    /// mentions and provenance.
+    fn counts_and_provenance(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, n: &'g Node) -> Result<()> {
         if let Some(d) = n.date {
             self.typed(g, s, ng::DATE, &d.to_string(), xsd::DATE)?;
         }
@@ -313,18 +330,20 @@ pub(crate) fn generate(
     triples: bool,
     emit: impl FnMut(QuadRef<'_>) -> Result<()>,
 ) -> Result<()> {
-    generate_from(graph, &graph.nodes(), &graph.edges(), triples, &|_| true, emit)
+    generate_from(graph, &graph.nodes(), &graph.edges(), triples, &|_| true, &|_| false, emit)
 }
 
 /// [`generate`] with the graph's nodes and edges already listed (by
 /// [`KnowledgeGraph::nodes`] and [`KnowledgeGraph::edges`]), and `described` telling
-/// whether a node's own provenance is among the statements (see [`Quads::edges`]).
+/// whether a node's own provenance is among the statements (see [`Quads::edges`]) and
+/// `settled` whether an entity's description is left out (see [`Quads::node`]).
 pub(crate) fn generate_from<'g>(
     graph: &'g KnowledgeGraph,
     nodes: &[&'g Node],
     edges: &[EdgeView<'g>],
     triples: bool,
     described: &'g dyn Fn(&Node) -> bool,
+    settled: &'g dyn Fn(&Node) -> bool,
     emit: impl FnMut(QuadRef<'_>) -> Result<()>,
 ) -> Result<()> {
     let mut docs = FxHashMap::default();
@@ -336,7 +355,7 @@ pub(crate) fn generate_from<'g>(
             }
         }
     }
-    let mut q = Quads { emit, docs, triples, confidence: (f64::NAN, String::new()), described };
+    let mut q = Quads { emit, docs, triples, confidence: (f64::NAN, String::new()), described, settled };
     for n in nodes {
         q.node(n)?;
     }

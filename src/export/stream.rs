@@ -29,7 +29,7 @@ use super::property::{self, EDGE_COLUMNS, NODE_COLUMNS};
 use super::{export_error, lines, rdf, tabular, ExportFormat};
 use crate::error::{Error, Result};
 use crate::graph::{EdgeView, KnowledgeGraph, Node, NodeKind};
-use crate::vocab::{ng, owl, rdfs, wgs84, xsd};
+use crate::vocab::{ng, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef};
 use oxttl::turtle::LowLevelTurtleSerializer;
 use petgraph::stable_graph::NodeIndex;
@@ -455,8 +455,9 @@ impl Streamer {
         let triples = self.format != ExportFormat::NQuads;
         let mut w = std::mem::take(&mut self.buffer);
         w.clear();
-        // Entities described as in an earlier document: their description statements
-        // need no look-up in `seen`, which, grown large, costs a cache miss per statement.
+        // Entities described as in an earlier document: their description statements are
+        // not generated again (nor looked up in `seen`, which, grown large, costs a cache
+        // miss per statement).
         let mut settled: FxHashSet<&str> = FxHashSet::default();
         for n in nodes.iter().filter(|n| matches!(n.kind(), NodeKind::Entity(_))) {
             let d = description(n);
@@ -466,15 +467,15 @@ impl Streamer {
         }
         let (seen, turtle) = (&mut self.seen, &mut self.turtle);
         // Statements come grouped by subject: look each subject up once.
-        let (mut last, mut last_subject, mut last_settled) = (String::new(), None, false);
+        let (mut last, mut last_subject) = (String::new(), None);
         let described = |n: &Node| subjects.get(&n.iri) != Some(&Subject::Repeated);
-        rdf::generate_from(graph, nodes, edges, triples, &described, |q: QuadRef<'_>| {
+        let settled = |n: &Node| settled.contains(n.iri.as_str());
+        rdf::generate_from(graph, nodes, edges, triples, &described, &settled, |q: QuadRef<'_>| {
             let NamedOrBlankNodeRef::NamedNode(s) = q.subject else { return Ok(()) };
             if s.as_str() != last {
                 last.clear();
                 last.push_str(s.as_str());
                 last_subject = subjects.get(s.as_str()).copied();
-                last_settled = settled.contains(s.as_str());
             }
             let subject = last_subject;
             let p = q.predicate.as_str();
@@ -487,9 +488,6 @@ impl Streamer {
                 Some(Subject::Repeated) if !is_role(p) => return Ok(()),
                 Some(Subject::Repeated) => true,
             };
-            if once && last_settled && is_description(p) {
-                return Ok(());
-            }
             if once {
                 let key = if triples { hash((q.subject, q.predicate, q.object)) } else { hash(q) };
                 if !seen.insert(key) {
@@ -625,22 +623,8 @@ impl Streamer {
     }
 }
 
-/// The predicates of an entity's description that [`description`] determines.
-fn is_description(p: &str) -> bool {
-    [
-        crate::vocab::rdf::TYPE,
-        rdfs::LABEL,
-        ng::SUBTYPE,
-        owl::SAME_AS,
-        ng::GEONAMES_ID,
-        wgs84::LAT,
-        wgs84::LONG,
-        ng::COUNTRY_CODE,
-    ]
-    .contains(&p)
-}
-
-/// A hash of what an entity's [`is_description`] statements are written from.
+/// A hash of what an entity's description statements (class, label, subtype,
+/// identifiers, coordinates, country code: see `rdf::Quads::node`) are written from.
 fn description(n: &Node) -> u64 {
     hash((
         n.kind,
