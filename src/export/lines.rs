@@ -12,7 +12,7 @@ use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
 
 /// `s` quoted; bytes that may start something to escape: ASCII controls, `"`, `\`, DEL,
 /// and 0xEF (the first byte of U+FFFE and U+FFFF in UTF-8).
-fn quoted(out: &mut Vec<u8>, s: &str) {
+pub(crate) fn quoted(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     if !any_byte(s.as_bytes(), |b| (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7F) | (b == 0xEF)) {
         out.extend_from_slice(s.as_bytes());

@@ -23,6 +23,7 @@ pub mod property;
 mod rdf;
 pub mod stream;
 mod tabular;
+mod turtle;
 pub mod xml;
 
 pub use cypher::CypherExporter;

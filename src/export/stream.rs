@@ -26,12 +26,12 @@
 //!   folder given by [`Streamer::spill_in`]) and patched when the folder is finished.
 
 use super::property::{self, EDGE_COLUMNS, NODE_COLUMNS};
+use super::turtle::TurtleLines;
 use super::{export_error, lines, rdf, tabular, ExportFormat};
 use crate::error::{Error, Result};
 use crate::graph::{EdgeView, KnowledgeGraph, Node, NodeKind};
 use crate::vocab::{ng, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef};
-use oxttl::turtle::LowLevelTurtleSerializer;
 use petgraph::stable_graph::NodeIndex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs::File;
@@ -147,9 +147,9 @@ pub struct Streamer {
     /// identity), by a hash of its id: which edges were written, and CSV's `sources`.
     sources: FxHashMap<u64, u32>,
     csv: Option<CsvSpill>,
-    /// Turtle: the serialiser, which keeps the last subject and predicate between
+    /// Turtle: the writer, which keeps the last subject and predicate between
     /// documents.
-    turtle: Option<LowLevelTurtleSerializer>,
+    turtle: Option<TurtleLines>,
     events_written: usize,
     edges_written: usize,
 }
@@ -244,11 +244,7 @@ impl Streamer {
         let csv = match format {
             ExportFormat::NTriples | ExportFormat::NQuads => None,
             ExportFormat::Turtle => {
-                let mut ser = oxttl::TurtleSerializer::new();
-                for (p, ns) in rdf::PREFIXES {
-                    ser = ser.with_prefix(*p, *ns).ok()?;
-                }
-                turtle = Some(ser.low_level());
+                turtle = Some(TurtleLines::new(rdf::PREFIXES));
                 None
             }
             ExportFormat::Csv => Some(CsvSpill { nodes: Spill::Memory(Vec::new()), edges: Spill::Memory(Vec::new()) }),
@@ -495,7 +491,7 @@ impl Streamer {
                 }
             }
             match turtle {
-                Some(t) => t.serialize_triple(q, &mut w)?,
+                Some(t) => t.statement(&mut w, q),
                 None => lines::statement(&mut w, q, !triples),
             }
             Ok(())
@@ -547,7 +543,7 @@ impl Streamer {
             let p = NamedNodeRef::new_unchecked(p);
             let o = LiteralRef::new_typed_literal(value.format(v), NamedNodeRef::new_unchecked(xsd::INTEGER));
             match &mut turtle {
-                Some(t) => t.serialize_triple(QuadRef::new(s, p, o, g), &mut w)?,
+                Some(t) => t.statement(&mut w, QuadRef::new(s, p, o, g)),
                 None => lines::statement(&mut w, QuadRef::new(s, p, o, g), !triples),
             }
             if w.len() >= 1 << 16 {
@@ -575,7 +571,7 @@ impl Streamer {
             }
         }
         if let Some(t) = &mut turtle {
-            t.finish(&mut w)?;
+            t.finish(&mut w);
         }
         out.write_all(&w)?;
         Ok(())
