@@ -1,5 +1,6 @@
-//! RDF exports: Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML, written through
-//! oxttl, oxjsonld and oxrdfxml from one list of quads.
+//! RDF exports: Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML, from one list of
+//! quads: TriG, JSON-LD and RDF/XML written through oxttl, oxjsonld and oxrdfxml; the
+//! streamed syntaxes by [`super::lines`] and [`super::turtle`], which give oxttl's bytes.
 //!
 //! Contract: the graph becomes quads in the vocabulary of `ontology/newsgraph.ttl`, and
 //! every export satisfies `ontology/shapes.ttl`:
