@@ -11,27 +11,51 @@ use super::xml::any_byte;
 use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
 
 /// `s` quoted; bytes that may start something to escape: ASCII controls, `"`, `\`, DEL,
-/// and 0xEF (the first byte of U+FFFE and U+FFFF in UTF-8).
+/// and 0xEF (the first byte of U+FFFE and U+FFFF in UTF-8). Text with something to
+/// escape (a quotation in a sentence) is copied in runs between the bytes escaped.
 pub(crate) fn quoted(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
-    if !any_byte(s.as_bytes(), |b| (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7F) | (b == 0xEF)) {
-        out.extend_from_slice(s.as_bytes());
-    } else {
-        for c in s.chars() {
-            match c {
-                '\u{8}' => out.extend_from_slice(b"\\b"),
-                '\t' => out.extend_from_slice(b"\\t"),
-                '\n' => out.extend_from_slice(b"\\n"),
-                '\u{C}' => out.extend_from_slice(b"\\f"),
-                '\r' => out.extend_from_slice(b"\\r"),
-                '"' => out.extend_from_slice(b"\\\""),
-                '\\' => out.extend_from_slice(b"\\\\"),
-                '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}' => {
-                    out.extend_from_slice(format!("\\u{:04X}", u32::from(c)).as_bytes());
+    let bytes = s.as_bytes();
+    if any_byte(bytes, |b| (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7F) | (b == 0xEF)) {
+        let (mut run, mut i) = (0, 0);
+        while i < bytes.len() {
+            let b = bytes[i];
+            let escape: &[u8] = match b {
+                0x08 => b"\\b",
+                b'\t' => b"\\t",
+                b'\n' => b"\\n",
+                0x0C => b"\\f",
+                b'\r' => b"\\r",
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                _ => b"",
+            };
+            // Other controls, DEL, U+FFFE and U+FFFF as \uXXXX.
+            let (code, width) = match b {
+                _ if !escape.is_empty() => (0, 1),
+                0x00..=0x1F | 0x7F => (u32::from(b), 1),
+                0xEF if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) => {
+                    (if bytes[i + 2] == 0xBE { 0xFFFE } else { 0xFFFF }, 3)
                 }
-                c => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.extend_from_slice(&bytes[run..i]);
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.extend_from_slice(b"\\u");
+                out.extend((0..4).rev().map(|k| HEX[((code >> (4 * k)) & 0xF) as usize]));
+            } else {
+                out.extend_from_slice(escape);
             }
+            i += width;
+            run = i;
         }
+        out.extend_from_slice(&bytes[run..]);
+    } else {
+        out.extend_from_slice(bytes);
     }
     out.push(b'"');
 }
