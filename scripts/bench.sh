@@ -9,7 +9,7 @@
 # with 1, 2, ... threads up to the number of cores, writing to a file under target/bench/,
 # and prints a table: threads, seconds, MB/s, MB/s per thread, peak resident memory.
 # With BENCH_DISCARD=1 the output goes to /dev/null (to time the work without the disk,
-# or when the disk cannot hold it: N-Triples is about 50 times the text). Peak memory
+# or when the disk cannot hold it: N-Triples is about 40 times the text, Turtle 14). Peak memory
 # comes from GNU time (installed with apt-get when missing). Results vary
 # with the machine: run on an otherwise idle one.
 set -euo pipefail
