@@ -61,12 +61,8 @@ impl TurtleLines {
             NamedOrBlankNodeRef::BlankNode(b) => (b.as_str(), true),
         };
         // Blank node labels are kept with a prefix no IRI has.
-        let same_subject = self.open
-            && if blank {
-                self.subject.strip_prefix("_:") == Some(subject)
-            } else {
-                self.subject == subject
-            };
+        let same_subject =
+            self.open && if blank { self.subject.strip_prefix("_:") == Some(subject) } else { self.subject == subject };
         if same_subject {
             if self.predicate == q.predicate.as_str() {
                 out.extend_from_slice(b" , ");
@@ -240,7 +236,25 @@ fn pn_chars(c: char) -> bool {
 fn escapable(c: char) -> bool {
     matches!(
         c,
-        '_' | '~' | '.' | '-' | '!' | '$' | '&' | '\'' | '(' | ')' | '*' | '+' | ',' | ';' | '=' | '/' | '?' | '#' | '@' | '%'
+        '_' | '~'
+            | '.'
+            | '-'
+            | '!'
+            | '$'
+            | '&'
+            | '\''
+            | '('
+            | ')'
+            | '*'
+            | '+'
+            | ','
+            | ';'
+            | '='
+            | '/'
+            | '?'
+            | '#'
+            | '@'
+            | '%'
     )
 }
 
