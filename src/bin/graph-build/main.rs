@@ -1,5 +1,6 @@
 //! `graph-build`: the command-line tool.
 
+mod alloc;
 mod args;
 mod build;
 mod diagnostics;
@@ -18,7 +19,7 @@ use diagnostics::Reporter;
 use std::process::ExitCode;
 
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::MiMalloc = alloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
