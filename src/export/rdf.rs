@@ -109,8 +109,9 @@ struct Quads<'g, F> {
     docs: FxHashMap<&'g str, &'g str>,
     /// Write each statement once whatever its graphs (the triple syntaxes).
     triples: bool,
-    /// The last confidence written and its lexical form (a few values recur).
-    confidence: (f64, String),
+    /// The confidences written and their lexical forms (a few values recur: each rule
+    /// has its own), the last used first.
+    confidences: Vec<(u64, String)>,
     /// Whether a node's own provenance is written with these statements (the streaming
     /// writer does not write a later report of an event again).
     described: &'g dyn Fn(&Node) -> bool,
@@ -150,12 +151,17 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
         self.integer(g, s, ng::END, p.end)?;
         self.plain(g, s, ng::RULE, &p.rule)?;
         let c = property::confidence(p);
-        if c.to_bits() != self.confidence.0.to_bits() {
-            self.confidence = (c, decimal_lexical(c));
+        match self.confidences.iter().position(|(bits, _)| *bits == c.to_bits()) {
+            Some(0) => {}
+            Some(i) => self.confidences.swap(0, i),
+            None => {
+                self.confidences.truncate(15);
+                self.confidences.insert(0, (c.to_bits(), decimal_lexical(c)));
+            }
         }
-        let lexical = std::mem::take(&mut self.confidence.1);
+        let lexical = std::mem::take(&mut self.confidences[0].1);
         let written = self.typed(g, s, ng::CONFIDENCE, &lexical, xsd::DECIMAL);
-        self.confidence.1 = lexical;
+        self.confidences[0].1 = lexical;
         written
     }
 
@@ -356,7 +362,7 @@ pub(crate) fn generate_from<'g>(
             }
         }
     }
-    let mut q = Quads { emit, docs, triples, confidence: (f64::NAN, String::new()), described, settled };
+    let mut q = Quads { emit, docs, triples, confidences: Vec::new(), described, settled };
     for n in nodes {
         q.node(n)?;
     }
