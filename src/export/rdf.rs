@@ -263,8 +263,10 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
         let mut key = Vec::new();
         let mut a_iri = String::new();
         for e in edges {
-            let s = iri(&e.source.iri)?;
-            let o = iri(&e.target.iri)?;
+            // Both ends are nodes of the graph, whose IRIs were checked when the nodes were
+            // written, before any edge.
+            let s = NamedNodeRef::new_unchecked(&e.source.iri);
+            let o = NamedNodeRef::new_unchecked(&e.target.iri);
             let p = ng::edge(e.edge.kind);
             // The direct triple, in the graph of every document that states it (once in
             // the triple syntaxes).
@@ -341,7 +343,8 @@ pub(crate) fn generate(
 }
 
 /// [`generate`] with the graph's nodes and edges already listed (by
-/// [`KnowledgeGraph::nodes`] and [`KnowledgeGraph::edges`]), and `described` telling
+/// [`KnowledgeGraph::nodes`] and [`KnowledgeGraph::edges`]: every node, since the IRIs
+/// of the edges' ends are checked as the nodes'), and `described` telling
 /// whether a node's own provenance is among the statements (see [`Quads::edges`]) and
 /// `settled` whether an entity's description is left out (see [`Quads::node`]).
 pub(crate) fn generate_from<'g>(
