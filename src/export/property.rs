@@ -201,15 +201,43 @@ pub fn edge_key(e: &EdgeView<'_>) -> String {
     }
 }
 
-/// An edge's stable id.
+/// An edge's stable id: `e` and [`edge_hash`] in 16 hexadecimal digits.
 pub fn edge_id(e: &EdgeView<'_>) -> String {
-    let mut bytes = Vec::with_capacity(128);
-    bytes.extend_from_slice(e.source.iri.as_bytes());
-    bytes.push(0);
-    bytes.extend_from_slice(edge_key(e).as_bytes());
-    bytes.push(0);
-    bytes.extend_from_slice(e.target.iri.as_bytes());
-    format!("e{:016x}", fnv1a(&bytes))
+    format!("e{:016x}", edge_hash(e))
+}
+
+/// The hash an edge's id is made of: FNV-1a of the source's IRI, the edge's key
+/// ([`edge_key`]) and the target's IRI, each after the one before and a zero byte.
+pub fn edge_hash(e: &EdgeView<'_>) -> u64 {
+    let mut h = Fnv1a::default();
+    h.write(e.source.iri.as_bytes());
+    h.write(&[0]);
+    h.write(e.edge.kind.name().as_bytes());
+    if let Some(r) = &e.edge.role {
+        h.write(b":");
+        h.write(r.as_bytes());
+    }
+    h.write(&[0]);
+    h.write(e.target.iri.as_bytes());
+    h.0
+}
+
+/// [`fnv1a`] over pieces written one after the other.
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(fnv1a(b""))
+    }
+}
+
+impl Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
 }
 
 /// An edge's values, aligned with [`EDGE_COLUMNS`].
@@ -296,6 +324,29 @@ pub fn colour_hex(kind: NodeKind) -> String {
 mod tests {
     use super::*;
     use crate::data::EntityType;
+
+    /// An edge's id is the hash of its ends and key joined by zero bytes, written in one
+    /// piece or in several.
+    #[test]
+    fn edge_ids_hash_the_ends_and_the_key() {
+        use crate::data::Predicate;
+        use crate::graph::{Edge, EdgeKind, EdgeView};
+        let (a, b) = (
+            Node { iri: "https://example.org/a".into(), ..Node::default() },
+            Node { iri: "https://example.org/b".into(), ..Node::default() },
+        );
+        let roles = [None, Some("President".to_owned())];
+        let mut ids = Vec::new();
+        for role in roles {
+            let edge = Edge { kind: EdgeKind::Relation(Predicate::RoleIn), role, provenance: Vec::new() };
+            let e = EdgeView { source: &a, target: &b, edge: &edge };
+            let joined = format!("{}\0{}\0{}", a.iri, edge_key(&e), b.iri);
+            assert_eq!(edge_hash(&e), fnv1a(joined.as_bytes()));
+            assert_eq!(edge_id(&e), format!("e{:016x}", fnv1a(joined.as_bytes())));
+            ids.push(edge_id(&e));
+        }
+        assert_ne!(ids[0], ids[1]);
+    }
 
     #[test]
     fn values_align_with_columns() {

@@ -144,7 +144,8 @@ pub struct Streamer {
     graphs: Vec<String>,
     graph_ids: FxHashMap<String, u32>,
     /// The number of sources of each edge between shared nodes (entities, events with an
-    /// identity), by a hash of its id: which edges were written, and CSV's `sources`.
+    /// identity), by the hash its id is made of ([`property::edge_hash`]): which edges were
+    /// written, and CSV's `sources`.
     sources: FxHashMap<u64, u32>,
     csv: Option<CsvSpill>,
     /// Turtle: the writer, which keeps the last subject and predicate between
@@ -411,7 +412,7 @@ impl Streamer {
             let shared = |n: &Node| subjects.contains_key(&n.iri);
             let mut new = true;
             if shared(e.source) && (shared(e.target) || e.edge.kind.is_role()) {
-                let id = hash(property::edge_id(e));
+                let id = property::edge_hash(e);
                 let n = e.edge.provenance.len().max(1) as u32;
                 match self.sources.get_mut(&id) {
                     Some(sources) => {
@@ -610,7 +611,8 @@ impl Streamer {
         let mut ew = tabular::writer(&mut *sink.edges);
         ew.write_record(tabular::header(&["id", "source", "target"], EDGE_COLUMNS)).map_err(export_error)?;
         copy_spill(csv.edges, &mut ew, |record| {
-            if let Some(n) = self.sources.get(&hash(&record[0])) {
+            let id = record[0].strip_prefix('e').and_then(|h| u64::from_str_radix(h, 16).ok());
+            if let Some(n) = id.and_then(|id| self.sources.get(&id)) {
                 record[sources] = n.to_string();
             }
         })?;
