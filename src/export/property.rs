@@ -18,7 +18,7 @@
 //!   target), so they are stable across runs and machines.
 
 use crate::data::EventType;
-use crate::graph::iri::fnv1a;
+use crate::graph::iri::Fnv1a;
 use crate::graph::{EdgeKind, EdgeView, Node, NodeKind, Provenance};
 use crate::text::date::Date;
 use std::borrow::Cow;
@@ -219,25 +219,7 @@ pub fn edge_hash(e: &EdgeView<'_>) -> u64 {
     }
     h.write(&[0]);
     h.write(e.target.iri.as_bytes());
-    h.0
-}
-
-/// [`fnv1a`] over pieces written one after the other.
-struct Fnv1a(u64);
-
-impl Default for Fnv1a {
-    fn default() -> Self {
-        Fnv1a(fnv1a(b""))
-    }
-}
-
-impl Fnv1a {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
+    h.finish()
 }
 
 /// An edge's values, aligned with [`EDGE_COLUMNS`].
@@ -341,8 +323,8 @@ mod tests {
             let edge = Edge { kind: EdgeKind::Relation(Predicate::RoleIn), role, provenance: Vec::new() };
             let e = EdgeView { source: &a, target: &b, edge: &edge };
             let joined = format!("{}\0{}\0{}", a.iri, edge_key(&e), b.iri);
-            assert_eq!(edge_hash(&e), fnv1a(joined.as_bytes()));
-            assert_eq!(edge_id(&e), format!("e{:016x}", fnv1a(joined.as_bytes())));
+            assert_eq!(edge_hash(&e), crate::graph::iri::fnv1a(joined.as_bytes()));
+            assert_eq!(edge_id(&e), format!("e{:016x}", crate::graph::iri::fnv1a(joined.as_bytes())));
             ids.push(edge_id(&e));
         }
         assert_ne!(ids[0], ids[1]);
