@@ -69,17 +69,17 @@ mod tests {
                 // size and freed once, with the allocator that returned it.
                 unsafe {
                     let p = a.alloc(layout);
-                    assert!(!p.is_null() && p as usize % align == 0, "size {size} align {align}");
+                    assert!(!p.is_null() && (p as usize).is_multiple_of(align), "size {size} align {align}");
                     p.write_bytes(0xAB, size);
                     let q = a.realloc(p, layout, size * 3);
-                    assert!(!q.is_null() && q as usize % align == 0, "grown: size {size} align {align}");
+                    assert!(!q.is_null() && (q as usize).is_multiple_of(align), "grown: size {size} align {align}");
                     assert!((0..size).all(|i| *q.add(i) == 0xAB));
                     let r = a.realloc(q, Layout::from_size_align(size * 3, align).expect("valid"), size);
-                    assert!(!r.is_null() && r as usize % align == 0, "shrunk: size {size} align {align}");
+                    assert!(!r.is_null() && (r as usize).is_multiple_of(align), "shrunk: size {size} align {align}");
                     assert!((0..size).all(|i| *r.add(i) == 0xAB));
                     a.dealloc(r, layout);
                     let z = a.alloc_zeroed(layout);
-                    assert!(!z.is_null() && z as usize % align == 0);
+                    assert!(!z.is_null() && (z as usize).is_multiple_of(align));
                     assert!((0..size).all(|i| *z.add(i) == 0));
                     a.dealloc(z, layout);
                 }
