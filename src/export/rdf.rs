@@ -184,49 +184,23 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
             NodeKind::Statement => ng::STATEMENT,
             NodeKind::Document => ng::DOCUMENT,
         };
-        let describe = !(matches!(n.kind(), NodeKind::Entity(_)) && (self.settled)(n));
-        if !describe {
-            for a in property::aliases(n) {
-                self.plain(g, s, skos::ALT_LABEL, a)?;
+        // An entity described as before: its aliases only (a new one is a statement of its
+        // own), no class, label, identifiers or coordinates.
+        let settled = matches!(n.kind(), NodeKind::Entity(_)) && (self.settled)(n);
+        if !settled {
+            self.add(g, s, rdf::TYPE, NamedNodeRef::new_unchecked(class).into())?;
+            if let NodeKind::Event(t) = n.kind() {
+                self.add(g, s, rdf::TYPE, NamedNodeRef::new_unchecked(ng::event_class(t)).into())?;
+                self.plain(g, s, ng::EVENT_TYPE, t.as_str())?;
             }
-            return self.counts_and_provenance(g, s, n);
+            self.plain(g, s, rdfs::LABEL, &n.label)?;
         }
-        self.add(g, s, rdf::TYPE, NamedNodeRef::new_unchecked(class).into())?;
-        if let NodeKind::Event(t) = n.kind() {
-            self.add(g, s, rdf::TYPE, NamedNodeRef::new_unchecked(ng::event_class(t)).into())?;
-            self.plain(g, s, ng::EVENT_TYPE, t.as_str())?;
-        }
-        self.plain(g, s, rdfs::LABEL, &n.label)?;
         for a in property::aliases(n) {
             self.plain(g, s, skos::ALT_LABEL, a)?;
         }
-        if let Some(v) = n.subtype.as_deref().filter(|v| !v.is_empty()) {
-            self.plain(g, s, ng::SUBTYPE, v)?;
+        if !settled {
+            self.identifiers(g, s, n)?;
         }
-        if let Some(q) = n.wikidata.as_deref().filter(|q| !q.is_empty()) {
-            let w = format!("{}{q}", external::WIKIDATA_ENTITY);
-            self.add(g, s, owl::SAME_AS, iri(&w)?.into())?;
-        }
-        if let Some(id) = n.geonames {
-            let w = format!("{}{id}/", external::GEONAMES);
-            self.add(g, s, owl::SAME_AS, iri(&w)?.into())?;
-            self.integer(g, s, ng::GEONAMES_ID, id)?;
-        }
-        if let (Some(lat), Some(lon)) = (n.lat, n.lon) {
-            if lat.is_finite() && lon.is_finite() {
-                self.typed(g, s, wgs84::LAT, &decimal_lexical(lat), xsd::DECIMAL)?;
-                self.typed(g, s, wgs84::LONG, &decimal_lexical(lon), xsd::DECIMAL)?;
-            }
-        }
-        if let Some(c) = n.country_code.as_deref().filter(|c| !c.is_empty()) {
-            self.plain(g, s, ng::COUNTRY_CODE, c)?;
-        }
-        self.counts_and_provenance(g, s, n)
-    }
-
-    /// A node's statements after its description: date, counts, amount, text, path,
-    /// mentions and provenance.
-    fn counts_and_provenance(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, n: &'g Node) -> Result<()> {
         if let Some(d) = n.date {
             self.typed(g, s, ng::DATE, &d.to_string(), xsd::DATE)?;
         }
@@ -254,6 +228,32 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
         }
         if let Some(p) = n.provenance.first() {
             self.provenance(g, s, p)?;
+        }
+        Ok(())
+    }
+
+    /// A node's subtype, Wikidata and GeoNames identifiers, coordinates and country code.
+    fn identifiers(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, n: &Node) -> Result<()> {
+        if let Some(v) = n.subtype.as_deref().filter(|v| !v.is_empty()) {
+            self.plain(g, s, ng::SUBTYPE, v)?;
+        }
+        if let Some(q) = n.wikidata.as_deref().filter(|q| !q.is_empty()) {
+            let w = format!("{}{q}", external::WIKIDATA_ENTITY);
+            self.add(g, s, owl::SAME_AS, iri(&w)?.into())?;
+        }
+        if let Some(id) = n.geonames {
+            let w = format!("{}{id}/", external::GEONAMES);
+            self.add(g, s, owl::SAME_AS, iri(&w)?.into())?;
+            self.integer(g, s, ng::GEONAMES_ID, id)?;
+        }
+        if let (Some(lat), Some(lon)) = (n.lat, n.lon) {
+            if lat.is_finite() && lon.is_finite() {
+                self.typed(g, s, wgs84::LAT, &decimal_lexical(lat), xsd::DECIMAL)?;
+                self.typed(g, s, wgs84::LONG, &decimal_lexical(lon), xsd::DECIMAL)?;
+            }
+        }
+        if let Some(c) = n.country_code.as_deref().filter(|c| !c.is_empty()) {
+            self.plain(g, s, ng::COUNTRY_CODE, c)?;
         }
         Ok(())
     }
