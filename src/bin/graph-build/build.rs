@@ -330,11 +330,44 @@ pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
     if !args.input.quiet {
         let secs = start.elapsed().as_secs_f64();
         eprintln!(
-            "graph-build: {} documents ({} skipped), {entities} entities, {events} events, {edges} edges in {secs:.2} s ({:.1} MB/s)",
+            "graph-build: {} documents ({} skipped), {entities} entities, {events} events, {edges} edges in {secs:.2} s ({} of text, {})",
             totals.documents,
             reporter.skipped(),
-            totals.bytes as f64 / 1e6 / secs.max(1e-9),
+            size(totals.bytes as f64),
+            rate(totals.bytes as f64 / secs.max(1e-9)),
         );
     }
     Ok(())
+}
+
+/// A number of bytes in the unit that shows it best: "2.0 MB", "13 kB", "120 B".
+fn size(bytes: f64) -> String {
+    if bytes >= 1e6 {
+        format!("{:.1} MB", bytes / 1e6)
+    } else if bytes >= 1e3 {
+        format!("{:.0} kB", bytes / 1e3)
+    } else {
+        format!("{bytes:.0} B")
+    }
+}
+
+/// A throughput in bytes per second, as [`size`] writes sizes: "6.1 MB/s", "41 kB/s"
+/// (a single article is read in less time than the tool takes to start).
+fn rate(bytes_per_second: f64) -> String {
+    format!("{}/s", size(bytes_per_second))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_rates_in_readable_units() {
+        assert_eq!(size(2_012_345.0), "2.0 MB");
+        assert_eq!(size(13_400.0), "13 kB");
+        assert_eq!(size(120.0), "120 B");
+        assert_eq!(rate(6_140_000.0), "6.1 MB/s");
+        assert_eq!(rate(41_300.0), "41 kB/s");
+        assert_eq!(rate(0.0), "0 B/s");
+    }
 }
