@@ -38,13 +38,15 @@ impl Run {
     /// The number of skipped documents the summary line reports.
     pub fn skipped(&self) -> Option<usize> {
         let line = self.stderr.lines().find(|l| is_summary(l))?;
-        let n = line.split_once(" documents (")?.1.split_once(" skipped)")?.0;
+        let n = line.split_once(" (")?.1.split_once(" skipped)")?.0;
         n.parse().ok()
     }
 }
 
 fn is_summary(line: &str) -> bool {
-    line.starts_with("graph-build: ") && line.contains(" documents (") && line.contains(" skipped)")
+    line.starts_with("graph-build: ")
+        && (line.contains(" documents (") || line.contains(" document ("))
+        && line.contains(" skipped)")
 }
 
 /// Run graph-build in `dir` with `args`, feeding `stdin`, and check what every run must

@@ -330,14 +330,23 @@ pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
     if !args.input.quiet {
         let secs = start.elapsed().as_secs_f64();
         eprintln!(
-            "graph-build: {} documents ({} skipped), {entities} entities, {events} events, {edges} edges in {secs:.2} s ({} of text, {})",
-            totals.documents,
+            "graph-build: {} ({} skipped), {entities} entities, {events} events, {edges} edges in {secs:.2} s ({} of text, {})",
+            count(totals.documents, "document"),
             reporter.skipped(),
             size(totals.bytes as f64),
             rate(totals.bytes as f64 / secs.max(1e-9)),
         );
     }
     Ok(())
+}
+
+/// "1 document", "2 documents".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// A number of bytes in the unit that shows it best: "2.0 MB", "13 kB", "120 B".
@@ -369,5 +378,7 @@ mod tests {
         assert_eq!(rate(6_140_000.0), "6.1 MB/s");
         assert_eq!(rate(41_300.0), "41 kB/s");
         assert_eq!(rate(0.0), "0 B/s");
+        assert_eq!(count(1, "document"), "1 document");
+        assert_eq!(count(0, "document"), "0 documents");
     }
 }
