@@ -15,36 +15,41 @@ use super::{Document, Token};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
-/// The phrases sharing a first word, split by their second word.
-#[derive(Debug, Clone)]
-struct Bucket {
-    /// The first word.
-    word: Box<str>,
-    /// Phrases of one word, longest first.
-    single: Vec<u32>,
-    /// Phrases of two or more words by the hash of their second word (then the word
-    /// itself, should two words share a hash), longest first.
-    by_second: FxHashMap<u64, Vec<SecondWord>>,
-}
-
-/// A second word and the phrases that continue with it, longest first.
-type SecondWord = (Box<str>, Vec<u32>);
-
 /// Phrases indexed by their first two words; each phrase carries a value.
+///
+/// One flat table per kind of key, so that a lookup touches few cache lines: the phrases
+/// of two or more words by the hashes of their first two words, those of one word by the
+/// hash of that word, each key giving a range of `ids` (longest phrase first). Words are
+/// not compared at lookup: a phrase found under a key is compared with the text in full
+/// ([`matches`]), so the rare phrase whose words share another's hashes never matches
+/// in its place.
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<T> {
-    /// Buckets by the hash of their first word (several, should two words share a hash).
-    by_first: FxHashMap<u64, Vec<Bucket>>,
+    /// (first word hash, second word hash) → range of `ids`: phrases of two or more words.
+    pairs: FxHashMap<(u64, u64), (u32, u32)>,
+    /// First word hash → range of `ids`: phrases of one word.
+    singles: FxHashMap<u64, (u32, u32)>,
+    ids: Vec<u32>,
+    /// Each phrase's key: its first word's hash and its second word's (`None` for a phrase
+    /// of one word), in the order of `phrases`.
+    keys: Vec<(u64, Option<u64>)>,
     /// A bit per hash of the first words, set for the first words of phrases: most
-    /// tokens start no phrase, and this small table (which stays in cache when the map
-    /// is large) tells so without probing the map.
+    /// tokens start no phrase, and this small table (which stays in cache when the maps
+    /// are large) tells so without probing them.
     first_filter: Vec<u64>,
     phrases: Vec<(Box<str>, T)>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { by_first: FxHashMap::default(), first_filter: vec![0], phrases: Vec::new() }
+        PhraseIndex {
+            pairs: FxHashMap::default(),
+            singles: FxHashMap::default(),
+            ids: Vec::new(),
+            keys: Vec::new(),
+            first_filter: vec![0],
+            phrases: Vec::new(),
+        }
     }
 }
 
@@ -205,6 +210,21 @@ pub fn first_word(phrase: &str) -> String {
 
 /// The first and second words of a phrase ("" when there is no second word).
 fn two_words(s: &str) -> (&str, &str) {
+    if s.is_ascii() {
+        // The common case, byte by byte: a word is a run of ASCII letters and digits, or
+        // else the first character alone.
+        let bytes = s.as_bytes();
+        let run = |from: usize, class: u8| {
+            from + bytes[from..].iter().take_while(|&&b| BYTE_CLASS[b as usize] == class).count()
+        };
+        let first = match bytes.first() {
+            None => 0,
+            Some(b) if b.is_ascii_alphanumeric() => run(0, ASCII_ALPHANUMERIC),
+            Some(_) => 1,
+        };
+        let second = run(first, ASCII_OTHER);
+        return (&s[..first], &s[second..run(second, ASCII_ALPHANUMERIC)]);
+    }
     let [_, a, b, c] = word_key_at(s, 0);
     (&s[..a as usize], &s[b as usize..c as usize])
 }
@@ -235,39 +255,67 @@ impl<T> PhraseIndex<T> {
     fn push(&mut self, phrase: String, value: T) {
         let phrase = lowercase(phrase).into_boxed_str();
         let (first, second) = two_words(&phrase);
-        let id = self.phrases.len() as u32;
-        let buckets = self.by_first.entry(word_hash(first)).or_default();
-        let bucket = match buckets.iter().position(|b| *b.word == *first) {
-            Some(b) => &mut buckets[b],
-            None => {
-                let word = first.into();
-                buckets.push(Bucket { word, single: Vec::new(), by_second: FxHashMap::default() });
-                buckets.last_mut().expect("just pushed")
-            }
-        };
-        if second.is_empty() {
-            bucket.single.push(id);
-        } else {
-            let lists = bucket.by_second.entry(word_hash(second)).or_default();
-            match lists.iter_mut().find(|(w, _)| **w == *second) {
-                Some((_, list)) => list.push(id),
-                None => lists.push((second.into(), vec![id])),
-            }
-        }
+        self.keys.push((word_hash(first), (!second.is_empty()).then(|| word_hash(second))));
         self.phrases.push((phrase, value));
     }
 
+    /// Build the tables from `keys`: each key's phrases longest first (then in the order
+    /// they were added).
     fn sort(&mut self) {
-        let phrases = &self.phrases;
-        let longest_first = |list: &mut Vec<u32>| list.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].0.len()));
-        for bucket in self.by_first.values_mut().flatten() {
-            longest_first(&mut bucket.single);
-            bucket.by_second.values_mut().flatten().for_each(|(_, list)| longest_first(list));
+        // Number the keys in order of first appearance, count their phrases, and lay the
+        // phrases out key by key, each key's phrases in the order they were added; then
+        // order each key's few phrases longest first.
+        let mut pairs: FxHashMap<(u64, u64), (u32, u32)> = FxHashMap::default();
+        let mut singles: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        let mut firsts: rustc_hash::FxHashSet<u64> = Default::default();
+        // For each phrase its key's number; for each key number its count.
+        let mut group = Vec::with_capacity(self.keys.len());
+        let mut counts: Vec<u32> = Vec::new();
+        for &(first, second) in &self.keys {
+            firsts.insert(first);
+            // A key seen for the first time takes the next number.
+            let fresh = (counts.len() as u32, 0);
+            let g = match second {
+                Some(second) => pairs.entry((first, second)).or_insert(fresh).0,
+                None => singles.entry(first).or_insert(fresh).0,
+            };
+            if g == fresh.0 {
+                counts.push(0);
+            }
+            counts[g as usize] += 1;
+            group.push(g);
         }
+        let mut start = Vec::with_capacity(counts.len());
+        let mut at = 0;
+        for &n in &counts {
+            start.push(at);
+            at += n;
+        }
+        let mut next = start.clone();
+        let mut ids = vec![0u32; self.keys.len()];
+        for (i, &g) in group.iter().enumerate() {
+            ids[next[g as usize] as usize] = i as u32;
+            next[g as usize] += 1;
+        }
+        let phrases = &self.phrases;
+        for (&s, &n) in start.iter().zip(&counts) {
+            let list = &mut ids[s as usize..(s + n) as usize];
+            if list.len() > 1 {
+                list.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].0.len()));
+            }
+        }
+        for r in pairs.values_mut().chain(singles.values_mut()) {
+            let g = r.0 as usize;
+            *r = (start[g], start[g] + counts[g]);
+        }
+        self.pairs = pairs;
+        self.singles = singles;
+        self.ids = ids;
+        let firsts: Vec<u64> = firsts.into_iter().collect();
         // About 16 bits per first word: few false positives.
-        let words = (self.by_first.len() / 4).next_power_of_two().max(1);
+        let words = (firsts.len() / 4).next_power_of_two().max(1);
         self.first_filter = vec![0; words];
-        for &hash in self.by_first.keys() {
+        for hash in firsts {
             let (w, bit) = filter_bit(hash, words);
             self.first_filter[w] |= bit;
         }
@@ -277,10 +325,11 @@ impl<T> PhraseIndex<T> {
         self.phrases.is_empty()
     }
 
-    /// The first words of the phrases: no phrase starts at a token whose first word is
-    /// not one of them.
+    /// The first words of the phrases, each once: no phrase starts at a token whose
+    /// first word is not one of them.
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.by_first.values().flatten().map(|b| &*b.word)
+        let mut seen = rustc_hash::FxHashSet::default();
+        self.phrases.iter().map(|(p, _)| two_words(p).0).filter(move |w| seen.insert(*w))
     }
 
     pub fn len(&self) -> usize {
@@ -296,15 +345,10 @@ impl<T> PhraseIndex<T> {
         if self.first_filter[w] & bit == 0 {
             return None;
         }
-        let buckets = self.by_first.get(&first_hash)?;
-        let (first, second) = doc.word_key(i);
-        let bucket = buckets.iter().find(|b| same_word(&b.word, first))?;
-        let longer = bucket
-            .by_second
-            .get(&second_hash)
-            .and_then(|lists| lists.iter().find(|(w, _)| same_word(w, second)))
-            .map_or(&[][..], |(_, list)| list.as_slice());
-        Some(longer.iter().chain(&bucket.single))
+        let range = |r: Option<&(u32, u32)>| r.map_or(&[][..], |&(a, b)| &self.ids[a as usize..b as usize]);
+        let longer = range(self.pairs.get(&(first_hash, second_hash)));
+        let single = range(self.singles.get(&first_hash));
+        Some(longer.iter().chain(single))
     }
 
     /// The longest phrase starting at token `i` with the index one past its last token.
@@ -326,13 +370,16 @@ impl<T> PhraseIndex<T> {
     pub fn get(&self, text: &str) -> Option<&T> {
         let norm = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let (first, second) = two_words(&norm);
-        let bucket = self.by_first.get(&word_hash(first))?.iter().find(|b| *b.word == *first)?;
-        let list = if second.is_empty() {
-            &bucket.single
+        let (a, b) = if second.is_empty() {
+            *self.singles.get(&word_hash(first))?
         } else {
-            &bucket.by_second.get(&word_hash(second))?.iter().find(|(w, _)| **w == *second)?.1
+            *self.pairs.get(&(word_hash(first), word_hash(second)))?
         };
-        list.iter().map(|&i| &self.phrases[i as usize]).find(|(p, _)| **p == *norm).map(|(_, v)| v)
+        self.ids[a as usize..b as usize]
+            .iter()
+            .map(|&i| &self.phrases[i as usize])
+            .find(|(p, _)| **p == *norm)
+            .map(|(_, v)| v)
     }
 }
 
@@ -424,6 +471,49 @@ mod tests {
             let hashes = [word_hash(&doc.lower[a..b]), word_hash(&doc.lower[c..d])];
             assert_eq!(doc.word_hashes[i], hashes, "token {i}");
         }
+    }
+
+    #[test]
+    fn two_words_of_ascii_as_of_any_text() {
+        for s in [
+            "",
+            "u.s.",
+            "took control of",
+            "(",
+            "be'eri",
+            "al-qassam brigades",
+            "lt. gen. x",
+            "x",
+            "...",
+            "a  b",
+            "4.3bn",
+        ] {
+            let [_, a, b, c] = word_key_at(s, 0).map(|x| x as usize);
+            assert_eq!(two_words(s), (&s[..a], &s[b..c]), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn phrases_sharing_words_longest_first_then_as_added() {
+        let abbr = Default::default();
+        let doc = Document::analyse("New York City and New Delhi.", &abbr);
+        let idx = PhraseIndex::from_phrases(
+            ["new", "new york", "new delhi", "new york city", "york", "new-york"].map(|p| (p.to_owned(), p)),
+        );
+        let at = |i: usize| idx.all_at(&doc, i).map(|(v, end)| (*v, end)).collect::<Vec<_>>();
+        assert_eq!(at(0), vec![("new york city", 3), ("new york", 2), ("new", 1)]);
+        assert_eq!(at(4), vec![("new delhi", 6), ("new", 5)]);
+        assert_eq!(at(1), vec![("york", 2)]);
+        assert_eq!(at(3), vec![]);
+        // Added one at a time, the index is rebuilt each time, with the same result.
+        let mut one_by_one = PhraseIndex::new();
+        for p in ["new", "new york", "new delhi", "new york city", "york", "new-york"] {
+            one_by_one.insert(p, p);
+        }
+        let at = |i: usize| one_by_one.all_at(&doc, i).map(|(v, end)| (*v, end)).collect::<Vec<_>>();
+        assert_eq!(at(0), vec![("new york city", 3), ("new york", 2), ("new", 1)]);
+        assert_eq!(one_by_one.get("New  Delhi"), Some(&"new delhi"));
+        assert_eq!(one_by_one.get("new jersey"), None);
     }
 
     #[test]
