@@ -31,7 +31,7 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
     /// For each token, the byte ranges in `lower` of the first two words from its start
-    /// (the keys of phrase lookups; see [`phrase`]).
+    /// (see [`phrase::word_keys`]; phrase lookups use their hashes, below).
     pub word_keys: Vec<[u32; 4]>,
     /// For each token, the [`phrase::word_hash`]es of those two words.
     pub word_hashes: Vec<[u64; 2]>,
@@ -60,14 +60,6 @@ impl<'a> Document<'a> {
     /// The lowercased text of token `i` ("" past the end).
     pub fn low(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| &self.lower[t.span()])
-    }
-
-    /// The first two words from token `i` on, lowercased (phrase lookup keys).
-    pub fn word_key(&self, i: usize) -> (&str, &str) {
-        match self.word_keys.get(i) {
-            Some(&[a, b, c, d]) => (&self.lower[a as usize..b as usize], &self.lower[c as usize..d as usize]),
-            None => ("", ""),
-        }
     }
 
     /// The index of the token starting at byte `start`, if any.

@@ -311,7 +311,6 @@ impl<T> PhraseIndex<T> {
         self.pairs = pairs;
         self.singles = singles;
         self.ids = ids;
-        let firsts: Vec<u64> = firsts.into_iter().collect();
         // About 16 bits per first word: few false positives.
         let words = (firsts.len() / 4).next_power_of_two().max(1);
         self.first_filter = vec![0; words];
