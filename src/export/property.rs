@@ -195,9 +195,14 @@ pub fn node_values(n: &Node) -> Vec<Option<Value<'_>>> {
 
 /// An edge's key: its predicate, and its role when it has one (`role_in:President`).
 pub fn edge_key(e: &EdgeView<'_>) -> String {
+    key_pieces(e).concat()
+}
+
+/// The pieces of [`edge_key`], in order.
+fn key_pieces<'e>(e: &EdgeView<'e>) -> [&'e str; 3] {
     match &e.edge.role {
-        Some(r) => format!("{}:{r}", e.edge.kind.name()),
-        None => e.edge.kind.name().to_owned(),
+        Some(r) => [e.edge.kind.name(), ":", r],
+        None => [e.edge.kind.name(), "", ""],
     }
 }
 
@@ -212,10 +217,8 @@ pub fn edge_hash(e: &EdgeView<'_>) -> u64 {
     let mut h = Fnv1a::default();
     h.write(e.source.iri.as_bytes());
     h.write(&[0]);
-    h.write(e.edge.kind.name().as_bytes());
-    if let Some(r) = &e.edge.role {
-        h.write(b":");
-        h.write(r.as_bytes());
+    for piece in key_pieces(e) {
+        h.write(piece.as_bytes());
     }
     h.write(&[0]);
     h.write(e.target.iri.as_bytes());
