@@ -341,7 +341,7 @@ pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
 }
 
 /// "1 document", "2 documents".
-fn count(n: usize, noun: &str) -> String {
+pub(crate) fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

@@ -169,8 +169,7 @@ fn write_text(scored: &[(&GoldFile, &String, &DocScore)], verbose: bool, out: &m
             }
         }
     }
-    let n = scored.len();
-    writeln!(out, "overall ({n} document{})", if n == 1 { "" } else { "s" })?;
+    writeln!(out, "overall ({})", crate::build::count(scored.len(), "document"))?;
     for (m, c) in MEASURES.iter().zip(totals(scored)) {
         writeln!(out, "{}", measure_line(m, c))?;
     }
