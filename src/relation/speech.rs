@@ -13,6 +13,87 @@ pub(super) const STATEMENT_NOUNS: &[&str] =
 /// Words after a trailing attribution ("..., X said, citing ...").
 pub(super) const AFTER_ATTRIBUTION: &[&str] =
     &["citing", "adding", "according", "in", "on", "at", "during", "after", "before", "late", "earlier"];
+/// Words that are an adjunct of time by themselves ("said yesterday", "said late on
+/// Sunday"), besides the days of the week.
+const TIME_ADVERBS: &[&str] = &["late", "early", "earlier", "later", "yesterday", "today", "tonight", "again"];
+const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// Words that open an adjunct of time when a day or a [`TIME_WORDS`] follows ("said this
+/// week", "said on Friday", "said last Friday").
+const TIME_OPENERS: &[&str] = &["on", "this", "last", "next"];
+const TIME_WORDS: &[&str] = &[
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+];
+/// Tensed auxiliaries: one inside what follows a speech verb starts a clause, the content
+/// ("said in the past Russia had launched ...").
+const TENSED: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "must",
+    "should", "did", "does", "do",
+];
+
+/// The end of an adjunct of time starting at `k` ("late on Sunday", "last week",
+/// "yesterday evening"), if one does.
+fn time_adjunct_end(ctx: &Sent, k: usize) -> Option<usize> {
+    let mut j = k;
+    while TIME_ADVERBS.contains(&ctx.low(j)) {
+        j += 1;
+    }
+    if TIME_OPENERS.contains(&ctx.low(j)) && (DAYS.contains(&ctx.low(j + 1)) || TIME_WORDS.contains(&ctx.low(j + 1))) {
+        j += 2;
+    } else if DAYS.contains(&ctx.low(j)) {
+        j += 1;
+    }
+    while TIME_WORDS.contains(&ctx.low(j)) {
+        j += 1;
+    }
+    (j > k).then_some(j)
+}
+
+/// What stands between a speech verb (or its addressee) at `k` and its content: adjuncts
+/// of time and place ("said on Sunday that ...", "said last week the talks ...", "told
+/// reporters in Ankara that ...", "said in a statement: ..."). `Some(j)`: the content
+/// starts at `j` (at the first adjunct of place when the words after it read as the
+/// content itself: "said in the past Russia had launched ..."). `None`: adjuncts only, up
+/// to the end of the sentence ("..., Netanyahu said at a news conference in Jerusalem.").
+fn after_adjuncts(ctx: &Sent, mut k: usize, stop: usize) -> Option<usize> {
+    while let Some(e) = time_adjunct_end(ctx, k) {
+        k = e;
+    }
+    if k >= stop {
+        return None;
+    }
+    if !ctx.is(k, word::PREPOSITION) || matches!(ctx.low(k), "according" | "to" | "than" | "like") {
+        return Some(k);
+    }
+    for j in k + 1..stop.min(k + 14) {
+        let low = ctx.low(j);
+        if matches!(low, "that" | ":" | ",") || is_quote_token(ctx, j) {
+            return Some(j);
+        }
+        let verb = TENSED.contains(&low)
+            || ctx.is_lower_word(j)
+                && low.ends_with("ed")
+                && !matches!(ctx.low(j - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our");
+        if verb {
+            return Some(k);
+        }
+    }
+    if stop <= k + 14 {
+        None
+    } else {
+        Some(k)
+    }
+}
 
 fn closing_quote_at(ctx: &Sent, i: usize) -> bool {
     ctx.kind(i).is_some_and(|k| matches!(k, TokenKind::CloseQuote | TokenKind::Quote))
@@ -139,6 +220,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         }
     }
     // The content after the verb.
+    let mut adjuncts_only = false;
     if statement.is_none() {
         let mut k = if inverted { speaker_end } else { end };
         if matches!(ctx.low(i), "told" | "tells" | "tell" | "telling" | "informed" | "assured" | "urged") {
@@ -150,10 +232,17 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 k = ctx.mention(m).end as usize;
             } else {
                 let mut n = 0;
-                while ctx.is_lower_word(k) && n < 3 && ctx.low(k) != "that" {
+                while ctx.is_lower_word(k) && n < 3 && ctx.low(k) != "that" && !ctx.is(k, word::PREPOSITION) {
                     k += 1;
                     n += 1;
                 }
+            }
+        }
+        match after_adjuncts(ctx, k, stop) {
+            Some(j) => k = j,
+            None => {
+                adjuncts_only = true;
+                k = stop;
             }
         }
         // "..., X reports, citing sources": no content after the verb.
@@ -163,6 +252,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         }
         if trailing {
             k = stop;
+            adjuncts_only = true;
         }
         if ctx.kind(k) == Some(TokenKind::OpenQuote) || (ctx.kind(k) == Some(TokenKind::Quote)) {
             if let Some(r) = quote_after(ctx, k) {
@@ -188,11 +278,20 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     }
     // A trailing attribution: "..., Russia's Defence Ministry said."
     if statement.is_none() && !describe {
-        let tail_ok = end >= stop || ctx.low(end) == "," && ctx.is(end + 1, word::AFTER_ATTRIBUTION);
-        // Back over a determiner: "..., the Reuters news agency reports".
+        let tail_ok = end >= stop || adjuncts_only || ctx.low(end) == "," && ctx.is(end + 1, word::AFTER_ATTRIBUTION);
+        // Back over a determiner ("..., the Reuters news agency reports") and over the
+        // speakers coordinated before this one ("..., Saudi Arabia and the United States
+        // said").
         let mut np = speaker_start;
-        while np > ctx.range.start && matches!(ctx.low(np - 1), "the" | "a" | "an") {
-            np -= 1;
+        loop {
+            while np > ctx.range.start && matches!(ctx.low(np - 1), "the" | "a" | "an") {
+                np -= 1;
+            }
+            let before = (np >= ctx.range.start + 2 && ctx.low(np - 1) == "and").then(|| ctx.head(np - 2)).flatten();
+            match before {
+                Some(m) => np = ctx.mention(m).np_start as usize,
+                None => break,
+            }
         }
         let speaker_start = np;
         if tail_ok && speaker_start > ctx.range.start && ctx.low(speaker_start - 1) == "," {

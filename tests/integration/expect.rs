@@ -2,7 +2,8 @@
 //! examples of `ontology/triggers.tsv`:
 //!
 //! - `pred(Subject, Object)`: an edge between nodes with these labels (or aliases);
-//! - `said(Speaker)`: a statement by the speaker;
+//! - `said(Speaker)`: a statement by the speaker; `said(Speaker | text)`: a statement by
+//!   the speaker with exactly this text;
 //! - `Event(agent=X; target=Y; place=Z; killed=N; injured=N; count=N; type=Attack)`: an
 //!   event with these roles and counts (keys may be omitted).
 
@@ -37,6 +38,12 @@ pub fn holds(g: &KnowledgeGraph, expectation: &str) -> Result<bool, String> {
                 "type" => ev.event_type().map(|t| t.as_str()) == Some(v),
                 _ => false,
             })
+        }));
+    }
+    if let Some((speaker, text)) = args.split_once(" | ").filter(|_| head == "said") {
+        let (speaker, text) = (speaker.trim(), text.trim());
+        return Ok(g.edges().iter().any(|x| {
+            x.edge.kind.name() == "said" && named(x.source, speaker) && x.target.text.as_deref() == Some(text)
         }));
     }
     let parts: Vec<&str> = args.split(',').map(str::trim).collect();
@@ -81,4 +88,8 @@ fn expectations_parse_and_fail_when_false() {
     assert_eq!(holds(&g, "Event(agent=Russian Armed Forces; place=Kharkiv)"), Ok(true));
     assert_eq!(holds(&g, "Event(agent=Russian Armed Forces; killed=3)"), Ok(false));
     assert!(holds(&g, "attacked Kyiv").is_err());
+    let g = super::common::graph("t", "Kremlin spokesman Dmitry Peskov said the talks had stalled.");
+    assert_eq!(holds(&g, "said(Dmitry Peskov | the talks had stalled)"), Ok(true));
+    assert_eq!(holds(&g, "said(Dmitry Peskov | the talks)"), Ok(false));
+    assert_eq!(holds(&g, "said(Vladimir Putin | the talks had stalled)"), Ok(false));
 }
