@@ -165,6 +165,12 @@ struct Counts {
 pub(super) fn assemble(ctx: &Sent, found: Found, date: Option<Date>, out: &mut Extraction, previous: &[usize]) {
     let Found { candidates, relations, said } = found;
     let mut cands = merge(candidates);
+    // No actor attacks, sanctions or meets itself: a target that is an agent is a misread
+    // reference ("fired a missile off its coast").
+    for c in &mut cands {
+        let agents = &c.agents;
+        c.targets.retain(|(e, _)| !agents.contains(e));
+    }
     let mut counts: Vec<Counts> = vec![Counts::default(); cands.len()];
     let is_attack = |c: &Candidate| matches!(c.etype, Some(EventType::Attack | EventType::Casualty));
     for cas in casualties(ctx) {

@@ -347,7 +347,9 @@ fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     // "drones launched by Russia", "rockets launched from Gaza": a participle describing
     // the weapons, not a clause of its own.
     let reduced = i > ctx.range.start && ctx.is_lower_word(i - 1) && !ctx.is(i - 1, word::AUXILIARY);
-    if ctx.irrealis(i) || ctx.passive(i) || reduced {
+    // "test-fired a missile": a weapons test, not an attack.
+    let test = ctx.low(i.wrapping_sub(1)) == "-" && ctx.low(i.wrapping_sub(2)) == "test";
+    if ctx.irrealis(i) || ctx.passive(i) || reduced || test {
         return;
     }
     let agents = agent_of(ctx, i);
@@ -390,7 +392,10 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     {
         return;
     }
-    let passive = ctx.passive(i);
+    // A participle right before "by" or "of" has no object: a passive, or a reduced
+    // relative clause ("firms sanctioned by the US", "companies accused of supplying").
+    let participle = ctx.low(end.wrapping_sub(1)).ends_with("ed") && matches!(ctx.low(end), "by" | "of");
+    let passive = participle || ctx.passive(i);
     let (agents, target_m) = if passive {
         let agent = ctx.first_right(end, |p| p == Some("by"));
         let target = ctx.subject(i, true);
