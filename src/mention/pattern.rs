@@ -1376,14 +1376,16 @@ pub(super) fn groups(doc: &Document, data: &OntologyData, list: &[Mention]) -> V
             // "and"/"or" closes the list after its next item.
             closed = (a.end as usize..b.start as usize).any(|k| matches!(doc.low(k), "and" | "or" | "well"));
         } else {
-            if current.len() >= 2 {
+            // Two items make a list with a conjunction only: "Ukraine, Defence Minister
+            // Boris Pistorius" is none ("the EU, Germany, Spain and others" is one).
+            if current.len() >= 3 || current.len() == 2 && closed {
                 out.push(std::mem::take(&mut current));
             }
             current.clear();
             closed = false;
         }
     }
-    if current.len() >= 2 {
+    if current.len() >= 3 || current.len() == 2 && closed {
         out.push(current);
     }
     out

@@ -643,6 +643,12 @@ impl<'a> Sent<'a> {
                 if self.is_possessor(m) || mention.form == Form::Demonym {
                     continue;
                 }
+                // "the Wagner Group, a Russian-funded company, staged": an indefinite
+                // appositive describes the subject before it.
+                if commas > 0 && matches!(self.low(k.wrapping_sub(1)), "a" | "an") && self.low(k.wrapping_sub(2)) == ","
+                {
+                    continue;
+                }
                 if matches!(mention.referent, Referent::Bare)
                     || self.entity(m, false).is_none() && !matches!(mention.referent, Referent::Role(_))
                 {

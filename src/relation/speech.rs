@@ -95,6 +95,31 @@ fn after_adjuncts(ctx: &Sent, mut k: usize, stop: usize) -> Option<usize> {
     }
 }
 
+/// Whether the verb at `i` has a common noun for its subject, right before it (past
+/// auxiliaries): "residents said", "local officials said", not "Russian officials said"
+/// (a demonym for a country) nor "the ministry said" (a mention).
+fn common_noun_subject(ctx: &Sent, i: usize) -> bool {
+    let mut k = i;
+    while k > ctx.range.start && ctx.is(k - 1, word::AUXILIARY) {
+        k -= 1;
+    }
+    let plain = |x: usize| {
+        ctx.is_lower_word(x)
+            && ctx.head(x).is_none()
+            && !ctx.is(x, word::PREPOSITION)
+            && !ctx.is(x, word::CLAUSE_WORD)
+            && !matches!(ctx.low(x), "and" | "or" | "who" | "which" | "that")
+    };
+    if k == ctx.range.start || !plain(k - 1) || ctx.low(k - 1).ends_with("ly") {
+        return false;
+    }
+    let mut j = k - 1;
+    while j > ctx.range.start && plain(j - 1) {
+        j -= 1;
+    }
+    j == ctx.range.start || ctx.low(j - 1) == ","
+}
+
 fn closing_quote_at(ctx: &Sent, i: usize) -> bool {
     ctx.kind(i).is_some_and(|k| matches!(k, TokenKind::CloseQuote | TokenKind::Quote))
 }
@@ -173,6 +198,11 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 inverted = speaker.is_some();
             }
         }
+    }
+    // "..., residents said": a common noun right before the verb is its subject; no
+    // entity said it.
+    if !according && !inverted && common_noun_subject(ctx, i) {
+        return;
     }
     let Some(sm) = speaker else { return };
     let speakers: Vec<u32> = ctx
