@@ -1109,9 +1109,13 @@ impl<'a> SentenceMentions<'a> {
                     && acronym.len() >= 2
                     && acronym.len() <= 8
             };
+            // The acronym starts with the initial of one of the name's words: "WASHINGTON
+            // (AP)" is a dateline, not a definition.
+            let first = acronym.bytes().next().unwrap_or(0);
+            let fits = |from: usize| (from..i).any(|k| self.doc.tok(k).bytes().next() == Some(first));
             if self.low(i) == "(" && self.low(i + 2) == ")" && is_acr() {
                 let referent = if let Some(m) = self.mention_ending_at(i) {
-                    Some(self.list[m].referent.clone())
+                    fits(self.list[m].start as usize).then(|| self.list[m].referent.clone())
                 } else {
                     // An unknown name before the parenthesis, typed by its head noun.
                     let mut start = i;
@@ -1132,7 +1136,7 @@ impl<'a> SentenceMentions<'a> {
                         .then(|| self.mention_ending_at(start))
                         .flatten()
                         .filter(|&m| self.list[m].form == Form::Name && self.known_type(m) != Some(EntityType::Person));
-                    (start < i).then(|| {
+                    (start < i && fits(start)).then(|| {
                         let (etype, subtype) =
                             self.head_type(start, i).unwrap_or((EntityType::Organisation, String::new()));
                         let from = opening.map_or(start, |m| self.list[m].start as usize);
