@@ -346,7 +346,9 @@ fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
 fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     // "drones launched by Russia", "rockets launched from Gaza": a participle describing
     // the weapons, not a clause of its own.
-    let reduced = i > ctx.range.start && ctx.is_lower_word(i - 1) && !ctx.is(i - 1, word::AUXILIARY);
+    // (A pronoun before the verb is its subject: "it fired rockets".)
+    let reduced =
+        i > ctx.range.start && ctx.is_lower_word(i - 1) && !ctx.is(i - 1, word::AUXILIARY) && ctx.head(i - 1).is_none();
     // "test-fired a missile": a weapons test, not an attack.
     let test = ctx.low(i.wrapping_sub(1)) == "-" && ctx.low(i.wrapping_sub(2)) == "test";
     if ctx.irrealis(i) || ctx.passive(i) || reduced || test {
@@ -405,11 +407,25 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         // or one the trigger's form ends with ("met with X"); for verbs of criticism,
         // the first "of X" inside the object ("protest the deployment of X's troops").
         let with = matches!(t.predicate, Some(Predicate::Met | Predicate::NegotiatedWith));
-        let target = ctx.first_right(end, |p| p.is_none() || p == Some("with") && with).or_else(|| {
-            matches!(t.predicate, Some(Predicate::Criticised | Predicate::Accused | Predicate::Summoned))
-                .then(|| ctx.first_right(end, |p| p == Some("of")))
-                .flatten()
-        });
+        let summoned = t.predicate == Some(Predicate::Summoned);
+        let target = ctx
+            .first_right(end, |p| p.is_none() || p == Some("with") && with)
+            .or_else(|| {
+                matches!(t.predicate, Some(Predicate::Criticised | Predicate::Accused | Predicate::Summoned))
+                    .then(|| ctx.first_right(end, |p| p == Some("of")))
+                    .flatten()
+            })
+            // "summoned the Afghan envoy": who is summoned stands for a country.
+            .or_else(|| {
+                summoned
+                    .then(|| {
+                        ctx.right_args(end, 6)
+                            .into_iter()
+                            .find(|(m, p)| p.is_none() && ctx.mention(*m).form == Form::Demonym)
+                    })
+                    .flatten()
+                    .map(|(m, _)| m)
+            });
         (agent_of(ctx, i), target)
     };
     let mut c = Candidate {

@@ -658,6 +658,11 @@ impl<'a> Sent<'a> {
                     fallback.get_or_insert(m);
                     continue;
                 }
+                // "Pakistan protested attacks": the name is the subject of the verb in the
+                // past right after it, and the word at `i` is no verb of its.
+                if end < i && self.past_verb(end, i) {
+                    break;
+                }
                 return Some(m);
             }
             let w = self.low(k);
@@ -668,7 +673,18 @@ impl<'a> Sent<'a> {
                 }
                 continue;
             }
+            // "to protest cross-border attacks": the noun at `i` is the object of an
+            // infinitive (not of "to" as a preposition: "in response to continued
+            // attacks"), not a verb with a subject before it.
+            let infinitive = w == "to"
+                && k + 1 < i
+                && self.head(k + 1).is_none()
+                && !self.is(k + 1, word::AUXILIARY)
+                && !self.low(k + 1).ends_with("ed")
+                && !self.low(k + 1).ends_with("ing")
+                && self.noun_words(k + 1, i);
             if matches!(w, ";" | ":" | "that")
+                || infinitive
                 || self.is(k, word::CLAUSE_WORD)
                 || self
                     .kind(k)
@@ -794,9 +810,34 @@ impl<'a> Sent<'a> {
         out
     }
 
+    /// Whether token `k` reads as a verb in the past whose object is the noun at `i`: a
+    /// lowercase word in "-ed", no auxiliary nor the second half of a compound
+    /// ("Iran-backed"), followed by lowercase words only ("protested cross-border
+    /// attacks", not "claimed to have captured" nor "portrayed ..., characterized").
+    fn past_verb(&self, k: usize, i: usize) -> bool {
+        self.is_lower_word(k)
+            && self.low(k).ends_with("ed")
+            && !self.is(k, word::AUXILIARY)
+            && self.low(k - 1) != "-"
+            && self.noun_words(k, i)
+    }
+
+    /// Whether the tokens after a verb at `k` up to `i` may be the start of its object
+    /// noun phrase: lowercase words and hyphens, with no auxiliary, preposition or
+    /// conjunction.
+    fn noun_words(&self, k: usize, i: usize) -> bool {
+        (k + 1..i).all(|x| {
+            (self.is_lower_word(x) || self.low(x) == "-")
+                && !self.is(x, word::AUXILIARY)
+                && !self.is(x, word::PREPOSITION)
+                && !matches!(self.low(x), "and" | "or" | "that")
+        })
+    }
+
     /// An actor-typed modifier right before a noun at `i`: "Russian drone attack",
     /// "Hamas missiles", "Hamas-led attack", "Russia's attack". Hyphens and up to three
-    /// lowercase words may stand between.
+    /// lowercase words may stand between, but not a verb after a name ("Pakistan
+    /// protested attacks").
     pub fn modifier_before(&self, i: usize) -> Option<usize> {
         let mut k = i;
         let mut skipped = 0;
@@ -806,7 +847,12 @@ impl<'a> Sent<'a> {
                 let mention = self.mention(m);
                 let place = self.ents.of_mention[m].is_some_and(|e| self.etype(e) == EntityType::Place);
                 let modifier = (self.entity(m, true).is_some() && !place) || mention.form == Form::Demonym;
-                return modifier.then_some(m);
+                // "Pakistan criticised attacks": a name and a verb in the past, its subject,
+                // not a modifier ("Russian guided bombs" and "Iran-backed attacks" are).
+                let verb = mention.form != Form::Demonym
+                    && (mention.end as usize) < i
+                    && self.past_verb(mention.end as usize, i);
+                return (modifier && !verb).then_some(m);
             }
             let w = self.low(p);
             if self.kind(p) == Some(TokenKind::Clitic) {
