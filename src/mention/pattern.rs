@@ -615,8 +615,24 @@ impl<'a> SentenceMentions<'a> {
             // The person: a known person, or a capitalised name.
             let mut person = None;
             if let Some(m) = self.mention_starting_at(name_at) {
-                if matches!(self.list[m].referent, Referent::Known(Known::Person(_))) {
-                    person = Some(m);
+                match self.list[m].referent {
+                    Referent::Known(Known::Person(_)) => person = Some(m),
+                    // "Defence Minister Israel Katz", "Foreign Minister Abbas Araqchi": a
+                    // place's name opening the name of the person the title is about.
+                    Referent::Known(Known::Country(_) | Known::Place(_) | Known::Region(_) | Known::Area(_))
+                        if (capital_title || title.kind == TitleKind::Office) && self.list[m].form == Form::Name =>
+                    {
+                        if let Some(end) = self.name_run(self.list[m].end as usize, 3) {
+                            let name = self.doc.span_text(name_at, end).to_owned();
+                            let referent = match self.st.gazetteer.lookup(&name).first() {
+                                Some(k @ Known::Person(_)) => Referent::Known(*k),
+                                _ => Referent::New(NewName { name, etype: EntityType::Person, subtype: String::new() }),
+                            };
+                            let pm = self.mention(name_at, end, referent, Form::Name, "title", 0.85);
+                            person = Some(self.replace(m, pm));
+                        }
+                    }
+                    _ => {}
                 }
             } else if capital_title || qualifier.is_some() || of_q.is_some() || title.kind == TitleKind::Office {
                 if let Some(end) = self.name_run(name_at, 4) {
