@@ -759,10 +759,14 @@ impl<'a> Sent<'a> {
             if let Some(m) = self.head(k) {
                 let mention = self.mention(m);
                 let end = mention.end as usize;
-                if self.is_possessor(m) {
+                // "the southern Lebanese town of Nabatieh": as after a possessor, the place
+                // named after the place noun takes the demonym's preposition.
+                let demonym_place = mention.form == Form::Demonym
+                    && (end..end + 4).any(|x| self.is(x, word::PLACE_NOUN) && self.low(x + 1) == "of");
+                if self.is_possessor(m) || demonym_place {
                     // "on Ukraine's eastern Donetsk region": the head follows, and takes
                     // the possessor's preposition.
-                    let mut h = end + 1;
+                    let mut h = if demonym_place { end } else { end + 1 };
                     // Adjectives and a place noun may stand between ("Ukraine's southern city
                     // of Mykolaiv"), but no other preposition.
                     while self.is_lower_word(h)
