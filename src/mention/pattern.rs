@@ -585,6 +585,14 @@ impl<'a> SentenceMentions<'a> {
         Some((m, end))
     }
 
+    /// The person a name after a title stands for: a known person, or a new one.
+    fn person(&self, name: String) -> Referent {
+        match self.st.gazetteer.lookup(&name).first() {
+            Some(k @ Known::Person(_)) => Referent::Known(*k),
+            _ => Referent::New(NewName { name, etype: EntityType::Person, subtype: String::new() }),
+        }
+    }
+
     pub(super) fn titles(&mut self) {
         let lex = &self.data.lexicon;
         let mut i = self.range.start as usize;
@@ -624,11 +632,7 @@ impl<'a> SentenceMentions<'a> {
                     {
                         if let Some(end) = self.name_run(self.list[m].end as usize, 3) {
                             let name = self.doc.span_text(name_at, end).to_owned();
-                            let referent = match self.st.gazetteer.lookup(&name).first() {
-                                Some(k @ Known::Person(_)) => Referent::Known(*k),
-                                _ => Referent::New(NewName { name, etype: EntityType::Person, subtype: String::new() }),
-                            };
-                            let pm = self.mention(name_at, end, referent, Form::Name, "title", 0.85);
+                            let pm = self.mention(name_at, end, self.person(name), Form::Name, "title", 0.85);
                             person = Some(self.replace(m, pm));
                         }
                     }
@@ -640,11 +644,7 @@ impl<'a> SentenceMentions<'a> {
                     let words = (name_at..end).filter(|&k| self.doc.tokens[k].is_word()).count();
                     if !(single_lower_title && words < 2) {
                         let name = self.doc.span_text(name_at, end).to_owned();
-                        let referent = match self.st.gazetteer.lookup(&name).first() {
-                            Some(k @ Known::Person(_)) => Referent::Known(*k),
-                            _ => Referent::New(NewName { name, etype: EntityType::Person, subtype: String::new() }),
-                        };
-                        let m = self.mention(name_at, end, referent, Form::Name, "title", 0.85);
+                        let m = self.mention(name_at, end, self.person(name), Form::Name, "title", 0.85);
                         person = Some(self.add(m));
                     }
                 }
