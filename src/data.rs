@@ -439,6 +439,8 @@ pub struct Lexicon {
     pub anaphora: Vec<(String, EntityType, Vec<String>)>,
     /// Words that cannot name a region on their own ("Western", "Central").
     pub generic_place_words: FxHashSet<Box<str>>,
+    /// What verbs of firing fire: "missiles", "shells", "a barrage".
+    pub weapons: FxHashSet<Box<str>>,
     /// Wars whose days news counts.
     pub war_days: Vec<WarDay>,
     pub triggers: Vec<Trigger>,
@@ -486,6 +488,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/anaphora.tsv",
     "lexicon/war-days.tsv",
     "lexicon/generic-place-words.txt",
+    "lexicon/weapons.txt",
     "triggers.tsv",
 );
 
@@ -822,6 +825,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     lex.particles = plain_list(&get("lexicon/particles.txt")?);
     lex.government_nouns = plain_list(&get("lexicon/government-nouns.txt")?);
     lex.generic_place_words = plain_list(&get("lexicon/generic-place-words.txt")?);
+    lex.weapons = plain_list(&get("lexicon/weapons.txt")?);
 
     let src = get("lexicon/numbers.tsv")?;
     let t = Table::parse("ontology/lexicon/numbers.tsv", &src)?;

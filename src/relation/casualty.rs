@@ -340,7 +340,7 @@ fn emit(ctx: &Sent, c: &Candidate, n: Counts, date: Option<Date>, out: &mut Extr
         Predicate::Attacked => {
             if !named_targets.is_empty() {
                 named_targets
-            } else if let Some(pl) = c.place {
+            } else if let Some(pl) = c.place.filter(|&pl| !ctx.is_water(pl)) {
                 vec![pl]
             } else {
                 c.targets.iter().map(|t| t.0).collect()

@@ -67,6 +67,30 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "started",
     "led",
 ];
+/// Verbs whose object is an act not done, or not yet: "vowed further attacks",
+/// "threatened sanctions", "denied carrying out the strike".
+const INTENT_VERBS: &[&str] = &[
+    "vowed",
+    "vows",
+    "vow",
+    "threatened",
+    "threatens",
+    "threaten",
+    "threatening",
+    "promised",
+    "promises",
+    "warned",
+    "warns",
+    "warning",
+    "planned",
+    "plans",
+    "planning",
+    "feared",
+    "fears",
+    "denied",
+    "denies",
+    "denying",
+];
 /// Verbs that may stand between a determiner-looking word and a verb ("they have attacked").
 pub(super) const AUX_VERBS: &[&str] = &[
     "will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "to", "did", "do", "does",
@@ -77,6 +101,9 @@ pub(super) const TROOP_NOUNS: &[&str] =
 /// Nouns of time after which a number is a duration, not a count.
 pub(super) const TIME_NOUNS: &[&str] =
     &["months", "month", "years", "year", "days", "day", "weeks", "week", "hours", "hour", "minutes"];
+/// Nouns of "in X to/with/of/for": the reason for an event, not its circumstances.
+const REASON_NOUNS: &[&str] =
+    &["solidarity", "support", "response", "retaliation", "revenge", "protest", "behalf", "memory", "honour", "honor"];
 /// Currency words and symbols.
 pub(super) const CURRENCY: &[&str] = &[
     "euros", "euro", "dollars", "dollar", "pounds", "pound", "$", "€", "£", "yuan", "roubles", "rubles", "hryvnias",
@@ -232,11 +259,17 @@ impl Sent<'_> {
         // "an alleged attack": a determiner and adjectives before a form that is also a
         // noun.
         let form = &self.doc.lower[self.doc.tokens[i].start as usize..self.doc.tokens[end - 1].end as usize];
+        // So is a verb before it, or a word in the past: "vowed further attacks",
+        // "renewed strikes", "launched new attacks".
         if t.noun_forms.iter().any(|f| f == form) {
             let mut k = i - 1;
-            while k > self.range.start && self.is_lower_word(k) && !self.is(k, word::AUX_VERB) && i - k <= 3 {
-                if determiner(self.low(k - 1)) {
+            while k >= self.range.start && self.is_lower_word(k) && !self.is(k, word::AUX_VERB) && i - k <= 3 {
+                let w = self.low(k);
+                if w.ends_with("ed") || INTENT_VERBS.contains(&w) || self.is(k, word::LIGHT_VERB) {
                     return false;
+                }
+                if k == self.range.start || determiner(self.low(k - 1)) {
+                    return k == self.range.start;
                 }
                 k -= 1;
             }
@@ -262,7 +295,12 @@ impl Sent<'_> {
     /// A place for an event: "in X" after the trigger, else before it in the clause.
     pub(super) fn event_place(&self, i: usize, end: usize) -> Option<u32> {
         let near = |p: Option<&str>| matches!(p, Some("in" | "at" | "near" | "inside" | "outside" | "through"));
-        let right = self.right_args(end, 14);
+        // "in solidarity with Palestinians in Gaza", "in response to strikes on Beirut": a
+        // place after the event's reason is the reason's.
+        let reason = (end..(end + 14).min(self.range.end))
+            .find(|&k| matches!(self.low(k.wrapping_sub(1)), "in" | "on") && REASON_NOUNS.contains(&self.low(k)));
+        let mut right = self.right_args(end, 14);
+        right.retain(|&(m, _)| reason.is_none_or(|r| (self.mention(m).start as usize) < r));
         let left = self.left_args(i, 12);
         let pick = |args: &[(usize, Option<&str>)], accept: &dyn Fn(Option<&str>) -> bool| {
             args.iter().filter(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym).find_map(|(m, _)| {
@@ -332,6 +370,11 @@ fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
         k -= 1;
         let w = ctx.low(k);
         if ctx.is(k, word::LIGHT_VERB) {
+            // "in response to continued rocket attacks": a participle after a
+            // preposition describes the noun; no one's act is named.
+            if w.ends_with("ed") && ctx.is(k.wrapping_sub(1), word::PREPOSITION) {
+                return None;
+            }
             return Some((agent_of(ctx, k), ctx.irrealis(k)));
         }
         let number_or_money = ctx.kind(k) == Some(crate::text::TokenKind::Number) || matches!(w, "$" | "€" | "£");
@@ -351,6 +394,7 @@ fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         i > ctx.range.start && ctx.is_lower_word(i - 1) && !ctx.is(i - 1, word::AUXILIARY) && ctx.head(i - 1).is_none();
     // "test-fired a missile": a weapons test, not an attack.
     let test = ctx.low(i.wrapping_sub(1)) == "-" && ctx.low(i.wrapping_sub(2)) == "test";
+    let Some(weapon) = fired(ctx, end) else { return };
     if ctx.irrealis(i) || ctx.passive(i) || reduced || test {
         return;
     }
@@ -379,11 +423,37 @@ fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     if c.place.is_none() {
         c.place = ctx.event_place(i, end);
     }
-    // "launched an investigation" is no attack: something must be aimed at someone or somewhere.
-    if c.agents.is_empty() || c.targets.is_empty() && c.place.is_none() {
+    // Without a weapon named, something must be aimed at someone or somewhere.
+    if c.agents.is_empty() || c.targets.is_empty() && c.place.is_none() && !weapon {
         return;
     }
     found.candidates.push(c);
+}
+
+/// What a verb of firing fires, read from its object up to its first preposition other
+/// than "of": `Some(true)` when it names a weapon ("fired two anti-ship missiles at",
+/// "launched a wave of drones"), `Some(false)` when it ends in a name ("a dozen
+/// Shaheds") or has no noun ("fired on", "launched 300 at", "fired back at"), `None` when
+/// it is something else: "launched a naval mission" and "fired the minister" are no attacks.
+fn fired(ctx: &Sent, end: usize) -> Option<bool> {
+    let mut last = None;
+    for j in end..ctx.range.end.min(end + 12) {
+        let punct = ctx.kind(j) == Some(TokenKind::Punct) && ctx.low(j) != "-";
+        if punct || ctx.is(j, word::CLAUSE_WORD) || ctx.is(j, word::PREPOSITION) && ctx.low(j) != "of" {
+            break;
+        }
+        if ctx.is(j, word::WEAPON) {
+            return Some(true);
+        }
+        if ctx.kind(j) == Some(TokenKind::Word) {
+            last = Some(j);
+        }
+    }
+    last.is_none_or(|j| {
+        let w = ctx.low(j);
+        !ctx.is_lower_word(j) || w == "of" || w.ends_with("ly") || matches!(w, "back" | "again")
+    })
+    .then_some(false)
 }
 
 fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
@@ -464,7 +534,32 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     found.candidates.push(c);
 }
 
+/// Whether the event noun at `i` is the object of a verb of intent, threat or denial
+/// ("vowed further attacks", "warned of a Russian offensive"): no event happened.
+fn intended(ctx: &Sent, i: usize) -> bool {
+    let mut k = i;
+    while k > ctx.range.start && k + 7 > i {
+        k -= 1;
+        let w = ctx.low(k);
+        if INTENT_VERBS.contains(&w) {
+            return true;
+        }
+        let skip = ctx.head(k).is_some()
+            || w == "-"
+            || ctx.is_lower_word(k)
+                && (!ctx.is(k, word::PREPOSITION) || w == "of")
+                && !ctx.is(k, word::VERB_TRIGGER_START);
+        if !skip {
+            return false;
+        }
+    }
+    false
+}
+
 fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    if intended(ctx, i) {
+        return;
+    }
     let mut c = Candidate {
         etype: t.event,
         predicate: t.predicate,

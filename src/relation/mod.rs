@@ -229,6 +229,9 @@ mod word {
     pub const AFTER_ATTRIBUTION: u64 = 1 << 48;
     /// First words of the triggers (see `WordSets::add_first_words`).
     pub const TRIGGER_START: u64 = 1 << 49;
+    pub const WEAPON: u64 = 1 << 50;
+    /// First words of the verb triggers ("shot" of "shot down").
+    pub const VERB_TRIGGER_START: u64 = 1 << 51;
 }
 
 /// Add the word sets of the frames to `sets`: the word lists of this module and its
@@ -252,8 +255,17 @@ pub(crate) fn add_word_sets(sets: &mut WordSets, data: &OntologyData) {
     sets.add(word::PERSON_NOUN, lex.person_nouns.keys().map(|w| &**w));
     sets.add(word::STATEMENT_NOUN, speech::STATEMENT_NOUNS.iter().copied());
     sets.add(word::AFTER_ATTRIBUTION, speech::AFTER_ATTRIBUTION.iter().copied());
+    sets.add(word::WEAPON, lex.weapons.iter().map(|w| &**w));
     let trigger_words: Vec<String> = lex.triggers.iter().flat_map(|t| &t.forms).map(|f| first_word(f)).collect();
     sets.add_first_words(word::TRIGGER_START, trigger_words.iter().map(String::as_str));
+    let verb_words: Vec<String> = lex
+        .triggers
+        .iter()
+        .filter(|t| t.pos == crate::data::TriggerPos::Verb)
+        .flat_map(|t| &t.forms)
+        .map(|f| first_word(f))
+        .collect();
+    sets.add_first_words(word::VERB_TRIGGER_START, verb_words.iter().map(String::as_str));
 }
 
 impl RelationStage {
@@ -545,6 +557,12 @@ impl<'a> Sent<'a> {
 
     pub fn etype(&self, e: u32) -> EntityType {
         self.ents.list[e as usize].etype
+    }
+
+    /// Whether entity `e` is a body of water: a sea, strait or river is where an attack
+    /// happens, never what it attacks.
+    pub fn is_water(&self, e: u32) -> bool {
+        matches!(&*self.ents.list[e as usize].subtype, "Sea" | "Strait" | "River")
     }
 
     /// Whether token `i` ends a clause for argument scanning.
@@ -863,9 +881,10 @@ impl<'a> Sent<'a> {
                 k = p;
                 continue;
             }
+            // Nor a verb between: "a U.S. destroyer shot down four drones".
             if w == "-"
                 || (self.is_lower_word(p)
-                    && !self.is(p, word::PREPOSITION)
+                    && !self.is(p, word::PREPOSITION | word::VERB_TRIGGER_START)
                     && !matches!(w, "the" | "a" | "an" | "and" | "or" | "this" | "that"))
             {
                 k = p;
