@@ -305,6 +305,7 @@ impl RelationStage {
         let mut hits: Vec<(u32, usize)> = Vec::new();
         let mut previous_events: Vec<usize> = Vec::new();
         let mut previous_block = u32::MAX;
+        let mut last_speaker: Option<(usize, u32)> = None;
         for (si, s) in doc.sentences.iter().enumerate() {
             if s.is_heading() {
                 continue;
@@ -326,6 +327,7 @@ impl RelationStage {
                     crate::mention::quoted_tokens_into(doc, s.tokens.clone(), &mut quoted);
                     &quoted
                 },
+                previous_speaker: last_speaker.filter(|&(at, _)| at + 2 >= si).map(|(_, e)| e),
                 clause_scan: Cell::new((s.tokens.start as usize, s.tokens.start as usize, None)),
             };
             let mut found = frames::Found::default();
@@ -355,6 +357,9 @@ impl RelationStage {
             if s.block != previous_block {
                 previous_events.clear();
                 previous_block = s.block;
+            }
+            if let Some(&e) = found.said.last().and_then(|s| s.speakers.first()) {
+                last_speaker = Some((si, e));
             }
             let first_new = out.events.len();
             casualty::assemble(&ctx, found, date, &mut out, &previous_events);
@@ -432,6 +437,9 @@ pub(crate) struct Sent<'a> {
     words: &'a [u64],
     lookups: &'a Lookups,
     quoted: &'a [bool],
+    /// The speaker of the last statement, when it was at most two sentences back: ", it
+    /// added" after "…, CENTCOM said" is CENTCOM, whatever else was named between.
+    pub previous_speaker: Option<u32>,
     /// Where [`Sent::clause_subject`] stopped last: the token asked for, the token
     /// reached and the subject found, so that calls left to right scan once in all.
     clause_scan: Cell<(usize, usize, Option<usize>)>,

@@ -4,6 +4,7 @@
 use super::frames::{is_quote_token, Found, Said};
 use super::{word, Sent};
 use crate::data::{EntityType, Frame, Trigger};
+use crate::mention::{Pronoun, Referent};
 use crate::text::TokenKind;
 use std::ops::Range;
 
@@ -349,6 +350,14 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     }
     if range.end <= range.start {
         return;
+    }
+    // "…, CENTCOM said. A destroyer shot down four drones over Yemen, it added.": a
+    // pronoun after what was said is the last speaker, not the last name.
+    let mut speakers = speakers;
+    if range.end <= speaker_start && ctx.mention(sm).referent == Referent::Pronoun(Pronoun::Neuter) {
+        if let Some(p) = ctx.previous_speaker.filter(|&p| ctx.etype(p) != EntityType::Person) {
+            speakers = vec![p];
+        }
     }
     let event = (ctx.range.start..ctx.range.end).any(|k| ctx.is(k, word::STATEMENT_NOUN));
     found.said.push(Said {
