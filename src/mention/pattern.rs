@@ -1377,9 +1377,17 @@ pub(crate) fn quoted_tokens_into(doc: &Document, range: Range<u32>, inside: &mut
 pub(super) fn groups(doc: &Document, data: &OntologyData, list: &[Mention]) -> Vec<Vec<u32>> {
     // Items of one list are all places or all actors.
     let class = |m: &Mention| m.entity_type(data).map(|t| t == EntityType::Place);
-    let heads: Vec<usize> = (0..list.len())
+    let mut heads: Vec<usize> = (0..list.len())
         .filter(|&i| !list[i].inner && !matches!(list[i].referent, Referent::Pronoun(_) | Referent::Anaphor(..)))
         .collect();
+    // A demonym qualifying the next name's title is no item: "Tshisekedi and Rwandan
+    // President Paul Kagame" lists two people.
+    let qualifier = |w: &[usize]| {
+        let (a, b) = (&list[w[0]], &list[w[1]]);
+        a.form == Form::Demonym && b.np_start <= a.start && a.end <= b.start
+    };
+    let drop: Vec<usize> = heads.windows(2).filter(|w| qualifier(w)).map(|w| w[0]).collect();
+    heads.retain(|i| !drop.contains(i));
     let mut out = Vec::new();
     let mut current: Vec<u32> = Vec::new();
     let mut closed = false;

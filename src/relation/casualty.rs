@@ -18,6 +18,8 @@ struct Casualties {
     kind: CasualtyKind,
     count: u64,
     place: Option<u32>,
+    /// The casualty word.
+    at: usize,
 }
 
 fn compatible(a: &Candidate, b: &Candidate) -> bool {
@@ -55,7 +57,8 @@ fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
 fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
     let mut seen_in = false;
     for k in from..(from + 8).min(ctx.range.end) {
-        if ctx.clause_break(k) && k > from {
+        // "Four people were killed, officials in Kyiv said": not where.
+        if ctx.clause_break(k) {
             return None;
         }
         if ctx.low(k) == "in" {
@@ -71,6 +74,31 @@ fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
             }
             let e = ctx.entity(m, false)?;
             return (ctx.etype(e) == EntityType::Place || ctx.etype(e) == EntityType::Country).then_some(e);
+        }
+    }
+    None
+}
+
+/// The place in a clause of cause after casualty word `k`: "were killed when shells
+/// landed on a camp near Goma", "died after a strike in Kherson".
+fn place_of_cause(ctx: &Sent, k: usize) -> Option<u32> {
+    let end = (k + 24).min(ctx.range.end);
+    let Some(when) = (k + 1..end.min(k + 8))
+        .take_while(|&j| !ctx.is(j, word::CLAUSE_PUNCTUATION) && ctx.low(j) != ",")
+        .find(|&j| matches!(ctx.low(j), "when" | "after" | "as"))
+    else {
+        return None;
+    };
+    let mut j = when + 1;
+    while j < end && !ctx.clause_break(j) {
+        if let Some(m) = ctx.head(j) {
+            let near = matches!(ctx.low(j - 1), "in" | "at" | "near" | "outside");
+            if let Some(e) = ctx.entity(m, false).filter(|&e| near && ctx.is_place_or_country(e)) {
+                return Some(e);
+            }
+            j = ctx.mention(m).end as usize;
+        } else {
+            j += 1;
         }
     }
     None
@@ -99,7 +127,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
                 {
                     after += 1;
                 }
-                out.push(Casualties { kind, count, place: place_after(ctx, after) });
+                out.push(Casualties { kind, count, place: place_after(ctx, after), at: k });
                 continue;
             }
         }
@@ -110,7 +138,9 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
         }
         let mut found = None;
         for s in (j.saturating_sub(8).max(ctx.range.start)..j).rev() {
-            if ctx.clause_break(s) && ctx.low(s) != "," {
+            // "13 were killed and dozens were wounded": a count before another casualty
+            // word is that word's.
+            if ctx.clause_break(s) && ctx.low(s) != "," || ctx.is(s, word::CASUALTY) {
                 break;
             }
             if let Some(q) = parse_quantity(&ctx.doc.lower, toks, s, &lex.numbers) {
@@ -133,7 +163,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             }
         }
         if let Some(count) = found {
-            out.push(Casualties { kind, count, place: place_after(ctx, k + 1) });
+            out.push(Casualties { kind, count, place: place_after(ctx, k + 1), at: k });
         }
     }
     out
@@ -176,10 +206,9 @@ pub(super) fn assemble(ctx: &Sent, found: Found, date: Option<Date>, out: &mut E
     for cas in casualties(ctx) {
         let attack = cands.iter().position(|c| is_attack(c) && (cas.place.is_none() || c.place == cas.place));
         let unplaced = cands.iter().position(|c| is_attack(c) && c.place.is_none());
-        let placed = |i: usize, cands: &mut Vec<Candidate>, counts: &mut Vec<Counts>| {
+        let placed = |i: usize, counts: &mut Vec<Counts>| {
             let cnt = &mut counts[i];
             add_casualty(&mut cnt.killed, &mut cnt.injured, &cas);
-            let _ = cands;
         };
         match (cas.place, attack, unplaced) {
             (_, Some(i), _)
@@ -191,11 +220,11 @@ pub(super) fn assemble(ctx: &Sent, found: Found, date: Option<Date>, out: &mut E
                     }
                 } =>
             {
-                placed(i, &mut cands, &mut counts)
+                placed(i, &mut counts)
             }
             (Some(p), _, Some(i)) => {
                 cands[i].place = Some(p);
-                placed(i, &mut cands, &mut counts);
+                placed(i, &mut counts);
             }
             (Some(p), _, None) if cands.iter().any(is_attack) => {
                 // Another place hit in the same attack: a separate event with the same agent.
@@ -207,7 +236,7 @@ pub(super) fn assemble(ctx: &Sent, found: Found, date: Option<Date>, out: &mut E
                 cands.push(c);
                 counts.push(Counts::default());
                 let last = cands.len() - 1;
-                placed(last, &mut cands, &mut counts);
+                placed(last, &mut counts);
             }
             _ => {
                 // No attack in this sentence: the previous sentence's attack, or a new one.
@@ -223,16 +252,17 @@ pub(super) fn assemble(ctx: &Sent, found: Found, date: Option<Date>, out: &mut E
                     let ev = &mut out.events[e];
                     add_casualty(&mut ev.killed, &mut ev.injured, &cas);
                 } else {
+                    // Where: "killed when shells landed on a camp near Goma".
                     cands.push(Candidate {
                         etype: Some(EventType::Attack),
-                        place: cas.place,
+                        place: cas.place.or_else(|| place_of_cause(ctx, cas.at)),
                         trigger: ctx.range.start..ctx.range.start + 1,
                         rule: "casualties".into(),
                         ..Default::default()
                     });
                     counts.push(Counts::default());
                     let last = cands.len() - 1;
-                    placed(last, &mut cands, &mut counts);
+                    placed(last, &mut counts);
                 }
             }
         }

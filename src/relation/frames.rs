@@ -148,7 +148,7 @@ pub(super) struct Found {
 }
 
 impl Sent<'_> {
-    fn is_place_or_country(&self, e: u32) -> bool {
+    pub(super) fn is_place_or_country(&self, e: u32) -> bool {
         matches!(self.etype(e), EntityType::Place | EntityType::Country)
     }
 
