@@ -83,12 +83,9 @@ fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
 /// landed on a camp near Goma", "died after a strike in Kherson".
 fn place_of_cause(ctx: &Sent, k: usize) -> Option<u32> {
     let end = (k + 24).min(ctx.range.end);
-    let Some(when) = (k + 1..end.min(k + 8))
+    let when = (k + 1..end.min(k + 8))
         .take_while(|&j| !ctx.is(j, word::CLAUSE_PUNCTUATION) && ctx.low(j) != ",")
-        .find(|&j| matches!(ctx.low(j), "when" | "after" | "as"))
-    else {
-        return None;
-    };
+        .find(|&j| matches!(ctx.low(j), "when" | "after" | "as"))?;
     let mut j = when + 1;
     while j < end && !ctx.clause_break(j) {
         if let Some(m) = ctx.head(j) {
