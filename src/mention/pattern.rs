@@ -1071,7 +1071,8 @@ impl<'a> SentenceMentions<'a> {
                             b = head;
                         }
                     }
-                    if self.is_place(b) && self.place_rank(b) > self.place_rank(a) {
+                    // "Robotyne in southern Ukraine": the larger place may be a country.
+                    if (self.is_place(b) || self.place_rank(b) == 3) && self.place_rank(b) > self.place_rank(a) {
                         self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-in-place");
                     }
                 }
