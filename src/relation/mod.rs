@@ -591,7 +591,7 @@ impl<'a> Sent<'a> {
 
     /// Whether a trailing attribution follows the comma at `i`: ", the Russian military
     /// said", ", officials said", ", according to ...".
-    fn attribution_follows(&self, i: usize) -> bool {
+    pub(super) fn attribution_follows(&self, i: usize) -> bool {
         if matches!(self.low(i + 1), "according" | "citing") {
             return true;
         }

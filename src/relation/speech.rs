@@ -294,10 +294,18 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             let mut e = stop;
             // Stop before a trailing ", according to ...", and before a coordinated verb
             // (", characterized it as ...", ", and demanded ...").
+            // A participle before a name is an appositive, not a verb: "the exercises,
+            // named Joint Sword, were …". A trailing attribution is not said either
+            // ("urged China to act with restraint, a spokesperson said").
             for j in k..stop {
                 let next = if ctx.low(j + 1) == "and" { j + 2 } else { j + 1 };
-                let verb = ctx.is_lower_word(next) && ctx.low(next).ends_with("ed") && ctx.head(next).is_none();
-                if ctx.low(j) == "," && (matches!(ctx.low(j + 1), "according" | "citing") || verb) {
+                let verb = ctx.is_lower_word(next)
+                    && ctx.low(next).ends_with("ed")
+                    && ctx.head(next).is_none()
+                    && !ctx.doc.tokens.get(next + 1).is_some_and(|t| t.is_capitalised());
+                if ctx.low(j) == ","
+                    && (matches!(ctx.low(j + 1), "according" | "citing") || verb || ctx.attribution_follows(j))
+                {
                     e = j;
                     break;
                 }

@@ -172,6 +172,9 @@ struct Resolver<'a> {
     by_fuzzy: FxHashMap<(EntityType, String), u32>,
     /// Last-name key of persons -> entity.
     by_surname: FxHashMap<String, u32>,
+    /// First-word key of persons' names of two words or more -> entity ("Lai" of "Lai
+    /// Ching-te", whose family name comes first).
+    by_first_name: FxHashMap<String, u32>,
     /// New names as written -> the entity of their key (a name's key never changes
     /// entity once it has one; this spares building the key again).
     by_name: FxHashMap<(EntityType, &'a str), u32>,
@@ -192,10 +195,10 @@ impl<'a> Resolver<'a> {
         }
         let id = self.out.list.len() as u32;
         if etype == EntityType::Person {
-            if let Some(last) = name.split_whitespace().last() {
-                if name.split_whitespace().count() > 1 {
-                    self.by_surname.entry(fuzzy_key(last)).or_insert(id);
-                }
+            let mut words = name.split_whitespace();
+            if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+                self.by_surname.entry(fuzzy_key(last)).or_insert(id);
+                self.by_first_name.entry(fuzzy_key(first)).or_insert(id);
             }
         }
         self.out.list.push(Entity {
@@ -221,6 +224,14 @@ impl<'a> Resolver<'a> {
         let m = &self.mentions.list[mi];
         let e = match &m.referent {
             Referent::Known(k) => {
+                // A single word that a gazetteer knows as a town but that names a person of
+                // the document: "Lai" after "President Lai Ching-te", not Laï in Chad.
+                if matches!(k, Known::Place(_)) && m.end == m.start + 1 && m.rule == "gazetteer" {
+                    let key = fuzzy_key(self.surface(m));
+                    if let Some(&e) = self.by_surname.get(&key).or_else(|| self.by_first_name.get(&key)) {
+                        return Some(e);
+                    }
+                }
                 let key = EntityKey::Known(match k {
                     Known::Demonym(c) => Known::Country(*c),
                     k => *k,
@@ -321,6 +332,7 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
         by_key: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 2, Default::default()),
         by_fuzzy: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 2, Default::default()),
         by_surname: FxHashMap::default(),
+        by_first_name: FxHashMap::default(),
         by_name: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 4, Default::default()),
     };
     let _ = r.stage;
