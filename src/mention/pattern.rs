@@ -639,13 +639,30 @@ impl<'a> SentenceMentions<'a> {
                     _ => {}
                 }
             } else if capital_title || qualifier.is_some() || of_q.is_some() || title.kind == TitleKind::Office {
-                if let Some(end) = self.name_run(name_at, 4) {
+                if let Some(mut end) = self.name_run(name_at, 4) {
+                    // "Foreign Minister Jalil Abbas Jilani": a place's name inside the name.
+                    let mut inside = None;
+                    if let Some(m) = self.mention_starting_at(end) {
+                        let place = matches!(
+                            self.list[m].referent,
+                            Referent::Known(Known::Place(_) | Known::Region(_) | Known::Area(_))
+                        );
+                        if place && self.list[m].form == Form::Name {
+                            if let Some(e) = self.name_run(self.list[m].end as usize, 2) {
+                                inside = Some(m);
+                                end = e;
+                            }
+                        }
+                    }
                     let single_lower_title = !capital_title && qualifier.is_none() && of_q.is_none();
                     let words = (name_at..end).filter(|&k| self.doc.tokens[k].is_word()).count();
                     if !(single_lower_title && words < 2) {
                         let name = self.doc.span_text(name_at, end).to_owned();
                         let m = self.mention(name_at, end, self.person(name), Form::Name, "title", 0.85);
-                        person = Some(self.add(m));
+                        person = Some(match inside {
+                            Some(old) => self.replace(old, m),
+                            None => self.add(m),
+                        });
                     }
                 }
             }

@@ -133,6 +133,16 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
         while j > ctx.range.start && ctx.is(j - 1, word::CASUALTY_AUX) && ctx.low(j - 1) != "and" {
             j -= 1;
         }
+        // "nine people, including four children, were killed": the count before the
+        // parenthesis.
+        if j > ctx.range.start + 1 && ctx.low(j - 1) == "," {
+            let from = j.saturating_sub(10).max(ctx.range.start);
+            if let Some(p) =
+                (from..j - 1).rev().find(|&p| ctx.low(p) == "," && matches!(ctx.low(p + 1), "including" | "among"))
+            {
+                j = p;
+            }
+        }
         let mut found = None;
         for s in (j.saturating_sub(8).max(ctx.range.start)..j).rev() {
             // "13 were killed and dozens were wounded": a count before another casualty
@@ -197,6 +207,16 @@ pub(super) fn assemble(ctx: &Sent, found: Found, date: Option<Date>, out: &mut E
     for c in &mut cands {
         let agents = &c.agents;
         c.targets.retain(|(e, _)| !agents.contains(e));
+    }
+    // "Two children were killed in the strikes": a definite event noun with nothing of its
+    // own refers back to the attack of the sentences before, which takes its casualties.
+    let earlier_attack = previous.iter().any(|&e| out.events[e].etype == EventType::Attack);
+    if earlier_attack {
+        cands.retain(|c| {
+            let definite = matches!(ctx.low(c.trigger.start.wrapping_sub(1)), "the" | "this" | "these" | "those");
+            let bare = c.agents.is_empty() && c.targets.is_empty() && c.place.is_none();
+            !(c.etype == Some(EventType::Attack) && bare && definite)
+        });
     }
     let mut counts: Vec<Counts> = vec![Counts::default(); cands.len()];
     let is_attack = |c: &Candidate| matches!(c.etype, Some(EventType::Attack | EventType::Casualty));
