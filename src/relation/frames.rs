@@ -57,6 +57,14 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "provided",
     "provides",
     "approved",
+    "approves",
+    "adopted",
+    "adopts",
+    "unveiled",
+    "unveils",
+    "introduced",
+    "introduces",
+    "agreed",
     "pledged",
     "sent",
     "expanded",
@@ -378,7 +386,9 @@ fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
             return Some((agent_of(ctx, k), ctx.irrealis(k)));
         }
         let number_or_money = ctx.kind(k) == Some(crate::text::TokenKind::Number) || matches!(w, "$" | "€" | "£");
-        if w == "to" || ctx.head(k).is_some() || !(ctx.is_lower_word(k) || w == "-" || number_or_money) {
+        // A possessive pronoun may stand between: "adopted its 15th package of sanctions".
+        let name = ctx.head(k).is_some_and(|m| ctx.mention(m).form != Form::Pronoun);
+        if w == "to" || name || !(ctx.is_lower_word(k) || w == "-" || number_or_money) {
             return None;
         }
     }
