@@ -495,6 +495,19 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
                     .then(|| ctx.first_right(end, |p| p == Some("of")))
                     .flatten()
             })
+            // "struck the southern suburbs of Beirut", "shelled the outskirts of Kherson": a
+            // place or actor named in the object's "of".
+            .or_else(|| {
+                let first = matches!(t.event, Some(EventType::Attack | EventType::Capture))
+                    .then(|| ctx.right_args(end, 8).into_iter().next())
+                    .flatten();
+                first.and_then(|(m, p)| {
+                    let start = ctx.mention(m).start as usize;
+                    let object = start > end + 1
+                        && (end..start - 1).all(|k| ctx.is_lower_word(k) && !ctx.is(k, word::PREPOSITION));
+                    (p == Some("of") && object).then_some(m)
+                })
+            })
             // "summoned the Afghan envoy": who is summoned stands for a country.
             .or_else(|| {
                 summoned
