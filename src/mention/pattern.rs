@@ -1209,8 +1209,13 @@ impl<'a> SentenceMentions<'a> {
                 i += 1;
                 continue;
             };
+            // A wire dateline's dash starts the sentence again: "CAIRO (AP) — Shelling by …".
+            let after_dash = i > self.range.start as usize
+                && matches!(self.low(i - 1), "\u{2014}" | "\u{2013}" | "-")
+                && self.doc.tokens[i - 1].space_before();
             let sentence_start = i == self.range.start as usize
-                || (i == self.range.start as usize + 1 && self.doc.tokens[i - 1].is_quote());
+                || (i == self.range.start as usize + 1 && self.doc.tokens[i - 1].is_quote())
+                || after_dash;
             // A known country or place right before: "Sudan TV", "Khartoum International Airport".
             let prev = self.mention_ending_at(i).filter(|&m| {
                 self.doc.tokens[i].space_before()

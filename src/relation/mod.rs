@@ -576,7 +576,13 @@ impl<'a> Sent<'a> {
     /// Whether token `i` ends a clause for argument scanning.
     pub fn clause_break(&self, i: usize) -> bool {
         let comma = self.is_byte(i, b',');
-        self.is(i, word::CLAUSE_PUNCTUATION | word::CLAUSE_WORD)
+        // A period inside the sentence ends an abbreviation: "met army chief Gen. Burhan".
+        let abbreviation = i + 1 < self.range.end
+            && i > self.range.start
+            && self.is_byte(i, b'.')
+            && !self.doc.tokens[i].space_before()
+            && self.kind(i - 1) == Some(TokenKind::Word);
+        self.is(i, word::CLAUSE_PUNCTUATION | word::CLAUSE_WORD) && !abbreviation
             || (comma && self.attribution_follows(i))
             || (comma && {
                 let n = self.low(i + 1);
