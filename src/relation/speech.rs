@@ -12,8 +12,27 @@ use std::ops::Range;
 pub(super) const STATEMENT_NOUNS: &[&str] =
     &["statement", "address", "message", "speech", "announcement", "declaration", "communique", "communiqué"];
 /// Words after a trailing attribution ("..., X said, citing ...").
-pub(super) const AFTER_ATTRIBUTION: &[&str] =
-    &["citing", "adding", "according", "in", "on", "at", "during", "after", "before", "late", "earlier"];
+pub(super) const AFTER_ATTRIBUTION: &[&str] = &[
+    "citing",
+    "adding",
+    "according",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "late",
+    "earlier",
+    "as",
+    "while",
+    "amid",
+    "when",
+    "because",
+    "although",
+    "though",
+    "following",
+];
 /// Words that are an adjunct of time by themselves ("said yesterday", "said late on
 /// Sunday"), besides the days of the week.
 const TIME_ADVERBS: &[&str] = &["late", "early", "earlier", "later", "yesterday", "today", "tonight", "again"];
@@ -277,7 +296,14 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             }
         }
         // "..., X reports, citing sources": no content after the verb.
-        let trailing = ctx.low(k) == "," && ctx.is(k + 1, word::AFTER_ATTRIBUTION);
+        let mut trailing = ctx.low(k) == "," && ctx.is(k + 1, word::AFTER_ATTRIBUTION);
+        // "X said, as he arrived in Brussels, that …": a parenthesis, then what was said.
+        if trailing {
+            if let Some(j) = (k + 2..stop).find(|&j| ctx.low(j) == "," && ctx.low(j + 1) == "that") {
+                k = j + 1;
+                trailing = false;
+            }
+        }
         while matches!(ctx.low(k), "that" | ":" | ",") {
             k += 1;
         }
