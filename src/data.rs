@@ -342,6 +342,8 @@ pub enum Frame {
     WeaponNoun,
     /// "X fired/launched N missiles at Y": an attack only with a target or place.
     Launch,
+    /// "A and B exchanged fire", "A traded fire with B": each side attacked the other.
+    Mutual,
 }
 
 impl Frame {
@@ -361,6 +363,7 @@ impl Frame {
             "membership" => Frame::Membership,
             "weapon-noun" => Frame::WeaponNoun,
             "launch" => Frame::Launch,
+            "mutual" => Frame::Mutual,
             _ => return None,
         })
     }

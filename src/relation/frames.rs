@@ -1,6 +1,6 @@
 //! Frames: how a trigger finds its arguments in its sentence.
 
-use super::{speech, word, RelObject, Relation, Sent};
+use super::{dedup, speech, word, RelObject, Relation, Sent};
 use crate::data::{EntityType, EventType, Frame, Predicate, Trigger, TriggerPos};
 use crate::mention::{Form, Pronoun, Referent};
 use crate::text::number::parse_quantity;
@@ -345,6 +345,7 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
         Frame::Transitive => transitive(ctx, t, i, end, found),
         Frame::EventNoun | Frame::WeaponNoun => event_noun(ctx, t, i, end, found),
         Frame::Launch => launch(ctx, t, i, end, found),
+        Frame::Mutual => mutual(ctx, t, i, end, found),
         Frame::Deploy => deploy(ctx, t, i, end, found),
         Frame::Give => give(ctx, t, i, end, found),
         Frame::Intercept => intercept(ctx, t, i, end, found),
@@ -862,6 +863,33 @@ fn accession(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
             ..Default::default()
         });
     }
+}
+
+/// "Hezbollah and Israeli forces exchanged fire", "the army traded fire with the RSF":
+/// the first side's attack on the second is the event; each side attacked the other.
+fn mutual(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    if ctx.irrealis(i) || ctx.passive(i) {
+        return;
+    }
+    let mut sides = agent_of(ctx, i);
+    if let Some(m) = ctx.first_right(end, |p| p == Some("with")) {
+        sides.extend(ctx.arg_entities(m, true).into_iter().filter(|&e| ctx.etype(e) != EntityType::Place));
+    }
+    let sides = dedup(sides);
+    let [a, b, ..] = sides[..] else { return };
+    if let Some(p) = t.predicate {
+        found.relations.push(ctx.relation(b, p, a, &t.rule));
+    }
+    found.candidates.push(Candidate {
+        etype: t.event,
+        predicate: t.predicate,
+        agents: vec![a],
+        targets: vec![(b, true)],
+        place: ctx.event_place(i, end),
+        trigger: i..end,
+        rule: t.rule.clone(),
+        ..Default::default()
+    });
 }
 
 fn intransitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {

@@ -916,7 +916,7 @@ impl<'a> Sent<'a> {
     }
 }
 
-fn dedup(mut v: Vec<u32>) -> Vec<u32> {
+pub(super) fn dedup(mut v: Vec<u32>) -> Vec<u32> {
     let mut seen = rustc_hash::FxHashSet::default();
     v.retain(|x| seen.insert(*x));
     v
