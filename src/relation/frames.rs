@@ -276,8 +276,11 @@ impl Sent<'_> {
                 if w.ends_with("ed") || INTENT_VERBS.contains(&w) || self.is(k, word::LIGHT_VERB) {
                     return false;
                 }
-                if k == self.range.start || determiner(self.low(k - 1)) {
-                    return k == self.range.start;
+                if k == self.range.start {
+                    break;
+                }
+                if determiner(self.low(k - 1)) {
+                    return false;
                 }
                 k -= 1;
             }

@@ -225,7 +225,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         return;
     }
     let Some(sm) = speaker else { return };
-    let speakers: Vec<u32> = ctx
+    let mut speakers: Vec<u32> = ctx
         .expand(sm, true)
         .into_iter()
         .filter(|&e| matches!(ctx.etype(e), EntityType::Person | EntityType::Organisation | EntityType::Country))
@@ -329,9 +329,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     && ctx.low(next).ends_with("ed")
                     && ctx.head(next).is_none()
                     && !ctx.doc.tokens.get(next + 1).is_some_and(|t| t.is_capitalised());
-                if ctx.low(j) == ","
-                    && (matches!(ctx.low(j + 1), "according" | "citing") || verb || ctx.attribution_follows(j))
-                {
+                if ctx.low(j) == "," && (verb || ctx.attribution_follows(j)) {
                     e = j;
                     break;
                 }
@@ -387,7 +385,6 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     }
     // "…, CENTCOM said. A destroyer shot down four drones over Yemen, it added.": a
     // pronoun after what was said is the last speaker, not the last name.
-    let mut speakers = speakers;
     if range.end <= speaker_start && ctx.mention(sm).referent == Referent::Pronoun(Pronoun::Neuter) {
         if let Some(p) = ctx.previous_speaker.filter(|&p| ctx.etype(p) != EntityType::Person) {
             speakers = vec![p];
