@@ -199,7 +199,14 @@ struct Counts {
     injured: Option<u64>,
 }
 
-pub(super) fn assemble(ctx: &Sent, found: Found, date: Option<Date>, out: &mut Extraction, previous: &[usize]) {
+pub(super) fn assemble(
+    ctx: &Sent,
+    found: Found,
+    date: Option<Date>,
+    out: &mut Extraction,
+    previous: &[usize],
+    last_attack: Option<usize>,
+) {
     let Found { candidates, relations, said } = found;
     let mut cands = merge(candidates);
     // No actor attacks, sanctions or meets itself: a target that is an agent is a misread
@@ -209,14 +216,32 @@ pub(super) fn assemble(ctx: &Sent, found: Found, date: Option<Date>, out: &mut E
         c.targets.retain(|(e, _)| !agents.contains(e));
     }
     // "Two children were killed in the strikes": a definite event noun with nothing of its
-    // own refers back to the attack of the sentences before, which takes its casualties.
-    let earlier_attack = previous.iter().any(|&e| out.events[e].etype == EventType::Attack);
-    if earlier_attack {
+    // own refers back to the attack of the sentences before (of the paragraph, else of the
+    // document), which takes its casualties; "The offensive took place in X" gives that
+    // attack its place when it has none.
+    let from_document: [usize; 1];
+    let mut previous = previous;
+    let earlier = previous.iter().copied().find(|&e| out.events[e].etype == EventType::Attack);
+    let earlier = earlier.or(last_attack);
+    if let Some(e) = earlier {
+        let mut referred = false;
         cands.retain(|c| {
             let definite = matches!(ctx.low(c.trigger.start.wrapping_sub(1)), "the" | "this" | "these" | "those");
-            let bare = c.agents.is_empty() && c.targets.is_empty() && c.place.is_none();
-            !(c.etype == Some(EventType::Attack) && bare && definite)
+            if c.etype != Some(EventType::Attack) || !definite || !c.agents.is_empty() || !c.targets.is_empty() {
+                return true;
+            }
+            match c.place {
+                None => {}
+                Some(p) if out.events[e].place.is_none() => out.events[e].place = Some(p),
+                Some(_) => return true,
+            }
+            referred = true;
+            false
         });
+        if referred && !previous.contains(&e) {
+            from_document = [e];
+            previous = &from_document;
+        }
     }
     let mut counts: Vec<Counts> = vec![Counts::default(); cands.len()];
     let is_attack = |c: &Candidate| matches!(c.etype, Some(EventType::Attack | EventType::Casualty));

@@ -304,6 +304,7 @@ impl RelationStage {
         let mut quoted = Vec::new();
         let mut hits: Vec<(u32, usize)> = Vec::new();
         let mut previous_events: Vec<usize> = Vec::new();
+        let mut last_attack: Option<usize> = None;
         let mut previous_block = u32::MAX;
         let mut last_speaker: Option<(usize, u32)> = None;
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -362,8 +363,11 @@ impl RelationStage {
                 last_speaker = Some((si, e));
             }
             let first_new = out.events.len();
-            casualty::assemble(&ctx, found, date, &mut out, &previous_events);
+            casualty::assemble(&ctx, found, date, &mut out, &previous_events, last_attack);
             let attacks: Vec<usize> = (first_new..out.events.len()).collect();
+            if let Some(&e) = attacks.iter().rev().find(|&&e| out.events[e].etype == EventType::Attack) {
+                last_attack = Some(e);
+            }
             if !attacks.is_empty() {
                 previous_events = attacks;
             }
