@@ -270,6 +270,17 @@ impl Sent<'_> {
         // So is a verb before it, or a word in the past: "vowed further attacks",
         // "renewed strikes", "launched new attacks".
         if t.noun_forms.iter().any(|f| f == form) {
+            // A transitive verb takes its object: "Houthi attacks on shipping", "strikes,"
+            // are nouns.
+            let next = self.low(end);
+            // So is a form after a number: "73 strikes".
+            if matches!(next, "on" | "against" | "by" | "of" | "near" | "across" | "in")
+                || self.kind(i - 1) == Some(TokenKind::Number)
+                || end >= self.range.end
+                || self.kind(end) == Some(TokenKind::Punct) && next != "-"
+            {
+                return false;
+            }
             let mut k = i - 1;
             while k >= self.range.start && self.is_lower_word(k) && !self.is(k, word::AUX_VERB) && i - k <= 3 {
                 let w = self.low(k);

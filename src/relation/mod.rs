@@ -365,7 +365,7 @@ impl RelationStage {
             let first_new = out.events.len();
             casualty::assemble(&ctx, found, date, &mut out, &previous_events, last_attack);
             let attacks: Vec<usize> = (first_new..out.events.len()).collect();
-            if let Some(&e) = attacks.iter().rev().find(|&&e| out.events[e].etype == EventType::Attack) {
+            if let Some(&e) = attacks.iter().find(|&&e| out.events[e].etype == EventType::Attack) {
                 last_attack = Some(e);
             }
             if !attacks.is_empty() {
@@ -719,8 +719,11 @@ impl<'a> Sent<'a> {
                 && !self.low(k + 1).ends_with("ed")
                 && !self.low(k + 1).ends_with("ing")
                 && self.noun_words(k + 1, i);
+            // "Saree said 73 strikes hit the city": the speaker is not the subject of a verb
+            // in what was said (but is of "claimed to have captured").
             if matches!(w, ";" | ":" | "that")
                 || infinitive
+                || self.is(k, word::ATTRIBUTION_VERB) && self.low(k + 1) != "to"
                 || self.is(k, word::CLAUSE_WORD)
                 || self
                     .kind(k)
