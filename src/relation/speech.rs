@@ -197,6 +197,16 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     if ctx.passive(i) {
         return;
     }
+    // "Blinken called Aliyev and urged him …": a telephone call, not a description.
+    if matches!(ctx.low(i), "called" | "calls") && end == i + 1 {
+        if let Some(m) = ctx.head(end) {
+            let after = ctx.mention(m).end as usize;
+            let w = ctx.low(after);
+            if after >= ctx.range.end || matches!(w, "and" | "," | "." | "on" | "to" | "after" | "before" | "in") {
+                return;
+            }
+        }
+    }
     let according = t.lemma == "according to";
     // The speaker.
     let mut speaker;
@@ -334,7 +344,11 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     break;
                 }
             }
-            if e > k + 1 && !(ctx.low(k) == "," || is_quote_token(ctx, k) && e == k + 1) {
+            // "called for restraint": a demand is said with its verb.
+            let demand = k == end && end == i + 2 && ctx.low(i + 1) == "for";
+            if demand && e > k {
+                statement = Some((i..e, false));
+            } else if e > k + 1 && !(ctx.low(k) == "," || is_quote_token(ctx, k) && e == k + 1) {
                 statement = Some((k..e, false));
             }
         }
