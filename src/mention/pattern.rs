@@ -11,6 +11,9 @@ use std::ops::Range;
 
 /// Words before a title that change the role ("former President").
 const ROLE_MODIFIERS: &[&str] = &["former", "then", "acting", "outgoing", "incoming", "interim", "late", "ex"];
+/// Adjectives that may stand between a title's qualifier and the title without being part
+/// of the role ("a Houthi military spokesman", "a senior Hamas official").
+const TITLE_ADJECTIVES: &[&str] = &["military", "senior", "top", "political", "security", "government"];
 /// Words after which a capitalised name is a place.
 const PLACE_PREPOSITIONS: &[&str] =
     &["in", "at", "near", "towards", "toward", "outside", "inside", "around", "into", "across", "through"];
@@ -98,7 +101,8 @@ const SPEECH_VERB_AFTER_NAME: u64 = 1 << 12;
 // First words of the phrases of an index (see `WordSets::add_first_words`).
 const TITLE_START: u64 = 1 << 13;
 const PLACE_NOUN_START: u64 = 1 << 14;
-const _: () = assert!(PLACE_NOUN_START < 1 << 32);
+const TITLE_ADJECTIVE: u64 = 1 << 15;
+const _: () = assert!(TITLE_ADJECTIVE < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -114,6 +118,7 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(NEUTER, ["it", "its", "itself"]);
     sets.add(PLURAL, ["they", "them", "their", "themselves"]);
     sets.add(ROLE_MODIFIER, ROLE_MODIFIERS.iter().copied());
+    sets.add(TITLE_ADJECTIVE, TITLE_ADJECTIVES.iter().copied());
     sets.add(PLACE_PREPOSITION, PLACE_PREPOSITIONS.iter().copied());
     sets.add(FUNCTION_WORD_AFTER_NAME, FUNCTION_AFTER_NAME.iter().copied());
     sets.add(WORD_AFTER_SUBJECT, AFTER_SUBJECT.iter().copied());
@@ -608,8 +613,21 @@ impl<'a> SentenceMentions<'a> {
             }
             let title = &lex.titles[tid as usize];
             let capital_title = self.doc.tokens[i].is_capitalised();
-            let (mstart, prefix) = self.modifiers_before(i);
+            // "a Houthi military spokesman": adjectives between the qualifier and the title.
+            let mut adjectives = i;
+            while adjectives > self.range.start as usize && self.is(adjectives - 1, TITLE_ADJECTIVE) {
+                adjectives -= 1;
+            }
+            let (mstart, prefix) = self.modifiers_before(adjectives);
             let qualifier = self.qualifier_before(mstart);
+            // "Colonel Major Amadou Abdramane": a second title before the name.
+            let mut j = j;
+            while self.doc.tokens.get(j).is_some_and(|t| t.is_capitalised()) && self.may_start(j, TITLE_START) {
+                match self.st.titles.longest_at(self.doc, j) {
+                    Some((_, k)) if self.free(j, k) && self.name_run(k, 4).is_some() => j = k,
+                    _ => break,
+                }
+            }
             let mut after = j;
             let mut of_q = None;
             if !title.phrase.contains(" of ") {
@@ -618,7 +636,12 @@ impl<'a> SentenceMentions<'a> {
                     after = end;
                 }
             }
-            let comma_before_name = self.low(after) == "," && of_q.is_some();
+            // "the Russian president, Vladimir Putin,", "a Houthi military spokesman, Yahya
+            // Saree,": a qualified title, a comma, and the name.
+            let determined = matches!(self.low(mstart.wrapping_sub(1)), "the" | "a" | "an")
+                || qualifier.is_some_and(|(q, _)| matches!(self.low((self.list[q].start as usize).wrapping_sub(1)), "the" | "a" | "an"));
+            let appositive = self.low(after) == "," && qualifier.is_some() && determined && title.kind == TitleKind::Office;
+            let comma_before_name = self.low(after) == "," && (of_q.is_some() || appositive);
             let name_at = if comma_before_name { after + 1 } else { after };
             // The person: a known person, or a capitalised name.
             let mut person = None;
@@ -666,6 +689,9 @@ impl<'a> SentenceMentions<'a> {
                     }
                 }
             }
+            if person.is_none() && title.kind == TitleKind::Office {
+                self.name_before_appositive(qualifier.map_or(mstart, |(q, _)| self.list[q].start as usize));
+            }
             let role = format!("{prefix}{}", title.role);
             match person {
                 Some(p) => {
@@ -697,6 +723,32 @@ impl<'a> SentenceMentions<'a> {
             }
         }
         self.appositive_titles();
+    }
+
+    /// "Samvel Shahramanyan, the president of Artsakh": a name nobody lists, set off by a
+    /// comma before the determiner of the title whose phrase starts at `np`, is a person's (whose role
+    /// [`Self::appositive_titles`] then reads).
+    fn name_before_appositive(&mut self, np: usize) {
+        let start = self.range.start as usize;
+        if np < start + 4 || !matches!(self.low(np - 1), "the" | "a" | "an") || self.low(np - 2) != "," {
+            return;
+        }
+        let end = np - 2;
+        let mut k = end;
+        while k > start && end - k < 4 && self.doc.tokens[k - 1].is_capitalised() && !self.taken(k - 1) {
+            k -= 1;
+        }
+        // The name is at least two words, after a comma or a word that is not a place's
+        // preposition ("in Donetsk Oblast, the region's governor").
+        let before_ok = k == start
+            || self.low(k - 1) == ","
+            || self.is_lower_word(k - 1) && !self.is(k - 1, PLACE_PREPOSITION) && !matches!(self.low(k - 1), "of" | "from" | "to");
+        if end - k < 2 || !before_ok || self.name_run(k, 4) != Some(end) {
+            return;
+        }
+        let name = self.doc.span_text(k, end).to_owned();
+        let m = self.mention(k, end, self.person(name), Form::Name, "appositive-title", 0.8);
+        self.add(m);
     }
 
     /// role_in from the gazetteer when a bare title matches the person's known role.
