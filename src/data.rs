@@ -444,6 +444,10 @@ pub struct Lexicon {
     pub generic_place_words: FxHashSet<Box<str>>,
     /// What verbs of firing fire: "missiles", "shells", "a barrage".
     pub weapons: FxHashSet<Box<str>>,
+    /// Who attacks without being named: "gunmen", "protesters".
+    pub attackers: FxHashSet<Box<str>>,
+    /// Objects that make a verb of attack figurative: "struck a deal".
+    pub figurative_objects: FxHashSet<Box<str>>,
     /// Wars whose days news counts.
     pub war_days: Vec<WarDay>,
     pub triggers: Vec<Trigger>,
@@ -492,6 +496,8 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/war-days.tsv",
     "lexicon/generic-place-words.txt",
     "lexicon/weapons.txt",
+    "lexicon/attackers.txt",
+    "lexicon/figurative-objects.txt",
     "triggers.tsv",
 );
 
@@ -829,6 +835,8 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     lex.government_nouns = plain_list(&get("lexicon/government-nouns.txt")?);
     lex.generic_place_words = plain_list(&get("lexicon/generic-place-words.txt")?);
     lex.weapons = plain_list(&get("lexicon/weapons.txt")?);
+    lex.attackers = plain_list(&get("lexicon/attackers.txt")?);
+    lex.figurative_objects = plain_list(&get("lexicon/figurative-objects.txt")?);
 
     let src = get("lexicon/numbers.tsv")?;
     let t = Table::parse("ontology/lexicon/numbers.tsv", &src)?;

@@ -75,9 +75,25 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "started",
     "led",
 ];
-/// Verbs whose object is an act not done, or not yet: "vowed further attacks",
-/// "threatened sanctions", "denied carrying out the strike".
+/// Verbs whose object is an act not done, or not yet, or no more: "vowed further attacks",
+/// "threatened sanctions", "denied carrying out the strike", "suspended aid".
 const INTENT_VERBS: &[&str] = &[
+    "suspended",
+    "suspends",
+    "halted",
+    "halts",
+    "froze",
+    "freezes",
+    "withheld",
+    "withholds",
+    "withdrew",
+    "cancelled",
+    "canceled",
+    "paused",
+    "blocked",
+    "vetoed",
+    "rejected",
+    "refused",
     "vowed",
     "vows",
     "vow",
@@ -489,6 +505,10 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     {
         return;
     }
+    // "struck a deal", "attacked the plan": no attack.
+    if t.event == Some(EventType::Attack) && figurative_object(ctx, end) {
+        return;
+    }
     // A participle right before "by" or "of" has no object: a passive, or a reduced
     // relative clause ("firms sanctioned by the US", "companies accused of supplying").
     let participle = ctx.low(end.wrapping_sub(1)).ends_with("ed") && matches!(ctx.low(end), "by" | "of");
@@ -566,14 +586,54 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     if t.event == Some(EventType::Attack) {
         c.count = ctx.quantity_after(end, 6).map(|(n, _)| n);
     }
-    if c.agents.is_empty() && c.targets.is_empty() {
+    // "Gunmen attacked a police station in Kano": an attack by no one named is still
+    // reported where it happened.
+    let placed_attack =
+        c.etype == Some(EventType::Attack) && c.place.is_some() && !passive && unnamed_attacker(ctx, i);
+    if c.agents.is_empty() && c.targets.is_empty() && !placed_attack {
         return;
     }
     found.candidates.push(c);
 }
 
-/// Whether the event noun at `i` is the object of a verb of intent, threat or denial
-/// ("vowed further attacks", "warned of a Russian offensive"): no event happened.
+/// Whether the object after an attack verb ending at `end` makes it figurative ("struck a
+/// deal with", "attacked the government's plan"): a word of
+/// `lexicon/figurative-objects.txt` among its first lowercase words.
+fn figurative_object(ctx: &Sent, end: usize) -> bool {
+    let mut k = end;
+    while k < ctx.range.end && k < end + 5 {
+        if ctx.is(k, word::FIGURATIVE_OBJECT) {
+            return true;
+        }
+        let possessive = ctx.low(k) == "'s" || ctx.head(k).is_some();
+        if !(ctx.is_lower_word(k) && !ctx.is(k, word::PREPOSITION) || possessive) {
+            return false;
+        }
+        k = ctx.head(k).map_or(k + 1, |m| ctx.mention(m).end as usize);
+    }
+    false
+}
+
+/// Whether the subject of the verb at `i` is an attacker nobody names ("Gunmen attacked",
+/// "Supporters of the junta attacked"): a word of `lexicon/attackers.txt` or a weapon in
+/// the lowercase words before the verb.
+fn unnamed_attacker(ctx: &Sent, i: usize) -> bool {
+    let mut k = i;
+    while k > ctx.range.start && k + 6 > i {
+        k -= 1;
+        if ctx.is(k, word::ATTACKER | word::WEAPON) {
+            return true;
+        }
+        if ctx.kind(k) != Some(TokenKind::Word) || ctx.head(k).is_some_and(|m| ctx.mention(m).form != Form::Demonym) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the event noun at `i` is the object of a verb of intent, threat, denial or
+/// stopping ("vowed further attacks", "warned of a Russian offensive", "suspended aid"):
+/// no event happened.
 fn intended(ctx: &Sent, i: usize) -> bool {
     let mut k = i;
     while k > ctx.range.start && k + 7 > i {
@@ -771,6 +831,10 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
 
 fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     if t.pos == TriggerPos::Verb && (ctx.irrealis(i) || has_troops(ctx, i, end)) {
+        return;
+    }
+    // "suspended development aid": no aid given.
+    if t.pos == TriggerPos::Noun && intended(ctx, i) {
         return;
     }
     // "pledged to quell": a promise to act, not aid.

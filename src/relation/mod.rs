@@ -232,6 +232,8 @@ mod word {
     pub const WEAPON: u64 = 1 << 50;
     /// First words of the verb triggers ("shot" of "shot down").
     pub const VERB_TRIGGER_START: u64 = 1 << 51;
+    pub const ATTACKER: u64 = 1 << 52;
+    pub const FIGURATIVE_OBJECT: u64 = 1 << 53;
 }
 
 /// Add the word sets of the frames to `sets`: the word lists of this module and its
@@ -256,6 +258,8 @@ pub(crate) fn add_word_sets(sets: &mut WordSets, data: &OntologyData) {
     sets.add(word::STATEMENT_NOUN, speech::STATEMENT_NOUNS.iter().copied());
     sets.add(word::AFTER_ATTRIBUTION, speech::AFTER_ATTRIBUTION.iter().copied());
     sets.add(word::WEAPON, lex.weapons.iter().map(|w| &**w));
+    sets.add(word::ATTACKER, lex.attackers.iter().map(|w| &**w));
+    sets.add(word::FIGURATIVE_OBJECT, lex.figurative_objects.iter().map(|w| &**w));
     let trigger_words: Vec<String> = lex.triggers.iter().flat_map(|t| &t.forms).map(|f| first_word(f)).collect();
     sets.add_first_words(word::TRIGGER_START, trigger_words.iter().map(String::as_str));
     let verb_words: Vec<String> = lex
