@@ -639,8 +639,11 @@ impl<'a> SentenceMentions<'a> {
             // "the Russian president, Vladimir Putin,", "a Houthi military spokesman, Yahya
             // Saree,": a qualified title, a comma, and the name.
             let determined = matches!(self.low(mstart.wrapping_sub(1)), "the" | "a" | "an")
-                || qualifier.is_some_and(|(q, _)| matches!(self.low((self.list[q].start as usize).wrapping_sub(1)), "the" | "a" | "an"));
-            let appositive = self.low(after) == "," && qualifier.is_some() && determined && title.kind == TitleKind::Office;
+                || qualifier.is_some_and(|(q, _)| {
+                    matches!(self.low((self.list[q].start as usize).wrapping_sub(1)), "the" | "a" | "an")
+                });
+            let appositive =
+                self.low(after) == "," && qualifier.is_some() && determined && title.kind == TitleKind::Office;
             let comma_before_name = self.low(after) == "," && (of_q.is_some() || appositive);
             let name_at = if comma_before_name { after + 1 } else { after };
             // The person: a known person, or a capitalised name.
@@ -742,7 +745,9 @@ impl<'a> SentenceMentions<'a> {
         // preposition ("in Donetsk Oblast, the region's governor").
         let before_ok = k == start
             || self.low(k - 1) == ","
-            || self.is_lower_word(k - 1) && !self.is(k - 1, PLACE_PREPOSITION) && !matches!(self.low(k - 1), "of" | "from" | "to");
+            || self.is_lower_word(k - 1)
+                && !self.is(k - 1, PLACE_PREPOSITION)
+                && !matches!(self.low(k - 1), "of" | "from" | "to");
         if end - k < 2 || !before_ok || self.name_run(k, 4) != Some(end) {
             return;
         }

@@ -5,6 +5,7 @@
 use super::frames::{Candidate, Found};
 use super::{word, Event, Extraction, RelObject, Relation, Sent, Statement};
 use crate::data::{CasualtyKind, EntityType, EventType, Predicate};
+use crate::mention::Form;
 use crate::text::date::Date;
 use crate::text::number::parse_quantity;
 use std::ops::Range;
@@ -80,8 +81,19 @@ fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
 }
 
 /// The place in a clause of cause after casualty word `k`: "were killed when shells
-/// landed on a camp near Goma", "died after a strike in Kherson".
+/// landed on a camp near Goma", "died after a strike in Kherson"; or before a participle:
+/// "exploded across Lebanon, killing 12".
 fn place_of_cause(ctx: &Sent, k: usize) -> Option<u32> {
+    // "Pagers exploded across Lebanon, killing 12 people": the clause before the participle.
+    if ctx.low(k).ends_with("ing") && ctx.low(k.wrapping_sub(1)) == "," {
+        let args = ctx.left_args(k - 1, 20);
+        let place = |accept: &dyn Fn(&str) -> bool| {
+            args.iter().filter(|(_, p)| p.is_some_and(accept)).find_map(|&(m, _)| {
+                ctx.entity(m, false).filter(|&e| ctx.mention(m).form != Form::Demonym && ctx.is_place_or_country(e))
+            })
+        };
+        return place(&|p| matches!(p, "in" | "at" | "near" | "outside")).or_else(|| place(&|p| p == "across"));
+    }
     let end = (k + 24).min(ctx.range.end);
     let when = (k + 1..end.min(k + 8))
         .take_while(|&j| !ctx.is(j, word::CLAUSE_PUNCTUATION) && ctx.low(j) != ",")

@@ -588,8 +588,7 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     }
     // "Gunmen attacked a police station in Kano": an attack by no one named is still
     // reported where it happened.
-    let placed_attack =
-        c.etype == Some(EventType::Attack) && c.place.is_some() && !passive && unnamed_attacker(ctx, i);
+    let placed_attack = c.etype == Some(EventType::Attack) && c.place.is_some() && !passive && unnamed_attacker(ctx, i);
     if c.agents.is_empty() && c.targets.is_empty() && !placed_attack {
         return;
     }
