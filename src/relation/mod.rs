@@ -707,6 +707,13 @@ impl<'a> Sent<'a> {
             }
             let w = self.low(k);
             if w == "," {
+                // "Orbán, who had visited Moscow days earlier, met": a relative clause set
+                // off by commas is skipped whole.
+                let open = (self.range.start..k).rev().take(20).find(|&o| self.low(o) == ",");
+                if let Some(o) = open.filter(|&o| matches!(self.low(o + 1), "who" | "which" | "whose" | "whom")) {
+                    k = o;
+                    continue;
+                }
                 commas += 1;
                 if commas > 2 {
                     break;
@@ -827,8 +834,14 @@ impl<'a> Sent<'a> {
                 }
                 // The trigger's own last word ("took control of") is not a preposition.
                 let prep = self.preposition_between(j, m);
+                // "met US President Joe Biden": a qualifier inside a person's noun phrase
+                // stands for the person.
+                let owner = (end..(end + 5).min(self.range.end))
+                    .find_map(|x| self.head(x))
+                    .filter(|&p| self.mention(p).np_start <= mention.start);
+                let m = owner.unwrap_or(m);
                 out.push((m, prep));
-                k = end;
+                k = self.mention(m).end as usize;
                 continue;
             }
             k += 1;
