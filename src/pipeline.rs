@@ -143,10 +143,14 @@ impl Pipeline {
     }
 
     /// The date a document states for itself: a full date near its start, or a month and
-    /// day placed in time by a war-day count ("the war enters its 987th day").
+    /// day placed in time by a war-day count ("the war enters its 987th day") or by a
+    /// month and year before it ("(September 2024)" in a timeline's title).
     fn document_date(&self, doc: &Document) -> Option<Date> {
         let mut estimate: Option<Date> = None;
         let mut partial = None;
+        // "Timeline of the conflict (September 2024)": a month and year place a later
+        // month and day in time.
+        let mut month_year: Option<Date> = None;
         for s in doc.sentences.iter().take(8) {
             let toks = &doc.tokens[s.tokens.start as usize..s.tokens.end as usize];
             if estimate.is_none() {
@@ -161,11 +165,16 @@ impl Pipeline {
                 if d.month.is_some() && d.day.is_some() && partial.is_none() {
                     partial = Some(d);
                 }
+                if let (Some(y), Some(m), None) = (d.year, d.month, d.day) {
+                    month_year = month_year.or(Date::new(y, m, 15));
+                }
             }
         }
         match (partial, estimate) {
             (Some(p), Some(e)) => p.full().or_else(|| p.resolve(e)),
-            (Some(p), None) => p.full().or_else(|| self.default_date.and_then(|d| p.resolve(d))),
+            (Some(p), None) => {
+                p.full().or_else(|| month_year.or(self.default_date).and_then(|d| p.resolve(d)))
+            }
             (None, e) => e,
         }
     }
