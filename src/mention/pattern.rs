@@ -738,7 +738,15 @@ impl<'a> SentenceMentions<'a> {
         }
         let end = np - 2;
         let mut k = end;
-        while k > start && end - k < 4 && self.doc.tokens[k - 1].is_capitalised() && !self.taken(k - 1) {
+        // Words of the name may be places' ("Ali Karaki, the commander of ...": a town
+        // each).
+        let mut places = Vec::new();
+        while k > start && end - k < 4 && self.doc.tokens[k - 1].is_capitalised() {
+            match self.owner(k - 1) {
+                None if !self.taken(k - 1) && !self.is(k - 1, STOPWORD) => {}
+                Some(m) if self.single_word_place(m) => places.push(m),
+                _ => break,
+            }
             k -= 1;
         }
         // The name is at least two words, after a comma or a word that is not a place's
@@ -748,12 +756,33 @@ impl<'a> SentenceMentions<'a> {
             || self.is_lower_word(k - 1)
                 && !self.is(k - 1, PLACE_PREPOSITION)
                 && !matches!(self.low(k - 1), "of" | "from" | "to");
-        if end - k < 2 || !before_ok || self.name_run(k, 4) != Some(end) {
+        let words = (k..end).all(|x| self.doc.tokens[x].is_word() && !self.doc.tokens[x].is_all_caps());
+        if end - k < 2 || !before_ok || !words {
             return;
         }
         let name = self.doc.span_text(k, end).to_owned();
         let m = self.mention(k, end, self.person(name), Form::Name, "appositive-title", 0.8);
-        self.add(m);
+        // The person takes the place of the first place's mention; the others become inner
+        // mentions of the same name.
+        match places.split_first() {
+            Some((&first, rest)) => {
+                for &other in rest {
+                    self.list[other] = Mention { inner: true, ..m.clone() };
+                }
+                self.replace(first, m);
+            }
+            None => {
+                self.add(m);
+            }
+        }
+    }
+
+    /// Whether mention `m` is a place's name of one word from the gazetteer.
+    fn single_word_place(&self, m: usize) -> bool {
+        let mention = &self.list[m];
+        mention.form == Form::Name
+            && mention.end == mention.start + 1
+            && matches!(mention.referent, Referent::Known(Known::Place(_)))
     }
 
     /// role_in from the gazetteer when a bare title matches the person's known role.
