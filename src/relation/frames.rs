@@ -523,8 +523,18 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         // the first "of X" inside the object ("protest the deployment of X's troops").
         let with = matches!(t.predicate, Some(Predicate::Met | Predicate::NegotiatedWith));
         let summoned = t.predicate == Some(Predicate::Summoned);
-        let target = ctx
-            .first_right(end, |p| p.is_none() || p == Some("with") && with)
+        // "summoned the British ambassador, Nigel Casey,": the envoy's country.
+        let envoy_country = summoned
+            .then(|| {
+                let mut k = end;
+                while matches!(ctx.low(k), "the" | "a" | "an") {
+                    k += 1;
+                }
+                ctx.head(k).filter(|&m| ctx.mention(m).form == Form::Demonym)
+            })
+            .flatten();
+        let target = envoy_country
+            .or_else(|| ctx.first_right(end, |p| p.is_none() || p == Some("with") && with))
             .or_else(|| {
                 matches!(t.predicate, Some(Predicate::Criticised | Predicate::Accused | Predicate::Summoned))
                     .then(|| ctx.first_right(end, |p| p == Some("of")))

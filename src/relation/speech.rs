@@ -140,6 +140,18 @@ fn common_noun_subject(ctx: &Sent, i: usize) -> bool {
     j == ctx.range.start || ctx.low(j - 1) == ","
 }
 
+/// Who speaks through the office or spokesperson named before the verb at `i`
+/// ("Netanyahu's office said"): the possessor's mention.
+fn spokes_possessor(ctx: &Sent, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k > ctx.range.start && ctx.is(k - 1, word::AUXILIARY) {
+        k -= 1;
+    }
+    let proxy = matches!(ctx.low(k.wrapping_sub(1)), "office" | "spokesman" | "spokeswoman" | "spokesperson" | "aides");
+    let m = ctx.head(k.wrapping_sub(3)).filter(|_| proxy && ctx.low(k - 2) == "'s")?;
+    ctx.is_possessor(m).then_some(m)
+}
+
 fn closing_quote_at(ctx: &Sent, i: usize) -> bool {
     ctx.kind(i).is_some_and(|k| matches!(k, TokenKind::CloseQuote | TokenKind::Quote))
 }
@@ -190,8 +202,10 @@ fn dateline_end(ctx: &Sent) -> Option<usize> {
 
 pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let describe = t.frame == Frame::Describe;
-    // "saying", "adding": a continuation of the previous statement.
-    if !describe && ctx.low(i).ends_with("ing") && ctx.low(i) != "according" {
+    // "saying", "adding": a continuation of the sentence's previous statement, else what
+    // the subject of the clause said ("welcomed the deal, saying …").
+    let continuation = found.said.iter().any(|s| s.trigger.start < i);
+    if !describe && ctx.low(i).ends_with("ing") && ctx.low(i) != "according" && (continuation || !ctx.participle(i)) {
         return;
     }
     if ctx.passive(i) {
@@ -214,7 +228,10 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     if according {
         speaker = ctx.right_args(end, 6).first().map(|(m, _)| *m);
     } else {
-        speaker = if ctx.coordinated(i) { ctx.clause_subject(i) } else { ctx.subject(i, false) };
+        // "congratulated Trump on winning, saying …": a participle's speaker is the
+        // clause's subject, not the object before it.
+        let shared = ctx.coordinated(i) || ctx.participle(i) && ctx.low(i).ends_with("ing");
+        speaker = if shared { ctx.clause_subject(i) } else { ctx.subject(i, false) };
         if speaker.is_none() {
             let mut k = i;
             while k > ctx.range.start && ctx.is(k - 1, word::AUXILIARY) {
@@ -229,9 +246,13 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             }
         }
     }
+    // "Netanyahu's office said", "Hamas's spokesman said": the possessor speaks.
+    if speaker.is_none() && !according {
+        speaker = spokes_possessor(ctx, i);
+    }
     // "..., residents said": a common noun right before the verb is its subject; no
     // entity said it.
-    if !according && !inverted && common_noun_subject(ctx, i) {
+    if !according && !inverted && speaker.is_none_or(|m| ctx.mention(m).end as usize + 2 < i) && common_noun_subject(ctx, i) {
         return;
     }
     let Some(sm) = speaker else { return };
