@@ -342,6 +342,9 @@ pub enum Frame {
     WeaponNoun,
     /// "X fired/launched N missiles at Y": an attack only with a target or place.
     Launch,
+    /// "X and Y reached an agreement", "X signed a deal with Y": an event noun between
+    /// named parties only.
+    AgreementNoun,
     /// "A and B exchanged fire", "A traded fire with B": each side attacked the other.
     Mutual,
 }
@@ -363,6 +366,7 @@ impl Frame {
             "membership" => Frame::Membership,
             "weapon-noun" => Frame::WeaponNoun,
             "launch" => Frame::Launch,
+            "agreement-noun" => Frame::AgreementNoun,
             "mutual" => Frame::Mutual,
             _ => return None,
         })

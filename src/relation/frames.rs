@@ -65,6 +65,10 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "introduced",
     "introduces",
     "agreed",
+    "reached",
+    "reaches",
+    "signed",
+    "signs",
     "pledged",
     "sent",
     "expanded",
@@ -373,7 +377,7 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
     }
     match t.frame {
         Frame::Transitive => transitive(ctx, t, i, end, found),
-        Frame::EventNoun | Frame::WeaponNoun => event_noun(ctx, t, i, end, found),
+        Frame::EventNoun | Frame::WeaponNoun | Frame::AgreementNoun => event_noun(ctx, t, i, end, found),
         Frame::Launch => launch(ctx, t, i, end, found),
         Frame::Mutual => mutual(ctx, t, i, end, found),
         Frame::Deploy => deploy(ctx, t, i, end, found),
@@ -716,6 +720,20 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
             if g.len() >= 2 {
                 c.agents = vec![g[0]];
                 c.targets = vec![(g[1], true)];
+            }
+        }
+    }
+    if t.frame == Frame::AgreementNoun {
+        // An agreement is between parties named: "X and Y reached an agreement", "X signed
+        // a deal with Y", "an agreement between X and Y".
+        if c.agents.is_empty() {
+            return;
+        }
+        if c.targets.is_empty() {
+            match right.iter().find(|(_, p)| *p == Some("with")) {
+                Some((m, _)) => c.targets = ctx.arg_entities(*m, true).into_iter().map(|e| (e, true)).collect(),
+                None if c.agents.len() >= 2 => c.targets = c.agents.drain(1..).map(|e| (e, true)).collect(),
+                None => {}
             }
         }
     }
