@@ -365,9 +365,11 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     break;
                 }
             }
-            // "called for restraint": a demand is said with its verb.
+            // "called for restraint": a demand is said with its verb, even of one word.
             let demand = k == end && end == i + 2 && ctx.low(i + 1) == "for";
-            if demand && e > k {
+            // "condemned the offensive": a verdict without "as" is said with its verb too.
+            let verdict = describe && t.predicate.is_some() && k == end && !(k..e).any(|x| ctx.low(x) == "as");
+            if (demand || verdict) && e > k {
                 statement = Some((i..e, false));
             } else if e > k + 1 && !(ctx.low(k) == "," || is_quote_token(ctx, k) && e == k + 1) {
                 statement = Some((k..e, false));
