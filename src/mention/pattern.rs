@@ -681,8 +681,11 @@ impl<'a> SentenceMentions<'a> {
                         }
                     }
                     let single_lower_title = !capital_title && qualifier.is_none() && of_q.is_none();
+                    // "the General Staff", "the General Assembly": a title right after "the"
+                    // opens a name of one word only when it is an institution's.
+                    let institution = mstart == i && matches!(self.low(i.wrapping_sub(1)), "the");
                     let words = (name_at..end).filter(|&k| self.doc.tokens[k].is_word()).count();
-                    if !(single_lower_title && words < 2) {
+                    if !((single_lower_title || institution) && words < 2) {
                         let name = self.doc.span_text(name_at, end).to_owned();
                         let m = self.mention(name_at, end, self.person(name), Form::Name, "title", 0.85);
                         person = Some(match inside {
