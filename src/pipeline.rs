@@ -172,9 +172,7 @@ impl Pipeline {
         }
         match (partial, estimate) {
             (Some(p), Some(e)) => p.full().or_else(|| p.resolve(e)),
-            (Some(p), None) => {
-                p.full().or_else(|| month_year.or(self.default_date).and_then(|d| p.resolve(d)))
-            }
+            (Some(p), None) => p.full().or_else(|| month_year.or(self.default_date).and_then(|d| p.resolve(d))),
             (None, e) => e,
         }
     }

@@ -732,8 +732,8 @@ impl<'a> SentenceMentions<'a> {
     }
 
     /// "Samvel Shahramanyan, the president of Artsakh": a name nobody lists, set off by a
-    /// comma before the determiner of the title whose phrase starts at `np`, is a person's (whose role
-    /// [`Self::appositive_titles`] then reads).
+    /// comma before the determiner of the title whose phrase starts at `np`, is a person's
+    /// (whose role [`Self::appositive_titles`] then reads).
     fn name_before_appositive(&mut self, np: usize) {
         let start = self.range.start as usize;
         if np < start + 4 || !matches!(self.low(np - 1), "the" | "a" | "an") || self.low(np - 2) != "," {

@@ -5,7 +5,6 @@
 use super::frames::{Candidate, Found};
 use super::{word, Event, Extraction, RelObject, Relation, Sent, Statement};
 use crate::data::{CasualtyKind, EntityType, EventType, Predicate};
-use crate::mention::Form;
 use crate::text::date::Date;
 use crate::text::number::parse_quantity;
 use std::ops::Range;
@@ -87,12 +86,7 @@ fn place_of_cause(ctx: &Sent, k: usize) -> Option<u32> {
     // "Pagers exploded across Lebanon, killing 12 people": the clause before the participle.
     if ctx.low(k).ends_with("ing") && ctx.low(k.wrapping_sub(1)) == "," {
         let args = ctx.left_args(k - 1, 20);
-        let place = |accept: &dyn Fn(&str) -> bool| {
-            args.iter().filter(|(_, p)| p.is_some_and(accept)).find_map(|&(m, _)| {
-                ctx.entity(m, false).filter(|&e| ctx.mention(m).form != Form::Demonym && ctx.is_place_or_country(e))
-            })
-        };
-        return place(&|p| matches!(p, "in" | "at" | "near" | "outside")).or_else(|| place(&|p| p == "across"));
+        return ctx.place_arg(&args, false).or_else(|| ctx.place_arg(&args, true));
     }
     let end = (k + 24).min(ctx.range.end);
     let when = (k + 1..end.min(k + 8))
@@ -233,9 +227,8 @@ pub(super) fn assemble(
     // attack its place when it has none.
     let from_document: [usize; 1];
     let mut previous = previous;
-    let earlier = previous.iter().copied().find(|&e| out.events[e].etype == EventType::Attack);
-    let earlier = earlier.or(last_attack);
-    if let Some(e) = earlier {
+    let in_paragraph = previous.iter().copied().find(|&e| out.events[e].etype == EventType::Attack);
+    if let Some(e) = in_paragraph.or(last_attack) {
         let mut referred = false;
         cands.retain(|c| {
             let definite = matches!(ctx.low(c.trigger.start.wrapping_sub(1)), "the" | "this" | "these" | "those");
@@ -250,7 +243,7 @@ pub(super) fn assemble(
             referred = true;
             false
         });
-        if referred && !previous.contains(&e) {
+        if referred && in_paragraph.is_none() {
             from_document = [e];
             previous = &from_document;
         }

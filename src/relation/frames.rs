@@ -336,7 +336,6 @@ impl Sent<'_> {
 
     /// A place for an event: "in X" after the trigger, else before it in the clause.
     pub(super) fn event_place(&self, i: usize, end: usize) -> Option<u32> {
-        let near = |p: Option<&str>| matches!(p, Some("in" | "at" | "near" | "inside" | "outside" | "through"));
         // "in solidarity with Palestinians in Gaza", "in response to strikes on Beirut": a
         // place after the event's reason is the reason's.
         let reason = (end..(end + 14).min(self.range.end))
@@ -344,16 +343,24 @@ impl Sent<'_> {
         let mut right = self.right_args(end, 14);
         right.retain(|&(m, _)| reason.is_none_or(|r| (self.mention(m).start as usize) < r));
         let left = self.left_args(i, 12);
-        let pick = |args: &[(usize, Option<&str>)], accept: &dyn Fn(Option<&str>) -> bool| {
-            args.iter().filter(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym).find_map(|(m, _)| {
-                self.arg_entities(*m, false).first().copied().filter(|&e| self.is_place_or_country(e))
-            })
-        };
         // "across the country" only when nothing more precise is said.
-        pick(&right, &near)
-            .or_else(|| pick(&left, &near))
-            .or_else(|| pick(&right, &|p| p == Some("across")))
-            .or_else(|| pick(&left, &|p| p == Some("across")))
+        self.place_arg(&right, false)
+            .or_else(|| self.place_arg(&left, false))
+            .or_else(|| self.place_arg(&right, true))
+            .or_else(|| self.place_arg(&left, true))
+    }
+
+    /// The first place or country among `args` named "in/at/near X" (or "across X" when
+    /// `across`); demonyms are modifiers, not places.
+    pub(super) fn place_arg(&self, args: &[(usize, Option<&str>)], across: bool) -> Option<u32> {
+        let accept = |p: Option<&str>| match p {
+            Some("across") => across,
+            Some("in" | "at" | "near" | "inside" | "outside" | "through") => !across,
+            _ => false,
+        };
+        args.iter()
+            .filter(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym)
+            .find_map(|(m, _)| self.arg_entities(*m, false).first().copied().filter(|&e| self.is_place_or_country(e)))
     }
 
     /// Whether the verb at `i` is coordinated with an earlier one ("... and warned").
@@ -602,8 +609,10 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     }
     // "Gunmen attacked a police station in Kano": an attack by no one named is still
     // reported where it happened.
-    let placed_attack = c.etype == Some(EventType::Attack) && c.place.is_some() && !passive && unnamed_attacker(ctx, i);
-    if c.agents.is_empty() && c.targets.is_empty() && !placed_attack {
+    if c.agents.is_empty()
+        && c.targets.is_empty()
+        && !(c.etype == Some(EventType::Attack) && c.place.is_some() && !passive && unnamed_attacker(ctx, i))
+    {
         return;
     }
     found.candidates.push(c);
@@ -618,8 +627,9 @@ fn figurative_object(ctx: &Sent, end: usize) -> bool {
         if ctx.is(k, word::FIGURATIVE_OBJECT) {
             return true;
         }
-        let possessive = ctx.low(k) == "'s" || ctx.head(k).is_some();
-        if !(ctx.is_lower_word(k) && !ctx.is(k, word::PREPOSITION) || possessive) {
+        // A name or a possessive may stand in the object: "the government's plan".
+        let name_or_possessive = ctx.low(k) == "'s" || ctx.head(k).is_some();
+        if !(ctx.is_lower_word(k) && !ctx.is(k, word::PREPOSITION) || name_or_possessive) {
             return false;
         }
         k = ctx.head(k).map_or(k + 1, |m| ctx.mention(m).end as usize);

@@ -230,7 +230,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     } else {
         // "congratulated Trump on winning, saying …": a participle's speaker is the
         // clause's subject, not the object before it.
-        let shared = ctx.coordinated(i) || ctx.participle(i) && ctx.low(i).ends_with("ing");
+        let shared = ctx.coordinated(i) || ctx.participle(i);
         speaker = if shared { ctx.clause_subject(i) } else { ctx.subject(i, false) };
         if speaker.is_none() {
             let mut k = i;
@@ -247,12 +247,11 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         }
     }
     // "Netanyahu's office said", "Hamas's spokesman said": the possessor speaks.
-    if speaker.is_none() && !according {
-        speaker = spokes_possessor(ctx, i);
-    }
+    let proxy = if speaker.is_none() && !according { spokes_possessor(ctx, i) } else { None };
+    speaker = speaker.or(proxy);
     // "..., residents said": a common noun right before the verb is its subject; no
     // entity said it.
-    if !according && !inverted && speaker.is_none_or(|m| ctx.mention(m).end as usize + 2 < i) && common_noun_subject(ctx, i) {
+    if !according && !inverted && proxy.is_none() && common_noun_subject(ctx, i) {
         return;
     }
     let Some(sm) = speaker else { return };
