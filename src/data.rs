@@ -452,6 +452,8 @@ pub struct Lexicon {
     pub attackers: FxHashSet<Box<str>>,
     /// Objects that make a verb of attack figurative: "struck a deal".
     pub figurative_objects: FxHashSet<Box<str>>,
+    /// Nouns after a demonym that make it no actor (lexicon/non-state-groups.txt).
+    pub non_state_groups: FxHashSet<Box<str>>,
     /// Wars whose days news counts.
     pub war_days: Vec<WarDay>,
     pub triggers: Vec<Trigger>,
@@ -502,6 +504,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/weapons.txt",
     "lexicon/attackers.txt",
     "lexicon/figurative-objects.txt",
+    "lexicon/non-state-groups.txt",
     "triggers.tsv",
 );
 
@@ -841,6 +844,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     lex.weapons = plain_list(&get("lexicon/weapons.txt")?);
     lex.attackers = plain_list(&get("lexicon/attackers.txt")?);
     lex.figurative_objects = plain_list(&get("lexicon/figurative-objects.txt")?);
+    lex.non_state_groups = plain_list(&get("lexicon/non-state-groups.txt")?);
 
     let src = get("lexicon/numbers.tsv")?;
     let t = Table::parse("ontology/lexicon/numbers.tsv", &src)?;

@@ -463,6 +463,17 @@ impl<'a> SentenceMentions<'a> {
                 None
             };
             let start = self.list[q].start as usize;
+            // "Sudan's army-aligned government": a compound adjective ("word-word") before
+            // the head noun is no head of its own.
+            let mut k = k;
+            while self.is_lower_word(k)
+                && self.low(k + 1) == "-"
+                && !self.doc.tokens[k + 1].space_before()
+                && self.is_lower_word(k + 2)
+                && !self.doc.tokens[k + 2].space_before()
+            {
+                k += 3;
+            }
             if let Some(c) = country {
                 if let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k) {
                     let name = format!("{} {}", self.st.demonym(c), lex.ministries[mi as usize].canonical);
@@ -744,13 +755,28 @@ impl<'a> SentenceMentions<'a> {
         // Words of the name may be places' ("Ali Karaki, the commander of ...": a town
         // each).
         let mut places = Vec::new();
-        while k > start && end - k < 4 && self.doc.tokens[k - 1].is_capitalised() {
+        // Words separated by spaces ("Nkweta-Salami" is one).
+        let mut words = 0;
+        while k > start && words < 4 && self.doc.tokens[k - 1].is_capitalised() {
             match self.owner(k - 1) {
                 None if !self.taken(k - 1) && !self.is(k - 1, STOPWORD) => {}
                 Some(m) if self.single_word_place(m) => places.push(m),
                 _ => break,
             }
             k -= 1;
+            // A hyphenated surname: "Nkweta-Salami".
+            let joined = |x: usize| x > start && !self.doc.tokens[x].space_before();
+            if self.low(k.wrapping_sub(1)) == "-"
+                && joined(k)
+                && joined(k - 1)
+                && self.doc.tokens[k - 2].is_capitalised()
+                && !self.taken(k - 2)
+            {
+                k -= 2;
+            }
+            if self.doc.tokens[k].space_before() || k == start {
+                words += 1;
+            }
         }
         // The name is at least two words, after a comma or a word that is not a place's
         // preposition ("in Donetsk Oblast, the region's governor").
@@ -759,8 +785,11 @@ impl<'a> SentenceMentions<'a> {
             || self.is_lower_word(k - 1)
                 && !self.is(k - 1, PLACE_PREPOSITION)
                 && !matches!(self.low(k - 1), "of" | "from" | "to");
-        let words = (k..end).all(|x| self.doc.tokens[x].is_word() && !self.doc.tokens[x].is_all_caps());
-        if end - k < 2 || !before_ok || !words {
+        let all_words = (k..end).all(|x| {
+            let t = self.doc.tokens[x];
+            t.is_word() && !t.is_all_caps() || self.low(x) == "-" && !t.space_before()
+        });
+        if words < 2 || !before_ok || !all_words {
             return;
         }
         let name = self.doc.span_text(k, end).to_owned();

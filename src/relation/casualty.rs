@@ -31,10 +31,22 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
     a.etype.is_some() && a.etype == b.etype && agents && places && targets && !a.per_target && !b.per_target
 }
 
-fn merge(cands: Vec<Candidate>) -> Vec<Candidate> {
+/// Whether the event noun of `c` names an earlier event in a time adjunct: "two weeks
+/// after an attack on tourists killed 26", "since the invasion".
+fn prior(ctx: &Sent, c: &Candidate) -> bool {
+    let mut k = c.trigger.start;
+    let mut skipped = 0;
+    while k > ctx.range.start && skipped < 3 && ctx.is_lower_word(k - 1) && !ctx.is(k - 1, word::PREPOSITION) {
+        k -= 1;
+        skipped += 1;
+    }
+    matches!(ctx.low(k.wrapping_sub(1)), "after" | "following" | "since" | "before")
+}
+
+fn merge(ctx: &Sent, cands: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for c in cands {
-        if let Some(k) = out.iter_mut().find(|k| compatible(k, &c)) {
+        if let Some(k) = out.iter_mut().find(|k| compatible(k, &c) && prior(ctx, k) == prior(ctx, &c)) {
             if k.agents.is_empty() {
                 k.agents = c.agents;
             }
@@ -214,7 +226,7 @@ pub(super) fn assemble(
     last_attack: Option<usize>,
 ) {
     let Found { candidates, relations, said } = found;
-    let mut cands = merge(candidates);
+    let mut cands = merge(ctx, candidates);
     // No actor attacks, sanctions or meets itself: a target that is an agent is a misread
     // reference ("fired a missile off its coast").
     for c in &mut cands {
@@ -251,7 +263,14 @@ pub(super) fn assemble(
     let mut counts: Vec<Counts> = vec![Counts::default(); cands.len()];
     let is_attack = |c: &Candidate| matches!(c.etype, Some(EventType::Attack | EventType::Casualty));
     for cas in casualties(ctx) {
-        let attack = cands.iter().position(|c| is_attack(c) && (cas.place.is_none() || c.place == cas.place));
+        // An earlier event right before the casualty word ("after an attack on tourists
+        // killed 26 men"), else the sentence's first attack.
+        let fits = |c: &Candidate| is_attack(c) && (cas.place.is_none() || c.place == cas.place);
+        let attack = cands
+            .iter()
+            .rposition(|c| fits(c) && c.trigger.end <= cas.at && prior(ctx, c))
+            .or_else(|| cands.iter().position(|c| fits(c) && !prior(ctx, c)))
+            .or_else(|| cands.iter().position(fits));
         let unplaced = cands.iter().position(|c| is_attack(c) && c.place.is_none());
         let placed = |i: usize, counts: &mut Vec<Counts>| {
             let cnt = &mut counts[i];

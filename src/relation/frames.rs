@@ -238,7 +238,8 @@ impl Sent<'_> {
             if let Some(q) =
                 parse_quantity(&self.doc.lower, &self.doc.tokens[..self.range.end], k, &self.data.lexicon.numbers)
             {
-                if !q.ordinal {
+                // "two weeks after": a duration, no count.
+                if !q.ordinal && !self.is(k + q.len, word::TIME_NOUN) {
                     return q.count().map(|c| (c, k + q.len));
                 }
             }

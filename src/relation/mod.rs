@@ -209,7 +209,7 @@ const CLAUSE_PUNCTUATION: &[&str] = &[";", ":", ".", "!", "?", "\u{2013}", "\u{2
 
 /// Bits of the word sets the frames test ([`add_word_sets`]): the upper half of the bits
 /// that [`MentionStage`] classifies every token by (the mention patterns have the lower).
-mod word {
+pub(crate) mod word {
     pub const AUXILIARY: u64 = 1 << 32;
     pub const ATTRIBUTION_VERB: u64 = 1 << 33;
     pub const IRREALIS: u64 = 1 << 34;
@@ -234,6 +234,7 @@ mod word {
     pub const VERB_TRIGGER_START: u64 = 1 << 51;
     pub const ATTACKER: u64 = 1 << 52;
     pub const FIGURATIVE_OBJECT: u64 = 1 << 53;
+    pub const NON_STATE_GROUP: u64 = 1 << 54;
 }
 
 /// Add the word sets of the frames to `sets`: the word lists of this module and its
@@ -260,6 +261,7 @@ pub(crate) fn add_word_sets(sets: &mut WordSets, data: &OntologyData) {
     sets.add(word::WEAPON, lex.weapons.iter().map(|w| &**w));
     sets.add(word::ATTACKER, lex.attackers.iter().map(|w| &**w));
     sets.add(word::FIGURATIVE_OBJECT, lex.figurative_objects.iter().map(|w| &**w));
+    sets.add(word::NON_STATE_GROUP, lex.non_state_groups.iter().map(|w| &**w));
     let trigger_words: Vec<String> = lex.triggers.iter().flat_map(|t| &t.forms).map(|f| first_word(f)).collect();
     sets.add_first_words(word::TRIGGER_START, trigger_words.iter().map(String::as_str));
     let verb_words: Vec<String> = lex
@@ -316,7 +318,10 @@ impl RelationStage {
                 continue;
             }
             let date = dates.get(si).copied().flatten();
+            let range = s.tokens.start as usize..s.tokens.end as usize;
+            let content_start = dateline_end(doc, range.clone()).unwrap_or(range.start);
             let ctx = Sent {
+                content_start,
                 date,
                 doc,
                 data,
@@ -324,7 +329,7 @@ impl RelationStage {
                 mentions,
                 ents: entities,
                 si: si as u32,
-                range: s.tokens.start as usize..s.tokens.end as usize,
+                range,
                 head_at: &head_at,
                 words,
                 lookups: &lookups,
@@ -333,7 +338,7 @@ impl RelationStage {
                     &quoted
                 },
                 previous_speaker: last_speaker.filter(|&(at, _)| at + 2 >= si).map(|(_, e)| e),
-                clause_scan: Cell::new((s.tokens.start as usize, s.tokens.start as usize, None)),
+                clause_scan: Cell::new((content_start, content_start, None)),
             };
             let mut found = frames::Found::default();
             // Triggers, longest first at each token.
@@ -430,6 +435,19 @@ impl Lookups {
 }
 
 /// A sentence and its mentions, with the argument-finding helpers the frames share.
+/// The end of a wire dateline at the start of the sentence `range`: an ALL-CAPS place,
+/// an optional date and agency in parentheses, and a dash.
+fn dateline_end(doc: &Document, range: Range<usize>) -> Option<usize> {
+    let first = doc.tokens.get(range.start)?;
+    if !first.is_all_caps() {
+        return None;
+    }
+    (range.start + 1..(range.start + 16).min(range.end)).find_map(|k| {
+        let dash = matches!(doc.low(k), "-" | "\u{2013}" | "\u{2014}") && doc.tokens[k].space_before();
+        dash.then_some(k + 1)
+    })
+}
+
 pub(crate) struct Sent<'a> {
     /// The date of the sentence's events, when known.
     pub date: Option<Date>,
@@ -440,6 +458,10 @@ pub(crate) struct Sent<'a> {
     pub ents: &'a Entities,
     pub si: u32,
     pub range: Range<usize>,
+    /// The first token after a wire dateline opening the sentence ("BEIRUT, Sept 23
+    /// (Reuters) -"), else the sentence's first: the agency and place of a dateline are
+    /// no subject of the sentence's verbs.
+    pub content_start: usize,
     head_at: &'a [i32],
     /// The word-set bits of every token of the document.
     words: &'a [u64],
@@ -505,7 +527,7 @@ impl<'a> Sent<'a> {
 
     /// [`Sent::preposition_before`] looking no further left than token `lo`.
     pub fn preposition_between(&self, lo: usize, m: usize) -> Option<&'a str> {
-        let mut k = self.mention(m).start as usize;
+        let mut k = self.mention(m).np_start as usize;
         let mut skipped = 0;
         while k > lo.max(self.range.start) {
             let w = self.low(k - 1);
@@ -664,7 +686,7 @@ impl<'a> Sent<'a> {
         let mut steps = 0;
         let mut commas = 0;
         let mut fallback = None;
-        while k > self.range.start && steps < 30 {
+        while k > self.content_start && steps < 30 {
             k -= 1;
             steps += 1;
             if let Some(m) = self.head(k) {
@@ -678,6 +700,10 @@ impl<'a> Sent<'a> {
                         && !matches!(self.low(x), "to" | "and" | "or")
                 });
                 if mention.form == Form::Demonym && end < i && noun_phrase && i - end <= 3 {
+                    // "Syrian rebels captured": people of no state, whom nobody names.
+                    if (end..i).any(|x| self.is(x, word::NON_STATE_GROUP)) {
+                        return None;
+                    }
                     return Some(m);
                 }
                 if self.is_possessor(m) || mention.form == Form::Demonym {
@@ -687,6 +713,14 @@ impl<'a> Sent<'a> {
                 // appositive describes the subject before it.
                 if commas > 0 && matches!(self.low(k.wrapping_sub(1)), "a" | "an") && self.low(k.wrapping_sub(2)) == ","
                 {
+                    continue;
+                }
+                // "Clementine Nkweta-Salami, the UN humanitarian coordinator, said": the
+                // qualifier of a definite appositive's title describes the subject before it.
+                if commas > 0 && self.low(k.wrapping_sub(1)) == "the" && self.low(k.wrapping_sub(2)) == "," && {
+                    let next_comma = (end..i).find(|&x| self.low(x) == ",");
+                    next_comma.is_some_and(|c| c > end && (end..c).all(|x| self.is_lower_word(x)))
+                } {
                     continue;
                 }
                 if matches!(mention.referent, Referent::Bare)
@@ -756,7 +790,7 @@ impl<'a> Sent<'a> {
         // The scan up to an earlier token is the start of the scan up to this one.
         let (last, mut k, mut first) = self.clause_scan.get();
         if i < last {
-            (k, first) = (self.range.start, None);
+            (k, first) = (self.content_start, None);
         }
         while k < i {
             if let Some(m) = self.head(k) {

@@ -187,19 +187,6 @@ fn content_end(ctx: &Sent) -> usize {
     e
 }
 
-/// The end of a wire dateline at the start of the sentence: an ALL-CAPS place, an
-/// optional date and agency in parentheses, and a dash.
-fn dateline_end(ctx: &Sent) -> Option<usize> {
-    let first = ctx.doc.tokens.get(ctx.range.start)?;
-    if !first.is_all_caps() {
-        return None;
-    }
-    (ctx.range.start + 1..(ctx.range.start + 12).min(ctx.range.end)).find_map(|k| {
-        let dash = matches!(ctx.low(k), "-" | "\u{2013}" | "\u{2014}") && ctx.doc.tokens[k].space_before();
-        dash.then_some(k + 1)
-    })
-}
-
 pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let describe = t.frame == Frame::Describe;
     // "saying", "adding": a continuation of the sentence's previous statement, else what
@@ -411,10 +398,8 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         return;
     };
     // A dateline opening the sentence ("BEIRUT, Sept 23 (Reuters) -") is not said.
-    if let Some(after) = dateline_end(ctx) {
-        if range.start < after && range.end > after {
-            range.start = after;
-        }
+    if range.start < ctx.content_start && range.end > ctx.content_start {
+        range.start = ctx.content_start;
     }
     if range.end <= range.start {
         return;

@@ -320,6 +320,27 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Whether token `i` is the subject of a reported clause: right after a verb of saying
+/// ("saying it", "said that it").
+fn reports(doc: &Document, i: usize) -> bool {
+    let verb =
+        |k: usize| matches!(doc.low(k), "said" | "says" | "saying" | "added" | "adding" | "claimed" | "claiming");
+    i > 0 && (verb(i - 1) || i > 1 && doc.low(i - 1) == "that" && verb(i - 2))
+}
+
+/// Whether mention `j`'s noun phrase, or the coordination it is in, follows a
+/// preposition ("on nine sites in Pakistan and Pakistan-administered Kashmir"), an
+/// article between them.
+fn after_preposition(doc: &Document, mentions: &Mentions, j: usize) -> bool {
+    let g = mentions.groups.partition_point(|g| g.last().is_some_and(|&l| (l as usize) < j));
+    let first = mentions.groups.get(g).filter(|g| g[0] as usize <= j).map_or(j, |g| g[0] as usize);
+    let mut k = mentions.list[first].np_start as usize;
+    if k > 0 && matches!(doc.low(k - 1), "the" | "a" | "an") {
+        k -= 1;
+    }
+    k > 0 && mentions.words[k - 1] & crate::relation::word::PREPOSITION != 0
+}
+
 /// Resolve the mentions of a document to entities.
 pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentions: &Mentions) -> Entities {
     let mut r = Resolver {
@@ -419,15 +440,32 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
                     }
                 } else {
                     let people = matches!(p, Pronoun::Male | Pronoun::Female);
-                    let e = r.antecedent_by(mi, people, |j, e| match p {
-                        Pronoun::Male => e.etype == EntityType::Person && e.gender != Gender::Female,
-                        Pronoun::Female => e.etype == EntityType::Person && e.gender != Gender::Male,
-                        Pronoun::Neuter => {
-                            matches!(e.etype, EntityType::Country | EntityType::Organisation)
-                                && mentions.list[j].form != Form::Demonym
-                                && !mentions.list[j].inner
-                        }
-                        Pronoun::Plural => false,
+                    // "India struck sites in Pakistan, saying it had hit …": "it" reporting
+                    // what the clause's subject says is that subject, not a name in a
+                    // prepositional phrase between them.
+                    let reported = (p == Pronoun::Neuter && reports(doc, m.start as usize))
+                        .then(|| {
+                            r.antecedent(mi, |j, e| {
+                                let c = &mentions.list[j];
+                                c.sentence == m.sentence
+                                    && matches!(e.etype, EntityType::Country | EntityType::Organisation)
+                                    && c.form != Form::Demonym
+                                    && !c.inner
+                                    && !after_preposition(doc, mentions, j)
+                            })
+                        })
+                        .flatten();
+                    let e = reported.or_else(|| {
+                        r.antecedent_by(mi, people, |j, e| match p {
+                            Pronoun::Male => e.etype == EntityType::Person && e.gender != Gender::Female,
+                            Pronoun::Female => e.etype == EntityType::Person && e.gender != Gender::Male,
+                            Pronoun::Neuter => {
+                                matches!(e.etype, EntityType::Country | EntityType::Organisation)
+                                    && mentions.list[j].form != Form::Demonym
+                                    && !mentions.list[j].inner
+                            }
+                            Pronoun::Plural => false,
+                        })
                     });
                     r.out.of_mention[mi] = e;
                 }
@@ -435,8 +473,17 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
             Referent::Anaphor(t, sub) => {
                 let (t, sub) = (*t, sub.clone());
                 let e = r.antecedent(mi, |_, e| e.etype == t && (sub.is_empty() || sub.contains(&e.subtype)));
-                // Further back in the document for "the country".
-                let e = e.or(last_of_type[type_index(t)]);
+                // Further back in the document for "the country"; of the subtype, when
+                // given, for "the army".
+                let e = e.or_else(|| {
+                    if sub.is_empty() {
+                        return last_of_type[type_index(t)];
+                    }
+                    (0..mi).rev().filter_map(|j| r.out.of_mention[j]).find(|&e| {
+                        let e = &r.out.list[e as usize];
+                        e.etype == t && sub.contains(&e.subtype)
+                    })
+                });
                 r.out.of_mention[mi] = e;
             }
             _ => {}
