@@ -454,6 +454,8 @@ pub struct Lexicon {
     pub figurative_objects: FxHashSet<Box<str>>,
     /// Nouns after a demonym that make it no actor (lexicon/non-state-groups.txt).
     pub non_state_groups: FxHashSet<Box<str>>,
+    /// Words that open a person's name: "Abu", "Ibn" (lexicon/name-openers.txt).
+    pub name_openers: FxHashSet<Box<str>>,
     /// Wars whose days news counts.
     pub war_days: Vec<WarDay>,
     pub triggers: Vec<Trigger>,
@@ -505,6 +507,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/attackers.txt",
     "lexicon/figurative-objects.txt",
     "lexicon/non-state-groups.txt",
+    "lexicon/name-openers.txt",
     "triggers.tsv",
 );
 
@@ -845,6 +848,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     lex.attackers = plain_list(&get("lexicon/attackers.txt")?);
     lex.figurative_objects = plain_list(&get("lexicon/figurative-objects.txt")?);
     lex.non_state_groups = plain_list(&get("lexicon/non-state-groups.txt")?);
+    lex.name_openers = plain_list(&get("lexicon/name-openers.txt")?);
 
     let src = get("lexicon/numbers.tsv")?;
     let t = Table::parse("ontology/lexicon/numbers.tsv", &src)?;

@@ -102,7 +102,8 @@ const SPEECH_VERB_AFTER_NAME: u64 = 1 << 12;
 const TITLE_START: u64 = 1 << 13;
 const PLACE_NOUN_START: u64 = 1 << 14;
 const TITLE_ADJECTIVE: u64 = 1 << 15;
-const _: () = assert!(TITLE_ADJECTIVE < 1 << 32);
+const NAME_OPENER: u64 = 1 << 16;
+const _: () = assert!(NAME_OPENER < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -119,6 +120,7 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(PLURAL, ["they", "them", "their", "themselves"]);
     sets.add(ROLE_MODIFIER, ROLE_MODIFIERS.iter().copied());
     sets.add(TITLE_ADJECTIVE, TITLE_ADJECTIVES.iter().copied());
+    sets.add(NAME_OPENER, lex.name_openers.iter().map(|w| &**w));
     sets.add(PLACE_PREPOSITION, PLACE_PREPOSITIONS.iter().copied());
     sets.add(FUNCTION_WORD_AFTER_NAME, FUNCTION_AFTER_NAME.iter().copied());
     sets.add(WORD_AFTER_SUBJECT, AFTER_SUBJECT.iter().copied());
@@ -429,6 +431,21 @@ impl<'a> SentenceMentions<'a> {
             if a > self.range.start as usize && self.doc.tok(a - 1) == "Operation" {
                 continue;
             }
+            // "Abu Mohammed al-Golani": the opening of a person's name, not a place "Abu".
+            let opener = a == b
+                && self.is(a, NAME_OPENER)
+                && self.doc.tokens.get(a + 1).is_some_and(|t| t.is_capitalised() && t.space_before())
+                && matches!(g.known, Known::Place(_) | Known::Region(_) | Known::Area(_));
+            // "the Hwasong-19": a name and a number joined by a hyphen name a weapon or a
+            // model, not a place.
+            let joined = |k: usize| self.doc.tokens.get(k).is_some_and(|t| !t.space_before());
+            let model = self.low(b + 1) == "-"
+                && joined(b + 1)
+                && joined(b + 2)
+                && self.doc.tokens.get(b + 2).is_some_and(|t| t.kind == TokenKind::Number);
+            if opener || model {
+                continue;
+            }
             let (referent, form) = match g.known {
                 Known::Demonym(c) => (Referent::Known(Known::Country(c)), Form::Demonym),
                 k => {
@@ -677,18 +694,29 @@ impl<'a> SentenceMentions<'a> {
                 }
             } else if capital_title || qualifier.is_some() || of_q.is_some() || title.kind == TitleKind::Office {
                 if let Some(mut end) = self.name_run(name_at, 4) {
-                    // "Foreign Minister Jalil Abbas Jilani": a place's name inside the name.
+                    // "Foreign Minister Jalil Abbas Jilani": a place's name inside the name;
+                    // "Foreign Minister Thérèse Kayikwamba Wagner": an organisation's name of
+                    // one word ending it.
                     let mut inside = None;
                     if let Some(m) = self.mention_starting_at(end) {
-                        let place = matches!(
-                            self.list[m].referent,
-                            Referent::Known(Known::Place(_) | Known::Region(_) | Known::Area(_))
-                        );
-                        if place && self.list[m].form == Form::Name {
-                            if let Some(e) = self.name_run(self.list[m].end as usize, 2) {
-                                inside = Some(m);
-                                end = e;
+                        let mention = &self.list[m];
+                        let (m_end, name) = (mention.end as usize, mention.form == Form::Name);
+                        match mention.referent {
+                            Referent::Known(Known::Place(_) | Known::Region(_) | Known::Area(_)) if name => {
+                                if let Some(e) = self.name_run(m_end, 2) {
+                                    inside = Some(m);
+                                    end = e;
+                                }
                             }
+                            Referent::Known(Known::Organisation(_))
+                                if name
+                                    && m_end == end + 1
+                                    && !self.doc.tokens.get(m_end).is_some_and(|t| t.is_capitalised()) =>
+                            {
+                                inside = Some(m);
+                                end = m_end;
+                            }
+                            _ => {}
                         }
                     }
                     let single_lower_title = !capital_title && qualifier.is_none() && of_q.is_none();
@@ -1368,6 +1396,8 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
             } else if !sentence_start && words <= 3 && i > 0 && self.is(i - 1, PLACE_PREPOSITION) && next_is_function {
                 Some((EntityType::Place, String::new(), "preposition-place", 0.6))
+            } else if words >= 2 && self.is(i, NAME_OPENER) {
+                Some((EntityType::Person, String::new(), "name-opener", 0.7))
             } else if (2..=3).contains(&words) && self.is(end, SPEECH_VERB_AFTER_NAME) {
                 Some((EntityType::Person, String::new(), "speaker-name", 0.65))
             } else {

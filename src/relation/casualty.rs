@@ -7,6 +7,7 @@ use super::{word, Event, Extraction, RelObject, Relation, Sent, Statement};
 use crate::data::{CasualtyKind, EntityType, EventType, Predicate};
 use crate::text::date::Date;
 use crate::text::number::parse_quantity;
+use crate::text::token::TokenKind;
 use std::ops::Range;
 
 /// Auxiliaries between a casualty count and its verb ("364 were killed").
@@ -227,6 +228,18 @@ pub(super) fn assemble(
 ) {
     let Found { candidates, relations, said } = found;
     let mut cands = merge(ctx, candidates);
+    // "jets struck weapons sites and air defences": an interception noun in the object of
+    // an attack is what was hit, not an interception.
+    let attacks: Vec<usize> =
+        cands.iter().filter(|c| c.etype == Some(EventType::Attack)).map(|c| c.trigger.end).collect();
+    cands.retain(|c| {
+        let e = c.trigger.end;
+        // A noun with no verb of its own after it.
+        let object = e >= ctx.range.end || ctx.is(e, word::PREPOSITION) || ctx.kind(e) == Some(TokenKind::Punct);
+        c.etype != Some(EventType::Interception)
+            || !object
+            || !attacks.iter().any(|&a| a <= c.trigger.start && (a..c.trigger.start).all(|k| !ctx.clause_break(k)))
+    });
     // No actor attacks, sanctions or meets itself: a target that is an agent is a misread
     // reference ("fired a missile off its coast").
     for c in &mut cands {

@@ -442,10 +442,10 @@ fn dateline_end(doc: &Document, range: Range<usize>) -> Option<usize> {
     if !first.is_all_caps() {
         return None;
     }
-    (range.start + 1..(range.start + 16).min(range.end)).find_map(|k| {
-        let dash = matches!(doc.low(k), "-" | "\u{2013}" | "\u{2014}") && doc.tokens[k].space_before();
-        dash.then_some(k + 1)
-    })
+    let dash = |k: usize| matches!(doc.low(k), "-" | "--" | "\u{2013}" | "\u{2014}");
+    let at = (range.start + 1..(range.start + 16).min(range.end)).find(|&k| dash(k) && doc.tokens[k].space_before())?;
+    // "SEOUL, Nov. 5 (Yonhap) --": a dash of two hyphens.
+    Some((at + 1..range.end).find(|&k| !dash(k)).unwrap_or(range.end))
 }
 
 pub(crate) struct Sent<'a> {
@@ -623,6 +623,35 @@ impl<'a> Sent<'a> {
             || self
                 .kind(i)
                 .is_some_and(|k| matches!(k, TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote))
+            || self.as_clause(i)
+    }
+
+    /// Whether "as" at `i` opens a clause: a subject, then a verb in the present or the
+    /// past ("as US carrier arrives in Busan", "as the war rages"), not a noun phrase ("as
+    /// part of the deal", "as a result of the strikes", "described it as attacks").
+    fn as_clause(&self, i: usize) -> bool {
+        if self.low(i) != "as" || matches!(self.low(i.wrapping_sub(1)), "such" | "well" | "so" | "same") {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < (i + 6).min(self.range.end) {
+            if let Some(m) = self.head(k) {
+                k = self.mention(m).end as usize;
+                continue;
+            }
+            let w = self.low(k);
+            if !self.is_lower_word(k) || self.is(k, word::PREPOSITION) || w == "and" {
+                return false;
+            }
+            let verb = (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
+                && k > i + 1
+                && !matches!(self.low(k - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her");
+            if verb {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// Whether a trailing attribution follows the comma at `i`: ", the Russian military

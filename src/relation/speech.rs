@@ -5,6 +5,7 @@ use super::frames::{is_quote_token, Found, Said};
 use super::{word, Sent};
 use crate::data::{EntityType, Frame, Trigger};
 use crate::mention::{Pronoun, Referent};
+use crate::text::number::parse_quantity;
 use crate::text::TokenKind;
 use std::ops::Range;
 
@@ -313,7 +314,14 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             }
         }
         // "..., X reports, citing sources": no content after the verb.
-        let mut trailing = ctx.low(k) == "," && ctx.is(k + 1, word::AFTER_ATTRIBUTION);
+        // "..., the JCS said, hours before the election": an adjunct of time, too.
+        let time_before = |j: usize| {
+            let toks = &ctx.doc.tokens[..ctx.range.end];
+            let j = j + parse_quantity(&ctx.doc.lower, toks, j, &ctx.data.lexicon.numbers).map_or(0, |q| q.len);
+            (ctx.is(j, word::TIME_NOUN) || matches!(ctx.low(j), "shortly" | "moments" | "soon"))
+                && matches!(ctx.low(j + 1), "before" | "after" | "later" | "earlier" | "ago")
+        };
+        let mut trailing = ctx.low(k) == "," && (ctx.is(k + 1, word::AFTER_ATTRIBUTION) || time_before(k + 1));
         // "X said, as he arrived in Brussels, that …": a parenthesis, then what was said.
         if trailing {
             if let Some(j) = (k + 2..stop).find(|&j| ctx.low(j) == "," && ctx.low(j + 1) == "that") {
