@@ -21,6 +21,9 @@ struct Casualties {
     place: Option<u32>,
     /// The casualty word.
     at: usize,
+    /// Whether the casualty verb is active with its count after it ("killed 100 people"):
+    /// its subject may be the attacker.
+    active: bool,
 }
 
 fn compatible(a: &Candidate, b: &Candidate) -> bool {
@@ -143,7 +146,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
                 {
                     after += 1;
                 }
-                out.push(Casualties { kind, count, place: place_after(ctx, after), at: k });
+                out.push(Casualties { kind, count, place: place_after(ctx, after), at: k, active: true });
                 continue;
             }
         }
@@ -189,7 +192,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             }
         }
         if let Some(count) = found {
-            out.push(Casualties { kind, count, place: place_after(ctx, k + 1), at: k });
+            out.push(Casualties { kind, count, place: place_after(ctx, k + 1), at: k, active: false });
         }
     }
     out
@@ -285,9 +288,24 @@ pub(super) fn assemble(
             .or_else(|| cands.iter().position(|c| fits(c) && !prior(ctx, c)))
             .or_else(|| cands.iter().position(fits));
         let unplaced = cands.iter().position(|c| is_attack(c) && c.place.is_none());
-        let placed = |i: usize, counts: &mut Vec<Counts>| {
+        // "The RSF killed 100 people in attacks on the camp": a named actor killing is the
+        // attacker.
+        let killer = cas
+            .active
+            .then(|| ctx.subject(cas.at, false))
+            .flatten()
+            // Not across an event noun: "after an attack on tourists killed 26".
+            .filter(|&m| {
+                let from = ctx.mention(m).end as usize;
+                !cands.iter().any(|c| c.trigger.start >= from && c.trigger.end <= cas.at)
+            })
+            .and_then(|m| ctx.entity(m, true))
+            .filter(|&e| matches!(ctx.etype(e), EntityType::Country | EntityType::Organisation));
+        let placed = |i: usize, counts: &mut Vec<Counts>, cands: &mut Vec<Candidate>| {
             let cnt = &mut counts[i];
-            add_casualty(&mut cnt.killed, &mut cnt.injured, &cas);
+            if add_casualty(&mut cnt.killed, &mut cnt.injured, &cas) && cands[i].agents.is_empty() {
+                cands[i].agents.extend(killer);
+            }
         };
         match (cas.place, attack, unplaced) {
             (_, Some(i), _)
@@ -299,11 +317,11 @@ pub(super) fn assemble(
                     }
                 } =>
             {
-                placed(i, &mut counts)
+                placed(i, &mut counts, &mut cands)
             }
             (Some(p), _, Some(i)) => {
                 cands[i].place = Some(p);
-                placed(i, &mut counts);
+                placed(i, &mut counts, &mut cands);
             }
             (Some(p), _, None) if cands.iter().any(is_attack) => {
                 // Another place hit in the same attack: a separate event with the same agent.
@@ -315,7 +333,7 @@ pub(super) fn assemble(
                 cands.push(c);
                 counts.push(Counts::default());
                 let last = cands.len() - 1;
-                placed(last, &mut counts);
+                placed(last, &mut counts, &mut cands);
             }
             _ => {
                 // No attack in this sentence: the previous sentence's attack, or a new one.
@@ -341,7 +359,7 @@ pub(super) fn assemble(
                     });
                     counts.push(Counts::default());
                     let last = cands.len() - 1;
-                    placed(last, &mut counts);
+                    placed(last, &mut counts, &mut cands);
                 }
             }
         }

@@ -328,6 +328,19 @@ fn reports(doc: &Document, i: usize) -> bool {
     i > 0 && (verb(i - 1) || i > 1 && doc.low(i - 1) == "that" && verb(i - 2))
 }
 
+/// Whether mention `c` is inside a relative clause set off by commas that closes before
+/// mention `m` of the same sentence: "The RSF, which has been at war with the army,
+/// stormed its market" ("its" is not the army's).
+fn in_relative_clause(doc: &Document, c: &Mention, m: &Mention) -> bool {
+    if c.sentence != m.sentence {
+        return false;
+    }
+    let start = doc.sentences[c.sentence as usize].tokens.start as usize;
+    let open = (start..c.start as usize).rev().take(20).find(|&k| doc.low(k) == ",");
+    open.is_some_and(|o| matches!(doc.low(o + 1), "who" | "which" | "whose" | "whom"))
+        && (c.end as usize..m.start as usize).any(|k| doc.low(k) == ",")
+}
+
 /// Whether mention `j`'s noun phrase, or the coordination it is in, follows a
 /// preposition ("on nine sites in Pakistan and Pakistan-administered Kashmir"), an
 /// article between them.
@@ -456,15 +469,18 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
                         })
                         .flatten();
                     let e = reported.or_else(|| {
-                        r.antecedent_by(mi, people, |j, e| match p {
-                            Pronoun::Male => e.etype == EntityType::Person && e.gender != Gender::Female,
-                            Pronoun::Female => e.etype == EntityType::Person && e.gender != Gender::Male,
-                            Pronoun::Neuter => {
-                                matches!(e.etype, EntityType::Country | EntityType::Organisation)
-                                    && mentions.list[j].form != Form::Demonym
-                                    && !mentions.list[j].inner
-                            }
-                            Pronoun::Plural => false,
+                        r.antecedent_by(mi, people, |j, e| {
+                            !in_relative_clause(doc, &mentions.list[j], m)
+                                && match p {
+                                    Pronoun::Male => e.etype == EntityType::Person && e.gender != Gender::Female,
+                                    Pronoun::Female => e.etype == EntityType::Person && e.gender != Gender::Male,
+                                    Pronoun::Neuter => {
+                                        matches!(e.etype, EntityType::Country | EntityType::Organisation)
+                                            && mentions.list[j].form != Form::Demonym
+                                            && !mentions.list[j].inner
+                                    }
+                                    Pronoun::Plural => false,
+                                }
                         })
                     });
                     r.out.of_mention[mi] = e;
