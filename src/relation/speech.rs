@@ -364,7 +364,22 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             // "condemned the offensive": a verdict without "as" is said with its verb too.
             let verdict = describe && t.predicate.is_some() && k == end && !(k..e).any(|x| ctx.low(x) == "as");
             if (demand || verdict) && e > k {
-                statement = Some((i..e, false));
+                // "condemned the launches and held a joint drill": the verdict ends before a
+                // second verb of its subject.
+                let determiner = |x: usize| matches!(ctx.low(x), "the" | "a" | "an" | "its" | "their" | "his" | "her");
+                let second = (k..e).find(|&j| {
+                    let v = j + 1;
+                    ctx.low(j) == "and"
+                        && ctx.is_lower_word(v)
+                        && ctx.head(v).is_none()
+                        && !determiner(v)
+                        && (ctx.low(v).ends_with("ed") || determiner(v + 1))
+                        // "called for restraint and emphasized the need for …": one statement.
+                        && !ctx.data.lexicon.triggers.iter().any(|t| {
+                            matches!(t.frame, Frame::Speech | Frame::Describe) && t.forms.iter().any(|f| f == ctx.low(v))
+                        })
+                });
+                statement = Some((i..second.unwrap_or(e), false));
             } else if e > k + 1 && !(ctx.low(k) == "," || is_quote_token(ctx, k) && e == k + 1) {
                 statement = Some((k..e, false));
             }
