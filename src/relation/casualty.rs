@@ -294,10 +294,14 @@ pub(super) fn assemble(
             .active
             .then(|| ctx.subject(cas.at, false))
             .flatten()
-            // Not across an event noun: "after an attack on tourists killed 26".
+            // Right before the verb, not across an event noun ("after an attack on tourists
+            // killed 26") nor a participle's ("exploded across Lebanon and Syria, killing
+            // 12").
             .filter(|&m| {
                 let from = ctx.mention(m).end as usize;
-                !cands.iter().any(|c| c.trigger.start >= from && c.trigger.end <= cas.at)
+                !ctx.low(cas.at).ends_with("ing")
+                    && (from..cas.at).all(|x| ctx.is_lower_word(x))
+                    && !cands.iter().any(|c| c.trigger.start >= from && c.trigger.end <= cas.at)
             })
             .and_then(|m| ctx.entity(m, true))
             .filter(|&e| matches!(ctx.etype(e), EntityType::Country | EntityType::Organisation));
