@@ -443,7 +443,16 @@ impl<'a> SentenceMentions<'a> {
                 && joined(b + 1)
                 && joined(b + 2)
                 && self.doc.tokens.get(b + 2).is_some_and(|t| t.kind == TokenKind::Number);
-            if opener || model {
+            // "Reut Shapir Ben-Naftaly": a place's one-word name joined to a name nobody lists
+            // is part of a person's name ("Gaza-Israel" is two names of the gazetteer).
+            let hyphenated = a == b
+                && self.low(b + 1) == "-"
+                && joined(b + 1)
+                && joined(b + 2)
+                && self.doc.tokens.get(b + 2).is_some_and(|t| t.is_capitalised())
+                && !matches.iter().any(|h| h.start == self.doc.tokens[b + 2].start)
+                && matches!(g.known, Known::Place(_));
+            if opener || model || hyphenated {
                 continue;
             }
             let (referent, form) = match g.known {
@@ -666,7 +675,10 @@ impl<'a> SentenceMentions<'a> {
             }
             // "the Russian president, Vladimir Putin,", "a Houthi military spokesman, Yahya
             // Saree,": a qualified title, a comma, and the name.
+            // A possessive qualifier determines the title too: "Israel's representative,
+            // Reut Shapir Ben-Naftaly,".
             let determined = matches!(self.low(mstart.wrapping_sub(1)), "the" | "a" | "an")
+                || qualifier.is_some_and(|(_, possessive)| possessive)
                 || qualifier.is_some_and(|(q, _)| {
                     matches!(self.low((self.list[q].start as usize).wrapping_sub(1)), "the" | "a" | "an")
                 });

@@ -5,6 +5,7 @@
 use super::frames::{Candidate, Found};
 use super::{word, Event, Extraction, RelObject, Relation, Sent, Statement};
 use crate::data::{CasualtyKind, EntityType, EventType, Predicate};
+use crate::mention::Form;
 use crate::text::date::Date;
 use crate::text::number::parse_quantity;
 use crate::text::token::TokenKind;
@@ -85,7 +86,8 @@ fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
             if !seen_in {
                 return None;
             }
-            if ctx.is_possessor(m) {
+            // "in an Israeli operation": a demonym is no place.
+            if ctx.is_possessor(m) || ctx.mention(m).form == Form::Demonym {
                 continue;
             }
             let e = ctx.entity(m, false)?;

@@ -424,7 +424,8 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     if range.start < ctx.content_start && range.end > ctx.content_start {
         range.start = ctx.content_start;
     }
-    if range.end <= range.start {
+    // "welcomed the resolution in a statement and said …": the second verb says it.
+    if range.end <= range.start || !quoted && matches!(ctx.low(range.start), "and" | "but") {
         return;
     }
     // "…, CENTCOM said. A destroyer shot down four drones over Yemen, it added.": a
