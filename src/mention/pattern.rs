@@ -439,17 +439,14 @@ impl<'a> SentenceMentions<'a> {
             // "the Hwasong-19": a name and a number joined by a hyphen name a weapon or a
             // model, not a place.
             let joined = |k: usize| self.doc.tokens.get(k).is_some_and(|t| !t.space_before());
-            let model = self.low(b + 1) == "-"
-                && joined(b + 1)
-                && joined(b + 2)
-                && self.doc.tokens.get(b + 2).is_some_and(|t| t.kind == TokenKind::Number);
+            // The token joined to the name by a hyphen.
+            let hyphen_next =
+                (self.low(b + 1) == "-" && joined(b + 1) && joined(b + 2)).then(|| self.doc.tokens[b + 2]);
+            let model = hyphen_next.is_some_and(|t| t.kind == TokenKind::Number);
             // "Reut Shapir Ben-Naftaly": a place's one-word name joined to a name nobody lists
             // is part of a person's name ("Gaza-Israel" is two names of the gazetteer).
             let hyphenated = a == b
-                && self.low(b + 1) == "-"
-                && joined(b + 1)
-                && joined(b + 2)
-                && self.doc.tokens.get(b + 2).is_some_and(|t| t.is_capitalised())
+                && hyphen_next.is_some_and(|t| t.is_capitalised())
                 && !matches.iter().any(|h| h.start == self.doc.tokens[b + 2].start)
                 && matches!(g.known, Known::Place(_));
             if opener || model || hyphenated {

@@ -435,6 +435,14 @@ impl Lookups {
 }
 
 /// A sentence and its mentions, with the argument-finding helpers the frames share.
+/// The comma opening a relative clause ("Orbán, who had visited Moscow, …") that token
+/// `k` is in: the nearest comma before `k`, within 20 tokens and not before token `lo`,
+/// followed by who, which, whose or whom.
+pub(crate) fn relative_clause_open(doc: &Document, lo: usize, k: usize) -> Option<usize> {
+    let open = (lo..k).rev().take(20).find(|&o| doc.low(o) == ",")?;
+    matches!(doc.low(open + 1), "who" | "which" | "whose" | "whom").then_some(open)
+}
+
 /// The end of a wire dateline at the start of the sentence `range`: an ALL-CAPS place,
 /// an optional date and agency in parentheses, and a dash.
 fn dateline_end(doc: &Document, range: Range<usize>) -> Option<usize> {
@@ -738,19 +746,20 @@ impl<'a> Sent<'a> {
                 if self.is_possessor(m) || mention.form == Form::Demonym {
                     continue;
                 }
-                // "the Wagner Group, a Russian-funded company, staged": an indefinite
-                // appositive describes the subject before it.
-                if commas > 0 && matches!(self.low(k.wrapping_sub(1)), "a" | "an") && self.low(k.wrapping_sub(2)) == ","
-                {
-                    continue;
-                }
-                // "Clementine Nkweta-Salami, the UN humanitarian coordinator, said": the
-                // qualifier of a definite appositive's title describes the subject before it.
-                if commas > 0 && self.low(k.wrapping_sub(1)) == "the" && self.low(k.wrapping_sub(2)) == "," && {
-                    let next_comma = (end..i).find(|&x| self.low(x) == ",");
-                    next_comma.is_some_and(|c| c > end && (end..c).all(|x| self.is_lower_word(x)))
-                } {
-                    continue;
+                // An appositive describes the subject before it: an indefinite one ("the
+                // Wagner Group, a Russian-funded company, staged"), or the qualifier of a
+                // definite one's title ("Clementine Nkweta-Salami, the UN humanitarian
+                // coordinator, said").
+                if commas > 0 && self.low(k.wrapping_sub(2)) == "," {
+                    let title = || {
+                        let next_comma = (end..i).find(|&x| self.low(x) == ",");
+                        next_comma.is_some_and(|c| c > end && (end..c).all(|x| self.is_lower_word(x)))
+                    };
+                    match self.low(k.wrapping_sub(1)) {
+                        "a" | "an" => continue,
+                        "the" if title() => continue,
+                        _ => {}
+                    }
                 }
                 if matches!(mention.referent, Referent::Bare)
                     || self.entity(m, false).is_none() && !matches!(mention.referent, Referent::Role(_))
@@ -772,8 +781,7 @@ impl<'a> Sent<'a> {
             if w == "," {
                 // "Orbán, who had visited Moscow days earlier, met": a relative clause set
                 // off by commas is skipped whole.
-                let open = (self.range.start..k).rev().take(20).find(|&o| self.low(o) == ",");
-                if let Some(o) = open.filter(|&o| matches!(self.low(o + 1), "who" | "which" | "whose" | "whom")) {
+                if let Some(o) = relative_clause_open(self.doc, self.range.start, k) {
                     k = o;
                     continue;
                 }

@@ -321,10 +321,12 @@ impl<'a> Resolver<'a> {
 }
 
 /// Whether token `i` is the subject of a reported clause: right after a verb of saying
-/// ("saying it", "said that it").
-fn reports(doc: &Document, i: usize) -> bool {
-    let verb =
-        |k: usize| matches!(doc.low(k), "said" | "says" | "saying" | "added" | "adding" | "claimed" | "claiming");
+/// ("saying it", "said that it"), one of the attribution verbs or its participle.
+fn reports(doc: &Document, mentions: &Mentions, i: usize) -> bool {
+    let verb = |k: usize| {
+        mentions.words[k] & crate::relation::word::ATTRIBUTION_VERB != 0
+            || matches!(doc.low(k), "saying" | "adding" | "claiming")
+    };
     i > 0 && (verb(i - 1) || i > 1 && doc.low(i - 1) == "that" && verb(i - 2))
 }
 
@@ -336,8 +338,7 @@ fn in_relative_clause(doc: &Document, c: &Mention, m: &Mention) -> bool {
         return false;
     }
     let start = doc.sentences[c.sentence as usize].tokens.start as usize;
-    let open = (start..c.start as usize).rev().take(20).find(|&k| doc.low(k) == ",");
-    open.is_some_and(|o| matches!(doc.low(o + 1), "who" | "which" | "whose" | "whom"))
+    crate::relation::relative_clause_open(doc, start, c.start as usize).is_some()
         && (c.end as usize..m.start as usize).any(|k| doc.low(k) == ",")
 }
 
@@ -456,7 +457,7 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
                     // "India struck sites in Pakistan, saying it had hit …": "it" reporting
                     // what the clause's subject says is that subject, not a name in a
                     // prepositional phrase between them.
-                    let reported = (p == Pronoun::Neuter && reports(doc, m.start as usize))
+                    let reported = (p == Pronoun::Neuter && reports(doc, mentions, m.start as usize))
                         .then(|| {
                             r.antecedent(mi, |j, e| {
                                 let c = &mentions.list[j];
