@@ -323,6 +323,9 @@ pub enum Frame {
     Give,
     /// Interception: "downed 74 of 106 drones launched by Russia".
     Intercept,
+    /// Interception by a verb that is one only when its object names weapons
+    /// ("destroyed 41 drones", not "destroyed houses").
+    InterceptWeapons,
     /// Reported speech and quotation ("X said ...", "..., X said", "according to X").
     Speech,
     /// "X described Y as Z": a statement about Y.
@@ -357,6 +360,7 @@ impl Frame {
             "deploy" => Frame::Deploy,
             "give" => Frame::Give,
             "intercept" => Frame::Intercept,
+            "intercept-weapons" => Frame::InterceptWeapons,
             "speech" => Frame::Speech,
             "describe" => Frame::Describe,
             "accession" => Frame::Accession,

@@ -186,7 +186,7 @@ impl MentionStage {
         }
         let heads = lex.name_heads.iter().enumerate().map(|(i, h)| (h.phrase.clone(), i as u32)).collect();
         // The adjective among the demonyms: "Polish", not "Pole".
-        const ADJECTIVE_ENDINGS: &[&str] = &["ish", "ian", "an", "ese", "i", "ic", "ch", "ean"];
+        const ADJECTIVE_ENDINGS: &[&str] = &["ish", "ian", "an", "ese", "i", "ic", "ch", "ean", "ine"];
         let demonym = data
             .countries
             .iter()

@@ -654,11 +654,16 @@ impl<'a> SentenceMentions<'a> {
             }
             let (mstart, prefix) = self.modifiers_before(adjectives);
             let qualifier = self.qualifier_before(mstart);
-            // "Colonel Major Amadou Abdramane": a second title before the name.
+            // "Colonel Major Amadou Abdramane", "spokesman Rear Admiral Daniel Hagari": a
+            // second title before the name, new or known.
             let mut j = j;
+            let known_person = |k: usize| {
+                self.mention_starting_at(k)
+                    .is_some_and(|m| matches!(self.list[m].referent, Referent::Known(Known::Person(_))))
+            };
             while self.doc.tokens.get(j).is_some_and(|t| t.is_capitalised()) && self.may_start(j, TITLE_START) {
                 match self.st.titles.longest_at(self.doc, j) {
-                    Some((_, k)) if self.free(j, k) && self.name_run(k, 4).is_some() => j = k,
+                    Some((_, k)) if self.free(j, k) && (self.name_run(k, 4).is_some() || known_person(k)) => j = k,
                     _ => break,
                 }
             }
@@ -1025,7 +1030,39 @@ impl<'a> SentenceMentions<'a> {
             }
             i = j;
         }
+        self.plural_region_nouns();
         self.located_in_patterns();
+    }
+
+    /// "the Kharkiv and Sumy regions", "the Donetsk, Luhansk and Zaporizhzhia oblasts":
+    /// each name before a region noun in the plural is that region.
+    fn plural_region_nouns(&mut self) {
+        let lex = &self.data.lexicon;
+        for k in self.range.start as usize + 2..self.range.end as usize {
+            if self.mention_ending_at(k).is_none() {
+                continue;
+            }
+            let Some(singular) = self.low(k).strip_suffix('s') else { continue };
+            if !lex.place_nouns.iter().any(|n| n.region && &*n.word == singular) {
+                continue;
+            }
+            let mut end = k;
+            while let Some(m) = self.mention_ending_at(end) {
+                if self.list[m].form == Form::Name {
+                    let name = format!("{} {singular}", self.doc.span_text(self.list[m].start as usize, end));
+                    let region =
+                        self.st.gazetteer.lookup(&name).iter().find(|r| matches!(r, Known::Region(_))).copied();
+                    if let Some(r) = region {
+                        self.list[m].referent = Referent::Known(r);
+                    }
+                }
+                let start = self.list[m].start as usize;
+                if start < self.range.start as usize + 2 || !matches!(self.low(start - 1), "and" | ",") {
+                    break;
+                }
+                end = start - 1;
+            }
+        }
     }
 
     /// Before a place noun at `i`: "the", or a country's possessive / demonym, with up to
@@ -1422,7 +1459,12 @@ impl<'a> SentenceMentions<'a> {
                     let m = self.mention(i, end, referent, Form::Name, rule, conf);
                     self.add(m);
                 }
-                None if words == 1 && !sentence_start && !self.doc.tokens[i].is_all_caps() => {
+                // A single capitalised word may be a surname said again; at the start of a
+                // sentence only before a verb of saying ("Tarriela said").
+                None if words == 1
+                    && (!sentence_start || self.is(end, SPEECH_VERB_AFTER_NAME))
+                    && !self.doc.tokens[i].is_all_caps() =>
+                {
                     let m = self.mention(i, end, Referent::Bare, Form::Name, "bare-name", 0.5);
                     self.add(m);
                 }

@@ -390,7 +390,7 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
         Frame::Mutual => mutual(ctx, t, i, end, found),
         Frame::Deploy => deploy(ctx, t, i, end, found),
         Frame::Give => give(ctx, t, i, end, found),
-        Frame::Intercept => intercept(ctx, t, i, end, found),
+        Frame::Intercept | Frame::InterceptWeapons => intercept(ctx, t, i, end, found),
         Frame::Speech | Frame::Describe => speech::speech(ctx, t, i, end, found),
         Frame::Accession => accession(ctx, t, i, end, found),
         Frame::Intransitive => intransitive(ctx, t, i, end, found),
@@ -481,6 +481,19 @@ fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         return;
     }
     found.candidates.push(c);
+}
+
+/// The count of an attack verb's object, before any comma ("launched a volley of over 300
+/// projectiles", not "hit a building, injuring seven people"), or of the weapons it was
+/// made "with" ("attacked Ukraine with 73 drones").
+fn attack_count(ctx: &Sent, end: usize) -> Option<u64> {
+    let stop = (end..(end + 8).min(ctx.range.end)).find(|&k| matches!(ctx.low(k), "," | ";" | ":")).unwrap_or(end + 8);
+    if let Some((n, _)) = ctx.quantity_after(end, stop.min(end + 6) - end) {
+        return Some(n);
+    }
+    let with = (end..stop.min(ctx.range.end)).find(|&k| ctx.low(k) == "with")?;
+    let (n, after) = ctx.quantity_after(with + 1, 1)?;
+    (after..after + 3).any(|k| ctx.is(k, word::WEAPON)).then_some(n)
 }
 
 /// What a verb of firing fires, read from its object up to its first preposition other
@@ -604,9 +617,8 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     if c.place.is_none() && !c.per_target {
         c.place = ctx.event_place(i, end);
     }
-    // A count in the object: "launched a volley of over 300 projectiles".
     if t.event == Some(EventType::Attack) {
-        c.count = ctx.quantity_after(end, 6).map(|(n, _)| n);
+        c.count = attack_count(ctx, end);
     }
     // "Gunmen attacked a police station in Kano": an attack by no one named is still
     // reported where it happened.
@@ -913,6 +925,16 @@ fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
 }
 
 fn intercept(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    // "shot down or disabled 58 drones": the count after the second verb.
+    let end = if matches!(ctx.low(end), "or" | "and") && ctx.is_lower_word(end + 1) && ctx.low(end + 1).ends_with("ed")
+    {
+        end + 2
+    } else {
+        end
+    };
+    if t.frame == Frame::InterceptWeapons && fired(ctx, end) != Some(true) {
+        return;
+    }
     let passive = ctx.passive(i);
     let agents = if passive {
         ctx.first_right(end, |p| p == Some("by")).map(|m| ctx.arg_entities(m, true)).unwrap_or_default()

@@ -435,12 +435,18 @@ impl Lookups {
 }
 
 /// A sentence and its mentions, with the argument-finding helpers the frames share.
-/// The comma opening a relative clause ("Orbán, who had visited Moscow, …") that token
-/// `k` is in: the nearest comma before `k`, within 20 tokens and not before token `lo`,
-/// followed by who, which, whose or whom.
+/// The comma opening a relative or participial clause ("Orbán, who had visited Moscow,
+/// …", "Pistorius, visiting Kyiv on Wednesday, …") that token `k` is in: the nearest
+/// comma before `k`, within 20 tokens and not before token `lo`, followed by who, which,
+/// whose, whom or a present participle (not "including", "according").
 pub(crate) fn relative_clause_open(doc: &Document, lo: usize, k: usize) -> Option<usize> {
     let open = (lo..k).rev().take(20).find(|&o| doc.low(o) == ",")?;
-    matches!(doc.low(open + 1), "who" | "which" | "whose" | "whom").then_some(open)
+    let w = doc.low(open + 1);
+    let participle = w.len() > 5
+        && w.ends_with("ing")
+        && !matches!(w, "including" | "according" | "during" | "following" | "saying" | "adding")
+        && !doc.tokens[open + 1].is_capitalised();
+    (matches!(w, "who" | "which" | "whose" | "whom") || participle).then_some(open)
 }
 
 /// The end of a wire dateline at the start of the sentence `range`: an ALL-CAPS place,
@@ -761,9 +767,9 @@ impl<'a> Sent<'a> {
                         _ => {}
                     }
                 }
-                if matches!(mention.referent, Referent::Bare)
-                    || self.entity(m, false).is_none() && !matches!(mention.referent, Referent::Role(_))
-                {
+                // A bare word is the subject when it is the surname of a person named
+                // before ("Tarriela said").
+                if self.entity(m, false).is_none() && !matches!(mention.referent, Referent::Role(_)) {
                     continue;
                 }
                 if self.preposition_before(m).is_some() {

@@ -116,6 +116,24 @@ fn after_adjuncts(ctx: &Sent, mut k: usize, stop: usize) -> Option<usize> {
     }
 }
 
+/// Whether the word at `v` is a verb of speech or description.
+fn speech_verb(ctx: &Sent, v: usize) -> bool {
+    let low = ctx.low(v);
+    ctx.data
+        .lexicon
+        .triggers
+        .iter()
+        .any(|t| matches!(t.frame, Frame::Speech | Frame::Describe) && t.forms.iter().any(|f| f == low))
+}
+
+/// Whether the words from `k` (before `stop`) read as a clause, what a verb of saying
+/// before them says: "that", or a tensed auxiliary within a few words before any comma
+/// ("[said] British forces had played a part", not "[emphasized] the need for talks").
+fn says_clause(ctx: &Sent, k: usize, stop: usize) -> bool {
+    ctx.low(k) == "that"
+        || (k..stop.min(k + 6)).take_while(|&j| ctx.low(j) != ",").any(|j| TENSED.contains(&ctx.low(j)))
+}
+
 /// Whether the verb at `i` has a common noun for its subject, right before it (past
 /// auxiliaries): "residents said", "local officials said", not "Russian officials said"
 /// (a demonym for a country) nor "the ministry said" (a mention).
@@ -350,11 +368,24 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             // ("urged China to act with restraint, a spokesperson said").
             for j in k..stop {
                 let next = if ctx.low(j + 1) == "and" { j + 2 } else { j + 1 };
+                // "Israel's air defences, helped by the United States, had intercepted": a
+                // passive participle is a parenthesis.
                 let verb = ctx.is_lower_word(next)
                     && ctx.low(next).ends_with("ed")
                     && ctx.head(next).is_none()
+                    && ctx.low(next + 1) != "by"
                     && !ctx.doc.tokens.get(next + 1).is_some_and(|t| t.is_capitalised());
                 if ctx.low(j) == "," && (verb || ctx.attribution_follows(j)) {
+                    e = j;
+                    break;
+                }
+                // "denied that civilians were targeted and said the army had …": the second
+                // verb of saying says its own clause.
+                if ctx.low(j) == "and"
+                    && ctx.is_lower_word(j + 1)
+                    && speech_verb(ctx, j + 1)
+                    && says_clause(ctx, j + 2, stop)
+                {
                     e = j;
                     break;
                 }
@@ -369,15 +400,17 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 let determiner = |x: usize| matches!(ctx.low(x), "the" | "a" | "an" | "its" | "their" | "his" | "her");
                 let second = (k..e).find(|&j| {
                     let v = j + 1;
-                    ctx.low(j) == "and"
-                        && ctx.is_lower_word(v)
-                        && ctx.head(v).is_none()
-                        && !determiner(v)
-                        && (ctx.low(v).ends_with("ed") || determiner(v + 1))
-                        // "called for restraint and emphasized the need for …": one statement.
-                        && !ctx.data.lexicon.triggers.iter().any(|t| {
-                            matches!(t.frame, Frame::Speech | Frame::Describe) && t.forms.iter().any(|f| f == ctx.low(v))
-                        })
+                    if ctx.low(j) != "and" || !ctx.is_lower_word(v) || ctx.head(v).is_some() || determiner(v) {
+                        return false;
+                    }
+                    // "called for restraint and emphasized the need for …": one statement;
+                    // "condemned the attack and said forces had …": the second verb says a
+                    // clause of its own.
+                    if speech_verb(ctx, v) {
+                        says_clause(ctx, v + 1, e)
+                    } else {
+                        ctx.low(v).ends_with("ed") || determiner(v + 1)
+                    }
                 });
                 statement = Some((i..second.unwrap_or(e), false));
             } else if e > k + 1 && !(ctx.low(k) == "," || is_quote_token(ctx, k) && e == k + 1) {
@@ -435,6 +468,9 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             speakers = vec![p];
         }
     }
+    // A verdict's object is inside it ("condemned the attack and said British forces
+    // had …" criticised no forces).
+    let object_end = if range.start == i { range.end } else { ctx.range.end };
     let event = (ctx.range.start..ctx.range.end).any(|k| ctx.is(k, word::STATEMENT_NOUN));
     found.said.push(Said {
         speakers: speakers.clone(),
@@ -446,7 +482,10 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     });
     // "denounced X as ...", "condemning X": the speaker also criticised X.
     if let Some(p) = t.predicate {
-        if let Some((m, _)) = ctx.right_args(end, 8).into_iter().find(|(_, p)| p.is_none()) {
+        let args = ctx.right_args(end, 8).into_iter();
+        if let Some((m, _)) =
+            args.take_while(|(m, _)| (ctx.mention(*m).start as usize) < object_end).find(|(_, p)| p.is_none())
+        {
             for o in ctx.expand(m, true) {
                 for &s in &speakers {
                     found.relations.push(ctx.relation(s, p, o, &t.rule));
