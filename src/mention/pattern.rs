@@ -684,8 +684,11 @@ impl<'a> SentenceMentions<'a> {
                 || qualifier.is_some_and(|(q, _)| {
                     matches!(self.low((self.list[q].start as usize).wrapping_sub(1)), "the" | "a" | "an")
                 });
-            let appositive =
-                self.low(after) == "," && qualifier.is_some() && determined && title.kind == TitleKind::Office;
+            // "Its leader, Luckson Elan,": a possessive pronoun qualifies and determines.
+            let pronoun = qualifier.is_none() && matches!(self.low(mstart.wrapping_sub(1)), "its" | "their");
+            let appositive = self.low(after) == ","
+                && (qualifier.is_some() && determined || pronoun)
+                && title.kind == TitleKind::Office;
             let comma_before_name = self.low(after) == "," && (of_q.is_some() || appositive);
             let name_at = if comma_before_name { after + 1 } else { after };
             // The person: a known person, or a capitalised name.
@@ -1137,8 +1140,17 @@ impl<'a> SentenceMentions<'a> {
                 }
                 parts.push(p);
             }
-            if parts.len() > 1 {
-                let from = self.list[*parts.last()?].start as usize;
+            // "Let Yet Kone village": unknown capitalised words before the known place
+            // open its name.
+            let mut from = self.list[*parts.last()?].start as usize;
+            while from > self.range.start as usize && self.owner(from - 1).is_none() {
+                let t = self.doc.tokens[from - 1];
+                if !(t.is_word() && t.is_capitalised() && !self.is(from - 1, STOPWORD)) {
+                    break;
+                }
+                from -= 1;
+            }
+            if parts.len() > 1 || from < self.list[*parts.last()?].start as usize {
                 let name = self.doc.span_text(from, i).to_owned();
                 let referent = Referent::New(NewName { name, etype: EntityType::Place, subtype: noun.subtype.clone() });
                 let m = self.mention(from, i, referent, Form::Name, "place-noun", 0.8);

@@ -101,9 +101,12 @@ fn after_adjuncts(ctx: &Sent, mut k: usize, stop: usize) -> Option<usize> {
         if matches!(low, "that" | ":" | ",") || is_quote_token(ctx, j) {
             return Some(j);
         }
+        // A participle before a preposition modifies the noun before it ("said in a video
+        // posted on social media that …").
         let verb = TENSED.contains(&low)
             || ctx.is_lower_word(j)
                 && low.ends_with("ed")
+                && !ctx.is(j + 1, word::PREPOSITION)
                 && !matches!(ctx.low(j - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our");
         if verb {
             return Some(k);
@@ -217,9 +220,14 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     if ctx.passive(i) {
         return;
     }
-    // "Blinken called Aliyev and urged him …": a telephone call, not a description.
+    // "Blinken called Aliyev and urged him …", "Xi called South African President Cyril
+    // Ramaphosa to congratulate him": a telephone call, not a description.
     if matches!(ctx.low(i), "called" | "calls") && end == i + 1 {
-        if let Some(m) = ctx.head(end) {
+        if let Some(mut m) = ctx.head(end) {
+            if ctx.qualifies_person(m) {
+                let person = (ctx.mention(m).end as usize..ctx.range.end).find_map(|k| ctx.head(k));
+                m = person.unwrap_or(m);
+            }
             let after = ctx.mention(m).end as usize;
             let w = ctx.low(after);
             if after >= ctx.range.end || matches!(w, "and" | "," | "." | "on" | "to" | "after" | "before" | "in") {
@@ -246,8 +254,12 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             if ctx.low(k.wrapping_sub(1)) == "and" || ctx.participle(i) || describe && ctx.low(i).ends_with("ing") {
                 speaker = ctx.clause_subject(i);
             } else if k > ctx.range.start && (ctx.low(k - 1) == "," || closing_quote_at(ctx, k - 1)) {
-                // "“...,” said Rutte"
-                speaker = ctx.right_args(end, 5).into_iter().find(|(_, p)| p.is_none()).map(|(m, _)| m);
+                // "“...,” said Rutte", not "…, which has been in Haiti since June, said its
+                // officers …" (a possessive after the verb begins what was said).
+                speaker =
+                    ctx.right_args(end, 5).into_iter().find(|(_, p)| p.is_none()).map(|(m, _)| m).filter(|&m| {
+                        !matches!(ctx.low(ctx.mention(m).start as usize), "its" | "their" | "his" | "her")
+                    });
                 inverted = speaker.is_some();
             }
         }
@@ -375,7 +387,9 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     && ctx.head(next).is_none()
                     && ctx.low(next + 1) != "by"
                     && !ctx.doc.tokens.get(next + 1).is_some_and(|t| t.is_capitalised());
-                if ctx.low(j) == "," && (verb || ctx.attribution_follows(j)) {
+                // "… says it downed 58 drones; Germany pledges air defence": a semicolon
+                // ends what was said.
+                if ctx.low(j) == "," && (verb || ctx.attribution_follows(j)) || ctx.low(j) == ";" {
                     e = j;
                     break;
                 }
@@ -425,6 +439,22 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         // speakers coordinated before this one ("..., Saudi Arabia and the United States
         // said").
         let mut np = speaker_start;
+        // "…, U.N. human rights office spokeswoman Ravina Shamdasani said": nouns and a
+        // qualifier before the title, back to the comma.
+        let mut k = np;
+        while k > np.saturating_sub(4).max(ctx.range.start)
+            && ctx.is_lower_word(k - 1)
+            && !ctx.is(k - 1, word::PREPOSITION | word::CLAUSE_WORD | word::AUXILIARY)
+            && !ctx.low(k - 1).ends_with("ed")
+        {
+            k -= 1;
+        }
+        if let Some(q) = ctx.head(k.wrapping_sub(1)).filter(|_| k < np) {
+            k = ctx.mention(q).start as usize;
+        }
+        if k < np && ctx.low(k.wrapping_sub(1)) == "," {
+            np = k;
+        }
         loop {
             while np > ctx.range.start && matches!(ctx.low(np - 1), "the" | "a" | "an") {
                 np -= 1;
