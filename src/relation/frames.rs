@@ -911,11 +911,14 @@ fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     } else {
         agent_of(ctx, i)
     };
-    let target = ctx
-        .right_args(end, 12)
-        .into_iter()
-        .find(|(_, p)| matches!(p, Some("to" | "for")))
-        .map(|(m, _)| ctx.arg_entities(m, true))
+    // "provided Ukraine with two Patriot systems": the object before "with" receives.
+    let receiver = (t.pos == TriggerPos::Verb)
+        .then(|| ctx.head(end))
+        .flatten()
+        .filter(|&m| ctx.low(ctx.mention(m).end as usize) == "with");
+    let target = receiver
+        .or_else(|| ctx.right_args(end, 12).into_iter().find(|(_, p)| matches!(p, Some("to" | "for"))).map(|(m, _)| m))
+        .map(|m| ctx.arg_entities(m, true))
         .unwrap_or_default();
     if agents.is_empty() && target.is_empty() {
         return;
