@@ -432,10 +432,28 @@ pub(super) fn assemble(
 }
 
 /// A statement's text without surrounding quotes, spaces and final punctuation.
+/// A statement's text without the spaces, final punctuation and quotation marks around
+/// it; a quotation mark that another inside the text closes or opens stays ("\"no
+/// compromise\" had been found").
 fn clean(s: &str) -> String {
-    let quotes: &[char] = &['"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}', ' ', '\n'];
-    let t = s.trim_matches(quotes);
-    t.trim_end_matches(['.', ',', ';', ':', ' ']).trim_matches(quotes).to_owned()
+    let quote = |c: char| matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}');
+    let tidy = |t: &str| t.trim_matches([' ', '\n']).trim_end_matches(['.', ',', ';', ':', ' ']).to_owned();
+    let mut t = tidy(s);
+    loop {
+        let (first, last) = (t.chars().next(), t.chars().next_back());
+        let paired = t.chars().filter(|&c| quote(c)).count() % 2 == 0;
+        let (starts, ends) = (first.is_some_and(quote), last.is_some_and(quote));
+        let cut = match (starts, ends) {
+            (true, true) if t.chars().count() > 1 => (1, 1),
+            (true, _) if !paired => (1, 0),
+            (_, true) if !paired => (0, 1),
+            _ => break,
+        };
+        let from = t.char_indices().nth(cut.0).map_or(t.len(), |(i, _)| i);
+        let to = if cut.1 == 1 { t.char_indices().next_back().map_or(from, |(i, _)| i) } else { t.len() };
+        t = tidy(&t[from..to.max(from)]);
+    }
+    t
 }
 
 fn emit(ctx: &Sent, c: &Candidate, n: Counts, date: Option<Date>, out: &mut Extraction) {

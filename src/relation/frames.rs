@@ -769,8 +769,11 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         }
     }
     // Target or place: "on/against/at X".
+    // "talks on a US peace plan": what talks are on is their topic.
+    let diplomacy = t.event == Some(EventType::Diplomacy);
     for (m, p) in &right {
-        if matches!(p, Some("on" | "against" | "at" | "targeting" | "upon")) && c.targets.is_empty() {
+        let on = matches!(p, Some("on" | "upon")) && !diplomacy;
+        if (on || matches!(p, Some("against" | "at" | "targeting"))) && c.targets.is_empty() {
             for e in ctx.arg_entities(*m, false) {
                 if ctx.etype(e) == EntityType::Place {
                     c.place.get_or_insert(e);

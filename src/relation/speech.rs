@@ -367,7 +367,11 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             adjuncts_only = true;
         }
         if ctx.kind(k) == Some(TokenKind::OpenQuote) || (ctx.kind(k) == Some(TokenKind::Quote)) {
-            if let Some(r) = quote_after(ctx, k) {
+            // A quotation that is all of what was said, not its first words ("said \"no
+            // compromise\" had been found": the whole clause).
+            if let Some(r) =
+                quote_after(ctx, k).filter(|r| r.end + 1 >= stop || matches!(ctx.low(r.end + 1), "," | ";"))
+            {
                 statement = Some((r, true));
             }
         }
