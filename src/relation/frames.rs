@@ -118,6 +118,16 @@ const INTENT_VERBS: &[&str] = &[
     "denied",
     "denies",
     "denying",
+    "consider",
+    "considers",
+    "considered",
+    "considering",
+    "proposed",
+    "proposes",
+    "proposing",
+    "discussed",
+    "discusses",
+    "discussing",
 ];
 /// Verbs that may stand between a determiner-looking word and a verb ("they have attacked").
 pub(super) const AUX_VERBS: &[&str] = &[

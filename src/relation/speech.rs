@@ -497,7 +497,10 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     }
     // "…, CENTCOM said. A destroyer shot down four drones over Yemen, it added.": a
     // pronoun after what was said is the last speaker, not the last name.
-    if range.end <= speaker_start && ctx.mention(sm).referent == Referent::Pronoun(Pronoun::Neuter) {
+    // So is "It" opening the sentence: "The Israeli military said it had struck … It said
+    // it had taken steps to …".
+    let opens = speaker_start == ctx.content_start && i <= speaker_end + 1;
+    if (range.end <= speaker_start || opens) && ctx.mention(sm).referent == Referent::Pronoun(Pronoun::Neuter) {
         if let Some(p) = ctx.previous_speaker.filter(|&p| ctx.etype(p) != EntityType::Person) {
             speakers = vec![p];
         }
