@@ -103,7 +103,9 @@ const TITLE_START: u64 = 1 << 13;
 const PLACE_NOUN_START: u64 = 1 << 14;
 const TITLE_ADJECTIVE: u64 = 1 << 15;
 const NAME_OPENER: u64 = 1 << 16;
-const _: () = assert!(NAME_OPENER < 1 << 32);
+/// Region nouns in the plural ("regions", "oblasts").
+const REGION_NOUN_PLURAL: u64 = 1 << 17;
+const _: () = assert!(REGION_NOUN_PLURAL < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -121,6 +123,8 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(ROLE_MODIFIER, ROLE_MODIFIERS.iter().copied());
     sets.add(TITLE_ADJECTIVE, TITLE_ADJECTIVES.iter().copied());
     sets.add(NAME_OPENER, lex.name_openers.iter().map(|w| &**w));
+    let plurals: Vec<String> = lex.place_nouns.iter().filter(|n| n.region).map(|n| format!("{}s", n.word)).collect();
+    sets.add(REGION_NOUN_PLURAL, plurals.iter().map(String::as_str));
     sets.add(PLACE_PREPOSITION, PLACE_PREPOSITIONS.iter().copied());
     sets.add(FUNCTION_WORD_AFTER_NAME, FUNCTION_AFTER_NAME.iter().copied());
     sets.add(WORD_AFTER_SUBJECT, AFTER_SUBJECT.iter().copied());
@@ -1040,15 +1044,11 @@ impl<'a> SentenceMentions<'a> {
     /// "the Kharkiv and Sumy regions", "the Donetsk, Luhansk and Zaporizhzhia oblasts":
     /// each name before a region noun in the plural is that region.
     fn plural_region_nouns(&mut self) {
-        let lex = &self.data.lexicon;
         for k in self.range.start as usize + 2..self.range.end as usize {
-            if self.mention_ending_at(k).is_none() {
+            if !self.is(k, REGION_NOUN_PLURAL) || self.mention_ending_at(k).is_none() {
                 continue;
             }
-            let Some(singular) = self.low(k).strip_suffix('s') else { continue };
-            if !lex.place_nouns.iter().any(|n| n.region && &*n.word == singular) {
-                continue;
-            }
+            let singular = self.low(k).strip_suffix('s').unwrap_or_default();
             let mut end = k;
             while let Some(m) = self.mention_ending_at(end) {
                 if self.list[m].form == Form::Name {

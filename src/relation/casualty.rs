@@ -440,9 +440,11 @@ fn clean(s: &str) -> String {
     let tidy = |t: &str| t.trim_matches([' ', '\n']).trim_end_matches(['.', ',', ';', ':', ' ']).to_owned();
     let mut t = tidy(s);
     loop {
-        let (first, last) = (t.chars().next(), t.chars().next_back());
+        let (starts, ends) = (t.chars().next().is_some_and(quote), t.chars().next_back().is_some_and(quote));
+        if !starts && !ends {
+            break;
+        }
         let paired = t.chars().filter(|&c| quote(c)).count() % 2 == 0;
-        let (starts, ends) = (first.is_some_and(quote), last.is_some_and(quote));
         let cut = match (starts, ends) {
             (true, true) if t.chars().count() > 1 => (1, 1),
             (true, _) if !paired => (1, 0),

@@ -745,7 +745,8 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     let mut right = ctx.right_args(end, 14);
     // "condemned the attack and called on the Security Council to …": the noun's
     // arguments end before a second verb of the clause.
-    let second_verb = (end..ctx.range.end).find(|&k| {
+    let last = right.last().map_or(end, |(m, _)| ctx.mention(*m).start as usize);
+    let second_verb = (end..last).find(|&k| {
         ctx.low(k) == "and" && ctx.is_lower_word(k + 1) && ctx.low(k + 1).ends_with("ed") && ctx.head(k + 1).is_none()
     });
     if let Some(cut) = second_verb {

@@ -121,6 +121,9 @@ fn after_adjuncts(ctx: &Sent, mut k: usize, stop: usize) -> Option<usize> {
 
 /// Whether the word at `v` is a verb of speech or description.
 fn speech_verb(ctx: &Sent, v: usize) -> bool {
+    if !ctx.is(v, word::TRIGGER_START) {
+        return false;
+    }
     let low = ctx.low(v);
     ctx.data
         .lexicon
@@ -393,7 +396,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     && !ctx.doc.tokens.get(next + 1).is_some_and(|t| t.is_capitalised());
                 // "… says it downed 58 drones; Germany pledges air defence": a semicolon
                 // ends what was said.
-                if ctx.low(j) == "," && (verb || ctx.attribution_follows(j)) || ctx.low(j) == ";" {
+                if ctx.is_byte(j, b',') && (verb || ctx.attribution_follows(j)) || ctx.is_byte(j, b';') {
                     e = j;
                     break;
                 }
