@@ -431,7 +431,6 @@ pub(super) fn assemble(
     }
 }
 
-/// A statement's text without surrounding quotes, spaces and final punctuation.
 /// A statement's text without the spaces, final punctuation and quotation marks around
 /// it; a quotation mark that another inside the text closes or opens stays ("\"no
 /// compromise\" had been found").

@@ -506,6 +506,29 @@ fn attack_count(ctx: &Sent, end: usize) -> Option<u64> {
     (after..after + 3).any(|k| ctx.is(k, word::WEAPON)).then_some(n)
 }
 
+/// Whether the head of the object starting at `end` is a weapon: a weapon in the plural
+/// ("destroyed 41 Ukrainian drones overnight"), or one ending the noun phrase ("destroyed
+/// a drone"); not "destroyed a Russian ammunition depot" nor "a warehouse storing
+/// missiles".
+fn weapons_object(ctx: &Sent, end: usize) -> bool {
+    let mut head = None;
+    for j in end..ctx.range.end.min(end + 8) {
+        let low = ctx.low(j);
+        let verb = j > end && ctx.is_lower_word(j) && (low.ends_with("ing") || low.ends_with("ed"));
+        let punct = ctx.kind(j) == Some(TokenKind::Punct) && low != "-";
+        if punct || verb || ctx.is(j, word::CLAUSE_WORD) || ctx.is(j, word::PREPOSITION) && low != "of" {
+            break;
+        }
+        if ctx.is(j, word::WEAPON) && low.ends_with('s') {
+            return true;
+        }
+        if ctx.kind(j) == Some(TokenKind::Word) && low != "of" {
+            head = Some(j);
+        }
+    }
+    head.is_some_and(|j| ctx.is(j, word::WEAPON))
+}
+
 /// What a verb of firing fires, read from its object up to its first preposition other
 /// than "of": `Some(true)` when it names a weapon ("fired two anti-ship missiles at",
 /// "launched a wave of drones"), `Some(false)` when it ends in a name ("a dozen
@@ -957,7 +980,7 @@ fn intercept(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     } else {
         end
     };
-    if t.frame == Frame::InterceptWeapons && fired(ctx, end) != Some(true) {
+    if t.frame == Frame::InterceptWeapons && !weapons_object(ctx, end) {
         return;
     }
     let passive = ctx.passive(i);

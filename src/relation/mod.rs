@@ -434,7 +434,6 @@ impl Lookups {
     }
 }
 
-/// A sentence and its mentions, with the argument-finding helpers the frames share.
 /// The comma opening a relative or participial clause ("Orbán, who had visited Moscow,
 /// …", "Pistorius, visiting Kyiv on Wednesday, …") that token `k` is in: the nearest
 /// comma before `k`, within 20 tokens and not before token `lo`, followed by who, which,
@@ -462,6 +461,7 @@ fn dateline_end(doc: &Document, range: Range<usize>) -> Option<usize> {
     Some((at + 1..range.end).find(|&k| !dash(k)).unwrap_or(range.end))
 }
 
+/// A sentence and its mentions, with the argument-finding helpers the frames share.
 pub(crate) struct Sent<'a> {
     /// The date of the sentence's events, when known.
     pub date: Option<Date>,
