@@ -1094,23 +1094,29 @@ impl<'a> SentenceMentions<'a> {
         None
     }
 
-    /// "Donetsk region" / "the Re'im kibbutz" with the noun at `[i, j)`: returns the
-    /// index after the pattern when it applied.
-    fn place_before_noun(&mut self, i: usize, j: usize, ni: usize) -> Option<usize> {
-        let noun = &self.data.lexicon.place_nouns[ni];
-        // The name before the noun: a free capitalised run, or a known place.
+    /// The start of the free capitalised words (and apostrophes inside them) right before
+    /// token `i`: `i` when there are none.
+    fn free_name_start(&self, i: usize) -> usize {
         let mut start = i;
         while start > self.range.start as usize {
             let p = start - 1;
             let t = self.doc.tokens[p];
-            let free = self.owner(p).is_none();
             let name_word = t.is_word() && t.is_capitalised() && !self.is(p, STOPWORD);
-            if free && (name_word || (self.low(p) == "'" && start < i)) {
+            if self.owner(p).is_none() && (name_word || (self.low(p) == "'" && start < i)) {
                 start = p;
             } else {
                 break;
             }
         }
+        start
+    }
+
+    /// "Donetsk region" / "the Re'im kibbutz" with the noun at `[i, j)`: returns the
+    /// index after the pattern when it applied.
+    fn place_before_noun(&mut self, i: usize, j: usize, ni: usize) -> Option<usize> {
+        let noun = &self.data.lexicon.place_nouns[ni];
+        // The name before the noun: a free capitalised run, or a known place.
+        let start = self.free_name_start(i);
         // A small known place opening the name: "the Nir Oz kibbutz" is not Nir.
         if start < i && !noun.region {
             if let Some(p) = self.mention_ending_at(start) {
@@ -1140,17 +1146,11 @@ impl<'a> SentenceMentions<'a> {
                 }
                 parts.push(p);
             }
-            // "Let Yet Kone village": unknown capitalised words before the known place
+            // "Stara Kreminna village": unknown capitalised words before the known place
             // open its name.
-            let mut from = self.list[*parts.last()?].start as usize;
-            while from > self.range.start as usize && self.owner(from - 1).is_none() {
-                let t = self.doc.tokens[from - 1];
-                if !(t.is_word() && t.is_capitalised() && !self.is(from - 1, STOPWORD)) {
-                    break;
-                }
-                from -= 1;
-            }
-            if parts.len() > 1 || from < self.list[*parts.last()?].start as usize {
+            let first = self.list[*parts.last()?].start as usize;
+            let from = self.free_name_start(first);
+            if parts.len() > 1 || from < first {
                 let name = self.doc.span_text(from, i).to_owned();
                 let referent = Referent::New(NewName { name, etype: EntityType::Place, subtype: noun.subtype.clone() });
                 let m = self.mention(from, i, referent, Form::Name, "place-noun", 0.8);

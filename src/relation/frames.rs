@@ -506,23 +506,31 @@ fn attack_count(ctx: &Sent, end: usize) -> Option<u64> {
     (after..after + 3).any(|k| ctx.is(k, word::WEAPON)).then_some(n)
 }
 
+/// The tokens of a verb's object read from `end`: up to punctuation (but a hyphen), a
+/// clause word, a preposition other than "of", or a participle after its first word
+/// ("a warehouse storing missiles", "20 drones launched by Russia").
+fn object_span(ctx: &Sent, end: usize) -> Range<usize> {
+    let limit = ctx.range.end.min(end + 12);
+    let stop = (end..limit).find(|&j| {
+        let low = ctx.low(j);
+        let participle = j > end && ctx.is_lower_word(j) && (low.ends_with("ing") || low.ends_with("ed"));
+        let punct = ctx.kind(j) == Some(TokenKind::Punct) && low != "-";
+        punct || participle || ctx.is(j, word::CLAUSE_WORD) || ctx.is(j, word::PREPOSITION) && low != "of"
+    });
+    end..stop.unwrap_or(limit)
+}
+
 /// Whether the head of the object starting at `end` is a weapon: a weapon in the plural
 /// ("destroyed 41 Ukrainian drones overnight"), or one ending the noun phrase ("destroyed
 /// a drone"); not "destroyed a Russian ammunition depot" nor "a warehouse storing
 /// missiles".
 fn weapons_object(ctx: &Sent, end: usize) -> bool {
     let mut head = None;
-    for j in end..ctx.range.end.min(end + 8) {
-        let low = ctx.low(j);
-        let verb = j > end && ctx.is_lower_word(j) && (low.ends_with("ing") || low.ends_with("ed"));
-        let punct = ctx.kind(j) == Some(TokenKind::Punct) && low != "-";
-        if punct || verb || ctx.is(j, word::CLAUSE_WORD) || ctx.is(j, word::PREPOSITION) && low != "of" {
-            break;
-        }
-        if ctx.is(j, word::WEAPON) && low.ends_with('s') {
+    for j in object_span(ctx, end) {
+        if ctx.is(j, word::WEAPON) && ctx.low(j).ends_with('s') {
             return true;
         }
-        if ctx.kind(j) == Some(TokenKind::Word) && low != "of" {
+        if ctx.kind(j) == Some(TokenKind::Word) && ctx.low(j) != "of" {
             head = Some(j);
         }
     }
@@ -536,11 +544,7 @@ fn weapons_object(ctx: &Sent, end: usize) -> bool {
 /// it is something else: "launched a naval mission" and "fired the minister" are no attacks.
 fn fired(ctx: &Sent, end: usize) -> Option<bool> {
     let mut last = None;
-    for j in end..ctx.range.end.min(end + 12) {
-        let punct = ctx.kind(j) == Some(TokenKind::Punct) && ctx.low(j) != "-";
-        if punct || ctx.is(j, word::CLAUSE_WORD) || ctx.is(j, word::PREPOSITION) && ctx.low(j) != "of" {
-            break;
-        }
+    for j in object_span(ctx, end) {
         if ctx.is(j, word::WEAPON) {
             return Some(true);
         }

@@ -424,14 +424,9 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     if ctx.low(j) != "and" || !ctx.is_lower_word(v) || ctx.head(v).is_some() || determiner(v) {
                         return false;
                     }
-                    // "called for restraint and emphasized the need for …": one statement;
-                    // "condemned the attack and said forces had …": the second verb says a
-                    // clause of its own.
-                    if speech_verb(ctx, v) {
-                        says_clause(ctx, v + 1, e)
-                    } else {
-                        ctx.low(v).ends_with("ed") || determiner(v + 1)
-                    }
+                    // "called for restraint and emphasized the need for …": one statement
+                    // ("… and said forces had …" already ended the content before "and").
+                    !speech_verb(ctx, v) && (ctx.low(v).ends_with("ed") || determiner(v + 1))
                 });
                 statement = Some((i..second.unwrap_or(e), false));
             } else if e > k + 1 && !(ctx.low(k) == "," || is_quote_token(ctx, k) && e == k + 1) {
