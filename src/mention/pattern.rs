@@ -449,9 +449,15 @@ impl<'a> SentenceMentions<'a> {
             let model = hyphen_next.is_some_and(|t| t.kind == TokenKind::Number);
             // "Reut Shapir Ben-Naftaly": a place's one-word name joined to a name nobody lists
             // is part of a person's name ("Gaza-Israel" is two names of the gazetteer).
+            // So is one joined after such a name ("Jean-Emmanuel Ouedraogo").
+            let hyphen_prev =
+                (a >= self.range.start as usize + 2 && self.low(a - 1) == "-" && joined(a) && joined(a - 1))
+                    .then(|| self.doc.tokens[a - 2]);
             let hyphenated = a == b
-                && hyphen_next.is_some_and(|t| t.is_capitalised())
-                && !matches.iter().any(|h| h.start == self.doc.tokens[b + 2].start)
+                && (hyphen_next.is_some_and(|t| t.is_capitalised())
+                    && !matches.iter().any(|h| h.start == self.doc.tokens[b + 2].start)
+                    || hyphen_prev.is_some_and(|t| t.is_capitalised())
+                        && !matches.iter().any(|h| h.end == self.doc.tokens[a - 2].end))
                 && matches!(g.known, Known::Place(_));
             if opener || model || hyphenated {
                 continue;
@@ -511,6 +517,12 @@ impl<'a> SentenceMentions<'a> {
                     self.fact(new, Predicate::PartOf, object, None, "ministry");
                     continue;
                 }
+            }
+            // "Burkina Faso's military junta": one adjective before a noun of government,
+            // after a country's possessive or demonym (not "Wang Yi met junta leader …").
+            let adjective = (possessive || qform == Form::Demonym) && self.is_lower_word(k);
+            if adjective && !self.is(k, GOVERNMENT_NOUN) && self.is(k + 1, GOVERNMENT_NOUN) {
+                k += 1;
             }
             if let Some((&fi, end)) = self.st.forces.longest_at(self.doc, k) {
                 let f = &lex.forces[fi as usize];
@@ -679,6 +691,14 @@ impl<'a> SentenceMentions<'a> {
                     after = end;
                 }
             }
+            // "The United Nations humanitarian coordinator for Sudan, Clementine
+            // Nkweta-Salami,": the title's domain, before the comma of the name.
+            if of_q.is_none() && self.low(j) == "for" {
+                let k = if self.low(j + 1) == "the" { j + 2 } else { j + 1 };
+                if let Some(m) = self.mention_starting_at(k).filter(|&m| self.low(self.list[m].end as usize) == ",") {
+                    after = self.list[m].end as usize;
+                }
+            }
             // "the Russian president, Vladimir Putin,", "a Houthi military spokesman, Yahya
             // Saree,": a qualified title, a comma, and the name.
             // A possessive qualifier determines the title too: "Israel's representative,
@@ -727,6 +747,12 @@ impl<'a> SentenceMentions<'a> {
                                 if let Some(e) = self.name_run(m_end, 2) {
                                     inside = Some(m);
                                     end = e;
+                                } else if m_end == end + 1
+                                    && !self.doc.tokens.get(m_end).is_some_and(|t| t.is_capitalised())
+                                {
+                                    // "Ulrika Richardson": a place's one word ending it.
+                                    inside = Some(m);
+                                    end = m_end;
                                 }
                             }
                             Referent::Known(Known::Organisation(_))
@@ -1352,8 +1378,29 @@ impl<'a> SentenceMentions<'a> {
             let first = acronym.bytes().next().unwrap_or(0);
             let fits = |from: usize| (from..i).any(|k| self.doc.tok(k).bytes().next() == Some(first));
             if self.low(i) == "(" && self.low(i + 2) == ")" && is_acr() {
-                let referent = if let Some(m) = self.mention_ending_at(i) {
-                    fits(self.list[m].start as usize).then(|| self.list[m].referent.clone())
+                let known = self.mention_ending_at(i).filter(|&m| fits(self.list[m].start as usize));
+                let spelled = if known.is_none() { self.spelled_out(i, acronym) } else { None };
+                let referent = if let Some(m) = known {
+                    Some(self.list[m].referent.clone())
+                } else if let Some((start, inner)) = spelled {
+                    // "United Kingdom Maritime Trade Operations (UKMTO)": the words whose
+                    // initials spell the acronym, over the names they contain.
+                    let (etype, subtype) =
+                        self.head_type(start, i).unwrap_or((EntityType::Organisation, String::new()));
+                    let name = self.doc.span_text(start, i).to_owned();
+                    let r = Referent::New(NewName { name, etype, subtype });
+                    let m = self.mention(start, i, r.clone(), Form::Name, "acronym-definition", 0.85);
+                    // A country's name stays a mention of the country; a place's word
+                    // ("Maritime") was a word of the name only.
+                    let (countries, others): (Vec<usize>, Vec<usize>) =
+                        inner.into_iter().partition(|&x| self.known_type(x) == Some(EntityType::Country));
+                    for x in others {
+                        self.list[x] = Mention { inner: true, ..m.clone() };
+                    }
+                    self.wrap(&countries, m);
+                    Some(r)
+                } else if self.mention_ending_at(i).is_some() {
+                    None
                 } else {
                     // An unknown name before the parenthesis, typed by its head noun.
                     let mut start = i;
@@ -1402,6 +1449,66 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// The start of the name before the parenthesis at `open` whose capitalised words'
+    /// initials spell `acronym` ("Emergency Response Rooms (ERR)"), and the mentions of
+    /// other names inside it ("United Kingdom" in "United Kingdom Maritime Trade Operations
+    /// (UKMTO)"), when no mention ends there.
+    fn spelled_out(&self, open: usize, acronym: &str) -> Option<(usize, Vec<usize>)> {
+        if self.mention_ending_at(open).is_some() {
+            return None;
+        }
+        let lo = (self.range.start as usize).max(open.saturating_sub(10));
+        let mut initials = Vec::new();
+        let mut k = open;
+        while k > lo {
+            let t = self.doc.tokens[k - 1];
+            let person = self.owner(k - 1).is_some_and(|m| self.known_type(m) == Some(EntityType::Person));
+            if !t.is_word() || person {
+                break;
+            }
+            if t.is_capitalised() {
+                initials.push(self.doc.tok(k - 1).as_bytes()[0]);
+                if initials.len() == acronym.len() {
+                    let spelled = initials.iter().rev().zip(acronym.bytes()).all(|(a, b)| a.eq_ignore_ascii_case(&b));
+                    if !spelled {
+                        return None;
+                    }
+                    let start = k - 1;
+                    let mut inner: Vec<usize> = (start..open).filter_map(|x| self.owner(x)).collect();
+                    inner.dedup();
+                    // The mentions inside lie inside the name.
+                    let inside = inner.iter().all(|&m| self.list[m].start as usize >= start);
+                    return inside.then_some((start, inner));
+                }
+            } else if !matches!(self.low(k - 1), "of" | "for" | "and" | "on") {
+                break;
+            }
+            k -= 1;
+        }
+        None
+    }
+
+    /// The subtype of an organisation described by an appositive after the name ending at
+    /// `end`: "The Emergency Response Rooms, a network of volunteers, said …", "…, a rights
+    /// group".
+    fn appositive_organisation(&self, end: usize) -> Option<String> {
+        if self.low(end) != "," || !matches!(self.low(end + 1), "a" | "an") {
+            return None;
+        }
+        let mut k = end + 2;
+        while k < end + 6 && (self.is_lower_word(k) || self.low(k) == "-") {
+            if let Some(&h) = self.st.heads.get(self.low(k)) {
+                let h = &self.data.lexicon.name_heads[h as usize];
+                let last = !self.is_lower_word(k + 1) || matches!(self.low(k + 1), "of" | "that" | "which" | "based");
+                if h.etype == EntityType::Organisation && last {
+                    return Some(h.subtype.clone());
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
     pub(super) fn fallback(&mut self) {
         let mut i = self.range.start as usize;
         while i < self.range.end as usize {
@@ -1429,7 +1536,10 @@ impl<'a> SentenceMentions<'a> {
                     )
                     && self.list[m].form == Form::Name
             });
-            let head = self.head_type(i, end);
+            // Typed by its head noun, or by an appositive's ("…, a network of volunteers,").
+            let head = self
+                .head_type(i, end)
+                .or_else(|| self.appositive_organisation(end).map(|s| (EntityType::Organisation, s)));
             if let (Some(p), Some((etype, subtype))) = (prev, head.clone()) {
                 let start = self.list[p].start as usize;
                 let name = self.doc.span_text(start, end).to_owned();

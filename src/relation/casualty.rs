@@ -296,13 +296,14 @@ pub(super) fn assemble(
             .active
             .then(|| ctx.subject(cas.at, false))
             .flatten()
-            // Right before the verb, not across an event noun ("after an attack on tourists
+            // Right before the verb (past an acronym's parenthesis: "the Rapid Support
+            // Forces (RSF) killed"), not across an event noun ("after an attack on tourists
             // killed 26") nor a participle's ("exploded across Lebanon and Syria, killing
             // 12").
             .filter(|&m| {
                 let from = ctx.mention(m).end as usize;
                 !ctx.low(cas.at).ends_with("ing")
-                    && (from..cas.at).all(|x| ctx.is_lower_word(x))
+                    && (from..cas.at).all(|x| ctx.is_lower_word(x) || ctx.low(x) == ")")
                     && !cands.iter().any(|c| c.trigger.start >= from && c.trigger.end <= cas.at)
             })
             .and_then(|m| ctx.entity(m, true))

@@ -128,6 +128,27 @@ const INTENT_VERBS: &[&str] = &[
     "discussed",
     "discusses",
     "discussing",
+    "suspend",
+    "suspending",
+    "halt",
+    "halting",
+    "freeze",
+    "freezing",
+    "withhold",
+    "cancel",
+    "cancelling",
+    "canceling",
+    "pause",
+    "block",
+    "blocking",
+    "veto",
+    "reject",
+    "rejecting",
+    "refuse",
+    "plan",
+    "deny",
+    "propose",
+    "discuss",
 ];
 /// Verbs that may stand between a determiner-looking word and a verb ("they have attacked").
 pub(super) const AUX_VERBS: &[&str] = &[
@@ -414,7 +435,11 @@ fn agent_of(ctx: &Sent, i: usize) -> Vec<u32> {
     // An infinitive or a participle ("to protest", ", blaming") shares the subject of
     // the main clause; so does a verb coordinated with "and".
     let shared = ctx.participle(i) || ctx.low(i.wrapping_sub(1)) == "to" || ctx.coordinated(i);
-    let m = if shared { ctx.clause_subject(i).or_else(|| ctx.subject(i, false)) } else { ctx.subject(i, false) };
+    let m = if shared {
+        ctx.reported_subject(i).or_else(|| ctx.clause_subject(i)).or_else(|| ctx.subject(i, false))
+    } else {
+        ctx.subject(i, false)
+    };
     m.map(|m| ctx.arg_entities(m, true))
         .unwrap_or_default()
         .into_iter()
@@ -466,7 +491,11 @@ fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         etype: t.event,
         predicate: t.predicate,
         agents,
-        count: ctx.quantity_after(end, 6).map(|(n, _)| n),
+        // A count of weapons, not of what they hit: "launched missile strikes on nine sites".
+        count: ctx
+            .quantity_after(end, 6)
+            .filter(|&(_, after)| (after..after + 5).any(|k| ctx.is(k, word::WEAPON)))
+            .map(|(n, _)| n),
         trigger: i..end,
         rule: t.rule.clone(),
         ..Default::default()
@@ -581,9 +610,11 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         (agent.map(|m| ctx.arg_entities(m, true)).unwrap_or_default(), target)
     } else {
         // The direct object: the first argument without a preposition ("summoned X"),
-        // or one the trigger's form ends with ("met with X"); for verbs of criticism,
-        // the first "of X" inside the object ("protest the deployment of X's troops").
-        let with = matches!(t.predicate, Some(Predicate::Met | Predicate::NegotiatedWith));
+        // or one the trigger's form ends with ("met with X", "lodged a protest with X");
+        // for verbs of criticism, the first "of X" inside the object ("protest the
+        // deployment of X's troops").
+        let with =
+            matches!(t.predicate, Some(Predicate::Met | Predicate::NegotiatedWith)) || ctx.low(end - 1) == "with";
         let summoned = t.predicate == Some(Predicate::Summoned);
         // "summoned the British ambassador, Nigel Casey,": the envoy's country.
         let envoy_country = summoned
@@ -626,7 +657,8 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
                     .flatten()
                     .map(|(m, _)| m)
             });
-        (agent_of(ctx, i), target)
+        // "met his Russian counterpart, Sergey Lavrov": the counterpart, not "his".
+        (agent_of(ctx, i), target.map(|m| ctx.counterpart(m).unwrap_or(m)))
     };
     let mut c = Candidate {
         etype: if irrealis { None } else { t.event },
@@ -637,6 +669,11 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         per_target: t.event == Some(EventType::Capture),
         ..Default::default()
     };
+    // "Aliyev and Pashinyan met in Abu Dhabi": coordinated subjects meet each other.
+    let reciprocal = matches!(t.predicate, Some(Predicate::Met | Predicate::NegotiatedWith)) && !passive;
+    if target_m.is_none() && reciprocal && c.agents.len() >= 2 {
+        c.targets = c.agents.drain(1..).map(|e| (e, true)).collect();
+    }
     if let Some(m) = target_m {
         for e in ctx.arg_entities(m, false) {
             let named = ctx.named(m);
@@ -656,6 +693,10 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     }
     if t.event == Some(EventType::Attack) {
         c.count = attack_count(ctx, end);
+    }
+    // "its fighters had seized weapons and vehicles": a capture takes a place or an actor.
+    if c.etype == Some(EventType::Capture) && c.targets.is_empty() && c.place.is_none() {
+        return;
     }
     // "Gunmen attacked a police station in Kano": an attack by no one named is still
     // reported where it happened.

@@ -772,7 +772,13 @@ impl<'a> Sent<'a> {
                 if self.entity(m, false).is_none() && !matches!(mention.referent, Referent::Role(_)) {
                     continue;
                 }
-                if self.preposition_before(m).is_some() {
+                // "days after President Lai said …": a conjunction's clause, not a
+                // preposition's object, when the verb follows the name.
+                let conjunction = |p: &str| {
+                    matches!(p, "after" | "before" | "since" | "until" | "as")
+                        && (end..i).all(|x| self.is(x, word::AUXILIARY))
+                };
+                if self.preposition_before(m).is_some_and(|p| !conjunction(p)) {
                     fallback.get_or_insert(m);
                     continue;
                 }
@@ -825,6 +831,57 @@ impl<'a> Sent<'a> {
         } else {
             None
         }
+    }
+
+    /// Who "his Russian counterpart, Sergey Lavrov" (mention `m` the possessive pronoun)
+    /// is: the name after the comma, else the country of the demonym ("his Russian
+    /// counterpart"); `None` when `m` opens no such phrase.
+    pub fn counterpart(&self, m: usize) -> Option<usize> {
+        let mention = self.mention(m);
+        if mention.form != Form::Pronoun || !matches!(self.low(mention.start as usize), "his" | "her" | "their") {
+            return None;
+        }
+        let mut demonym = None;
+        let mut k = mention.end as usize;
+        while k < (mention.end as usize + 4).min(self.range.end) {
+            if matches!(self.low(k), "counterpart" | "counterparts") {
+                let named = self.head(k + 2).filter(|&p| {
+                    self.low(k + 1) == ","
+                        && self.ents.of_mention[p].is_some_and(|e| self.etype(e) == EntityType::Person)
+                });
+                return named.or(demonym);
+            }
+            match self.head(k) {
+                Some(d) if self.mention(d).form == Form::Demonym => {
+                    demonym = Some(d);
+                    k = self.mention(d).end as usize;
+                }
+                None if self.is_lower_word(k) => k += 1,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The subject of the clause that a verb of saying before token `i` reports: "X said
+    /// RSF fighters stormed the camp and shelled its market" (the subject of "shelled" is
+    /// the fighters', not X's).
+    pub fn reported_subject(&self, i: usize) -> Option<usize> {
+        let said = (self.content_start..i).rev().find(|&k| self.is(k, word::ATTRIBUTION_VERB))?;
+        let mut k = said + 1;
+        if self.low(k) == "to" || self.head(k).is_some_and(|m| self.preposition_before(m).is_some()) {
+            return None;
+        }
+        if self.low(k) == "that" {
+            k += 1;
+        }
+        let m = self.head(k)?;
+        let subject = (self.mention(m).end as usize) < i && !self.is_possessor(m) && self.entity(m, true).is_some();
+        // "said that Armenia would not intervene and accused Russia …": a verb in the past
+        // is no infinitive under the reported clause's modal; it is the speaker's.
+        let modal =
+            matches!(self.low(self.mention(m).end as usize), "will" | "would" | "could" | "can" | "may" | "might");
+        (subject && !(modal && self.low(i).ends_with("ed"))).then_some(m)
     }
 
     /// The subject of the sentence's main clause: the first head mention that is not a

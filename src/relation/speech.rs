@@ -4,7 +4,7 @@
 use super::frames::{is_quote_token, Found, Said};
 use super::{word, Sent};
 use crate::data::{EntityType, Frame, Trigger};
-use crate::mention::{Pronoun, Referent};
+use crate::mention::{Form, Pronoun, Referent};
 use crate::text::number::parse_quantity;
 use crate::text::TokenKind;
 use std::ops::Range;
@@ -133,11 +133,31 @@ fn speech_verb(ctx: &Sent, v: usize) -> bool {
 }
 
 /// Whether the words from `k` (before `stop`) read as a clause, what a verb of saying
-/// before them says: "that", or a tensed auxiliary within a few words before any comma
-/// ("[said] British forces had played a part", not "[emphasized] the need for talks").
+/// before them says: "that", a subject pronoun ("[said] it violated …"), or a tensed
+/// auxiliary within a few words before any comma ("[said] British forces had played a
+/// part", not "[emphasized] the need for talks").
 fn says_clause(ctx: &Sent, k: usize, stop: usize) -> bool {
-    ctx.low(k) == "that"
+    matches!(ctx.low(k), "that" | "it" | "he" | "she" | "they" | "we" | "i")
         || (k..stop.min(k + 6)).take_while(|&j| ctx.low(j) != ",").any(|j| TENSED.contains(&ctx.low(j)))
+}
+
+/// Whether the mention `m` after a verb of saying is the subject of what was said rather
+/// than an inverted speaker: a verb follows it, past any nouns it modifies ("said RSF
+/// fighters stormed …", "said a French frigate had rescued …"), not "said Kremlin
+/// spokesman Dmitry Peskov".
+fn opens_clause(ctx: &Sent, m: usize) -> bool {
+    let mut k = ctx.mention(m).end as usize;
+    for _ in 0..3 {
+        let low = ctx.low(k);
+        if !ctx.is_lower_word(k) || ctx.head(k).is_some() || ctx.is(k, word::PREPOSITION | word::CLAUSE_WORD) {
+            return false;
+        }
+        if TENSED.contains(&low) || low.ends_with("ed") {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Whether the verb at `i` has a common noun for its subject, right before it (past
@@ -256,13 +276,18 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             }
             if ctx.low(k.wrapping_sub(1)) == "and" || ctx.participle(i) || describe && ctx.low(i).ends_with("ing") {
                 speaker = ctx.clause_subject(i);
+            } else if ctx.low(k.wrapping_sub(1)) == "who" && ctx.low(k.wrapping_sub(2)) == "," {
+                // "…, U.S. Secretary of State Marco Rubio, who urged an immediate ceasefire,":
+                // the person the relative clause is about.
+                speaker = ctx.head(k - 3).filter(|&m| ctx.mention(m).form != Form::Pronoun);
             } else if k > ctx.range.start && (ctx.low(k - 1) == "," || closing_quote_at(ctx, k - 1)) {
                 // "“...,” said Rutte", not "…, which has been in Haiti since June, said its
                 // officers …" (a possessive after the verb begins what was said).
-                speaker =
-                    ctx.right_args(end, 5).into_iter().find(|(_, p)| p.is_none()).map(|(m, _)| m).filter(|&m| {
-                        !matches!(ctx.low(ctx.mention(m).start as usize), "its" | "their" | "his" | "her")
-                    });
+                // Nor "…, a network of volunteers, said RSF fighters stormed …": a clause.
+                speaker = ctx.right_args(end, 5).into_iter().find(|(_, p)| p.is_none()).map(|(m, _)| m).filter(|&m| {
+                    !matches!(ctx.low(ctx.mention(m).start as usize), "its" | "their" | "his" | "her")
+                        && !opens_clause(ctx, m)
+                });
                 inverted = speaker.is_some();
             }
         }
@@ -324,7 +349,15 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     let mut adjuncts_only = false;
     if statement.is_none() {
         let mut k = if inverted { speaker_end } else { end };
-        if matches!(ctx.low(i), "told" | "tells" | "tell" | "telling" | "informed" | "assured" | "urged") {
+        // "urged him to cease hostilities": a pronoun urged is no part of what was said;
+        // whom else it urges is ("urged its members to use frozen assets"), as is the verb
+        // (below).
+        let urged = matches!(ctx.low(i), "urged" | "urges");
+        let pronoun = matches!(ctx.low(k), "him" | "her" | "them" | "us" | "me");
+        if urged && pronoun {
+            k += 1;
+        }
+        if matches!(ctx.low(i), "told" | "tells" | "tell" | "telling" | "informed" | "assured") {
             // Skip the addressee.
             while matches!(ctx.low(k), "the" | "a" | "an") {
                 k += 1;
@@ -333,15 +366,23 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 k = ctx.mention(m).end as usize;
             } else {
                 let mut n = 0;
-                while ctx.is_lower_word(k) && n < 3 && ctx.low(k) != "that" && !ctx.is(k, word::PREPOSITION) {
+                // "told reporters he was ready": up to the clause's subject or verb.
+                while ctx.is_lower_word(k) && n < 3 && !says_clause(ctx, k, k + 1) && !ctx.is(k, word::PREPOSITION) {
                     k += 1;
                     n += 1;
                 }
             }
         }
+        // "About 120 projectiles were fired …, the military said, most of which were
+        // intercepted": an attribution set off by commas follows what it attributes.
+        let mut np = speaker_start;
+        while np > ctx.range.start && matches!(ctx.low(np - 1), "the" | "a" | "an") {
+            np -= 1;
+        }
+        let parenthetical = !inverted && np > ctx.content_start + 1 && ctx.low(np - 1) == "," && ctx.low(k) == ",";
         match after_adjuncts(ctx, k, stop) {
-            Some(j) => k = j,
-            None => {
+            Some(j) if !parenthetical => k = j,
+            _ => {
                 adjuncts_only = true;
                 k = stop;
             }
@@ -411,8 +452,9 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     break;
                 }
             }
-            // "called for restraint": a demand is said with its verb, even of one word.
-            let demand = k == end && end == i + 2 && ctx.low(i + 1) == "for";
+            // "called for restraint", "called on X to …", "urged an immediate ceasefire": a
+            // demand is said with its verb, even of one word.
+            let demand = k == end && (end == i + 2 && matches!(ctx.low(i + 1), "for" | "on") || urged);
             // "condemned the offensive": a verdict without "as" is said with its verb too.
             let verdict = describe && t.predicate.is_some() && k == end && !(k..e).any(|x| ctx.low(x) == "as");
             if (demand || verdict) && e > k {
