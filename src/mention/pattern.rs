@@ -470,7 +470,31 @@ impl<'a> SentenceMentions<'a> {
                 }
             };
             let m = self.mention(a, b + 1, referent, form, "gazetteer", if g.bare { 0.8 } else { 0.95 });
-            self.add(m);
+            let m = self.add(m);
+            self.extend_known_person(m);
+        }
+    }
+
+    /// Extend the mention `m` of a known person over the words of the person's full name
+    /// that follow it in another spelling: "Mohammed bin Abdulrahman al-Thani" for the
+    /// known "Mohammed bin Abdulrahman Al Thani", found by the alias "Mohammed bin
+    /// Abdulrahman".
+    fn extend_known_person(&mut self, m: usize) {
+        let Referent::Known(Known::Person(p)) = self.list[m].referent else {
+            return;
+        };
+        let end = self.list[m].end as usize;
+        let Some(run) = self.name_run(end, 3).filter(|_| self.doc.tokens[end].space_before()) else {
+            return;
+        };
+        let full = self.data.people[p as usize].name.to_lowercase().replace('-', " ");
+        let words: Vec<&str> = full.split_whitespace().collect();
+        let part_of_name = (end..run).all(|k| !self.doc.tokens[k].is_word() || words.contains(&self.low(k)));
+        if part_of_name {
+            self.list[m].end = run as u32;
+            for k in end..run {
+                self.owner[k - self.range.start as usize] = m as i32;
+            }
         }
     }
 
@@ -506,6 +530,22 @@ impl<'a> SentenceMentions<'a> {
                 && !self.doc.tokens[k + 2].space_before()
             {
                 k += 3;
+            }
+            // "the Gaza health ministry": a place's ministry that the gazetteer lists.
+            if country.is_none()
+                && qform == Form::Name
+                && matches!(self.list[q].referent, Referent::Known(Known::Place(_) | Known::Region(_) | Known::Area(_)))
+            {
+                if let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k) {
+                    let name = format!("{} {}", self.doc.span_text(start, k), lex.ministries[mi as usize].canonical);
+                    let known =
+                        self.st.gazetteer.lookup(&name).iter().find(|x| matches!(x, Known::Organisation(_))).copied();
+                    if let Some(o) = known {
+                        let m = self.mention(start, end, Referent::Known(o), Form::Compound, "ministry", 0.85);
+                        self.wrap(&[q], m);
+                        continue;
+                    }
+                }
             }
             if let Some(c) = country {
                 if let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k) {
@@ -1582,9 +1622,12 @@ impl<'a> SentenceMentions<'a> {
                     self.add(m);
                 }
                 // A single capitalised word may be a surname said again; at the start of a
-                // sentence only before a verb of saying ("Tarriela said").
+                // sentence only before a verb of saying ("Tarriela said") or a relative
+                // clause about a person ("Georgescu, who has praised Putin, called …").
                 None if words == 1
-                    && (!sentence_start || self.is(end, SPEECH_VERB_AFTER_NAME))
+                    && (!sentence_start
+                        || self.is(end, SPEECH_VERB_AFTER_NAME)
+                        || self.low(end) == "," && matches!(self.low(end + 1), "who" | "whose"))
                     && !self.doc.tokens[i].is_all_caps() =>
                 {
                     let m = self.mention(i, end, Referent::Bare, Form::Name, "bare-name", 0.5);

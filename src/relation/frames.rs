@@ -154,6 +154,9 @@ const INTENT_VERBS: &[&str] = &[
 pub(super) const AUX_VERBS: &[&str] = &[
     "will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "to", "did", "do", "does",
 ];
+/// Nouns of sites that an interception noun may modify ("a missile defence base"), which
+/// make it no event (its systems activated are one).
+const DEFENCE_SITE_NOUNS: &[&str] = &["base", "bases", "site", "sites", "facility", "facilities"];
 /// Nouns for troops, whose owner is the agent of a deployment.
 pub(super) const TROOP_NOUNS: &[&str] =
     &["troops", "soldiers", "forces", "servicemen", "fighters", "units", "personnel", "contingent"];
@@ -466,7 +469,9 @@ fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
         let number_or_money = ctx.kind(k) == Some(crate::text::TokenKind::Number) || matches!(w, "$" | "€" | "£");
         // A possessive pronoun may stand between: "adopted its 15th package of sanctions".
         let name = ctx.head(k).is_some_and(|m| ctx.mention(m).form != Form::Pronoun);
-        if w == "to" || name || !(ctx.is_lower_word(k) || w == "-" || number_or_money) {
+        // "agreed to a ceasefire": the verb's preposition.
+        let agreed_to = w == "to" && matches!(ctx.low(k.wrapping_sub(1)), "agreed" | "agree" | "agrees");
+        if w == "to" && !agreed_to || name || !(ctx.is_lower_word(k) || w == "-" || number_or_money) {
             return None;
         }
     }
@@ -674,8 +679,12 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     if target_m.is_none() && reciprocal && c.agents.len() >= 2 {
         c.targets = c.agents.drain(1..).map(|e| (e, true)).collect();
     }
+    // "accused Washington of …", "summoned Kyiv's envoy": a capital the target of an
+    // actor's act stands for its state.
+    let actor_target = !matches!(t.event, Some(EventType::Attack | EventType::Capture | EventType::Deployment));
     if let Some(m) = target_m {
         for e in ctx.arg_entities(m, false) {
+            let e = if actor_target { ctx.capital_state(e).unwrap_or(e) } else { e };
             let named = ctx.named(m);
             if matches!(t.event, Some(EventType::Capture | EventType::Attack)) && ctx.etype(e) == EntityType::Place {
                 if c.per_target {
@@ -749,12 +758,17 @@ fn unnamed_attacker(ctx: &Sent, i: usize) -> bool {
 /// stopping ("vowed further attacks", "warned of a Russian offensive", "suspended aid"):
 /// no event happened.
 fn intended(ctx: &Sent, i: usize) -> bool {
+    intent_verb(ctx, i).is_some()
+}
+
+/// The verb of intent whose object is the event noun at `i` (see [`intended`]).
+fn intent_verb(ctx: &Sent, i: usize) -> Option<usize> {
     let mut k = i;
     while k > ctx.range.start && k + 7 > i {
         k -= 1;
         let w = ctx.low(k);
         if INTENT_VERBS.contains(&w) {
-            return true;
+            return Some(k);
         }
         let skip = ctx.head(k).is_some()
             || w == "-"
@@ -762,14 +776,18 @@ fn intended(ctx: &Sent, i: usize) -> bool {
                 && (!ctx.is(k, word::PREPOSITION) || w == "of")
                 && !ctx.is(k, word::VERB_TRIGGER_START);
         if !skip {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }
 
 fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     if intended(ctx, i) {
+        return;
+    }
+    // "a U.S. missile defence base": the noun modifies a site.
+    if t.event == Some(EventType::Interception) && DEFENCE_SITE_NOUNS.contains(&ctx.low(end)) {
         return;
     }
     let mut c = Candidate {
@@ -821,7 +839,15 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         right.retain(|(m, _)| (ctx.mention(*m).start as usize) < cut);
     }
     if c.agents.is_empty() {
-        if let Some((m, _)) = right.iter().find(|(_, p)| *p == Some("by")) {
+        // "a ceasefire mediated by Russia": a go-between, not a party.
+        let mediator = |m: usize| {
+            let Some(by) = (ctx.range.start..ctx.mention(m).np_start as usize).rev().find(|&k| ctx.low(k) == "by")
+            else {
+                return false;
+            };
+            matches!(ctx.low(by.wrapping_sub(1)), "mediated" | "brokered" | "facilitated" | "hosted")
+        };
+        if let Some((m, _)) = right.iter().find(|(m, p)| *p == Some("by") && !mediator(*m)) {
             c.agents = ctx.arg_entities(*m, true);
         }
     }
@@ -973,15 +999,20 @@ fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     if t.pos == TriggerPos::Verb && (ctx.irrealis(i) || has_troops(ctx, i, end)) {
         return;
     }
-    // "suspended development aid": no aid given.
-    if t.pos == TriggerPos::Noun && intended(ctx, i) {
-        return;
-    }
+    // "suspended development aid": no aid given; but aid promised is pledged ("promised
+    // Ukraine additional military aid").
+    let promised = match (t.pos, intent_verb(ctx, i)) {
+        (TriggerPos::Noun, Some(v)) if matches!(ctx.low(v), "promised" | "promises") && !ctx.irrealis(v) => Some(v),
+        (TriggerPos::Noun, Some(_)) => return,
+        _ => None,
+    };
     // "pledged to quell": a promise to act, not aid.
     if t.pos == TriggerPos::Verb && ctx.low(end) == "to" && ctx.is_lower_word(end + 1) && ctx.head(end + 1).is_none() {
         return;
     }
-    let agents = if t.pos == TriggerPos::Noun {
+    let agents = if let Some(v) = promised {
+        agent_of(ctx, v)
+    } else if t.pos == TriggerPos::Noun {
         match ctx.modifier_before(i) {
             Some(m) => ctx.arg_entities(m, true),
             None => match light_verb_agents(ctx, i) {
@@ -993,11 +1024,15 @@ fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     } else {
         agent_of(ctx, i)
     };
-    // "provided Ukraine with two Patriot systems": the object before "with" receives.
-    let receiver = (t.pos == TriggerPos::Verb)
-        .then(|| ctx.head(end))
-        .flatten()
-        .filter(|&m| ctx.low(ctx.mention(m).end as usize) == "with");
+    // "provided Ukraine with two Patriot systems": the object before "with" receives; so
+    // does the first object of "promised Ukraine … aid".
+    let receiver = match promised {
+        Some(v) => ctx.head(v + 1).filter(|&m| (ctx.mention(m).end as usize) < i),
+        None => (t.pos == TriggerPos::Verb)
+            .then(|| ctx.head(end))
+            .flatten()
+            .filter(|&m| ctx.low(ctx.mention(m).end as usize) == "with"),
+    };
     let target = receiver
         .or_else(|| ctx.right_args(end, 12).into_iter().find(|(_, p)| matches!(p, Some("to" | "for"))).map(|(m, _)| m))
         .map(|m| ctx.arg_entities(m, true))

@@ -586,6 +586,14 @@ impl<'a> Sent<'a> {
         Some(e)
     }
 
+    /// The country whose capital entity `e` is, when the document names the country.
+    pub fn capital_state(&self, e: u32) -> Option<u32> {
+        match self.ents.list[e as usize].key {
+            EntityKey::Known(Known::Place(p)) => self.stage.capital_of(p).and_then(|c| self.country_entity(c)),
+            _ => None,
+        }
+    }
+
     /// The document entity of a country, if the document names it.
     pub fn country_entity(&self, c: u32) -> Option<u32> {
         self.lookups.country_entity.get(&c).copied()

@@ -243,6 +243,19 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     if ctx.passive(i) {
         return;
     }
+    // "added 140 companies to its list": "added" says only a clause, a quotation, or what
+    // came before it.
+    if matches!(ctx.low(i), "added" | "adds") {
+        let k = end;
+        let said = k >= content_end(ctx)
+            || matches!(ctx.low(k), "," | ":" | "that")
+            || is_quote_token(ctx, k)
+            || says_clause(ctx, k, content_end(ctx))
+            || time_adjunct_end(ctx, k).is_some();
+        if !said {
+            return;
+        }
+    }
     // "Blinken called Aliyev and urged him …", "Xi called South African President Cyril
     // Ramaphosa to congratulate him": a telephone call, not a description.
     if matches!(ctx.low(i), "called" | "calls") && end == i + 1 {
