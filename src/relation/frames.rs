@@ -81,7 +81,7 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
 ];
 /// Verbs whose object is an act not done, or not yet, or no more: "vowed further attacks",
 /// "threatened sanctions", "denied carrying out the strike", "suspended aid".
-const INTENT_VERBS: &[&str] = &[
+pub(super) const INTENT_VERBS: &[&str] = &[
     "suspended",
     "suspends",
     "halted",
@@ -339,7 +339,7 @@ impl Sent<'_> {
             let mut k = i - 1;
             while k >= self.range.start && self.is_lower_word(k) && !self.is(k, word::AUX_VERB) && i - k <= 3 {
                 let w = self.low(k);
-                if w.ends_with("ed") || INTENT_VERBS.contains(&w) || self.is(k, word::LIGHT_VERB) {
+                if w.ends_with("ed") || self.is(k, word::INTENT_VERB) || self.is(k, word::LIGHT_VERB) {
                     return false;
                 }
                 if k == self.range.start {
@@ -767,7 +767,7 @@ fn intent_verb(ctx: &Sent, i: usize) -> Option<usize> {
     while k > ctx.range.start && k + 7 > i {
         k -= 1;
         let w = ctx.low(k);
-        if INTENT_VERBS.contains(&w) {
+        if ctx.is(k, word::INTENT_VERB) {
             return Some(k);
         }
         let skip = ctx.head(k).is_some()

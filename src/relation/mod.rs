@@ -235,6 +235,7 @@ pub(crate) mod word {
     pub const ATTACKER: u64 = 1 << 52;
     pub const FIGURATIVE_OBJECT: u64 = 1 << 53;
     pub const NON_STATE_GROUP: u64 = 1 << 54;
+    pub const INTENT_VERB: u64 = 1 << 55;
 }
 
 /// Add the word sets of the frames to `sets`: the word lists of this module and its
@@ -262,6 +263,7 @@ pub(crate) fn add_word_sets(sets: &mut WordSets, data: &OntologyData) {
     sets.add(word::ATTACKER, lex.attackers.iter().map(|w| &**w));
     sets.add(word::FIGURATIVE_OBJECT, lex.figurative_objects.iter().map(|w| &**w));
     sets.add(word::NON_STATE_GROUP, lex.non_state_groups.iter().map(|w| &**w));
+    sets.add(word::INTENT_VERB, frames::INTENT_VERBS.iter().copied());
     let trigger_words: Vec<String> = lex.triggers.iter().flat_map(|t| &t.forms).map(|f| first_word(f)).collect();
     sets.add_first_words(word::TRIGGER_START, trigger_words.iter().map(String::as_str));
     let verb_words: Vec<String> = lex
