@@ -879,7 +879,10 @@ impl<'a> Sent<'a> {
     pub fn reported_subject(&self, i: usize) -> Option<usize> {
         let said = (self.content_start..i).rev().find(|&k| self.is(k, word::ATTRIBUTION_VERB))?;
         let mut k = said + 1;
-        if self.low(k) == "to" || self.head(k).is_some_and(|m| self.preposition_before(m).is_some()) {
+        // Not a verb of saying in a relative clause ("Putin, who said Ukraine was losing,
+        // ordered troops to attack").
+        let relative = matches!(self.low(said.wrapping_sub(1)), "who" | "which" | "that");
+        if relative || self.low(k) == "to" || self.head(k).is_some_and(|m| self.preposition_before(m).is_some()) {
             return None;
         }
         if self.low(k) == "that" {
@@ -887,10 +890,13 @@ impl<'a> Sent<'a> {
         }
         let m = self.head(k)?;
         let subject = (self.mention(m).end as usize) < i && !self.is_possessor(m) && self.entity(m, true).is_some();
-        // "said that Armenia would not intervene and accused Russia …": a verb in the past
-        // is no infinitive under the reported clause's modal; it is the speaker's.
-        let modal =
-            matches!(self.low(self.mention(m).end as usize), "will" | "would" | "could" | "can" | "may" | "might");
+        // "said that Armenia would not intervene and accused Russia …", "said Russia was
+        // preparing an offensive and vowed …": a verb in the past shares no modal or form
+        // of "be" of the reported clause; it is the speaker's.
+        let modal = matches!(
+            self.low(self.mention(m).end as usize),
+            "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "is" | "was" | "are" | "were"
+        );
         (subject && !(modal && self.low(i).ends_with("ed"))).then_some(m)
     }
 

@@ -392,7 +392,12 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         while np > ctx.range.start && matches!(ctx.low(np - 1), "the" | "a" | "an") {
             np -= 1;
         }
-        let parenthetical = !inverted && np > ctx.content_start + 1 && ctx.low(np - 1) == "," && ctx.low(k) == ",";
+        // (Not "In a statement, the ministry said, …": what comes before has a verb.)
+        let parenthetical = !inverted
+            && np > ctx.content_start + 1
+            && ctx.low(np - 1) == ","
+            && ctx.low(k) == ","
+            && (ctx.content_start..np).any(|j| TENSED.contains(&ctx.low(j)) || ctx.low(j).ends_with("ed"));
         match after_adjuncts(ctx, k, stop) {
             Some(j) if !parenthetical => k = j,
             _ => {
