@@ -520,6 +520,13 @@ fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     if c.place.is_none() {
         c.place = ctx.event_place(i, end);
     }
+    // "fired about a dozen interceptors": air defence at work, no attack.
+    if object_span(ctx, end).any(|k| matches!(ctx.low(k), "interceptor" | "interceptors")) {
+        c.etype = Some(EventType::Interception);
+        c.predicate = None;
+        c.count = None;
+        c.targets.clear();
+    }
     // Without a weapon named, something must be aimed at someone or somewhere.
     if c.agents.is_empty() || c.targets.is_empty() && c.place.is_none() && !weapon {
         return;
@@ -545,7 +552,9 @@ fn attack_count(ctx: &Sent, end: usize) -> Option<u64> {
 /// ("a warehouse storing missiles", "20 drones launched by Russia").
 fn object_span(ctx: &Sent, end: usize) -> Range<usize> {
     let limit = ctx.range.end.min(end + 12);
-    let stop = (end..limit).find(|&j| {
+    // A quantity may open the object with a preposition ("fired about a dozen …").
+    let quantity = ctx.quantity_after(end, 1).map_or(end, |(_, after)| after);
+    let stop = (quantity..limit).find(|&j| {
         let low = ctx.low(j);
         let participle = j > end && ctx.is_lower_word(j) && (low.ends_with("ing") || low.ends_with("ed"));
         let punct = ctx.kind(j) == Some(TokenKind::Punct) && low != "-";
