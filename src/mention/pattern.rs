@@ -531,12 +531,13 @@ impl<'a> SentenceMentions<'a> {
             {
                 k += 3;
             }
+            let ministry = self.st.ministries.longest_at(self.doc, k);
             // "the Gaza health ministry": a place's ministry that the gazetteer lists.
             if country.is_none()
                 && qform == Form::Name
                 && matches!(self.list[q].referent, Referent::Known(Known::Place(_) | Known::Region(_) | Known::Area(_)))
             {
-                if let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k) {
+                if let Some((&mi, end)) = ministry {
                     let name = format!("{} {}", self.doc.span_text(start, k), lex.ministries[mi as usize].canonical);
                     let known =
                         self.st.gazetteer.lookup(&name).iter().find(|x| matches!(x, Known::Organisation(_))).copied();
@@ -548,7 +549,7 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
             if let Some(c) = country {
-                if let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k) {
+                if let Some((&mi, end)) = ministry {
                     let name = format!("{} {}", self.st.demonym(c), lex.ministries[mi as usize].canonical);
                     let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
                     let m = self.mention(start, end, referent, Form::Compound, "ministry", 0.9);
@@ -782,24 +783,21 @@ impl<'a> SentenceMentions<'a> {
                     if let Some(m) = self.mention_starting_at(end) {
                         let mention = &self.list[m];
                         let (m_end, name) = (mention.end as usize, mention.form == Form::Name);
+                        // A one-word name ending it: a place's ("Ulrika Richardson") or an
+                        // organisation's.
+                        let last_word =
+                            name && m_end == end + 1 && !self.doc.tokens.get(m_end).is_some_and(|t| t.is_capitalised());
                         match mention.referent {
                             Referent::Known(Known::Place(_) | Known::Region(_) | Known::Area(_)) if name => {
                                 if let Some(e) = self.name_run(m_end, 2) {
                                     inside = Some(m);
                                     end = e;
-                                } else if m_end == end + 1
-                                    && !self.doc.tokens.get(m_end).is_some_and(|t| t.is_capitalised())
-                                {
-                                    // "Ulrika Richardson": a place's one word ending it.
+                                } else if last_word {
                                     inside = Some(m);
                                     end = m_end;
                                 }
                             }
-                            Referent::Known(Known::Organisation(_))
-                                if name
-                                    && m_end == end + 1
-                                    && !self.doc.tokens.get(m_end).is_some_and(|t| t.is_capitalised()) =>
-                            {
+                            Referent::Known(Known::Organisation(_)) if last_word => {
                                 inside = Some(m);
                                 end = m_end;
                             }
@@ -1419,10 +1417,9 @@ impl<'a> SentenceMentions<'a> {
             let fits = |from: usize| (from..i).any(|k| self.doc.tok(k).bytes().next() == Some(first));
             if self.low(i) == "(" && self.low(i + 2) == ")" && is_acr() {
                 let known = self.mention_ending_at(i).filter(|&m| fits(self.list[m].start as usize));
-                let spelled = if known.is_none() { self.spelled_out(i, acronym) } else { None };
                 let referent = if let Some(m) = known {
                     Some(self.list[m].referent.clone())
-                } else if let Some((start, inner)) = spelled {
+                } else if let Some((start, inner)) = self.spelled_out(i, acronym) {
                     // "United Kingdom Maritime Trade Operations (UKMTO)": the words whose
                     // initials spell the acronym, over the names they contain.
                     let (etype, subtype) =

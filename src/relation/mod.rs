@@ -575,11 +575,8 @@ impl<'a> Sent<'a> {
         }
         let e = self.ents.of_mention.get(m).copied().flatten()?;
         if actor {
-            if let EntityKey::Known(Known::Place(p)) = self.ents.list[e as usize].key {
-                if let Some(c) = self.stage.capital_of(p) {
-                    return self.country_entity(c);
-                }
-                return None;
+            if let EntityKey::Known(Known::Place(_)) = self.ents.list[e as usize].key {
+                return self.capital_state(e);
             }
             if self.ents.list[e as usize].etype == EntityType::Place {
                 return None;

@@ -223,6 +223,14 @@ fn quote_after(ctx: &Sent, open: usize) -> Option<Range<usize>> {
     None
 }
 
+/// The start of the noun phrase starting at `np`, back over an article before it.
+fn before_determiner(ctx: &Sent, mut np: usize) -> usize {
+    while np > ctx.range.start && matches!(ctx.low(np - 1), "the" | "a" | "an") {
+        np -= 1;
+    }
+    np
+}
+
 /// The end of the sentence's content: before final punctuation.
 fn content_end(ctx: &Sent) -> usize {
     let mut e = ctx.range.end;
@@ -246,12 +254,12 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     // "added 140 companies to its list": "added" says only a clause, a quotation, or what
     // came before it.
     if matches!(ctx.low(i), "added" | "adds") {
-        let k = end;
-        let said = k >= content_end(ctx)
-            || matches!(ctx.low(k), "," | ":" | "that")
-            || is_quote_token(ctx, k)
-            || says_clause(ctx, k, content_end(ctx))
-            || time_adjunct_end(ctx, k).is_some();
+        let stop = content_end(ctx);
+        let said = end >= stop
+            || matches!(ctx.low(end), "," | ":" | "that")
+            || is_quote_token(ctx, end)
+            || says_clause(ctx, end, stop)
+            || time_adjunct_end(ctx, end).is_some();
         if !said {
             return;
         }
@@ -388,10 +396,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         }
         // "About 120 projectiles were fired …, the military said, most of which were
         // intercepted": an attribution set off by commas follows what it attributes.
-        let mut np = speaker_start;
-        while np > ctx.range.start && matches!(ctx.low(np - 1), "the" | "a" | "an") {
-            np -= 1;
-        }
+        let np = before_determiner(ctx, speaker_start);
         // (Not "In a statement, the ministry said, …": what comes before has a verb.)
         let parenthetical = !inverted
             && np > ctx.content_start + 1
@@ -518,9 +523,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             np = k;
         }
         loop {
-            while np > ctx.range.start && matches!(ctx.low(np - 1), "the" | "a" | "an") {
-                np -= 1;
-            }
+            np = before_determiner(ctx, np);
             let before = (np >= ctx.range.start + 2 && ctx.low(np - 1) == "and").then(|| ctx.head(np - 2)).flatten();
             match before {
                 Some(m) => np = ctx.mention(m).np_start as usize,
