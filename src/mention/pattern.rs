@@ -614,6 +614,29 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
         }
+        self.possessed_ministries();
+    }
+
+    /// "Russia said its Defence Ministry …": a ministry after "its" belongs to the country
+    /// named last before it in the sentence, when no other actor comes between.
+    fn possessed_ministries(&mut self) {
+        let lex = &self.data.lexicon;
+        for k in self.range.start as usize..self.range.end as usize {
+            if self.low(k) != "its" || self.owner(k + 1).is_some() {
+                continue;
+            }
+            let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k + 1) else { continue };
+            let last = (0..self.list.len()).filter(|&q| !self.list[q].inner && (self.list[q].end as usize) <= k).last();
+            let Some(q) = last else { continue };
+            let Some(c) = self.country_of(q).filter(|_| self.known_type(q) == Some(EntityType::Country)) else {
+                continue;
+            };
+            let name = format!("{} {}", self.st.demonym(c), lex.ministries[mi as usize].canonical);
+            let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
+            let m = self.mention(k + 1, end, referent, Form::Compound, "ministry", 0.8);
+            let new = self.add(m);
+            self.fact(new, Predicate::PartOf, FactObject::Mention(q as u32), None, "ministry");
+        }
     }
 
     /// The fact object for a qualifier standing for country `c`: the qualifier itself, or
@@ -1828,7 +1851,8 @@ fn connects(doc: &Document, from: usize, to: usize) -> bool {
                 connector = true;
                 k += 2;
             }
-            "the" | "a" | "an" if connector => k += 1,
+            // "Iran's Foreign Ministry and its Atomic Energy Organization"
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" if connector => k += 1,
             _ if connector && k + 3 >= len && matches!(word(len - 1), Some("in" | "at" | "of")) => {
                 // "as well as a base in Soba"
                 return true;
