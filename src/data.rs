@@ -460,6 +460,8 @@ pub struct Lexicon {
     pub non_state_groups: FxHashSet<Box<str>>,
     /// Words that open a person's name: "Abu", "Ibn" (lexicon/name-openers.txt).
     pub name_openers: FxHashSet<Box<str>>,
+    /// Given names (lowercase) and the gender they are given to: "daniel" (lexicon/given-names.tsv).
+    pub given_names: FxHashMap<Box<str>, Gender>,
     /// Wars whose days news counts.
     pub war_days: Vec<WarDay>,
     pub triggers: Vec<Trigger>,
@@ -512,6 +514,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/figurative-objects.txt",
     "lexicon/non-state-groups.txt",
     "lexicon/name-openers.txt",
+    "lexicon/given-names.tsv",
     "triggers.tsv",
 );
 
@@ -590,6 +593,15 @@ fn opt_f64(t: &Table, line: u32, col: usize, cell: &str) -> Result<Option<f64>> 
         return Ok(None);
     }
     cell.parse::<f64>().map(Some).map_err(|_| t.err(line, col, format!("expected a number, found '{cell}'")))
+}
+
+fn parse_gender(t: &Table, line: u32, col: usize, cell: &str) -> Result<Gender> {
+    match cell {
+        "m" => Ok(Gender::Male),
+        "f" => Ok(Gender::Female),
+        "" => Ok(Gender::Unknown),
+        other => Err(t.err(line, col, format!("expected m, f or nothing, found '{other}'"))),
+    }
 }
 
 fn opt_u32(t: &Table, line: u32, col: usize, cell: &str) -> Result<Option<u32>> {
@@ -776,12 +788,7 @@ fn parse_people(t: &Table) -> Result<Vec<Person>> {
     t.rows
         .iter()
         .map(|(line, r)| {
-            let g = match r[gender] {
-                "m" => Gender::Male,
-                "f" => Gender::Female,
-                "" => Gender::Unknown,
-                other => return Err(t.err(*line, gender, format!("expected m or f, found '{other}'"))),
-            };
+            let g = parse_gender(t, *line, gender, r[gender])?;
             Ok(Person {
                 name: r[name].to_owned(),
                 aliases: list(r[ali]),
@@ -853,6 +860,12 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     lex.figurative_objects = plain_list(&get("lexicon/figurative-objects.txt")?);
     lex.non_state_groups = plain_list(&get("lexicon/non-state-groups.txt")?);
     lex.name_openers = plain_list(&get("lexicon/name-openers.txt")?);
+    let src = get("lexicon/given-names.tsv")?;
+    let t = Table::parse("ontology/lexicon/given-names.tsv", &src)?;
+    let (name, gender) = (t.col("name")?, t.col("gender")?);
+    for (line, r) in &t.rows {
+        lex.given_names.insert(r[name].to_lowercase().into(), parse_gender(&t, *line, gender, r[gender])?);
+    }
 
     let src = get("lexicon/numbers.tsv")?;
     let t = Table::parse("ontology/lexicon/numbers.tsv", &src)?;

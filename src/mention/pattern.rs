@@ -382,6 +382,12 @@ impl<'a> SentenceMentions<'a> {
                 }
                 break;
             }
+            // A middle initial: "John F. Kennedy".
+            if self.initial(end) && starts(end + 2) && !self.is(end + 2, STOPWORD) {
+                end += 3;
+                words += 2;
+                continue;
+            }
             if t.is_word()
                 && (t.is_capitalised() || self.is(end, PARTICLE))
                 && !self.is(end, STOPWORD)
@@ -398,6 +404,19 @@ impl<'a> SentenceMentions<'a> {
             end -= 1;
         }
         Some(end)
+    }
+
+    /// Whether token `i` is an initial inside a name: one capital letter and a period
+    /// written against it, then a space.
+    fn initial(&self, i: usize) -> bool {
+        let Some(t) = self.doc.tokens.get(i).filter(|_| self.in_range(i)) else { return false };
+        t.is_word()
+            && t.end == t.start + 1
+            && t.is_capitalised()
+            && self.is_byte(i + 1, b'.')
+            && !self.doc.tokens[i + 1].space_before()
+            && self.in_range(i + 2)
+            && self.doc.tokens[i + 2].space_before()
     }
 
     /// The type given by the head noun of tokens `[from, to)` ("... Airport").
@@ -459,7 +478,7 @@ impl<'a> SentenceMentions<'a> {
                     || hyphen_prev.is_some_and(|t| t.is_capitalised())
                         && !matches.iter().any(|h| h.end == self.doc.tokens[a - 2].end))
                 && matches!(g.known, Known::Place(_));
-            if opener || model || hyphenated {
+            if opener || model || hyphenated || self.in_person_name(a, b, g.known, matches) {
                 continue;
             }
             let (referent, form) = match g.known {
@@ -473,6 +492,30 @@ impl<'a> SentenceMentions<'a> {
             let m = self.add(m);
             self.extend_known_person(m);
         }
+    }
+
+    /// Whether the gazetteer's match of a place over tokens `[a, b]` is part of a person's
+    /// name instead: a town's one-word name after a given name ("John F. Kennedy"), or one
+    /// that is a given name itself before a name nobody lists ("Nikita Khrushchev").
+    fn in_person_name(&self, a: usize, b: usize, known: Known, matches: &[GazetteerMatch]) -> bool {
+        let Known::Place(p) = known else { return false };
+        if a != b || self.data.places[p as usize].population >= 1_000_000 {
+            return false;
+        }
+        let toks = &self.doc.tokens;
+        let given = |k: usize| self.in_range(k) && self.data.lexicon.given_names.contains_key(self.low(k));
+        let unmatched = |k: usize| !matches.iter().any(|h| h.start <= toks[k].start && toks[k].end <= h.end);
+        let name_word = |k: usize| {
+            self.in_range(k) && toks[k].is_word() && toks[k].is_capitalised() && !self.is(k, STOPWORD) && unmatched(k)
+        };
+        // Back over a middle initial: "John F. Kennedy".
+        let mut k = a.wrapping_sub(1);
+        if k > self.range.start as usize + 1 && self.initial(k - 1) {
+            k -= 2;
+        }
+        let after_given = self.in_range(k) && toks[k + 1].space_before() && name_word(k) && given(k);
+        let before_name = given(a) && toks.get(a + 1).is_some_and(|t| t.space_before()) && name_word(a + 1);
+        after_given || before_name
     }
 
     /// Extend the mention `m` of a known person over the words of the person's full name
@@ -1626,6 +1669,9 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Place, String::new(), "preposition-place", 0.6))
             } else if words >= 2 && self.is(i, NAME_OPENER) {
                 Some((EntityType::Person, String::new(), "name-opener", 0.7))
+            } else if (2..=4).contains(&words) && self.data.lexicon.given_names.contains_key(self.low(i)) {
+                // "Daniel Chapo of the ruling Frelimo party": a given name opens a person's name.
+                Some((EntityType::Person, String::new(), "given-name", 0.7))
             } else if (2..=3).contains(&words) && self.is(end, SPEECH_VERB_AFTER_NAME) {
                 Some((EntityType::Person, String::new(), "speaker-name", 0.65))
             } else {
@@ -1653,7 +1699,18 @@ impl<'a> SentenceMentions<'a> {
                     let m = self.mention(i, end, Referent::Bare, Form::Name, "bare-name", 0.5);
                     self.add(m);
                 }
-                None => {}
+                // "Soviet First Secretary Nikita Khrushchev": a person's name opened by a
+                // given name after a title's words that make no title of the lexicon.
+                None => {
+                    let given = |k: usize| self.data.lexicon.given_names.contains_key(self.low(k));
+                    let later = (i + 1..end.saturating_sub(1))
+                        .find(|&k| self.doc.tokens[k].is_word() && given(k))
+                        .filter(|&k| (i..k).any(|t| self.may_start(t, TITLE_START)));
+                    if let Some(k) = later {
+                        i = k;
+                        continue;
+                    }
+                }
             }
             i = end;
         }

@@ -315,6 +315,7 @@ impl RelationStage {
         let mut last_attack: Option<usize> = None;
         let mut previous_block = u32::MAX;
         let mut last_speaker: Option<(usize, u32)> = None;
+        let mut counterparts = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             if s.is_heading() {
                 continue;
@@ -342,6 +343,7 @@ impl RelationStage {
                 previous_speaker: last_speaker.filter(|&(at, _)| at + 2 >= si).map(|(_, e)| e),
                 clause_scan: Cell::new((content_start, content_start, None)),
             };
+            counterparts.extend(ctx.counterparts().into_iter().map(|c| (c, si as u32)));
             let mut found = frames::Found::default();
             // Triggers, longest first at each token.
             let mut i = ctx.range.start;
@@ -384,6 +386,7 @@ impl RelationStage {
             }
         }
         facts(mentions, entities, &lookups, &mut out);
+        counterpart_roles(&counterparts, &mut out);
         finish(&mut out);
         out
     }
@@ -844,6 +847,12 @@ impl<'a> Sent<'a> {
     /// is: the name after the comma, else the country of the demonym ("his Russian
     /// counterpart"); `None` when `m` opens no such phrase.
     pub fn counterpart(&self, m: usize) -> Option<usize> {
+        self.counterpart_parts(m).and_then(|(named, demonym)| named.or(demonym))
+    }
+
+    /// The named counterpart and the demonym of "his Russian counterpart, Sergey Lavrov"
+    /// (mention `m` the possessive pronoun), each if the phrase has it.
+    fn counterpart_parts(&self, m: usize) -> Option<(Option<usize>, Option<usize>)> {
         let mention = self.mention(m);
         if mention.form != Form::Pronoun || !matches!(self.low(mention.start as usize), "his" | "her" | "their") {
             return None;
@@ -856,7 +865,7 @@ impl<'a> Sent<'a> {
                     self.low(k + 1) == ","
                         && self.ents.of_mention[p].is_some_and(|e| self.etype(e) == EntityType::Person)
                 });
-                return named.or(demonym);
+                return Some((named, demonym));
             }
             match self.head(k) {
                 Some(d) if self.mention(d).form == Form::Demonym => {
@@ -868,6 +877,26 @@ impl<'a> Sent<'a> {
             }
         }
         None
+    }
+
+    /// "Lavrov met his Chinese counterpart, Wang Yi": the person named, the person whose
+    /// counterpart they are, and the counterpart's country (entities).
+    fn counterparts(&self) -> Vec<(u32, u32, u32)> {
+        let mut out = Vec::new();
+        for k in self.range.clone() {
+            if !matches!(self.low(k), "his" | "her") {
+                continue;
+            }
+            let Some(m) = self.head(k) else { continue };
+            let Some((Some(named), Some(demonym))) = self.counterpart_parts(m) else { continue };
+            let entity = |x: usize| self.ents.of_mention[x];
+            if let (Some(p), Some(of), Some(c)) = (entity(named), entity(m), entity(demonym)) {
+                if self.etype(of) == EntityType::Person && self.etype(c) == EntityType::Country && p != of {
+                    out.push((p, of, c));
+                }
+            }
+        }
+        out
     }
 
     /// The subject of the clause that a verb of saying before token `i` reports: "X said
@@ -1131,6 +1160,26 @@ fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, out: &mut 
                 }
             },
             confidence: 0.85,
+        });
+    }
+}
+
+/// "Araghchi spoke with his Armenian counterpart, Ararat Mirzoyan": the counterpart holds
+/// the same role (the first the document gives the other person) in their own country.
+fn counterpart_roles(counterparts: &[((u32, u32, u32), u32)], out: &mut Extraction) {
+    let mut rule: Option<Arc<str>> = None;
+    for &((person, of, country), sentence) in counterparts {
+        let role =
+            out.relations.iter().find(|r| r.subject == of && r.predicate == Predicate::RoleIn && r.role.is_some());
+        let Some(role) = role.and_then(|r| r.role.clone()) else { continue };
+        out.relations.push(Relation {
+            subject: person,
+            predicate: Predicate::RoleIn,
+            object: RelObject::Entity(country),
+            role: Some(role),
+            sentence,
+            rule: rule.get_or_insert_with(|| "counterpart".into()).clone(),
+            confidence: 0.7,
         });
     }
 }

@@ -11,7 +11,7 @@
 
 use crate::data::{EntityType, Gender, OntologyData};
 use crate::mention::gazetteer::{name_key, Known};
-use crate::mention::{Form, Mention, MentionStage, Mentions, Pronoun, Referent};
+use crate::mention::{Form, Mention, MentionStage, Mentions, NewName, Pronoun, Referent};
 use crate::text::Document;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
@@ -152,6 +152,13 @@ fn known_name(data: &OntologyData, k: Known) -> (String, EntityType, String, Gen
     }
 }
 
+/// The gender of a new person's name by its given name ("Daniel Chapo"), when the
+/// lexicon gives the name to one gender only.
+fn gender_of(data: &OntologyData, n: &NewName) -> Gender {
+    let first = n.name.split_whitespace().next().filter(|_| n.etype == EntityType::Person);
+    first.and_then(|w| data.lexicon.given_names.get(w.to_lowercase().as_str()).copied()).unwrap_or(Gender::Unknown)
+}
+
 /// The canonical label of a first-level region: "Donetsk Oblast", "Khartoum State".
 pub fn region_label(stem: &str, subtype: &str) -> String {
     match subtype {
@@ -251,7 +258,8 @@ impl<'a> Resolver<'a> {
                     return Some(e);
                 }
                 let key = EntityKey::New(n.etype, name_key(&n.name));
-                let e = self.entity_for(key, || (n.name.clone(), n.etype, n.subtype.clone(), Gender::Unknown));
+                let data = self.data;
+                let e = self.entity_for(key, || (n.name.clone(), n.etype, n.subtype.clone(), gender_of(data, n)));
                 self.by_name.insert((n.etype, n.name.as_str()), e);
                 e
             }
