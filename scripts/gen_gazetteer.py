@@ -477,7 +477,9 @@ def build_places(c15, c1k, country_forms, words, place_ov, capitals):
                 cands.add(a)
         for a in sorted(cands):
             if (a == name or a in primary or a in country_forms or a in reserved
-                    or (a.lower() in words and a != f) or ";" in a):
+                    # No alias that is an English word, the name's ASCII folding included
+                    # ("Bank" for "Bānk").
+                    or a.lower() in words or ";" in a):
                 continue
             claims.setdefault(a, []).append(gid)
     owned = {gid: [] for gid in rows}

@@ -14,6 +14,32 @@ const ROLE_MODIFIERS: &[&str] = &["former", "then", "acting", "outgoing", "incom
 /// Adjectives that may stand between a title's qualifier and the title without being part
 /// of the role ("a Houthi military spokesman", "a senior Hamas official").
 const TITLE_ADJECTIVES: &[&str] = &["military", "senior", "top", "political", "security", "government"];
+/// Words of direction and position that qualify a place's name ("Northern Tigray").
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "inner",
+    "outer",
+    "middle",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
 /// Words after which a capitalised name is a place.
 const PLACE_PREPOSITIONS: &[&str] =
     &["in", "at", "near", "towards", "toward", "outside", "inside", "around", "into", "across", "through"];
@@ -406,6 +432,53 @@ impl<'a> SentenceMentions<'a> {
         Some(end)
     }
 
+    /// "of Mozambique", "of the Republic of Mozambique" after an organisation's name at
+    /// token `k`: the end of the name, and the mention of a country or place it takes in.
+    fn of_name(&self, k: usize) -> Option<(Option<usize>, usize)> {
+        if self.low(k) != "of" || !self.doc.tokens.get(k + 1).is_some_and(|t| t.space_before()) {
+            return None;
+        }
+        let k = if self.low(k + 1) == "the" { k + 2 } else { k + 1 };
+        if let Some(m) = self.mention_starting_at(k) {
+            let known = matches!(
+                self.list[m].referent,
+                Referent::Known(Known::Country(_) | Known::Place(_) | Known::Region(_) | Known::Area(_))
+            );
+            return (known && self.list[m].form == Form::Name).then(|| (Some(m), self.list[m].end as usize));
+        }
+        // "the Executive Committee of the National Security Council" is one name.
+        self.name_run(k, 4).map(|end| (None, end))
+    }
+
+    /// Whether an appositive describing a person starts at token `k`: a title, after a
+    /// determiner, role modifiers ("a former") and a qualifier ("the TPLF's", "Russia's").
+    fn appositive_title(&self, k: usize) -> bool {
+        let mut k = k;
+        if matches!(self.low(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        while self.is(k, ROLE_MODIFIER) {
+            k += 1;
+        }
+        if let Some(m) = self.mention_starting_at(k) {
+            k = self.list[m].end as usize;
+            if self.is_clitic_s(k) {
+                k += 1;
+            }
+        }
+        while self.is(k, TITLE_ADJECTIVE) {
+            k += 1;
+        }
+        self.may_start(k, TITLE_START) && self.st.titles.longest_at(self.doc, k).is_some()
+    }
+
+    /// Whether token `i` follows the end of a quotation that a comma closes: `,"` or `,”`.
+    fn after_quotation(&self, i: usize) -> bool {
+        i >= self.range.start as usize + 2
+            && matches!(self.doc.tokens[i - 1].kind, TokenKind::CloseQuote | TokenKind::Quote)
+            && self.is_byte(i - 2, b',')
+    }
+
     /// Whether token `i` is an initial inside a name: one capital letter and a period
     /// written against it, then a space.
     fn initial(&self, i: usize) -> bool {
@@ -478,7 +551,18 @@ impl<'a> SentenceMentions<'a> {
                     || hyphen_prev.is_some_and(|t| t.is_capitalised())
                         && !matches.iter().any(|h| h.end == self.doc.tokens[a - 2].end))
                 && matches!(g.known, Known::Place(_));
-            if opener || model || hyphenated || self.in_person_name(a, b, g.known, matches) {
+            // "Sandton Convention Centre", "Government of National Unity": a region's bare
+            // one-word name after a capitalised word ends a longer name.
+            let name_end = a == b && g.bare && a > self.range.start as usize && self.doc.tokens[a].space_before() && {
+                let p = a - 1;
+                let t = self.doc.tokens[p];
+                t.is_word()
+                    && t.is_capitalised()
+                    && !self.is(p, STOPWORD)
+                    && !DIRECTIONS.contains(&self.low(p))
+                    && !matches.iter().any(|h| h.start <= t.start && t.end <= h.end)
+            };
+            if opener || model || hyphenated || name_end || self.in_person_name(a, b, g.known, matches) {
                 continue;
             }
             let (referent, form) = match g.known {
@@ -796,6 +880,11 @@ impl<'a> SentenceMentions<'a> {
                 if let Some((m, end)) = self.of_entity(j) {
                     of_q = Some(m);
                     after = end;
+                    // Over the acronym defined after it: "the commander of the Tigray
+                    // Defence Forces (TDF), Tadesse Werede".
+                    if self.is_byte(after, b'(') && self.is_byte(after + 2, b')') {
+                        after += 3;
+                    }
                 }
             }
             // "The United Nations humanitarian coordinator for Sudan, Clementine
@@ -841,7 +930,10 @@ impl<'a> SentenceMentions<'a> {
                     _ => {}
                 }
             } else if capital_title || qualifier.is_some() || of_q.is_some() || title.kind == TitleKind::Office {
-                if let Some(mut end) = self.name_run(name_at, 4) {
+                // "the commander of the Tigray Defence Forces": a name whose head noun makes
+                // it an organisation's or a place's is no person's.
+                let run = self.name_run(name_at, 4).filter(|&end| self.head_type(name_at, end).is_none());
+                if let Some(mut end) = run {
                     // "Foreign Minister Jalil Abbas Jilani": a place's name inside the name;
                     // "Foreign Minister Thérèse Kayikwamba Wagner": an organisation's name of
                     // one word ending it.
@@ -1656,7 +1748,9 @@ impl<'a> SentenceMentions<'a> {
             let head_only = words == 1 && self.is(i, NAME_HEAD);
             let next_is_function = !self.is_lower_word(end) || self.is(end, FUNCTION_WORD_AFTER_NAME);
             let typed = if head_only {
-                None
+                // "the Police of the Republic of Mozambique".
+                head.filter(|(t, _)| *t == EntityType::Organisation && self.of_name(end).is_some())
+                    .map(|(t, sub)| (t, sub, "name-head", 0.7))
             } else if let Some((etype, subtype)) = head {
                 if words >= 2 || !sentence_start {
                     Some((etype, subtype, "name-head", 0.75))
@@ -1674,18 +1768,49 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Person, String::new(), "given-name", 0.7))
             } else if (2..=3).contains(&words) && self.is(end, SPEECH_VERB_AFTER_NAME) {
                 Some((EntityType::Person, String::new(), "speaker-name", 0.65))
+            } else if (2..=3).contains(&words) && self.low(end) == "," && self.appositive_title(end + 1) {
+                // "Redwan Hussien, national security adviser to the prime minister, said".
+                Some((EntityType::Person, String::new(), "appositive-title-name", 0.65))
+            } else if (2..=3).contains(&words) && self.after_quotation(i) && self.low(end) == "," {
+                // "'…,' Olusegun Obasanjo, the AU's envoy, told reporters": who is quoted.
+                Some((EntityType::Person, String::new(), "quoted-speaker", 0.6))
             } else {
                 None
             };
+            // "the Government of National Unity said": the end of a name with "of" is no
+            // person's name.
+            let tail_of_name = i >= self.range.start as usize + 2
+                && self.low(i - 1) == "of"
+                && self.doc.tokens[i - 2].is_capitalised();
+            let typed = typed.filter(|(t, ..)| !(tail_of_name && *t == EntityType::Person));
+            let mut next = end;
             match typed {
                 Some((etype, subtype, rule, conf)) => {
-                    let name = self.doc.span_text(i, end).to_owned();
+                    // "the Armed Defence Forces of Mozambique": an organisation's name goes on
+                    // over "of" and the country or name after it.
+                    let of =
+                        (etype == EntityType::Organisation && rule == "name-head").then(|| self.of_name(end)).flatten();
+                    next = of.map_or(end, |(_, e)| e);
+                    let name = self.doc.span_text(i, next).to_owned();
                     let referent = match self.st.gazetteer.lookup(&name).first() {
                         Some(k) if k.entity_type() == etype => Referent::Known(*k),
                         _ => Referent::New(NewName { name, etype, subtype }),
                     };
-                    let m = self.mention(i, end, referent, Form::Name, rule, conf);
-                    self.add(m);
+                    let m = self.mention(i, next, referent, Form::Name, rule, conf);
+                    match of.and_then(|(q, _)| q) {
+                        Some(q) => {
+                            let new = self.wrap(&[q], m);
+                            if let Some(c) =
+                                self.country_of(q).filter(|_| self.known_type(q) == Some(EntityType::Country))
+                            {
+                                let object = self.country_object(q, c);
+                                self.fact(new, Predicate::PartOf, object, None, "name-of-country");
+                            }
+                        }
+                        None => {
+                            self.add(m);
+                        }
+                    }
                 }
                 // A single capitalised word may be a surname said again; at the start of a
                 // sentence only before a verb of saying ("Tarriela said") or a relative
@@ -1712,7 +1837,7 @@ impl<'a> SentenceMentions<'a> {
                     }
                 }
             }
-            i = end;
+            i = next;
         }
     }
 
