@@ -450,6 +450,19 @@ impl<'a> SentenceMentions<'a> {
         self.name_run(k, 4).map(|end| (None, end))
     }
 
+    /// Whether the name at token `i` comes after "and" or "or" that follows a place's
+    /// mention: "Kfar Kila and Naqoura".
+    fn listed_after_place(&self, i: usize) -> bool {
+        if i < self.range.start as usize + 2 || !matches!(self.low(i - 1), "and" | "or") {
+            return false;
+        }
+        self.mention_ending_at(i - 1).is_some_and(|m| {
+            let place = self.known_type(m) == Some(EntityType::Place)
+                || matches!(&self.list[m].referent, Referent::New(n) if n.etype == EntityType::Place);
+            place && !matches!(self.list[m].form, Form::Pronoun | Form::Anaphor)
+        })
+    }
+
     /// Whether an appositive describing a person starts at token `k`: a title, after a
     /// determiner, role modifiers ("a former") and a qualifier ("the TPLF's", "Russia's").
     fn appositive_title(&self, k: usize) -> bool {
@@ -545,12 +558,21 @@ impl<'a> SentenceMentions<'a> {
             let hyphen_prev =
                 (a >= self.range.start as usize + 2 && self.low(a - 1) == "-" && joined(a) && joined(a - 1))
                     .then(|| self.doc.tokens[a - 2]);
-            let hyphenated = a == b
-                && (hyphen_next.is_some_and(|t| t.is_capitalised())
-                    && !matches.iter().any(|h| h.start == self.doc.tokens[b + 2].start)
-                    || hyphen_prev.is_some_and(|t| t.is_capitalised())
-                        && !matches.iter().any(|h| h.end == self.doc.tokens[a - 2].end))
+            // "Aita al-Shaab": a place's one-word name after an article joined to it, inside a
+            // longer name.
+            let article_joined = a == b
+                && hyphen_prev.is_some()
+                && self.is(a - 2, PARTICLE)
+                && a >= self.range.start as usize + 3
+                && self.doc.tokens[a - 3].is_capitalised()
                 && matches!(g.known, Known::Place(_));
+            let hyphenated = article_joined
+                || a == b
+                    && (hyphen_next.is_some_and(|t| t.is_capitalised())
+                        && !matches.iter().any(|h| h.start == self.doc.tokens[b + 2].start)
+                        || hyphen_prev.is_some_and(|t| t.is_capitalised())
+                            && !matches.iter().any(|h| h.end == self.doc.tokens[a - 2].end))
+                    && matches!(g.known, Known::Place(_));
             // "Sandton Convention Centre", "Government of National Unity": a region's bare
             // one-word name after a capitalised word ends a longer name.
             let name_end = a == b && g.bare && a > self.range.start as usize && self.doc.tokens[a].space_before() && {
@@ -588,7 +610,14 @@ impl<'a> SentenceMentions<'a> {
         }
         let toks = &self.doc.tokens;
         let given = |k: usize| self.in_range(k) && self.data.lexicon.given_names.contains_key(self.low(k));
-        let unmatched = |k: usize| !matches.iter().any(|h| h.start <= toks[k].start && toks[k].end <= h.end);
+        // No entry of the gazetteer but a small town's one-word name ("Luis Almagro": two
+        // towns) covers token `k`.
+        let small_town = |h: &GazetteerMatch| {
+            let one_word = self.doc.token_starting_at(h.start).is_some_and(|t| toks[t].end == h.end);
+            one_word && matches!(h.known, Known::Place(q) if self.data.places[q as usize].population < 1_000_000)
+        };
+        let unmatched =
+            |k: usize| !matches.iter().any(|h| h.start <= toks[k].start && toks[k].end <= h.end && !small_town(h));
         let name_word = |k: usize| {
             self.in_range(k) && toks[k].is_word() && toks[k].is_capitalised() && !self.is(k, STOPWORD) && unmatched(k)
         };
@@ -1746,7 +1775,10 @@ impl<'a> SentenceMentions<'a> {
             }
             let words = (i..end).filter(|&k| self.doc.tokens[k].is_word()).count();
             let head_only = words == 1 && self.is(i, NAME_HEAD);
-            let next_is_function = !self.is_lower_word(end) || self.is(end, FUNCTION_WORD_AFTER_NAME);
+            // Or a verb in the past: "a strike on a motorcycle in Aitaroun killed two people".
+            let next_is_function = !self.is_lower_word(end)
+                || self.is(end, FUNCTION_WORD_AFTER_NAME)
+                || self.low(end).len() > 4 && self.low(end).ends_with("ed");
             let typed = if head_only {
                 // "the Police of the Republic of Mozambique".
                 head.filter(|(t, _)| *t == EntityType::Organisation && self.of_name(end).is_some())
@@ -1771,6 +1803,9 @@ impl<'a> SentenceMentions<'a> {
             } else if (2..=3).contains(&words) && self.low(end) == "," && self.appositive_title(end + 1) {
                 // "Redwan Hussien, national security adviser to the prime minister, said".
                 Some((EntityType::Person, String::new(), "appositive-title-name", 0.65))
+            } else if !sentence_start && words <= 3 && self.listed_after_place(i) {
+                // "the outskirts of Kfar Kila and Naqoura": listed with a place.
+                Some((EntityType::Place, String::new(), "listed-place", 0.6))
             } else if (2..=3).contains(&words) && self.after_quotation(i) && self.low(end) == "," {
                 // "'…,' Olusegun Obasanjo, the AU's envoy, told reporters": who is quoted.
                 Some((EntityType::Person, String::new(), "quoted-speaker", 0.6))
