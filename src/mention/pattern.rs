@@ -1196,6 +1196,11 @@ impl<'a> SentenceMentions<'a> {
             if title.kind != TitleKind::Office {
                 continue;
             }
+            // "Xi Jinping, Brazilian President Luiz Inácio Lula da Silva": the title of the
+            // next name in a list.
+            if self.in_range(j) && self.doc.tokens[j].is_capitalised() && self.doc.tokens[j].is_word() {
+                continue;
+            }
             let role = format!("{prefix}{}", capitalise_first(&title.role));
             let object = self.of_entity(j).map(|(o, _)| o).or(qualifier.map(|(q, _)| q));
             if let Some(o) = object {

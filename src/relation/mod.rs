@@ -759,6 +759,13 @@ impl<'a> Sent<'a> {
                     }
                     return Some(m);
                 }
+                // "Douglas Sims, director of the US Joint Staff, said": the person the
+                // appositive describes.
+                if commas == 1 {
+                    if let Some(p) = self.appositive_owner(k) {
+                        return Some(p);
+                    }
+                }
                 if self.is_possessor(m) || mention.form == Form::Demonym {
                     continue;
                 }
@@ -841,6 +848,23 @@ impl<'a> Sent<'a> {
         } else {
             None
         }
+    }
+
+    /// The person named before an appositive that contains token `k` and opens with a
+    /// lowercase word after a comma: "Douglas Sims, director of the US Joint Staff".
+    fn appositive_owner(&self, k: usize) -> Option<usize> {
+        let c = (self.content_start..k)
+            .rev()
+            .take_while(|&x| !self.is(x, word::CLAUSE_PUNCTUATION) || self.low(x) == ",")
+            .find(|&x| self.low(x) == ",")?;
+        let opener = self.low(c + 1);
+        if !self.is_lower_word(c + 1) || matches!(opener, "and" | "or" | "but" | "who" | "which" | "while" | "as") {
+            return None;
+        }
+        let p = self.head(c.checked_sub(1)?)?;
+        (self.mention(p).end as usize == c
+            && self.entity(p, false).is_some_and(|e| self.etype(e) == EntityType::Person))
+        .then_some(p)
     }
 
     /// Who "his Russian counterpart, Sergey Lavrov" (mention `m` the possessive pronoun)
