@@ -409,7 +409,7 @@ impl<'a> SentenceMentions<'a> {
                 break;
             }
             // A middle initial: "John F. Kennedy".
-            if self.initial(end) && starts(end + 2) && !self.is(end + 2, STOPWORD) {
+            if t.end == t.start + 1 && self.initial(end) && starts(end + 2) && !self.is(end + 2, STOPWORD) {
                 end += 3;
                 words += 2;
                 continue;
@@ -778,7 +778,7 @@ impl<'a> SentenceMentions<'a> {
     fn possessed_ministries(&mut self) {
         let lex = &self.data.lexicon;
         for k in self.range.start as usize..self.range.end as usize {
-            if self.low(k) != "its" || self.owner(k + 1).is_some() {
+            if self.words[k] & NEUTER == 0 || self.low(k) != "its" || self.owner(k + 1).is_some() {
                 continue;
             }
             let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k + 1) else { continue };

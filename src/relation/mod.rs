@@ -908,10 +908,10 @@ impl<'a> Sent<'a> {
     fn counterparts(&self) -> Vec<(u32, u32, u32)> {
         let mut out = Vec::new();
         for k in self.range.clone() {
-            if !matches!(self.low(k), "his" | "her") {
+            let Some(m) = self.head(k) else { continue };
+            if self.mention(m).form != Form::Pronoun || !matches!(self.low(k), "his" | "her") {
                 continue;
             }
-            let Some(m) = self.head(k) else { continue };
             let Some((Some(named), Some(demonym))) = self.counterpart_parts(m) else { continue };
             let entity = |x: usize| self.ents.of_mention[x];
             if let (Some(p), Some(of), Some(c)) = (entity(named), entity(m), entity(demonym)) {
