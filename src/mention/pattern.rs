@@ -2069,7 +2069,7 @@ fn connects(doc: &Document, from: usize, to: usize) -> bool {
                 connector = true;
                 k += 3;
             }
-            "along" if word(k + 1) == Some("with") => {
+            "along" | "together" if word(k + 1) == Some("with") => {
                 connector = true;
                 k += 2;
             }

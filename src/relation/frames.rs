@@ -328,9 +328,11 @@ impl Sent<'_> {
             // A transitive verb takes its object: "Houthi attacks on shipping", "strikes,"
             // are nouns.
             let next = self.low(end);
-            // So is a form after a number: "73 strikes".
+            // So is a form after a number ("73 strikes") or after a noun that follows a
+            // preposition ("on artillery shells").
             if matches!(next, "on" | "against" | "by" | "of" | "near" | "across" | "in")
                 || self.kind(i - 1) == Some(TokenKind::Number)
+                || i >= self.range.start + 2 && self.is(i - 2, word::PREPOSITION) && self.is_lower_word(i - 1)
                 || end >= self.range.end
                 || self.kind(end) == Some(TokenKind::Punct) && next != "-"
             {
@@ -1005,7 +1007,9 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
 }
 
 fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
-    if t.pos == TriggerPos::Verb && (ctx.irrealis(i) || has_troops(ctx, i, end)) {
+    // "would deliver a package to Ukraine": aid in the future tense is pledged; aid that
+    // may, could or should come, or is not given, is none.
+    if t.pos == TriggerPos::Verb && (ctx.irrealis(i) && !future(ctx, i) || has_troops(ctx, i, end)) {
         return;
     }
     // "suspended development aid": no aid given; but aid promised is pledged ("promised
@@ -1043,7 +1047,7 @@ fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
             .filter(|&m| ctx.low(ctx.mention(m).end as usize) == "with"),
     };
     let target = receiver
-        .or_else(|| ctx.right_args(end, 12).into_iter().find(|(_, p)| matches!(p, Some("to" | "for"))).map(|(m, _)| m))
+        .or_else(|| ctx.right_args(end, 16).into_iter().find(|(_, p)| matches!(p, Some("to" | "for"))).map(|(m, _)| m))
         .map(|m| ctx.arg_entities(m, true))
         .unwrap_or_default();
     if agents.is_empty() && target.is_empty() {
@@ -1059,6 +1063,24 @@ fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         rule: t.rule.clone(),
         ..Default::default()
     });
+}
+
+/// Whether the verb at `i` is in the future tense: "will" or "would" right before it,
+/// adverbs aside ("would also deliver"), and no negation.
+fn future(ctx: &Sent, i: usize) -> bool {
+    let mut k = i;
+    while k > ctx.range.start {
+        let w = ctx.low(k - 1);
+        if matches!(w, "will" | "would" | "'ll") {
+            return true;
+        }
+        if w == "also" || w.ends_with("ly") && ctx.is_lower_word(k - 1) {
+            k -= 1;
+            continue;
+        }
+        return false;
+    }
+    false
 }
 
 fn intercept(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
