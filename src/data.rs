@@ -460,6 +460,8 @@ pub struct Lexicon {
     pub non_state_groups: FxHashSet<Box<str>>,
     /// Words that open a person's name: "Abu", "Ibn" (lexicon/name-openers.txt).
     pub name_openers: FxHashSet<Box<str>>,
+    /// Prefixes of ships' names: "uss", "hms", "mv" (lexicon/ship-prefixes.txt).
+    pub ship_prefixes: FxHashSet<Box<str>>,
     /// Given names (lowercase) and the gender they are given to: "daniel" (lexicon/given-names.tsv).
     pub given_names: FxHashMap<Box<str>, Gender>,
     /// Wars whose days news counts.
@@ -515,6 +517,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/non-state-groups.txt",
     "lexicon/name-openers.txt",
     "lexicon/given-names.tsv",
+    "lexicon/ship-prefixes.txt",
     "triggers.tsv",
 );
 
@@ -860,6 +863,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     lex.figurative_objects = plain_list(&get("lexicon/figurative-objects.txt")?);
     lex.non_state_groups = plain_list(&get("lexicon/non-state-groups.txt")?);
     lex.name_openers = plain_list(&get("lexicon/name-openers.txt")?);
+    lex.ship_prefixes = plain_list(&get("lexicon/ship-prefixes.txt")?);
     let src = get("lexicon/given-names.tsv")?;
     let t = Table::parse("ontology/lexicon/given-names.tsv", &src)?;
     let (name, gender) = (t.col("name")?, t.col("gender")?);

@@ -584,7 +584,14 @@ impl<'a> SentenceMentions<'a> {
                     && !DIRECTIONS.contains(&self.low(p))
                     && !matches.iter().any(|h| h.start <= t.start && t.end <= h.end)
             };
-            if opener || model || hyphenated || name_end || self.in_person_name(a, b, g.known, matches) {
+            if opener
+                || model
+                || hyphenated
+                || name_end
+                || self.ship_name(a)
+                || self.in_person_name(a, b, g.known, matches)
+                || self.other_bearer(a, b, g.known, matches)
+            {
                 continue;
             }
             let (referent, form) = match g.known {
@@ -598,6 +605,29 @@ impl<'a> SentenceMentions<'a> {
             let m = self.add(m);
             self.extend_known_person(m);
         }
+    }
+
+    /// Whether token `a` starts a ship's name: "USS Carney", "HMS Diamond".
+    fn ship_name(&self, a: usize) -> bool {
+        a > self.range.start as usize
+            && self.doc.tokens[a - 1].is_all_caps()
+            && self.data.lexicon.ship_prefixes.contains(self.low(a - 1))
+    }
+
+    /// Whether the gazetteer's match of a known person's one-word name (a surname) over
+    /// tokens `[a, b]` follows a given name that is not the person's: "Sara Duterte" is
+    /// not Rodrigo Duterte.
+    fn other_bearer(&self, a: usize, b: usize, known: Known, matches: &[GazetteerMatch]) -> bool {
+        let Known::Person(p) = known else { return false };
+        if a != b || a == self.range.start as usize || !self.doc.tokens[a].space_before() {
+            return false;
+        }
+        let k = a - 1;
+        let t = self.doc.tokens[k];
+        let given = t.is_word() && t.is_capitalised() && self.data.lexicon.given_names.contains_key(self.low(k));
+        let unmatched = !matches.iter().any(|h| h.start <= t.start && t.end <= h.end);
+        let own = self.data.people[p as usize].name.split_whitespace().any(|w| w.eq_ignore_ascii_case(self.doc.tok(k)));
+        given && unmatched && !own
     }
 
     /// Whether the gazetteer's match of a place over tokens `[a, b]` is part of a person's
@@ -1756,19 +1786,21 @@ impl<'a> SentenceMentions<'a> {
             let sentence_start = i == self.range.start as usize
                 || (i == self.range.start as usize + 1 && self.doc.tokens[i - 1].is_quote())
                 || after_dash;
-            // A known country or place right before: "Sudan TV", "Khartoum International Airport".
+            // Typed by its head noun, or by an appositive's ("…, a network of volunteers,").
+            let head = self
+                .head_type(i, end)
+                .or_else(|| self.appositive_organisation(end).map(|s| (EntityType::Organisation, s)));
+            // A known country or place right before: "Sudan TV", "Khartoum International
+            // Airport"; a demonym before a company's name: "Indian Oil Corporation".
+            let company = head.as_ref().is_some_and(|(t, sub)| *t == EntityType::Organisation && sub == "Company");
             let prev = self.mention_ending_at(i).filter(|&m| {
                 self.doc.tokens[i].space_before()
                     && matches!(
                         self.list[m].referent,
                         Referent::Known(Known::Country(_) | Known::Place(_) | Known::Region(_))
                     )
-                    && self.list[m].form == Form::Name
+                    && (self.list[m].form == Form::Name || company && self.list[m].form == Form::Demonym)
             });
-            // Typed by its head noun, or by an appositive's ("…, a network of volunteers,").
-            let head = self
-                .head_type(i, end)
-                .or_else(|| self.appositive_organisation(end).map(|s| (EntityType::Organisation, s)));
             if let (Some(p), Some((etype, subtype))) = (prev, head.clone()) {
                 let start = self.list[p].start as usize;
                 let name = self.doc.span_text(start, end).to_owned();
