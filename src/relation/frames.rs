@@ -395,9 +395,17 @@ impl Sent<'_> {
             Some("in" | "at" | "near" | "inside" | "outside" | "through") => !across,
             _ => false,
         };
-        args.iter()
-            .filter(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym)
-            .find_map(|(m, _)| self.arg_entities(*m, false).first().copied().filter(|&e| self.is_place_or_country(e)))
+        let mut places =
+            args.iter().filter(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym).filter_map(|(m, _)| {
+                self.arg_entities(*m, false).first().copied().filter(|&e| self.is_place_or_country(e))
+            });
+        let first = places.next()?;
+        // "a summit at the Sandton Convention Centre in Johannesburg": the city, not the
+        // building it is held in.
+        if matches!(&*self.ents.list[first as usize].subtype, "Venue" | "Building") {
+            return places.next().or(Some(first));
+        }
+        Some(first)
     }
 
     /// Whether the verb at `i` is coordinated with an earlier one ("... and warned").
@@ -891,7 +899,11 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         let on = matches!(p, Some("on" | "upon")) && !diplomacy;
         if (on || matches!(p, Some("against" | "at" | "targeting"))) && c.targets.is_empty() {
             for e in ctx.arg_entities(*m, false) {
-                if ctx.etype(e) == EntityType::Place {
+                // "at the Sandton Convention Centre in Johannesburg": the city, when named.
+                let building = matches!(&*ctx.ents.list[e as usize].subtype, "Venue" | "Building");
+                if ctx.etype(e) == EntityType::Place && building {
+                    c.place = c.place.or_else(|| ctx.event_place(i, end)).or(Some(e));
+                } else if ctx.etype(e) == EntityType::Place {
                     c.place.get_or_insert(e);
                 } else {
                     c.targets.push((e, ctx.named(*m)));

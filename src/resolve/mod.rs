@@ -253,6 +253,18 @@ impl<'a> Resolver<'a> {
                         return Some(e);
                     }
                 }
+                // The first words of a longer name seen before: "Hassan Sheikh" after
+                // "Hassan Sheikh Mohamud".
+                if n.etype == EntityType::Person && n.name.contains(' ') {
+                    let first = n.name.split_whitespace().next().map(fuzzy_key).unwrap_or_default();
+                    if let Some(&e) = self.by_first_name.get(&first) {
+                        let full = &self.out.list[e as usize].name;
+                        let (a, b) = (fuzzy_key(&n.name), fuzzy_key(full));
+                        if b.len() > a.len() && b.starts_with(&a) && b.as_bytes()[a.len()] == b' ' {
+                            return Some(e);
+                        }
+                    }
+                }
                 // A full name whose surname was seen alone before.
                 if let Some(&e) = self.by_name.get(&(n.etype, n.name.as_str())) {
                     return Some(e);
