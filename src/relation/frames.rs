@@ -408,13 +408,14 @@ impl Sent<'_> {
         Some(first)
     }
 
-    /// Whether the verb at `i` is coordinated with an earlier one ("... and warned").
+    /// Whether the verb at `i` is coordinated with an earlier one ("... and warned",
+    /// "thanked the allies but said").
     pub(super) fn coordinated(&self, i: usize) -> bool {
         let mut k = i;
         while k > self.range.start && self.is(k - 1, word::AUXILIARY) {
             k -= 1;
         }
-        k > self.range.start && self.low(k - 1) == "and"
+        k > self.range.start && matches!(self.low(k - 1), "and" | "but")
     }
 }
 
