@@ -559,6 +559,11 @@ impl<'a> Table<'a> {
                             format!("expected {} fields, found {}", h.len(), fields.len()),
                         ));
                     }
+                    // A header row again (left by sorting a file with its header): no
+                    // entry named "name".
+                    if fields == *h {
+                        return Err(Error::data(path, lineno, 1, "the header row again"));
+                    }
                     rows.push((lineno, fields));
                 }
             }
@@ -1077,6 +1082,13 @@ mod tests {
         let text = "# comment\nname\tvalue\nok\t1\nbroken\n";
         let err = Table::parse("ontology/x.tsv", text).err().expect("error");
         assert_eq!(err.to_string(), "ontology/x.tsv:4:1: expected 2 fields, found 1");
+    }
+
+    #[test]
+    fn a_repeated_header_is_no_row() {
+        let text = "name\tvalue\nb\t1\nname\tvalue\nc\t2\n";
+        let err = Table::parse("ontology/x.tsv", text).err().expect("error");
+        assert_eq!(err.to_string(), "ontology/x.tsv:3:1: the header row again");
     }
 
     #[test]
