@@ -565,7 +565,7 @@ impl<'a> SentenceMentions<'a> {
                 && self.is(a - 2, PARTICLE)
                 && a >= self.range.start as usize + 3
                 && self.doc.tokens[a - 3].is_capitalised()
-                && matches!(g.known, Known::Place(_));
+                && matches!(g.known, Known::Place(_) | Known::Region(_));
             let hyphenated = article_joined
                 || a == b
                     && (hyphen_next.is_some_and(|t| t.is_capitalised())
@@ -574,7 +574,13 @@ impl<'a> SentenceMentions<'a> {
                             && !matches.iter().any(|h| h.end == self.doc.tokens[a - 2].end))
                     && matches!(g.known, Known::Place(_));
             // "Sandton Convention Centre", "Government of National Unity": a region's bare
-            // one-word name after a capitalised word ends a longer name.
+            // one-word name after a capitalised word ends a longer name; before "of" and a
+            // capitalised word it opens one ("the Bay of Pigs").
+            let name_start = a == b
+                && g.bare
+                && self.low(a + 1) == "of"
+                && self.in_range(a + 2)
+                && self.doc.tokens[a + 2].is_capitalised();
             let name_end = a == b && g.bare && a > self.range.start as usize && self.doc.tokens[a].space_before() && {
                 let p = a - 1;
                 let t = self.doc.tokens[p];
@@ -588,6 +594,7 @@ impl<'a> SentenceMentions<'a> {
                 || model
                 || hyphenated
                 || name_end
+                || name_start
                 || self.ship_name(a)
                 || self.in_person_name(a, b, g.known, matches)
                 || self.other_bearer(a, b, g.known, matches)
@@ -1818,8 +1825,10 @@ impl<'a> SentenceMentions<'a> {
                 || self.low(end).len() > 4 && self.low(end).ends_with("ed");
             let typed = if head_only {
                 // "the Police of the Republic of Mozambique".
-                head.filter(|(t, _)| *t == EntityType::Organisation && self.of_name(end).is_some())
-                    .map(|(t, sub)| (t, sub, "name-head", 0.7))
+                head.filter(|(t, _)| {
+                    matches!(t, EntityType::Organisation | EntityType::Place) && self.of_name(end).is_some()
+                })
+                .map(|(t, sub)| (t, sub, "name-head", 0.7))
             } else if let Some((etype, subtype)) = head {
                 if words >= 2 || !sentence_start {
                     Some((etype, subtype, "name-head", 0.75))
@@ -1828,7 +1837,13 @@ impl<'a> SentenceMentions<'a> {
                 }
             } else if i > 1 && self.low(i - 1) == "to" && self.low(i - 2) == "according" && (2..=3).contains(&words) {
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
-            } else if !sentence_start && words <= 3 && i > 0 && self.is(i - 1, PLACE_PREPOSITION) && next_is_function {
+            } else if !sentence_start
+                && words <= 3
+                && i > 0
+                && self.is(i - 1, PLACE_PREPOSITION)
+                && next_is_function
+                && !(words == 1 && self.doc.tokens[i].is_all_caps())
+            {
                 Some((EntityType::Place, String::new(), "preposition-place", 0.6))
             } else if words >= 2 && self.is(i, NAME_OPENER) {
                 Some((EntityType::Person, String::new(), "name-opener", 0.7))
@@ -1860,8 +1875,9 @@ impl<'a> SentenceMentions<'a> {
                 Some((etype, subtype, rule, conf)) => {
                     // "the Armed Defence Forces of Mozambique": an organisation's name goes on
                     // over "of" and the country or name after it.
-                    let of =
-                        (etype == EntityType::Organisation && rule == "name-head").then(|| self.of_name(end)).flatten();
+                    let of = (matches!(etype, EntityType::Organisation | EntityType::Place) && rule == "name-head")
+                        .then(|| self.of_name(end))
+                        .flatten();
                     next = of.map_or(end, |(_, e)| e);
                     let name = self.doc.span_text(i, next).to_owned();
                     let referent = match self.st.gazetteer.lookup(&name).first() {
