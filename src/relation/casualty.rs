@@ -411,7 +411,13 @@ pub(super) fn assemble(
                 confidence: if s.quoted { 0.85 } else { 0.75 },
             });
         }
-        if s.event {
+        // A person's first statement in the document is an event too (what an official
+        // says is news); an organisation's or a state's only when the text names the act.
+        let first_of_person = s.speakers.first().is_some_and(|&sp| {
+            ctx.etype(sp) == EntityType::Person
+                && !out.events.iter().any(|e| e.etype == EventType::Statement && e.agent == Some(sp))
+        });
+        if s.event || first_of_person {
             out.events.push(Event {
                 etype: EventType::Statement,
                 agent: s.speakers.first().copied(),
