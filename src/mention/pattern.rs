@@ -5,7 +5,7 @@ use super::{is_name_token, Fact, FactObject, Form, Mention, MentionStage, Mentio
 use crate::data::{EntityType, NounPosition, OntologyData, Predicate, TitleKind};
 use crate::text::phrase::PhraseIndex;
 use crate::text::words::WordSets;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Token, TokenKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -588,7 +588,7 @@ impl<'a> SentenceMentions<'a> {
                     && t.is_capitalised()
                     && !self.is(p, STOPWORD)
                     && !DIRECTIONS.contains(&self.low(p))
-                    && !matches.iter().any(|h| h.start <= t.start && t.end <= h.end)
+                    && !covered(matches, t)
             };
             if opener
                 || model
@@ -614,6 +614,11 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// Whether token `k` is a given name ("Daniel", "Nikita").
+    fn given_name(&self, k: usize) -> bool {
+        self.in_range(k) && self.data.lexicon.given_names.contains_key(self.low(k))
+    }
+
     /// Whether token `a` starts a ship's name: "USS Carney", "HMS Diamond".
     fn ship_name(&self, a: usize) -> bool {
         a > self.range.start as usize
@@ -631,8 +636,8 @@ impl<'a> SentenceMentions<'a> {
         }
         let k = a - 1;
         let t = self.doc.tokens[k];
-        let given = t.is_word() && t.is_capitalised() && self.data.lexicon.given_names.contains_key(self.low(k));
-        let unmatched = !matches.iter().any(|h| h.start <= t.start && t.end <= h.end);
+        let given = t.is_word() && t.is_capitalised() && self.given_name(k);
+        let unmatched = !covered(matches, t);
         let own = self.data.people[p as usize].name.split_whitespace().any(|w| w.eq_ignore_ascii_case(self.doc.tok(k)));
         given && unmatched && !own
     }
@@ -646,7 +651,6 @@ impl<'a> SentenceMentions<'a> {
             return false;
         }
         let toks = &self.doc.tokens;
-        let given = |k: usize| self.in_range(k) && self.data.lexicon.given_names.contains_key(self.low(k));
         // No entry of the gazetteer but a small town's one-word name ("Luis Almagro": two
         // towns) covers token `k`.
         let small_town = |h: &GazetteerMatch| {
@@ -663,8 +667,8 @@ impl<'a> SentenceMentions<'a> {
         if k > self.range.start as usize + 1 && self.initial(k - 1) {
             k -= 2;
         }
-        let after_given = self.in_range(k) && toks[k + 1].space_before() && name_word(k) && given(k);
-        let before_name = given(a) && toks.get(a + 1).is_some_and(|t| t.space_before()) && name_word(a + 1);
+        let after_given = self.in_range(k) && toks[k + 1].space_before() && name_word(k) && self.given_name(k);
+        let before_name = self.given_name(a) && toks.get(a + 1).is_some_and(|t| t.space_before()) && name_word(a + 1);
         after_given || before_name
     }
 
@@ -1847,7 +1851,7 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Place, String::new(), "preposition-place", 0.6))
             } else if words >= 2 && self.is(i, NAME_OPENER) {
                 Some((EntityType::Person, String::new(), "name-opener", 0.7))
-            } else if (2..=4).contains(&words) && self.data.lexicon.given_names.contains_key(self.low(i)) {
+            } else if (2..=4).contains(&words) && self.given_name(i) {
                 // "Daniel Chapo of the ruling Frelimo party": a given name opens a person's name.
                 Some((EntityType::Person, String::new(), "given-name", 0.7))
             } else if (2..=3).contains(&words) && self.is(end, SPEECH_VERB_AFTER_NAME) {
@@ -1915,9 +1919,8 @@ impl<'a> SentenceMentions<'a> {
                 // "Soviet First Secretary Nikita Khrushchev": a person's name opened by a
                 // given name after a title's words that make no title of the lexicon.
                 None => {
-                    let given = |k: usize| self.data.lexicon.given_names.contains_key(self.low(k));
                     let later = (i + 1..end.saturating_sub(1))
-                        .find(|&k| self.doc.tokens[k].is_word() && given(k))
+                        .find(|&k| self.doc.tokens[k].is_word() && self.given_name(k))
                         .filter(|&k| (i..k).any(|t| self.may_start(t, TITLE_START)));
                     if let Some(k) = later {
                         i = k;
@@ -2048,6 +2051,11 @@ pub(crate) fn quoted_tokens_into(doc: &Document, range: Range<u32>, inside: &mut
             (false, None) => {}
         }
     }
+}
+
+/// Whether a gazetteer match covers token `t`.
+fn covered(matches: &[GazetteerMatch], t: Token) -> bool {
+    matches.iter().any(|h| h.start <= t.start && t.end <= h.end)
 }
 
 /// Coordinated head mentions: "A, B and C", "A and B", "A, B as well as a base in C".

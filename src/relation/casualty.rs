@@ -411,13 +411,11 @@ pub(super) fn assemble(
                 confidence: if s.quoted { 0.85 } else { 0.75 },
             });
         }
-        // A person's first statement in the document is an event too (what an official
-        // says is news); an organisation's or a state's only when the text names the act.
-        let first_of_person = s.speakers.first().is_some_and(|&sp| {
-            ctx.etype(sp) == EntityType::Person
-                && !out.events.iter().any(|e| e.etype == EventType::Statement && e.agent == Some(sp))
-        });
-        if s.event || first_of_person {
+        // A person's statement is an event too (what an official says is news; the
+        // document's clean-up keeps the first of each speaker); an organisation's or a
+        // state's only when the text names the act.
+        let person = s.speakers.first().is_some_and(|&sp| ctx.etype(sp) == EntityType::Person);
+        if s.event || person {
             out.events.push(Event {
                 etype: EventType::Statement,
                 agent: s.speakers.first().copied(),

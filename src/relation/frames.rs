@@ -402,10 +402,16 @@ impl Sent<'_> {
         let first = places.next()?;
         // "a summit at the Sandton Convention Centre in Johannesburg": the city, not the
         // building it is held in.
-        if matches!(&*self.ents.list[first as usize].subtype, "Venue" | "Building") {
+        if self.is_building(first) {
             return places.next().or(Some(first));
         }
         Some(first)
+    }
+
+    /// Whether entity `e` is a building or a venue: an event there is placed in the city
+    /// named after it, when one is.
+    pub(super) fn is_building(&self, e: u32) -> bool {
+        self.etype(e) == EntityType::Place && matches!(&*self.ents.list[e as usize].subtype, "Venue" | "Building")
     }
 
     /// Whether the verb at `i` is coordinated with an earlier one ("... and warned",
@@ -901,8 +907,7 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         if (on || matches!(p, Some("against" | "at" | "targeting"))) && c.targets.is_empty() {
             for e in ctx.arg_entities(*m, false) {
                 // "at the Sandton Convention Centre in Johannesburg": the city, when named.
-                let building = matches!(&*ctx.ents.list[e as usize].subtype, "Venue" | "Building");
-                if ctx.etype(e) == EntityType::Place && building {
+                if ctx.is_building(e) {
                     c.place = c.place.or_else(|| ctx.event_place(i, end)).or(Some(e));
                 } else if ctx.etype(e) == EntityType::Place {
                     c.place.get_or_insert(e);

@@ -253,31 +253,36 @@ impl<'a> Resolver<'a> {
                         return Some(e);
                     }
                 }
-                // The first words of a longer name seen before: "Hassan Sheikh" after
-                // "Hassan Sheikh Mohamud".
-                if n.etype == EntityType::Person && n.name.contains(' ') {
-                    let first = n.name.split_whitespace().next().map(fuzzy_key).unwrap_or_default();
-                    if let Some(&e) = self.by_first_name.get(&first) {
-                        let full = &self.out.list[e as usize].name;
-                        let (a, b) = (fuzzy_key(&n.name), fuzzy_key(full));
-                        if b.len() > a.len() && b.starts_with(&a) && b.as_bytes()[a.len()] == b' ' {
-                            return Some(e);
-                        }
-                    }
-                }
                 // A full name whose surname was seen alone before.
                 if let Some(&e) = self.by_name.get(&(n.etype, n.name.as_str())) {
                     return Some(e);
                 }
-                let key = EntityKey::New(n.etype, name_key(&n.name));
-                let data = self.data;
-                let e = self.entity_for(key, || (n.name.clone(), n.etype, n.subtype.clone(), gender_of(data, n)));
+                let e = match self.longer_name(n) {
+                    Some(e) => e,
+                    None => {
+                        let key = EntityKey::New(n.etype, name_key(&n.name));
+                        let data = self.data;
+                        self.entity_for(key, || (n.name.clone(), n.etype, n.subtype.clone(), gender_of(data, n)))
+                    }
+                };
                 self.by_name.insert((n.etype, n.name.as_str()), e);
                 e
             }
             _ => return None,
         };
         Some(e)
+    }
+
+    /// The person whose longer name, seen before, opens with the words of `n`: "Hassan
+    /// Sheikh" after "Hassan Sheikh Mohamud".
+    fn longer_name(&self, n: &NewName) -> Option<u32> {
+        if n.etype != EntityType::Person || !n.name.contains(' ') {
+            return None;
+        }
+        let first = fuzzy_key(n.name.split_whitespace().next()?);
+        let &e = self.by_first_name.get(&first)?;
+        let (a, b) = (fuzzy_key(&n.name), fuzzy_key(&self.out.list[e as usize].name));
+        (b.len() > a.len() && b.starts_with(&a) && b.as_bytes()[a.len()] == b' ').then_some(e)
     }
 
     fn record(&mut self, mi: usize, e: u32) {
