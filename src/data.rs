@@ -257,6 +257,9 @@ pub struct Title {
     /// The role as written in the graph ("President", "Secretary-General").
     pub role: String,
     pub kind: TitleKind,
+    /// An office of a region or a city (governor, mayor): held in the place that
+    /// qualifies it.
+    pub local: bool,
 }
 
 /// A noun that names an entity type when it heads a capitalised name ("... Airport").
@@ -899,7 +902,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
 
     let src = get("lexicon/titles.tsv")?;
     let t = Table::parse("ontology/lexicon/titles.tsv", &src)?;
-    let (ti, ro, ki) = (t.col("title")?, t.col("role")?, t.col("kind")?);
+    let (ti, ro, ki, sc) = (t.col("title")?, t.col("role")?, t.col("kind")?, t.col("scope")?);
     for (line, r) in &t.rows {
         let kind = match r[ki] {
             "office" => TitleKind::Office,
@@ -907,7 +910,12 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
             "honorific" => TitleKind::Honorific,
             other => return Err(t.err(*line, ki, format!("unknown title kind '{other}'"))),
         };
-        lex.titles.push(Title { phrase: phrase(r[ti]), role: r[ro].to_owned(), kind });
+        let local = match r[sc] {
+            "local" => true,
+            "any" => false,
+            other => return Err(t.err(*line, sc, format!("unknown title scope '{other}' (local or any)"))),
+        };
+        lex.titles.push(Title { phrase: phrase(r[ti]), role: r[ro].to_owned(), kind, local });
     }
 
     let src = get("lexicon/name-heads.tsv")?;

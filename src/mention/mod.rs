@@ -250,6 +250,7 @@ impl MentionStage {
             }
             sm.start(si as u32, s.tokens.clone());
             sm.gazetteer(&matches[first..mi]);
+            sm.dateline();
             sm.compounds();
             sm.titles();
             sm.place_nouns();

@@ -366,7 +366,7 @@ impl<'a> SentenceMentions<'a> {
     /// A qualifier ending just before token `i`: a demonym or country name used as a
     /// modifier ("French", "US"), or a possessor ("Russia's"). Returns the mention and
     /// whether it is possessive.
-    fn qualifier_before(&self, i: usize) -> Option<(usize, bool)> {
+    fn qualifier_before(&self, i: usize, local: bool) -> Option<(usize, bool)> {
         if i > 0 && self.is_clitic_s(i - 1) {
             return self.mention_ending_at(i - 1).map(|m| (m, true));
         }
@@ -374,7 +374,11 @@ impl<'a> SentenceMentions<'a> {
         let ok = match &self.list[m].referent {
             Referent::Known(Known::Country(_)) => true,
             Referent::Known(Known::Organisation(_)) => true,
-            Referent::New(n) => n.etype == EntityType::Organisation,
+            // A local office's place: "Kharkiv Mayor Ihor Terekhov".
+            Referent::Known(Known::Place(_) | Known::Region(_) | Known::Area(_)) => {
+                local && self.list[m].form == Form::Name
+            }
+            Referent::New(n) => n.etype == EntityType::Organisation || local && n.etype == EntityType::Place,
             _ => false,
         };
         ok.then_some((m, false))
@@ -695,6 +699,35 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// A wire dateline opening the sentence, its place in capitals, which the gazetteer's
+    /// case rules leave alone: "PORT SUDAN, Sudan (AP) —", "KYIV (Reuters) -".
+    pub(super) fn dateline(&mut self) {
+        let (start, end) = (self.range.start as usize, self.range.end as usize);
+        let mut k = start;
+        while k < end.min(start + 4) && self.doc.tokens[k].is_word() && self.doc.tokens[k].is_all_caps() {
+            k += 1;
+        }
+        if k == start || !matches!(self.low(k), "," | "(") || !self.free(start, k) {
+            return;
+        }
+        let dash =
+            |x: usize| matches!(self.low(x), "-" | "--" | "\u{2013}" | "\u{2014}") && self.doc.tokens[x].space_before();
+        if !(k..end.min(start + 16)).any(dash) {
+            return;
+        }
+        let place = self
+            .st
+            .gazetteer
+            .lookup(self.doc.span_text(start, k))
+            .iter()
+            .copied()
+            .find(|known| matches!(known, Known::Place(_) | Known::Country(_) | Known::Region(_) | Known::Area(_)));
+        if let Some(place) = place {
+            let m = self.mention(start, k, Referent::Known(place), Form::Name, "dateline", 0.85);
+            self.add(m);
+        }
+    }
+
     pub(super) fn compounds(&mut self) {
         let lex = &self.data.lexicon;
         let n = self.list.len();
@@ -930,7 +963,7 @@ impl<'a> SentenceMentions<'a> {
                 adjectives -= 1;
             }
             let (mstart, prefix) = self.modifiers_before(adjectives);
-            let qualifier = self.qualifier_before(mstart);
+            let qualifier = self.qualifier_before(mstart, title.local);
             // "Colonel Major Amadou Abdramane", "spokesman Rear Admiral Daniel Hagari": a
             // second title before the name, new or known.
             let mut j = j;
@@ -1059,7 +1092,12 @@ impl<'a> SentenceMentions<'a> {
                     self.claim(mstart, name_start);
                     let object = of_q.or(qualifier.map(|(q, _)| q));
                     if let Some(o) = object {
-                        if matches!(self.known_type(o), Some(EntityType::Country | EntityType::Organisation)) {
+                        let holder = match self.known_type(o) {
+                            Some(EntityType::Country | EntityType::Organisation) => true,
+                            Some(EntityType::Place) => title.local,
+                            _ => false,
+                        };
+                        if holder {
                             self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role), "title");
                         }
                     } else if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
@@ -1177,10 +1215,20 @@ impl<'a> SentenceMentions<'a> {
         if theirs.is_empty() || !same {
             return;
         }
-        // The state they serve, else the organisation (Secretary-General of NATO).
-        let object = match self.data.country_by_iso(&person.country) {
-            Some(c) => Some(Known::Country(c as u32)),
-            None => self
+        // The place of a local office ("Mayor of Kharkiv"), else the state they serve,
+        // else the organisation (Secretary-General of NATO).
+        let place = person.role.split_once(" of ").and_then(|(office, of)| {
+            let titles = &self.data.lexicon.titles;
+            if !titles.iter().any(|t| t.local && t.role.eq_ignore_ascii_case(office)) {
+                return None;
+            }
+            let local = |k: &&Known| matches!(k, Known::Place(_) | Known::Region(_) | Known::Area(_));
+            self.st.gazetteer.lookup(of).iter().find(local).copied()
+        });
+        let object = match (place, self.data.country_by_iso(&person.country)) {
+            (Some(p), _) => Some(p),
+            (None, Some(c)) => Some(Known::Country(c as u32)),
+            (None, None) => self
                 .st
                 .gazetteer
                 .lookup(&person.organisation)
@@ -1425,6 +1473,29 @@ impl<'a> SentenceMentions<'a> {
                         Referent::New(NewName { name, etype: EntityType::Place, subtype: noun.subtype.clone() });
                     let m = self.mention(from, i, referent, Form::Name, "place-noun", 0.8);
                     self.replace(p, m);
+                    return Some(j);
+                }
+            }
+        }
+        // "Gaza City": a territory's or a country's name before "city" names the city of
+        // that name.
+        if start == i && noun.subtype == "City" {
+            if let Some(m) = self.mention_ending_at(i).filter(|&m| self.list[m].form == Form::Name) {
+                let larger = matches!(self.list[m].referent, Referent::Known(Known::Area(_) | Known::Country(_)));
+                let from = self.list[m].start as usize;
+                let city = || {
+                    let places = &self.data.places;
+                    let name = self.doc.span_text(from, i);
+                    self.st
+                        .gazetteer
+                        .lookup(name)
+                        .iter()
+                        .copied()
+                        .find(|k| matches!(k, Known::Place(p) if places[*p as usize].subtype == "City"))
+                };
+                if let Some(c) = larger.then(city).flatten() {
+                    let mm = self.mention(from, j, Referent::Known(c), Form::Name, "city-noun", 0.85);
+                    self.replace(m, mm);
                     return Some(j);
                 }
             }
@@ -1802,15 +1873,18 @@ impl<'a> SentenceMentions<'a> {
                 .head_type(i, end)
                 .or_else(|| self.appositive_organisation(end).map(|s| (EntityType::Organisation, s)));
             // A known country or place right before: "Sudan TV", "Khartoum International
-            // Airport"; a demonym before a company's name: "Indian Oil Corporation".
-            let company = head.as_ref().is_some_and(|(t, sub)| *t == EntityType::Organisation && sub == "Company");
+            // Airport"; a demonym before a company's or a hospital's name: "Indian Oil
+            // Corporation", "the Saudi Teaching Maternal Hospital".
+            let demonym_opens = head.as_ref().is_some_and(|(t, sub)| {
+                *t == EntityType::Organisation && sub == "Company" || *t == EntityType::Place && sub == "Hospital"
+            });
             let prev = self.mention_ending_at(i).filter(|&m| {
                 self.doc.tokens[i].space_before()
                     && matches!(
                         self.list[m].referent,
                         Referent::Known(Known::Country(_) | Known::Place(_) | Known::Region(_))
                     )
-                    && (self.list[m].form == Form::Name || company && self.list[m].form == Form::Demonym)
+                    && (self.list[m].form == Form::Name || demonym_opens && self.list[m].form == Form::Demonym)
             });
             if let (Some(p), Some((etype, subtype))) = (prev, head.clone()) {
                 let start = self.list[p].start as usize;

@@ -125,6 +125,54 @@ fn place_of_cause(ctx: &Sent, k: usize) -> Option<u32> {
     None
 }
 
+/// "a man", "an elderly woman", "a 62-year-old man" at `s`: the person noun's count
+/// (one) and the token after it.
+fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
+    if !matches!(ctx.low(s), "a" | "an" | "one") {
+        return None;
+    }
+    let nouns = &ctx.data.lexicon.person_nouns;
+    let end = (s + 8).min(ctx.range.end);
+    let mut j = s + 1;
+    while j < end {
+        // A noun without a count ends the phrase: "a total of 21 people" is no one.
+        if let Some(n) = nouns.get(ctx.low(j)) {
+            return n.map(|n| (n, j + 1));
+        }
+        // Adjectives and an age: "elderly", "62-year-old".
+        let joined = matches!(ctx.low(j), "-") && !ctx.doc.tokens[j].space_before();
+        let number = ctx.low(j).bytes().all(|b| b.is_ascii_digit());
+        if !(ctx.is_lower_word(j) || joined || number) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Where a statement was made: a place after "in" outside what was said and outside
+/// quotes ("In Washington, Biden said …", "told reporters in Tokyo").
+fn statement_place(ctx: &Sent, said: &Range<usize>) -> Option<u32> {
+    let mut j = ctx.range.start + 1;
+    while j < ctx.range.end {
+        if said.contains(&j) {
+            j = said.end;
+            continue;
+        }
+        let Some(m) = ctx.head(j) else {
+            j += 1;
+            continue;
+        };
+        if ctx.low(j - 1) == "in" && !ctx.is_quoted(j) {
+            if let Some(e) = ctx.entity(m, false).filter(|&e| ctx.etype(e) == EntityType::Place) {
+                return Some(e);
+            }
+        }
+        j = (ctx.mention(m).end as usize).max(j + 1);
+    }
+    None
+}
+
 fn casualties(ctx: &Sent) -> Vec<Casualties> {
     let lex = &ctx.data.lexicon;
     let mut out = Vec::new();
@@ -137,6 +185,11 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             continue;
         };
         if ctx.is_quoted(k) {
+            continue;
+        }
+        // "killed a 62-year-old man"
+        if let Some((n, end)) = one_person(ctx, k + 1) {
+            out.push(Casualties { kind, count: n, place: place_after(ctx, end), at: k, active: true });
             continue;
         }
         // "killed four people", "wounded 33", "injured at least two people in Kyiv"
@@ -183,13 +236,11 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
                     break;
                 }
             }
-            // "a man was injured"
-            if matches!(ctx.low(s), "a" | "an" | "one") && s + 1 < j {
-                if let Some(Some(n)) = lex.person_nouns.get(ctx.low(s + 1)) {
-                    if (s + 2..j).all(|x| ctx.is_lower_word(x)) {
-                        found = Some(*n);
-                        break;
-                    }
+            // "a man was injured", "a 62-year-old woman was killed"
+            if let Some((n, end)) = one_person(ctx, s).filter(|&(_, end)| end <= j) {
+                if (end..j).all(|x| ctx.is_lower_word(x)) {
+                    found = Some(n);
+                    break;
                 }
             }
         }
@@ -420,7 +471,7 @@ pub(super) fn assemble(
                 etype: EventType::Statement,
                 agent: s.speakers.first().copied(),
                 target: None,
-                place: None,
+                place: statement_place(ctx, &s.tokens),
                 killed: None,
                 injured: None,
                 count: None,

@@ -70,6 +70,6 @@ fn data_dir_override_reports_bad_rows() {
     let err = newsgraph::OntologyData::from_dir(&dir).expect_err("a malformed row is an error");
     std::fs::remove_dir_all(&dir).ok();
     let msg = err.to_string();
-    assert!(msg.contains("ontology/lexicon/titles.tsv:") && msg.contains("expected 3 fields, found 2"), "{msg}");
+    assert!(msg.contains("ontology/lexicon/titles.tsv:") && msg.contains("expected 4 fields, found 2"), "{msg}");
     assert_eq!(err.kind(), newsgraph::ErrorKind::Data);
 }
