@@ -257,6 +257,7 @@ impl MentionStage {
             sm.acronym_definitions(&mut out.acronyms);
             sm.fallback();
             sm.references();
+            sm.located_in_patterns();
             sm.finish(&mut out);
         }
         out.groups = pattern::groups(doc, data, &out.list);

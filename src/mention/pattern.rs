@@ -1383,7 +1383,6 @@ impl<'a> SentenceMentions<'a> {
             i = j;
         }
         self.plural_region_nouns();
-        self.located_in_patterns();
     }
 
     /// "the Kharkiv and Sumy regions", "the Donetsk, Luhansk and Zaporizhzhia oblasts":
@@ -1462,6 +1461,26 @@ impl<'a> SentenceMentions<'a> {
         let noun = &self.data.lexicon.place_nouns[ni];
         // The name before the noun: a free capitalised run, or a known place.
         let start = self.free_name_start(i);
+        // "the city's Kyivskyi district": a district is named with the noun, over a town's
+        // name ("Bakhmut district" is not the town).
+        if &*noun.word == "district" {
+            let town = self.mention_ending_at(i).filter(|&m| {
+                start == i
+                    && self.list[m].form == Form::Name
+                    && matches!(self.list[m].referent, Referent::Known(Known::Place(_)))
+            });
+            let from = town.map_or(start, |m| self.list[m].start as usize);
+            if from < i {
+                let name = self.doc.span_text(from, j).to_owned();
+                let referent = Referent::New(NewName { name, etype: EntityType::Place, subtype: noun.subtype.clone() });
+                let m = self.mention(from, j, referent, Form::Name, "place-noun", 0.8);
+                match town {
+                    Some(t) => self.replace(t, m),
+                    None => self.add(m),
+                };
+                return Some(j);
+            }
+        }
         // A small known place opening the name: "the Nir Oz kibbutz" is not Nir.
         if start < i && !noun.region {
             if let Some(p) = self.mention_ending_at(start) {
@@ -1583,25 +1602,74 @@ impl<'a> SentenceMentions<'a> {
         self.known_type(m) == Some(EntityType::Place)
     }
 
-    /// How large a place is: country 3, region or area 2, anything smaller 1.
-    fn place_rank(&self, m: usize) -> u8 {
+    /// How large a place is: country 3, region or area 2, a settlement 1, a site in a
+    /// settlement (a district, an airport, a mosque) 0; not a place: none.
+    fn place_rank(&self, m: usize) -> Option<u8> {
         match &self.list[m].referent {
-            Referent::Known(Known::Country(_)) => 3,
-            Referent::Known(Known::Region(_) | Known::Area(_)) => 2,
-            Referent::New(n) if n.subtype == "Region" => 2,
-            Referent::Known(Known::Place(_)) | Referent::New(_) => 1,
-            _ => 0,
+            Referent::Known(Known::Country(_)) => Some(3),
+            Referent::Known(Known::Region(_) | Known::Area(_)) => Some(2),
+            Referent::New(n) if n.etype != EntityType::Place => None,
+            Referent::New(n) if n.subtype == "Region" => Some(2),
+            Referent::New(n) if matches!(&*n.subtype, "" | "City" | "Town" | "Village") => Some(1),
+            Referent::New(_) => Some(0),
+            Referent::Known(Known::Place(_)) => Some(1),
+            // "the city's Kyivskyi district", "the region's governor".
+            Referent::Anaphor(EntityType::Place, sub) => Some(if sub.iter().any(|s| s == "Region") { 2 } else { 1 }),
+            _ => None,
         }
+    }
+
+    /// Whether mention `b` is a place (or a country) larger than place `a`.
+    fn larger_place(&self, b: usize, a: usize) -> bool {
+        matches!((self.place_rank(b), self.place_rank(a)), (Some(rb), Some(ra)) if rb > ra)
+    }
+
+    /// The head of a possessive phrase starting at mention `b`: "Ukraine's eastern Donetsk
+    /// region" is the region; else `b`.
+    fn past_possessor(&self, b: usize) -> usize {
+        let bend = self.list[b].end as usize;
+        if self.is_clitic_s(bend) {
+            let mut h = bend + 1;
+            while self.is_lower_word(h) && h < bend + 4 {
+                h += 1;
+            }
+            if let Some(head) = self.mention_starting_at(h) {
+                return head;
+            }
+        }
+        b
+    }
+
+    /// The first mention after `k` over "the", up to three lowercase adjectives and a
+    /// demonym's compound ("Indian-administered"), on to the head of a possessive.
+    fn place_after(&self, mut k: usize) -> Option<usize> {
+        let limit = k + 4;
+        loop {
+            if self.low(k) == "the" {
+                k += 1;
+            } else if self.is_lower_word(k) && self.mention_starting_at(k).is_none() && k < limit {
+                k += 1;
+            } else if self.low(k + 1) == "-"
+                && self.is_lower_word(k + 2)
+                && self.mention_starting_at(k).is_some_and(|m| self.list[m].form == Form::Demonym)
+            {
+                k += 3;
+            } else {
+                break;
+            }
+        }
+        self.mention_starting_at(k).map(|b| self.past_possessor(b))
     }
 
     /// "Kreminna Balka in Ukraine's Donetsk region", "Vilnius, Lithuania", and a country's
     /// possessive or demonym before a place ("Ukraine's eastern Donetsk region").
-    fn located_in_patterns(&mut self) {
+    pub(super) fn located_in_patterns(&mut self) {
         let n = self.list.len();
         for a in 0..n {
             if self.list[a].inner || !self.is_place(a) {
                 continue;
             }
+            let Some(rank) = self.place_rank(a) else { continue };
             let end = self.list[a].end as usize;
             // "X, Country" followed by punctuation or a function word.
             if self.low(end) == "," {
@@ -1612,7 +1680,7 @@ impl<'a> SentenceMentions<'a> {
                         || self.is_lower_word(after);
                     if matches!(self.list[b].referent, Referent::Known(Known::Country(_)))
                         && self.list[b].form == Form::Name
-                        && self.place_rank(a) < 3
+                        && rank < 3
                         && closes
                         && !self.is_clitic_s(after)
                     {
@@ -1620,54 +1688,77 @@ impl<'a> SentenceMentions<'a> {
                     }
                 }
             }
-            // "X, the capital of Y", "X, a town in Y"
+            // "X, the capital of Y", "X, a town in Y", "X, a disputed reef in Y", "X, a
+            // town in Haiti's Artibonite department".
             if self.low(end) == "," && matches!(self.low(end + 1), "the" | "a" | "an") {
                 let mut k = end + 2;
-                while self.is_lower_word(k) && k < end + 6 && !matches!(self.low(k), "of" | "in") {
+                while (self.is_lower_word(k) || self.low(k) == "-")
+                    && k < end + 7
+                    && !matches!(self.low(k), "of" | "in")
+                {
                     k += 1;
                 }
                 let noun = self.low(k.saturating_sub(1));
                 let place_noun = self.data.lexicon.place_nouns.iter().any(|n| *n.word == *noun);
-                if place_noun && matches!(self.low(k), "of" | "in") {
-                    let mut h = k + 1;
-                    if self.low(h) == "the" {
-                        h += 1;
-                    }
-                    if let Some(b) = self.mention_starting_at(h) {
-                        if self.is_place(b) && self.place_rank(b) > self.place_rank(a) {
-                            self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-apposition");
-                        }
+                let joins = match self.low(k) {
+                    "of" => place_noun,
+                    "in" => k > end + 2,
+                    _ => false,
+                };
+                if joins {
+                    if let Some(b) = self.place_after(k + 1).filter(|&b| self.larger_place(b, a)) {
+                        self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-apposition");
                     }
                 }
             }
-            // "X in (the) (adjectives) Y"
-            if self.low(end) == "in" && self.place_rank(a) == 1 {
-                let mut k = end + 1;
-                while self.low(k) == "the"
-                    || (self.is_lower_word(k) && self.mention_starting_at(k).is_none() && k < end + 4)
-                {
-                    k += 1;
+            // "Aleppo, Syria's second city": the possessor of the appositive's place noun.
+            if self.low(end) == "," {
+                if let Some(q) = self.mention_starting_at(end + 1).filter(|&q| self.larger_place(q, a)) {
+                    let qend = self.list[q].end as usize;
+                    let mut k = qend + 1;
+                    while (self.is_lower_word(k) || self.low(k) == "-") && k < qend + 5 {
+                        k += 1;
+                    }
+                    let noun = self.low(k.saturating_sub(1));
+                    let place_noun = self.data.lexicon.place_nouns.iter().any(|n| *n.word == *noun);
+                    if self.is_clitic_s(qend) && k > qend + 1 && place_noun && !self.is_lower_word(k) {
+                        self.fact(a, Predicate::LocatedIn, FactObject::Mention(q as u32), None, "place-apposition");
+                    }
                 }
-                if let Some(mut b) = self.mention_starting_at(k) {
-                    // Skip a possessor to its head: "in Ukraine's eastern Donetsk region".
-                    let bend = self.list[b].end as usize;
-                    if self.is_clitic_s(bend) {
-                        let mut h = bend + 1;
-                        while self.is_lower_word(h) && h < bend + 4 {
-                            h += 1;
-                        }
-                        if let Some(head) = self.mention_starting_at(h) {
-                            b = head;
-                        }
-                    }
-                    // "Robotyne in southern Ukraine": the larger place may be a country.
-                    if (self.is_place(b) || self.place_rank(b) == 3) && self.place_rank(b) > self.place_rank(a) {
-                        self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-in-place");
-                    }
+            }
+            // "X in (the) (adjectives) Y"; "Idlib province, in northwest Syria,".
+            let in_at = match (self.low(end), self.low(end + 1)) {
+                ("in", _) if rank <= 1 => Some(end),
+                (",", "in") => Some(end + 1),
+                _ => None,
+            };
+            if let Some(b) = in_at.and_then(|k| self.place_after(k + 1)) {
+                // "Robotyne in southern Ukraine": the larger place may be a country.
+                if self.larger_place(b, a) {
+                    self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-in-place");
+                }
+            }
+            // "the Sheikh Radwan neighbourhood of Gaza City", "the Kyivskyi district of Kharkiv".
+            let noun_end = match self.low(end) {
+                "district" => Some(end + 1),
+                _ if self.list[a].end as usize == end && matches!(self.low(end), "neighbourhood" | "neighborhood") => {
+                    Some(end + 1)
+                }
+                _ => None,
+            };
+            let noun_end = noun_end.or_else(|| {
+                let last = self.low(end.saturating_sub(1));
+                (last == "district").then_some(end)
+            });
+            if let Some(k) = noun_end.filter(|&k| self.low(k) == "of") {
+                if let Some(b) = self.place_after(k + 1).filter(|&b| self.larger_place(b, a)) {
+                    self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-noun-of");
                 }
             }
             // "Ukraine's (eastern) X", "the Ukrainian city of X" handled by place nouns;
-            // here the possessive directly before a place mention.
+            // here the possessive directly before a place mention: a country's, a larger
+            // place's ("Port-au-Prince's Toussaint Louverture International Airport", "the
+            // city's Kyivskyi district").
             let start = self.list[a].start as usize;
             let mut k = start;
             while k > self.range.start as usize
@@ -1678,16 +1769,14 @@ impl<'a> SentenceMentions<'a> {
                 k -= 1;
             }
             if k > 0 && self.is_clitic_s(k - 1) {
-                if let Some(q) = self.mention_ending_at(k - 1) {
-                    if matches!(self.list[q].referent, Referent::Known(Known::Country(_))) && self.place_rank(a) < 3 {
-                        let dup = self.facts.iter().any(|f| {
-                            f.subject as usize == a
-                                && f.predicate == Predicate::LocatedIn
-                                && f.object == FactObject::Mention(q as u32)
-                        });
-                        if !dup {
-                            self.fact(a, Predicate::LocatedIn, FactObject::Mention(q as u32), None, "possessive-place");
-                        }
+                if let Some(q) = self.mention_ending_at(k - 1).filter(|&q| self.larger_place(q, a)) {
+                    let dup = self.facts.iter().any(|f| {
+                        f.subject as usize == a
+                            && f.predicate == Predicate::LocatedIn
+                            && f.object == FactObject::Mention(q as u32)
+                    });
+                    if !dup {
+                        self.fact(a, Predicate::LocatedIn, FactObject::Mention(q as u32), None, "possessive-place");
                     }
                 }
             }
@@ -1829,20 +1918,27 @@ impl<'a> SentenceMentions<'a> {
         None
     }
 
-    /// The subtype of an organisation described by an appositive after the name ending at
-    /// `end`: "The Emergency Response Rooms, a network of volunteers, said …", "…, a rights
-    /// group".
-    fn appositive_organisation(&self, end: usize) -> Option<String> {
-        if self.low(end) != "," || !matches!(self.low(end + 1), "a" | "an") {
+    /// The type an appositive after a name gives it: "…, a network of volunteers," an
+    /// organisation (by a name head); "Tskhinvali, the capital of South Ossetia", "Pont-Sondé,
+    /// a town in Haiti's …" a place (by a place noun before "of", "in" or a comma).
+    fn appositive_type(&self, end: usize) -> Option<(EntityType, String)> {
+        let det = self.low(end + 1);
+        if self.low(end) != "," || !matches!(det, "a" | "an" | "the") {
             return None;
         }
         let mut k = end + 2;
         while k < end + 6 && (self.is_lower_word(k) || self.low(k) == "-") {
-            if let Some(&h) = self.st.heads.get(self.low(k)) {
+            if let Some(&h) = self.st.heads.get(self.low(k)).filter(|_| det != "the") {
                 let h = &self.data.lexicon.name_heads[h as usize];
                 let last = !self.is_lower_word(k + 1) || matches!(self.low(k + 1), "of" | "that" | "which" | "based");
                 if h.etype == EntityType::Organisation && last {
-                    return Some(h.subtype.clone());
+                    return Some((EntityType::Organisation, h.subtype.clone()));
+                }
+            }
+            if matches!(self.low(k + 1), "of" | "in" | ",") {
+                let noun = self.data.lexicon.place_nouns.iter().find(|n| *n.word == *self.low(k));
+                if let Some(noun) = noun {
+                    return Some((EntityType::Place, noun.subtype.clone()));
                 }
             }
             k += 1;
@@ -1869,9 +1965,7 @@ impl<'a> SentenceMentions<'a> {
                 || (i == self.range.start as usize + 1 && self.doc.tokens[i - 1].is_quote())
                 || after_dash;
             // Typed by its head noun, or by an appositive's ("…, a network of volunteers,").
-            let head = self
-                .head_type(i, end)
-                .or_else(|| self.appositive_organisation(end).map(|s| (EntityType::Organisation, s)));
+            let head = self.head_type(i, end).or_else(|| self.appositive_type(end));
             // A known country or place right before: "Sudan TV", "Khartoum International
             // Airport"; a demonym before a company's or a hospital's name: "Indian Oil
             // Corporation", "the Saudi Teaching Maternal Hospital".

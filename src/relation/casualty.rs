@@ -150,6 +150,24 @@ fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
     None
 }
 
+/// Whether the sentence of casualty word `k`, in which no attack was found, tells of
+/// violence: a weapon or an attacker named ("Gunmen killed 26 men", "debris from downed
+/// drones injured two"), a clause before a participle ("fired on protesters, killing
+/// three") or a clause of cause after the word ("were killed when their car came under
+/// fire"). Else the casualties are a toll ("the war has killed more than 24,000 people",
+/// "67 soldiers had been killed", "at least 200 people died"): a Casualty event.
+fn violent_cause(ctx: &Sent, k: usize) -> bool {
+    if ctx.range.clone().any(|j| ctx.is(j, word::ATTACKER | word::WEAPON)) {
+        return true;
+    }
+    if ctx.low(k).ends_with("ing") && ctx.low(k.wrapping_sub(1)) == "," {
+        return true;
+    }
+    (k + 1..(k + 8).min(ctx.range.end))
+        .take_while(|&j| !ctx.is(j, word::CLAUSE_PUNCTUATION) && ctx.low(j) != ",")
+        .any(|j| matches!(ctx.low(j), "when" | "after" | "as"))
+}
+
 /// Where a statement was made: a place after "in" outside what was said and outside
 /// quotes ("In Washington, Biden said …", "told reporters in Tokyo").
 fn statement_place(ctx: &Sent, said: &Range<usize>) -> Option<u32> {
@@ -408,8 +426,9 @@ pub(super) fn assemble(
                     add_casualty(&mut ev.killed, &mut ev.injured, &cas);
                 } else {
                     // Where: "killed when shells landed on a camp near Goma".
+                    let violent = killer.is_some() || violent_cause(ctx, cas.at);
                     cands.push(Candidate {
-                        etype: Some(EventType::Attack),
+                        etype: Some(if violent { EventType::Attack } else { EventType::Casualty }),
                         place: cas.place.or_else(|| place_of_cause(ctx, cas.at)),
                         trigger: ctx.range.start..ctx.range.start + 1,
                         rule: "casualties".into(),
