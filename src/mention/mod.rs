@@ -258,6 +258,7 @@ impl MentionStage {
             sm.fallback();
             sm.references();
             sm.located_in_patterns();
+            sm.appositive_titles();
             sm.finish(&mut out);
         }
         out.groups = pattern::groups(doc, data, &out.list);

@@ -1013,7 +1013,19 @@ impl<'a> SentenceMentions<'a> {
                 && (qualifier.is_some() && determined || pronoun)
                 && title.kind == TitleKind::Office;
             let comma_before_name = self.low(after) == "," && (of_q.is_some() || appositive);
-            let name_at = if comma_before_name { after + 1 } else { after };
+            let mut name_at = if comma_before_name { after + 1 } else { after };
+            // "Burkina Faso's military leader, Captain Ibrahim Traoré": a rank or a title
+            // after the comma opens the name.
+            while comma_before_name {
+                match self.st.titles.longest_at(self.doc, name_at) {
+                    Some((_, k))
+                        if self.free(name_at, k) && self.doc.tokens.get(k).is_some_and(|t| t.is_capitalised()) =>
+                    {
+                        name_at = k
+                    }
+                    _ => break,
+                }
+            }
             // The person: a known person, or a capitalised name.
             let mut person = None;
             if let Some(m) = self.mention_starting_at(name_at) {
@@ -1118,7 +1130,6 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
         }
-        self.appositive_titles();
     }
 
     /// "Samvel Shahramanyan, the president of Artsakh": a name nobody lists, set off by a
@@ -1241,15 +1252,19 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
-    /// "NAME, (the)? TITLE of X": role_in X.
-    fn appositive_titles(&mut self) {
+    /// Roles given next to a person's name, read once every mention is known (an
+    /// organisation first named by a name head, an anaphor): "NAME, (the)? TITLE of X",
+    /// "NAME, a spokesperson for X", "NAME, the United Nations high commissioner …",
+    /// "NAME, the EU's foreign policy chief", "The country's leader, NAME".
+    pub(super) fn appositive_titles(&mut self) {
         let n = self.list.len();
         for p in 0..n {
             let m = &self.list[p];
             if m.inner || !matches!(m.entity_type(self.data), Some(EntityType::Person)) {
                 continue;
             }
-            let mut k = m.end as usize;
+            let (start, mut k) = (m.start as usize, m.end as usize);
+            self.anaphor_title_before(p, start);
             if self.low(k) != "," {
                 continue;
             }
@@ -1265,11 +1280,16 @@ impl<'a> SentenceMentions<'a> {
                 }
                 t += 1;
             }
+            // A possessor ("the EU's"), a demonym ("the Russian"), or an organisation's or a
+            // country's name ("the United Nations high commissioner"), up to two adjectives
+            // before the title.
             let qualifier = self.mention_starting_at(t).and_then(|q| {
                 let end = self.list[q].end as usize;
                 if self.is_clitic_s(end) {
                     Some((q, end + 1))
-                } else if self.list[q].form == Form::Demonym {
+                } else if self.list[q].form == Form::Demonym
+                    || matches!(self.known_type(q), Some(EntityType::Country | EntityType::Organisation))
+                {
                     Some((q, end))
                 } else {
                     None
@@ -1278,7 +1298,19 @@ impl<'a> SentenceMentions<'a> {
             if let Some((_, end)) = qualifier {
                 t = end;
             }
-            let Some((&tid, j)) = self.st.titles.longest_at(self.doc, t) else {
+            let mut found = self.st.titles.longest_at(self.doc, t);
+            if found.is_none() && qualifier.is_some() {
+                for skip in 1..=2 {
+                    if !(t..t + skip).all(|x| self.is_lower_word(x) || self.low(x) == "-") {
+                        break;
+                    }
+                    found = self.st.titles.longest_at(self.doc, t + skip);
+                    if found.is_some() {
+                        break;
+                    }
+                }
+            }
+            let Some((&tid, j)) = found else {
                 continue;
             };
             let title = &self.data.lexicon.titles[tid as usize];
@@ -1291,11 +1323,51 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             }
             let role = format!("{prefix}{}", capitalise_first(&title.role));
-            let object = self.of_entity(j).map(|(o, _)| o).or(qualifier.map(|(q, _)| q));
+            // "a spokesperson for the Civil Defence": the organisation served.
+            let served = || {
+                let k = if self.low(j + 1) == "the" { j + 2 } else { j + 1 };
+                (self.low(j) == "for")
+                    .then(|| self.mention_starting_at(k))
+                    .flatten()
+                    .filter(|&o| self.known_type(o) == Some(EntityType::Organisation))
+            };
+            let object = self.of_entity(j).map(|(o, _)| o).or_else(served).or(qualifier.map(|(q, _)| q));
             if let Some(o) = object {
                 if matches!(self.known_type(o), Some(EntityType::Country | EntityType::Organisation)) {
                     self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role), "appositive-title");
                 }
+            }
+        }
+    }
+
+    /// "The country's leader, Kim Jong-un,", "the region's ethnic Armenian leader,": an
+    /// anaphor's title before the comma of the person's name at `start` (a named
+    /// possessor's is read by [`Self::titles`]).
+    fn anaphor_title_before(&mut self, p: usize, start: usize) {
+        let first = self.range.start as usize;
+        if start < first + 4 || self.low(start - 1) != "," {
+            return;
+        }
+        let comma = start - 1;
+        // The possessive "'s" at most four words before the comma.
+        let Some(c) = (comma.saturating_sub(5).max(first + 1)..comma).rev().find(|&c| self.is_clitic_s(c)) else {
+            return;
+        };
+        let Some(q) = self.mention_ending_at(c).filter(|&q| self.list[q].form == Form::Anaphor) else {
+            return;
+        };
+        // Adjectives, then a title ending at the comma.
+        for k in c + 1..comma {
+            if let Some((&t, j)) = self.st.titles.longest_at(self.doc, k) {
+                let title = &self.data.lexicon.titles[t as usize];
+                if j == comma && title.kind == TitleKind::Office {
+                    let role = capitalise_first(&title.role);
+                    self.fact(p, Predicate::RoleIn, FactObject::Mention(q as u32), Some(role), "anaphor-title");
+                    return;
+                }
+            }
+            if !(self.is_lower_word(k) || self.doc.tokens[k].is_word()) {
+                return;
             }
         }
     }
