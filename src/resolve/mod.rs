@@ -247,9 +247,12 @@ impl<'a> Resolver<'a> {
                 self.entity_for(key, || known_name(data, *k))
             }
             Referent::New(n) => {
-                // A single word naming a person: the surname of a person already seen.
+                // A single word naming a person: the surname of a person already seen, else
+                // a first name ("Sheikh Mohammed" after "Sheikh Mohammed bin Abdulrahman Al
+                // Thani").
                 if n.etype == EntityType::Person && !n.name.contains(' ') {
-                    if let Some(&e) = self.by_surname.get(&fuzzy_key(&n.name)) {
+                    let key = fuzzy_key(&n.name);
+                    if let Some(&e) = self.by_surname.get(&key).or_else(|| self.by_first_name.get(&key)) {
                         return Some(e);
                     }
                 }
