@@ -1427,6 +1427,12 @@ impl<'a> SentenceMentions<'a> {
                         None
                     };
                     if let Some(t) = target {
+                        // The place named as an adjective is part of the phrase, no argument.
+                        if let Some(a) = self.mention_ending_at(i).filter(|&a| a != t && det.is_none()) {
+                            self.list[a].inner = true;
+                            let np = self.list[a].start as usize - 1;
+                            self.list[t].np_start = self.list[t].np_start.min(np as u32);
+                        }
                         if let Some(q) = det {
                             if let Some(_c) =
                                 self.country_of(q).filter(|_| self.known_type(q) == Some(EntityType::Country))
@@ -1498,6 +1504,13 @@ impl<'a> SentenceMentions<'a> {
                 return self.mention_ending_at(p).map(Some);
             }
             if let Some(m) = self.mention_ending_at(k) {
+                // "the Black Sea port of Poti": a sea's or a region's name as an adjective.
+                let place_adjective = self.list[m].form == Form::Name
+                    && matches!(self.list[m].referent, Referent::Known(Known::Area(_) | Known::Region(_)))
+                    && self.low((self.list[m].start as usize).wrapping_sub(1)) == "the";
+                if place_adjective {
+                    return Some(None);
+                }
                 return (self.list[m].form == Form::Demonym).then_some(Some(m));
             }
             if self.is_lower_word(p) || (self.low(p) == "-" && !self.doc.tokens[p].space_before()) {
