@@ -2080,10 +2080,19 @@ impl<'a> SentenceMentions<'a> {
             let next_is_function = !self.is_lower_word(end)
                 || self.is(end, FUNCTION_WORD_AFTER_NAME)
                 || self.low(end).len() > 4 && self.low(end).ends_with("ed");
+            // "Russia's 58th Army", "the army's 6th Infantry Division": an ordinal opens a
+            // unit's name.
+            let ordinal = i > self.range.start as usize && {
+                let w = self.low(i - 1);
+                let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+                digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+            };
+            let ordinal = ordinal && head.as_ref().is_some_and(|(t, _)| *t == EntityType::Organisation);
             let typed = if head_only {
                 // "the Police of the Republic of Mozambique".
                 head.filter(|(t, _)| {
-                    matches!(t, EntityType::Organisation | EntityType::Place) && self.of_name(end).is_some()
+                    matches!(t, EntityType::Organisation | EntityType::Place)
+                        && (self.of_name(end).is_some() || ordinal)
                 })
                 .map(|(t, sub)| (t, sub, "name-head", 0.7))
             } else if let Some((etype, subtype)) = head {
@@ -2136,12 +2145,26 @@ impl<'a> SentenceMentions<'a> {
                         .then(|| self.of_name(end))
                         .flatten();
                     next = of.map_or(end, |(_, e)| e);
-                    let name = self.doc.span_text(i, next).to_owned();
+                    let from = if ordinal { i - 1 } else { i };
+                    let name = self.doc.span_text(from, next).to_owned();
+                    // A state's body named after its possessor: "Russia's 58th Army",
+                    // "Taiwan's Presidential Office".
+                    let owner = (etype == EntityType::Organisation
+                        && matches!(
+                            &*subtype,
+                            "ArmedForces" | "Agency" | "Police" | "Council" | "Office" | "Ministry" | "Committee"
+                        )
+                        && from > self.range.start as usize
+                        && self.is_clitic_s(from - 1))
+                    .then(|| self.mention_ending_at(from - 1))
+                    .flatten()
+                    .filter(|&q| matches!(self.known_type(q), Some(EntityType::Country | EntityType::Organisation)));
                     let referent = match self.st.gazetteer.lookup(&name).first() {
                         Some(k) if k.entity_type() == etype => Referent::Known(*k),
                         _ => Referent::New(NewName { name, etype, subtype }),
                     };
-                    let m = self.mention(i, next, referent, Form::Name, rule, conf);
+                    let new_name = matches!(referent, Referent::New(_));
+                    let m = self.mention(from, next, referent, Form::Name, rule, conf);
                     match of.and_then(|(q, _)| q) {
                         Some(q) => {
                             let new = self.wrap(&[q], m);
@@ -2153,7 +2176,16 @@ impl<'a> SentenceMentions<'a> {
                             }
                         }
                         None => {
-                            self.add(m);
+                            let new = self.add(m);
+                            if let Some(q) = owner.filter(|_| new_name) {
+                                self.fact(
+                                    new,
+                                    Predicate::PartOf,
+                                    FactObject::Mention(q as u32),
+                                    None,
+                                    "possessive-body",
+                                );
+                            }
                         }
                     }
                 }
