@@ -158,8 +158,21 @@ pub(super) const AUX_VERBS: &[&str] = &[
 /// make it no event (its systems activated are one).
 const DEFENCE_SITE_NOUNS: &[&str] = &["base", "bases", "site", "sites", "facility", "facilities"];
 /// Nouns for troops, whose owner is the agent of a deployment.
-pub(super) const TROOP_NOUNS: &[&str] =
-    &["troops", "soldiers", "forces", "servicemen", "fighters", "units", "personnel", "contingent"];
+pub(super) const TROOP_NOUNS: &[&str] = &[
+    "troops",
+    "soldiers",
+    "forces",
+    "servicemen",
+    "fighters",
+    "units",
+    "personnel",
+    "contingent",
+    "peacekeepers",
+    "instructors",
+    "marines",
+    "paratroopers",
+    "mercenaries",
+];
 /// Nouns of time after which a number is a duration, not a count.
 pub(super) const TIME_NOUNS: &[&str] =
     &["months", "month", "years", "year", "days", "day", "weeks", "week", "hours", "hour", "minutes"];
@@ -955,9 +968,23 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
 }
 
 fn has_troops(ctx: &Sent, i: usize, end: usize) -> bool {
-    let lo = i.saturating_sub(5).max(ctx.range.start);
+    // Before the verb, over an "of" phrase and auxiliaries: "fighters of the Wagner Group
+    // have been deployed".
+    let lo = i.saturating_sub(8).max(ctx.range.start);
     let hi = (end + 5).min(ctx.range.end);
     (lo..hi).any(|k| ctx.is(k, word::TROOP_NOUN))
+}
+
+/// The place of a sentence that opens with "In X," ("In Mali, Wagner fighters have been
+/// deployed since 2021").
+fn opening_place(ctx: &Sent) -> Option<u32> {
+    let s = ctx.content_start;
+    if ctx.low(s) != "in" {
+        return None;
+    }
+    let m = ctx.head(s + 1)?;
+    let end = ctx.mention(m).end as usize;
+    (ctx.low(end) == ",").then(|| ctx.entity(m, false)).flatten().filter(|&e| ctx.is_place_or_country(e))
 }
 
 fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
@@ -983,7 +1010,8 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         .iter()
         .filter(|(_, p)| matches!(p, Some("to" | "into" | "in" | "through" | "towards" | "toward")))
         .flat_map(|(m, _)| ctx.arg_entities(*m, false))
-        .find(|&e| ctx.is_place_or_country(e));
+        .find(|&e| ctx.is_place_or_country(e))
+        .or_else(|| opening_place(ctx));
     if agents.is_empty() {
         // The nearest country named as a clause subject before the trigger.
         for (m, p) in ctx.left_args(i, 40) {
