@@ -1349,8 +1349,8 @@ impl<'a> SentenceMentions<'a> {
             return;
         }
         let comma = start - 1;
-        // The possessive "'s" at most four words before the comma.
-        let Some(c) = (comma.saturating_sub(5).max(first + 1)..comma).rev().find(|&c| self.is_clitic_s(c)) else {
+        // The possessive "'s" at most eight tokens before the comma.
+        let Some(c) = (comma.saturating_sub(8).max(first + 1)..comma).rev().find(|&c| self.is_clitic_s(c)) else {
             return;
         };
         let Some(q) = self.mention_ending_at(c).filter(|&q| self.list[q].form == Form::Anaphor) else {
@@ -1366,7 +1366,8 @@ impl<'a> SentenceMentions<'a> {
                     return;
                 }
             }
-            if !(self.is_lower_word(k) || self.doc.tokens[k].is_word()) {
+            // Adjectives and demonyms, hyphenated ones too ("far-right", "ethnic Armenian").
+            if !(self.doc.tokens[k].is_word() || self.low(k) == "-") {
                 return;
             }
         }
