@@ -2032,6 +2032,23 @@ impl<'a> SentenceMentions<'a> {
         None
     }
 
+    /// "the Gran Grif gang": a name of up to four words between "the" and a lowercase noun
+    /// that stands for an organisation (the nouns of `lexicon/anaphora.tsv`), whose first
+    /// subtype it takes.
+    fn organisation_noun_after(&self, i: usize, end: usize, words: usize) -> Option<String> {
+        if words > 4 || i == 0 || self.low(i - 1) != "the" || !self.is_lower_word(end) {
+            return None;
+        }
+        let (&ai, j) = self.st.anaphora.longest_at(self.doc, end)?;
+        let (_, etype, subtypes) = &self.data.lexicon.anaphora[ai as usize];
+        // Not a noun in apposition to a name after it ("the Islamist group Hayat Tahrir
+        // al-Sham"), nor an adjective ("the Mezzeh military airport").
+        let apposition = self.doc.tokens.get(j).is_some_and(|t| t.is_capitalised() && t.is_word());
+        let adjective = matches!(self.low(end), "military" | "army") && self.is_lower_word(j);
+        (*etype == EntityType::Organisation && !apposition && !adjective)
+            .then(|| subtypes.first().cloned().unwrap_or_default())
+    }
+
     pub(super) fn fallback(&mut self) {
         let mut i = self.range.start as usize;
         while i < self.range.end as usize {
@@ -2102,6 +2119,9 @@ impl<'a> SentenceMentions<'a> {
                 } else {
                     None
                 }
+            } else if let Some(sub) = self.organisation_noun_after(i, end, words) {
+                // "the Gran Grif gang", "the Viv Ansanm alliance".
+                Some((EntityType::Organisation, sub, "organisation-noun", 0.7))
             } else if i > 1 && self.low(i - 1) == "to" && self.low(i - 2) == "according" && (2..=3).contains(&words) {
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
             } else if !sentence_start
