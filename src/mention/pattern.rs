@@ -2,7 +2,7 @@
 
 use super::gazetteer::{GazetteerMatch, Known};
 use super::{is_name_token, Fact, FactObject, Form, Mention, MentionStage, Mentions, NewName, Pronoun, Referent};
-use crate::data::{EntityType, NounPosition, OntologyData, Predicate, TitleKind};
+use crate::data::{EntityType, NounPosition, OntologyData, PlaceNoun, Predicate, TitleKind};
 use crate::text::phrase::PhraseIndex;
 use crate::text::words::WordSets;
 use crate::text::{Document, Token, TokenKind};
@@ -1705,6 +1705,12 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// The place noun of the lexicon that token `k` is ("town", "capital", "reef" is none).
+    fn place_noun_at(&self, k: usize) -> Option<&'a PlaceNoun> {
+        let word = self.low(k);
+        self.data.lexicon.place_nouns.iter().find(|n| *n.word == *word)
+    }
+
     /// Whether mention `b` is a place (or a country) larger than place `a`.
     fn larger_place(&self, b: usize, a: usize) -> bool {
         matches!((self.place_rank(b), self.place_rank(a)), (Some(rb), Some(ra)) if rb > ra)
@@ -1784,8 +1790,7 @@ impl<'a> SentenceMentions<'a> {
                 {
                     k += 1;
                 }
-                let noun = self.low(k.saturating_sub(1));
-                let place_noun = self.data.lexicon.place_nouns.iter().any(|n| *n.word == *noun);
+                let place_noun = self.place_noun_at(k.saturating_sub(1)).is_some();
                 let joins = match self.low(k) {
                     "of" => place_noun,
                     "in" => k > end + 2,
@@ -1805,8 +1810,7 @@ impl<'a> SentenceMentions<'a> {
                     while (self.is_lower_word(k) || self.low(k) == "-") && k < qend + 5 {
                         k += 1;
                     }
-                    let noun = self.low(k.saturating_sub(1));
-                    let place_noun = self.data.lexicon.place_nouns.iter().any(|n| *n.word == *noun);
+                    let place_noun = self.place_noun_at(k.saturating_sub(1)).is_some();
                     if self.is_clitic_s(qend) && k > qend + 1 && place_noun && !self.is_lower_word(k) {
                         self.fact(a, Predicate::LocatedIn, FactObject::Mention(q as u32), None, "place-apposition");
                     }
@@ -1825,19 +1829,13 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
             // "the Sheikh Radwan neighbourhood of Gaza City", "the Kyivskyi district of Kharkiv".
-            let noun_end = match self.low(end) {
-                "district" => Some(end + 1),
-                _ if self.list[a].end as usize == end && matches!(self.low(end), "neighbourhood" | "neighborhood") => {
-                    Some(end + 1)
-                }
-                _ => None,
-            };
-            let noun_end = noun_end.or_else(|| {
-                let last = self.low(end.saturating_sub(1));
-                (last == "district").then_some(end)
-            });
-            if let Some(k) = noun_end.filter(|&k| self.low(k) == "of") {
-                if let Some(b) = self.place_after(k + 1).filter(|&b| self.larger_place(b, a)) {
+            // The noun after the name ("Sheikh Radwan neighbourhood"), or ending it
+            // ("Kyivskyi district", named with its noun).
+            let of_at =
+                if matches!(self.low(end), "district" | "neighbourhood" | "neighborhood") { end + 1 } else { end };
+            let district = self.low(end.saturating_sub(1)) == "district";
+            if (of_at > end || district) && self.low(of_at) == "of" {
+                if let Some(b) = self.place_after(of_at + 1).filter(|&b| self.larger_place(b, a)) {
                     self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-noun-of");
                 }
             }
@@ -2022,8 +2020,7 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
             if matches!(self.low(k + 1), "of" | "in" | ",") {
-                let noun = self.data.lexicon.place_nouns.iter().find(|n| *n.word == *self.low(k));
-                if let Some(noun) = noun {
+                if let Some(noun) = self.place_noun_at(k) {
                     return Some((EntityType::Place, noun.subtype.clone()));
                 }
             }
