@@ -1016,15 +1016,16 @@ impl<'a> SentenceMentions<'a> {
             let mut name_at = if comma_before_name { after + 1 } else { after };
             // "Burkina Faso's military leader, Captain Ibrahim Traoré": a rank or a title
             // after the comma opens the name.
-            while comma_before_name {
-                match self.st.titles.longest_at(self.doc, name_at) {
-                    Some((_, k))
-                        if self.free(name_at, k) && self.doc.tokens.get(k).is_some_and(|t| t.is_capitalised()) =>
-                    {
-                        name_at = k
-                    }
-                    _ => break,
-                }
+            let opens_name = |from: usize, k: usize| {
+                self.free(from, k) && self.doc.tokens.get(k).is_some_and(|t| t.is_capitalised())
+            };
+            while let Some((_, k)) = self
+                .st
+                .titles
+                .longest_at(self.doc, name_at)
+                .filter(|&(_, k)| comma_before_name && opens_name(name_at, k))
+            {
+                name_at = k;
             }
             // The person: a known person, or a capitalised name.
             let mut person = None;
@@ -1737,9 +1738,8 @@ impl<'a> SentenceMentions<'a> {
     fn place_after(&self, mut k: usize) -> Option<usize> {
         let limit = k + 4;
         loop {
-            if self.low(k) == "the" {
-                k += 1;
-            } else if self.is_lower_word(k) && self.mention_starting_at(k).is_none() && k < limit {
+            let adjective = self.is_lower_word(k) && self.mention_starting_at(k).is_none() && k < limit;
+            if self.low(k) == "the" || adjective {
                 k += 1;
             } else if self.low(k + 1) == "-"
                 && self.is_lower_word(k + 2)
