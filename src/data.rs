@@ -262,6 +262,16 @@ pub struct Title {
     pub local: bool,
 }
 
+/// A verb phrase after a person's name that gives the office they took
+/// (`lexicon/role-verbs.tsv`): "became", "was sworn in as", "succeeded NAME as".
+#[derive(Debug, Clone)]
+pub struct RoleVerb {
+    /// The phrase's words in lowercase.
+    pub words: Vec<Box<str>>,
+    /// A succession: a predecessor's name and "as" follow, and both held the office.
+    pub succession: bool,
+}
+
 /// A noun that names an entity type when it heads a capitalised name ("... Airport").
 #[derive(Debug, Clone)]
 pub struct NameHead {
@@ -434,6 +444,7 @@ pub struct Lexicon {
     pub abbreviations: FxHashSet<Box<str>>,
     pub numbers: NumberWords,
     pub titles: Vec<Title>,
+    pub role_verbs: Vec<RoleVerb>,
     pub name_heads: Vec<NameHead>,
     pub place_nouns: Vec<PlaceNoun>,
     pub ministries: Vec<Ministry>,
@@ -502,6 +513,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/abbreviations.txt",
     "lexicon/numbers.tsv",
     "lexicon/titles.tsv",
+    "lexicon/role-verbs.tsv",
     "lexicon/name-heads.tsv",
     "lexicon/place-nouns.tsv",
     "lexicon/ministries.tsv",
@@ -917,6 +929,20 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
         };
         lex.titles.push(Title { phrase: phrase(r[ti]), role: r[ro].to_owned(), kind, local });
     }
+
+    let src = get("lexicon/role-verbs.tsv")?;
+    let t = Table::parse("ontology/lexicon/role-verbs.tsv", &src)?;
+    let (ph, ki) = (t.col("phrase")?, t.col("kind")?);
+    for (line, r) in &t.rows {
+        let succession = match r[ki] {
+            "holder" => false,
+            "succession" => true,
+            other => return Err(t.err(*line, ki, format!("unknown kind '{other}' (holder or succession)"))),
+        };
+        lex.role_verbs.push(RoleVerb { words: words(r[ph]), succession });
+    }
+    // Longest phrase first.
+    lex.role_verbs.sort_by_key(|v| std::cmp::Reverse(v.words.len()));
 
     let src = get("lexicon/name-heads.tsv")?;
     let t = Table::parse("ontology/lexicon/name-heads.tsv", &src)?;

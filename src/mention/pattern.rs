@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Words before a title that change the role ("former President").
-const ROLE_MODIFIERS: &[&str] = &["former", "then", "acting", "outgoing", "incoming", "interim", "late", "ex"];
+const ROLE_MODIFIERS: &[&str] = &["former", "then", "new", "acting", "outgoing", "incoming", "interim", "late", "ex"];
 /// Adjectives that may stand between a title's qualifier and the title without being part
 /// of the role ("a Houthi military spokesman", "a senior Hamas official").
 const TITLE_ADJECTIVES: &[&str] = &["military", "senior", "top", "political", "security", "government"];
@@ -888,18 +888,18 @@ impl<'a> SentenceMentions<'a> {
     }
 
     /// Role modifiers before token `i` ("former", "then-"): the first token of the
-    /// modifiers and the prefix for the role.
+    /// modifiers and the prefix for the role ("then" and "new" give none).
     fn modifiers_before(&self, i: usize) -> (usize, String) {
         let mut k = i;
         let mut prefix = String::new();
         loop {
             if k >= 2 && self.low(k - 1) == "-" && self.is(k - 2, ROLE_MODIFIER) {
-                if self.low(k - 2) != "then" {
+                if !matches!(self.low(k - 2), "then" | "new") {
                     prefix = format!("{} ", capitalise(self.low(k - 2)));
                 }
                 k -= 2;
             } else if k >= 1 && self.is(k - 1, ROLE_MODIFIER) && self.is_lower_word(k - 1) {
-                if self.low(k - 1) != "then" {
+                if !matches!(self.low(k - 1), "then" | "new") {
                     prefix = format!("{} ", capitalise(self.low(k - 1)));
                 }
                 k -= 1;
@@ -1114,7 +1114,7 @@ impl<'a> SentenceMentions<'a> {
                             self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role), "title");
                         }
                     } else if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
-                        self.known_role(p, pi as usize, &role);
+                        let _ = self.known_role(p, pi as usize, &role);
                     }
                     i = self.list[p].end as usize;
                 }
@@ -1208,8 +1208,9 @@ impl<'a> SentenceMentions<'a> {
             && matches!(mention.referent, Referent::Known(Known::Place(_)))
     }
 
-    /// role_in from the gazetteer when a bare title matches the person's known role.
-    fn known_role(&mut self, p: usize, pi: usize, role: &str) {
+    /// role_in from the gazetteer when a bare title matches the person's known role;
+    /// whether it did.
+    fn known_role(&mut self, p: usize, pi: usize, role: &str) -> bool {
         let person = &self.data.people[pi];
         // "Minister of Defence" and "Defence Minister" are the same office.
         let words = |r: &str| {
@@ -1225,7 +1226,7 @@ impl<'a> SentenceMentions<'a> {
         let (known, theirs) = (role.to_lowercase(), person.role.to_lowercase());
         let same = words(role) == words(&person.role) || known.starts_with(&theirs) || theirs.starts_with(&known);
         if theirs.is_empty() || !same {
-            return;
+            return false;
         }
         // The place of a local office ("Mayor of Kharkiv"), else the state they serve,
         // else the organisation (Secretary-General of NATO).
@@ -1251,12 +1252,16 @@ impl<'a> SentenceMentions<'a> {
         if let Some(o) = object {
             self.fact(p, Predicate::RoleIn, FactObject::Known(o), Some(role.to_owned()), "title-known");
         }
+        object.is_some()
     }
 
     /// Roles given next to a person's name, read once every mention is known (an
     /// organisation first named by a name head, an anaphor): "NAME, (the)? TITLE of X",
     /// "NAME, a spokesperson for X", "NAME, the United Nations high commissioner …",
-    /// "NAME, the EU's foreign policy chief", "The country's leader, NAME".
+    /// "NAME, the EU's foreign policy chief", "The country's leader, NAME"; and after a verb
+    /// of taking office (`lexicon/role-verbs.tsv`): "NAME became President of Georgia",
+    /// "NAME was sworn in as Taiwan's president", "NAME succeeded NAME as President of
+    /// Russia" (both held it).
     pub(super) fn appositive_titles(&mut self) {
         let n = self.list.len();
         for p in 0..n {
@@ -1264,81 +1269,120 @@ impl<'a> SentenceMentions<'a> {
             if m.inner || !matches!(m.entity_type(self.data), Some(EntityType::Person)) {
                 continue;
             }
-            let (start, mut k) = (m.start as usize, m.end as usize);
+            let (start, k) = (m.start as usize, m.end as usize);
             self.anaphor_title_before(p, start);
-            if self.low(k) != "," {
+            let (holders, at, rule) = if self.low(k) == "," {
+                ([Some(p), None], k + 1, "appositive-title")
+            } else if let Some((at, predecessor)) = self.role_verb_at(k) {
+                ([Some(p), predecessor], at, "role-verb")
+            } else {
+                continue;
+            };
+            let Some((role, object)) = self.title_phrase(at) else {
+                continue;
+            };
+            for holder in holders.into_iter().flatten() {
+                self.fact(holder, Predicate::RoleIn, FactObject::Mention(object as u32), Some(role.clone()), rule);
+            }
+        }
+    }
+
+    /// After a person's name at token `k`, a verb of taking office: the token where its
+    /// title starts, and for "succeeded NAME as" the predecessor's mention.
+    fn role_verb_at(&self, k: usize) -> Option<(usize, Option<usize>)> {
+        for verb in &self.data.lexicon.role_verbs {
+            let words = verb.words.len();
+            if !(0..words).all(|w| self.in_range(k + w) && self.low(k + w) == &*verb.words[w]) {
                 continue;
             }
+            let mut at = k + words;
+            let mut predecessor = None;
+            if verb.succession {
+                let q = self.mention_starting_at(at).filter(|&q| self.known_type(q) == Some(EntityType::Person))?;
+                at = self.list[q].end as usize;
+                if self.low(at) != "as" {
+                    return None;
+                }
+                predecessor = Some(q);
+                at += 1;
+            }
+            return Some((at, predecessor));
+        }
+        None
+    }
+
+    /// A title phrase at token `k` naming what the office is held in: "(the)? (former)?
+    /// (X's | DEMONYM | ORG)? TITLE (of X | for X)?". The role and the country or
+    /// organisation, if the phrase names one.
+    fn title_phrase(&self, mut k: usize) -> Option<(String, usize)> {
+        if matches!(self.low(k), "the" | "a" | "an") {
             k += 1;
-            if matches!(self.low(k), "the" | "a" | "an") {
-                k += 1;
+        }
+        let mut t = k;
+        let mut prefix = String::new();
+        while self.is(t, ROLE_MODIFIER) || self.low(t) == "-" {
+            if !matches!(self.low(t), "then" | "new" | "-") {
+                prefix = format!("{} ", capitalise(self.low(t)));
             }
-            let (mut t, _) = (k, ());
-            let mut prefix = String::new();
-            while self.is(t, ROLE_MODIFIER) || self.low(t) == "-" {
-                if self.low(t) != "then" && self.low(t) != "-" {
-                    prefix = format!("{} ", capitalise(self.low(t)));
+            t += 1;
+        }
+        // A possessor ("the EU's"), a demonym ("the Russian"), or an organisation's or a
+        // country's name ("the United Nations high commissioner"), up to two adjectives
+        // before the title.
+        // "Taiwan's president", an unnamed office holder: the possessor inside it.
+        let inside = |q: usize| match self.list[q].referent {
+            Referent::Role(r) => r as usize,
+            _ => q,
+        };
+        let qualifier = self.mention_starting_at(t).map(inside).and_then(|q| {
+            let end = self.list[q].end as usize;
+            if self.is_clitic_s(end) {
+                Some((q, end + 1))
+            } else if self.list[q].form == Form::Demonym
+                || matches!(self.known_type(q), Some(EntityType::Country | EntityType::Organisation))
+            {
+                Some((q, end))
+            } else {
+                None
+            }
+        });
+        if let Some((_, end)) = qualifier {
+            t = end;
+        }
+        let mut found = self.st.titles.longest_at(self.doc, t);
+        if found.is_none() && qualifier.is_some() {
+            for skip in 1..=2 {
+                if !(t..t + skip).all(|x| self.is_lower_word(x) || self.low(x) == "-") {
+                    break;
                 }
-                t += 1;
-            }
-            // A possessor ("the EU's"), a demonym ("the Russian"), or an organisation's or a
-            // country's name ("the United Nations high commissioner"), up to two adjectives
-            // before the title.
-            let qualifier = self.mention_starting_at(t).and_then(|q| {
-                let end = self.list[q].end as usize;
-                if self.is_clitic_s(end) {
-                    Some((q, end + 1))
-                } else if self.list[q].form == Form::Demonym
-                    || matches!(self.known_type(q), Some(EntityType::Country | EntityType::Organisation))
-                {
-                    Some((q, end))
-                } else {
-                    None
-                }
-            });
-            if let Some((_, end)) = qualifier {
-                t = end;
-            }
-            let mut found = self.st.titles.longest_at(self.doc, t);
-            if found.is_none() && qualifier.is_some() {
-                for skip in 1..=2 {
-                    if !(t..t + skip).all(|x| self.is_lower_word(x) || self.low(x) == "-") {
-                        break;
-                    }
-                    found = self.st.titles.longest_at(self.doc, t + skip);
-                    if found.is_some() {
-                        break;
-                    }
-                }
-            }
-            let Some((&tid, j)) = found else {
-                continue;
-            };
-            let title = &self.data.lexicon.titles[tid as usize];
-            if title.kind != TitleKind::Office {
-                continue;
-            }
-            // "Xi Jinping, Brazilian President Luiz Inácio Lula da Silva": the title of the
-            // next name in a list.
-            if self.in_range(j) && self.doc.tokens[j].is_capitalised() && self.doc.tokens[j].is_word() {
-                continue;
-            }
-            let role = format!("{prefix}{}", capitalise_first(&title.role));
-            // "a spokesperson for the Civil Defence": the organisation served.
-            let served = || {
-                let k = if self.low(j + 1) == "the" { j + 2 } else { j + 1 };
-                (self.low(j) == "for")
-                    .then(|| self.mention_starting_at(k))
-                    .flatten()
-                    .filter(|&o| self.known_type(o) == Some(EntityType::Organisation))
-            };
-            let object = self.of_entity(j).map(|(o, _)| o).or_else(served).or(qualifier.map(|(q, _)| q));
-            if let Some(o) = object {
-                if matches!(self.known_type(o), Some(EntityType::Country | EntityType::Organisation)) {
-                    self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role), "appositive-title");
+                found = self.st.titles.longest_at(self.doc, t + skip);
+                if found.is_some() {
+                    break;
                 }
             }
         }
+        let (&tid, j) = found?;
+        let title = &self.data.lexicon.titles[tid as usize];
+        if title.kind != TitleKind::Office {
+            return None;
+        }
+        // "Xi Jinping, Brazilian President Luiz Inácio Lula da Silva": the title of the
+        // next name in a list.
+        if self.in_range(j) && self.doc.tokens[j].is_capitalised() && self.doc.tokens[j].is_word() {
+            return None;
+        }
+        let role = format!("{prefix}{}", capitalise_first(&title.role));
+        // "a spokesperson for the Civil Defence": the organisation served.
+        let served = || {
+            let k = if self.low(j + 1) == "the" { j + 2 } else { j + 1 };
+            (self.low(j) == "for")
+                .then(|| self.mention_starting_at(k))
+                .flatten()
+                .filter(|&o| self.known_type(o) == Some(EntityType::Organisation))
+        };
+        let object = self.of_entity(j).map(|(o, _)| o).or_else(served).or(qualifier.map(|(q, _)| q))?;
+        matches!(self.known_type(object), Some(EntityType::Country | EntityType::Organisation))
+            .then_some((role, object))
     }
 
     /// "The country's leader, Kim Jong-un,", "the region's ethnic Armenian leader,": an
@@ -1363,6 +1407,13 @@ impl<'a> SentenceMentions<'a> {
                 let title = &self.data.lexicon.titles[t as usize];
                 if j == comma && title.kind == TitleKind::Office {
                     let role = capitalise_first(&title.role);
+                    // A known person's own office, rather than the nearest country the
+                    // anaphor may stand for ("Japan …. The country's leader, Kim Jong-un").
+                    if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
+                        if self.known_role(p, pi as usize, &role) {
+                            return;
+                        }
+                    }
                     self.fact(p, Predicate::RoleIn, FactObject::Mention(q as u32), Some(role), "anaphor-title");
                     return;
                 }

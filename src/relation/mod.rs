@@ -877,34 +877,60 @@ impl<'a> Sent<'a> {
     /// The named counterpart and the demonym of "his Russian counterpart, Sergey Lavrov"
     /// (mention `m` the possessive pronoun), each if the phrase has it.
     fn counterpart_parts(&self, m: usize) -> Option<(Option<usize>, Option<usize>)> {
+        self.counterpart_lists(m).map(|(named, countries)| (named.first().copied(), countries.first().copied()))
+    }
+
+    /// The people named and the countries of "his Russian and Iranian counterparts, Sergei
+    /// Lavrov and Abbas Araghchi" or "his US counterpart Lloyd Austin" (mention `m` the
+    /// possessive pronoun), in the order given; `None` when `m` opens no such phrase. A
+    /// country is a demonym or a country's name used as one ("his US counterpart").
+    fn counterpart_lists(&self, m: usize) -> Option<(Vec<usize>, Vec<usize>)> {
         let mention = self.mention(m);
         if mention.form != Form::Pronoun || !matches!(self.low(mention.start as usize), "his" | "her" | "their") {
             return None;
         }
-        let mut demonym = None;
+        let mut countries = Vec::new();
         let mut k = mention.end as usize;
-        while k < (mention.end as usize + 4).min(self.range.end) {
+        let country = |d: usize| {
+            let form = self.mention(d).form;
+            form == Form::Demonym
+                || matches!(form, Form::Name | Form::Acronym)
+                    && self.entity(d, false).is_some_and(|e| self.etype(e) == EntityType::Country)
+        };
+        while k < (mention.end as usize + 8).min(self.range.end) {
             if matches!(self.low(k), "counterpart" | "counterparts") {
-                let named = self.head(k + 2).filter(|&p| {
-                    self.low(k + 1) == ","
-                        && self.ents.of_mention[p].is_some_and(|e| self.etype(e) == EntityType::Person)
-                });
-                return Some((named, demonym));
+                let person = |p: usize| self.ents.of_mention[p].is_some_and(|e| self.etype(e) == EntityType::Person);
+                let mut named = Vec::new();
+                let mut j = if self.low(k + 1) == "," { k + 2 } else { k + 1 };
+                while let Some(p) = self.head(j).filter(|&p| self.mention(p).start as usize == j && person(p)) {
+                    named.push(p);
+                    j = self.mention(p).end as usize;
+                    // "Sergei Lavrov and Abbas Araghchi", "A, B and C".
+                    match (self.low(j), self.low(j + 1)) {
+                        ("and", _) | (",", _) if named.len() < countries.len() => {
+                            j += if self.low(j + 1) == "and" { 2 } else { 1 };
+                        }
+                        _ => break,
+                    }
+                }
+                return Some((named, countries));
             }
             match self.head(k) {
-                Some(d) if self.mention(d).form == Form::Demonym => {
-                    demonym = Some(d);
+                Some(d) if country(d) => {
+                    countries.push(d);
                     k = self.mention(d).end as usize;
                 }
-                None if self.is_lower_word(k) => k += 1,
+                // "Russian and Iranian", "newly appointed".
+                None if self.is_lower_word(k) || self.low(k) == "," => k += 1,
                 _ => return None,
             }
         }
         None
     }
 
-    /// "Lavrov met his Chinese counterpart, Wang Yi": the person named, the person whose
-    /// counterpart they are, and the counterpart's country (entities).
+    /// "Lavrov met his Chinese counterpart, Wang Yi": each person named, the person whose
+    /// counterpart they are, and the counterpart's country (entities); a list of names
+    /// pairs with a list of countries of the same length, in order.
     fn counterparts(&self) -> Vec<(u32, u32, u32)> {
         let mut out = Vec::new();
         for k in self.range.clone() {
@@ -912,11 +938,16 @@ impl<'a> Sent<'a> {
             if self.mention(m).form != Form::Pronoun || !matches!(self.low(k), "his" | "her") {
                 continue;
             }
-            let Some((Some(named), Some(demonym))) = self.counterpart_parts(m) else { continue };
+            let Some((named, countries)) = self.counterpart_lists(m) else { continue };
+            if named.len() != countries.len() {
+                continue;
+            }
             let entity = |x: usize| self.ents.of_mention[x];
-            if let (Some(p), Some(of), Some(c)) = (entity(named), entity(m), entity(demonym)) {
-                if self.etype(of) == EntityType::Person && self.etype(c) == EntityType::Country && p != of {
-                    out.push((p, of, c));
+            for (&n, &d) in named.iter().zip(&countries) {
+                if let (Some(p), Some(of), Some(c)) = (entity(n), entity(m), entity(d)) {
+                    if self.etype(of) == EntityType::Person && self.etype(c) == EntityType::Country && p != of {
+                        out.push((p, of, c));
+                    }
                 }
             }
         }
