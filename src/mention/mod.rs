@@ -254,6 +254,7 @@ impl MentionStage {
             sm.compounds();
             sm.titles();
             sm.place_nouns();
+            sm.acronym_uses(&out.acronyms);
             sm.acronym_definitions(&mut out.acronyms);
             sm.fallback();
             sm.references();

@@ -1313,7 +1313,7 @@ impl<'a> SentenceMentions<'a> {
 
     /// A title phrase at token `k` naming what the office is held in: "(the)? (former)?
     /// (X's | DEMONYM | ORG)? TITLE (of X | for X)?". The role and the country or
-    /// organisation, if the phrase names one.
+    /// organisation (or a local office's place), if the phrase names one.
     fn title_phrase(&self, mut k: usize) -> Option<(String, usize)> {
         if matches!(self.low(k), "the" | "a" | "an") {
             k += 1;
@@ -1381,8 +1381,14 @@ impl<'a> SentenceMentions<'a> {
                 .filter(|&o| self.known_type(o) == Some(EntityType::Organisation))
         };
         let object = self.of_entity(j).map(|(o, _)| o).or_else(served).or(qualifier.map(|(q, _)| q))?;
-        matches!(self.known_type(object), Some(EntityType::Country | EntityType::Organisation))
-            .then_some((role, object))
+        // A local office is held in its region or city ("the governor of the Zaporizhzhia
+        // region").
+        let holder = match self.known_type(object) {
+            Some(EntityType::Country | EntityType::Organisation) => true,
+            Some(EntityType::Place) => title.local,
+            _ => false,
+        };
+        holder.then_some((role, object))
     }
 
     /// "The country's leader, Kim Jong-un,", "the region's ethnic Armenian leader,": an
@@ -1918,10 +1924,25 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
-    /// Acronyms defined in this sentence, added to the document's `acronyms`. (They are
-    /// not looked for in later sentences: a per-sentence copy of the map that was meant
-    /// to do so was read before it was filled, so it never matched; matching them would
-    /// change the output.)
+    /// Acronyms defined in an earlier sentence, used again: "Seven aircraft were
+    /// involved, MIT said" after "Turkey's National Intelligence Organisation (MIT)".
+    pub(super) fn acronym_uses(&mut self, acronyms: &FxHashMap<String, Referent>) {
+        if acronyms.is_empty() {
+            return;
+        }
+        for i in self.range.start as usize..self.range.end as usize {
+            let t = self.doc.tokens[i];
+            if !t.is_word() || self.taken(i) || !self.doc.tok(i).bytes().all(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            if let Some(r) = acronyms.get(self.doc.tok(i)) {
+                let m = self.mention(i, i + 1, r.clone(), Form::Acronym, "acronym", 0.85);
+                self.add(m);
+            }
+        }
+    }
+
+    /// Acronyms defined in this sentence, added to the document's `acronyms`.
     pub(super) fn acronym_definitions(&mut self, acronyms: &mut FxHashMap<String, Referent>) {
         let mut i = self.range.start as usize;
         while i + 2 < self.range.end as usize {
@@ -1944,7 +1965,11 @@ impl<'a> SentenceMentions<'a> {
             let first = acronym.bytes().next().unwrap_or(0);
             let fits = |from: usize| (from..i).any(|k| self.doc.tok(k).bytes().next() == Some(first));
             if self.low(i) == "(" && self.low(i + 2) == ")" && is_acr() {
-                let known = self.mention_ending_at(i).filter(|&m| fits(self.list[m].start as usize));
+                // An organisation's acronym may come from its name in another language:
+                // "Turkey's National Intelligence Organisation (MIT)".
+                let known = self.mention_ending_at(i).filter(|&m| {
+                    fits(self.list[m].start as usize) || self.known_type(m) == Some(EntityType::Organisation)
+                });
                 let referent = if let Some(m) = known {
                     Some(self.list[m].referent.clone())
                 } else if let Some((start, inner)) = self.spelled_out(i, acronym) {

@@ -684,16 +684,21 @@ impl<'a> Sent<'a> {
         if matches!(self.low(i + 1), "according" | "citing") {
             return true;
         }
-        (i + 2..(i + 8).min(self.range.end)).any(|k| {
-            self.is(k, word::ATTRIBUTION_VERB)
-                && (i + 1..k)
-                    .all(|x| self.head(x).is_some() || self.is_lower_word(x) || self.kind(x) != Some(TokenKind::Punct))
-                && (k + 1 >= self.range.end
-                    || matches!(
-                        self.low(k + 1),
-                        "." | "," | ";" | "on" | "in" | "late" | "earlier" | "citing" | "adding"
-                    ))
-        })
+        // Inverted: "…, said Ivan Fedorov, the governor", "…, said the ministry".
+        let inverted = self.is(i + 1, word::ATTRIBUTION_VERB)
+            && (self.head(i + 2).is_some() || matches!(self.low(i + 2), "the" | "a" | "an"));
+        inverted
+            || (i + 2..(i + 8).min(self.range.end)).any(|k| {
+                self.is(k, word::ATTRIBUTION_VERB)
+                    && (i + 1..k).all(|x| {
+                        self.head(x).is_some() || self.is_lower_word(x) || self.kind(x) != Some(TokenKind::Punct)
+                    })
+                    && (k + 1 >= self.range.end
+                        || matches!(
+                            self.low(k + 1),
+                            "." | "," | ";" | "on" | "in" | "late" | "earlier" | "citing" | "adding"
+                        ))
+            })
     }
 
     /// Whether the verb at `i` is hypothetical or intended ("could hold", "to attack").

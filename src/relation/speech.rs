@@ -403,6 +403,17 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             && ctx.low(np - 1) == ","
             && ctx.low(k) == ","
             && (ctx.content_start..np).any(|j| TENSED.contains(&ctx.low(j)) || ctx.low(j).ends_with("ed"));
+        // "…, said Ivan Fedorov, the governor of the region.": an appositive describing an
+        // inverted speaker is no part of what was said.
+        if inverted && ctx.low(k) == "," && matches!(ctx.low(k + 1), "the" | "a" | "an") {
+            let close = (k + 1..stop).find(|&j| ctx.low(j) == ",").unwrap_or(stop);
+            let noun_phrase = close <= k + 14
+                && (k + 1..close)
+                    .all(|j| !TENSED.contains(&ctx.low(j)) && ctx.low(j) != "that" && !is_quote_token(ctx, j));
+            if noun_phrase {
+                k = close;
+            }
+        }
         match after_adjuncts(ctx, k, stop) {
             Some(j) if !parenthetical => k = j,
             _ => {
@@ -516,7 +527,13 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         {
             k -= 1;
         }
-        if let Some(q) = ctx.head(k.wrapping_sub(1)).filter(|_| k < np) {
+        // "…, Air Force Commander Mykola Oleshchuk said": an organisation's name right
+        // before the title.
+        let named = |q: usize| {
+            matches!(ctx.mention(q).form, Form::Name | Form::Acronym)
+                && ctx.entity(q, false).is_some_and(|e| ctx.etype(e) != EntityType::Person)
+        };
+        if let Some(q) = ctx.head(k.wrapping_sub(1)).filter(|&q| k < np || named(q)) {
             k = ctx.mention(q).start as usize;
         }
         if k < np && ctx.low(k.wrapping_sub(1)) == "," {
