@@ -385,6 +385,7 @@ impl RelationStage {
                 previous_events = attacks;
             }
         }
+        campaign_agents(data, entities, &mut out);
         facts(mentions, entities, &lookups, &mut out);
         counterpart_roles(&counterparts, &mut out);
         finish(&mut out);
@@ -1220,6 +1221,60 @@ fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, out: &mut 
                 }
             },
             confidence: 0.85,
+        });
+    }
+}
+
+/// The country (ISO 3166-1 alpha-2) a known place, region or area lies in, or a country's own.
+fn country_code<'d>(data: &'d OntologyData, e: &crate::resolve::Entity) -> Option<&'d str> {
+    let EntityKey::Known(k) = e.key else { return None };
+    let code = match k {
+        Known::Country(c) => &data.countries[c as usize].iso2,
+        Known::Place(p) => &data.places[p as usize].country,
+        Known::Region(r) => &data.regions[r as usize].country,
+        Known::Area(a) => &data.areas[a as usize].country,
+        _ => return None,
+    };
+    (!code.is_empty()).then_some(code.as_str())
+}
+
+/// "Russia launched one of its largest air attacks on Ukraine … In the western city of
+/// Lutsk, a missile struck an apartment block": an attack whose attacker is not named, on a
+/// place in the country that the document's first attack of one state on another targets,
+/// is that state's (and the state `attacked` the place). A war inside one country names
+/// no foreign state, so its attacks keep their attackers unknown.
+fn campaign_agents(data: &OntologyData, entities: &Entities, out: &mut Extraction) {
+    let country = |e: u32| country_code(data, &entities.list[e as usize]);
+    let lead = out.events.iter().position(|e| {
+        e.etype == EventType::Attack
+            && e.agent.is_some_and(|a| entities.list[a as usize].etype == EntityType::Country)
+            && e.target.is_some_and(|t| entities.list[t as usize].etype == EntityType::Country)
+    });
+    let Some(lead) = lead else { return };
+    let (Some(agent), Some(target)) = (out.events[lead].agent, out.events[lead].target) else { return };
+    let Some(iso) = country(target) else { return };
+    if country(agent) == Some(iso) {
+        return;
+    }
+    let mut rule: Option<Arc<str>> = None;
+    for i in lead + 1..out.events.len() {
+        let e = &mut out.events[i];
+        let Some(place) = e.place.filter(|&p| entities.list[p as usize].etype == EntityType::Place) else {
+            continue;
+        };
+        if e.etype != EventType::Attack || e.agent.is_some() || e.target.is_some() || country(place) != Some(iso) {
+            continue;
+        }
+        e.agent = Some(agent);
+        let sentence = e.sentence;
+        out.relations.push(Relation {
+            subject: agent,
+            predicate: Predicate::Attacked,
+            object: RelObject::Entity(place),
+            role: None,
+            sentence,
+            rule: rule.get_or_insert_with(|| "campaign".into()).clone(),
+            confidence: 0.6,
         });
     }
 }
