@@ -363,6 +363,9 @@ pub enum Frame {
     AgreementNoun,
     /// "A and B exchanged fire", "A traded fire with B": each side attacked the other.
     Mutual,
+    /// "X claimed responsibility for the bombing": what X says, and X is the attacker of
+    /// the attack referred to (in the sentence, else the one before).
+    Claim,
 }
 
 impl Frame {
@@ -385,6 +388,7 @@ impl Frame {
             "launch" => Frame::Launch,
             "agreement-noun" => Frame::AgreementNoun,
             "mutual" => Frame::Mutual,
+            "claim" => Frame::Claim,
             _ => return None,
         })
     }

@@ -300,8 +300,24 @@ pub(super) fn assemble(
     previous: &[usize],
     last_attack: Option<usize>,
 ) {
-    let Found { candidates, relations, said } = found;
+    let Found { candidates, relations, said, claims, verdicts } = found;
     let mut cands = merge(ctx, candidates);
+    // "condemned the (deadly) bombing", "claimed responsibility for the attack": the
+    // attack whose noun the object of a verdict or a claim is.
+    let attack_at = |at: usize| {
+        let at = if matches!(ctx.low(at), "the" | "this" | "these" | "those" | "its" | "their") { at + 1 } else { at };
+        cands
+            .iter()
+            .find(|c| {
+                c.etype == Some(EventType::Attack)
+                    && c.trigger.start >= at
+                    && c.trigger.start <= at + 2
+                    && (at..c.trigger.start).all(|k| ctx.is_lower_word(k) && ctx.head(k).is_none())
+            })
+            .map(|c| c.trigger.clone())
+    };
+    let verdict_on: Vec<Option<Range<usize>>> = verdicts.iter().map(|v| attack_at(v.3)).collect();
+    let claim_on: Vec<Option<Range<usize>>> = claims.iter().map(|c| attack_at(c.2)).collect();
     // "jets struck weapons sites and air defences": an interception noun in the object of
     // an attack is what was hit, not an interception.
     let attacks: Vec<usize> =
@@ -345,6 +361,40 @@ pub(super) fn assemble(
         if referred && in_paragraph.is_none() {
             from_document = [e];
             previous = &from_document;
+        }
+    }
+    // "The BLA claimed responsibility for the attack": the claimant attacked, in the
+    // attack its object names, else in the attack referred to before.
+    for ((x, rule, _), on) in claims.iter().zip(claim_on) {
+        if let Some(c) = on.and_then(|t| cands.iter_mut().find(|c| c.trigger == t)) {
+            if c.agents.is_empty() {
+                c.agents.push(*x);
+            }
+            continue;
+        }
+        let Some(e) = referred_attack(out, in_paragraph).filter(|&e| out.events[e].agent.is_none()) else {
+            continue;
+        };
+        let ev = &mut out.events[e];
+        ev.agent = Some(*x);
+        let object = ev.target.or(ev.place.filter(|&p| !ctx.is_water(p)));
+        if let Some(o) = object.filter(|&o| o != *x) {
+            out.relations.push(ctx.relation(*x, Predicate::Attacked, o, rule));
+        }
+    }
+    // The verdict's act, in this sentence or (a definite noun referring back) before:
+    // whoever carried it out is criticised.
+    let referred_agent = referred_attack(out, in_paragraph).and_then(|e| out.events[e].agent);
+    for ((speakers, p, rule, _), on) in verdicts.iter().zip(verdict_on) {
+        let Some(trigger) = on else { continue };
+        let authors = match cands.iter().find(|c| c.trigger == trigger) {
+            Some(c) => c.agents.clone(),
+            None => referred_agent.into_iter().collect(),
+        };
+        for &a in &authors {
+            for &s in speakers.iter().filter(|&&s| s != a) {
+                out.relations.push(ctx.relation(s, *p, a, rule));
+            }
         }
     }
     let mut counts: Vec<Counts> = vec![Counts::default(); cands.len()];
@@ -504,6 +554,16 @@ pub(super) fn assemble(
             });
         }
     }
+}
+
+/// The attack a definite noun after a claim or a verdict refers to ("the attack"): the
+/// paragraph's, else the document's last with a place, a target or casualties (one with
+/// nothing is no report of an attack: "evidence pointed to a suicide attack").
+fn referred_attack(out: &Extraction, in_paragraph: Option<usize>) -> Option<usize> {
+    let reported = |e: &&Event| e.place.is_some() || e.target.is_some() || e.has_counts();
+    in_paragraph
+        .filter(|&e| reported(&&out.events[e]))
+        .or_else(|| out.events.iter().rposition(|e| e.etype == EventType::Attack && reported(&e)))
 }
 
 /// A statement's text without the spaces, final punctuation and quotation marks around

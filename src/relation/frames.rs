@@ -220,6 +220,12 @@ pub(super) struct Found {
     pub candidates: Vec<Candidate>,
     pub relations: Vec<Relation>,
     pub said: Vec<Said>,
+    /// Who claimed an attack ("X claimed responsibility for the bombing"), with the rule
+    /// and the token where the claim's object starts.
+    pub claims: Vec<(u32, Arc<str>, usize)>,
+    /// Verdicts on an act named by a noun, not an actor ("condemned the bombing"): the
+    /// speakers, the predicate and rule, and the token where the object starts.
+    pub verdicts: Vec<(Vec<u32>, Predicate, Arc<str>, usize)>,
 }
 
 impl Sent<'_> {
@@ -461,6 +467,19 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
         Frame::Backing => backing(ctx, t, i, found),
         Frame::Headquarters => headquarters(ctx, t, i, end, found),
         Frame::Membership => memberships(ctx, t, i, end, found),
+        Frame::Claim => claim(ctx, t, i, end, found),
+    }
+}
+
+/// "The BLA claimed responsibility for the attack": the claim is said (as "claimed"
+/// alone says it), and its subject claims the attack.
+fn claim(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    speech::speech(ctx, t, i, i + 1, found);
+    let Some(m) = ctx.subject(i, false) else { return };
+    for e in ctx.expand(m, true) {
+        if matches!(ctx.etype(e), EntityType::Organisation | EntityType::Country) {
+            found.claims.push((e, t.rule.clone(), end));
+        }
     }
 }
 

@@ -79,7 +79,7 @@ pub struct Event {
 }
 
 impl Event {
-    fn has_counts(&self) -> bool {
+    pub(super) fn has_counts(&self) -> bool {
         self.killed.is_some() || self.injured.is_some() || self.count.is_some() || self.amount.is_some()
     }
 }

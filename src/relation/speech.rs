@@ -606,6 +606,9 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     found.relations.push(ctx.relation(s, p, o, &t.rule));
                 }
             }
+        } else if matches!(ctx.low(end), "the" | "this" | "these" | "those" | "its" | "their") {
+            // "condemned the bombing": the act's author, once the act is known.
+            found.verdicts.push((speakers.clone(), p, t.rule.clone(), end));
         }
     }
 }
