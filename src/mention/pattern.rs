@@ -738,7 +738,7 @@ impl<'a> SentenceMentions<'a> {
             let qend = self.list[q].end as usize;
             let possessive = self.is_clitic_s(qend);
             let k = if possessive { qend + 1 } else { qend };
-            if !self.in_range(k) || self.owner(k).is_some() {
+            if !self.in_range(k) {
                 continue;
             }
             let qform = self.list[q].form;
@@ -749,6 +749,19 @@ impl<'a> SentenceMentions<'a> {
             } else {
                 None
             };
+            // "Germany's Foreign Office": a ministry's common name that the gazetteer gives
+            // another country's ministry is this country's.
+            let foreign = self.owner(k).filter(|&o| {
+                let Referent::Known(Known::Organisation(oi)) = self.list[o].referent else { return false };
+                let theirs = &self.data.organisations[oi as usize].country;
+                let ours = country.map(|c| &self.data.countries[c as usize].iso2);
+                self.list[o].start as usize == k
+                    && ours.is_some_and(|c| !theirs.is_empty() && c != theirs)
+                    && self.st.ministries.longest_at(self.doc, k).is_some_and(|(_, e)| e == self.list[o].end as usize)
+            });
+            if self.owner(k).is_some() && foreign.is_none() {
+                continue;
+            }
             let start = self.list[q].start as usize;
             // "Sudan's army-aligned government": a compound adjective ("word-word") before
             // the head noun is no head of its own.
@@ -783,7 +796,13 @@ impl<'a> SentenceMentions<'a> {
                     let name = format!("{} {}", self.st.demonym(c), lex.ministries[mi as usize].canonical);
                     let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
                     let m = self.mention(start, end, referent, Form::Compound, "ministry", 0.9);
-                    let new = self.wrap(&[q], m);
+                    let new = match foreign {
+                        Some(o) => {
+                            self.list[q].inner = true;
+                            self.replace(o, m)
+                        }
+                        None => self.wrap(&[q], m),
+                    };
                     let object = self.country_object(q, c);
                     self.fact(new, Predicate::PartOf, object, None, "ministry");
                     continue;

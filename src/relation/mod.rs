@@ -368,6 +368,7 @@ impl RelationStage {
                 }
                 i = next;
             }
+            as_did(&ctx, &mut found);
             if s.block != previous_block {
                 previous_events.clear();
                 previous_block = s.block;
@@ -571,11 +572,13 @@ impl<'a> Sent<'a> {
         None
     }
 
-    /// The entity of mention `m`; capitals stand for their country when `actor` is set.
+    /// The entity of mention `m`; capitals stand for their country when `actor` is set,
+    /// and always when they qualify an office ("Moscow's ambassador").
     pub fn entity(&self, m: usize, actor: bool) -> Option<u32> {
         let mention = self.mention(m);
+        // "Moscow's ambassador": an office a capital qualifies is its state's.
         if let Referent::Role(q) = mention.referent {
-            return self.entity(q as usize, actor);
+            return self.entity(q as usize, true).or_else(|| self.entity(q as usize, actor));
         }
         let e = self.ents.of_mention.get(m).copied().flatten()?;
         if actor {
@@ -1222,6 +1225,32 @@ fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, out: &mut 
             },
             confidence: 0.85,
         });
+    }
+}
+
+/// "Germany summoned Moscow's ambassador on Monday, as did France, Spain and Finland":
+/// the states or organisations after "as did" / "so did" are agents of the sentence's
+/// events before it too.
+fn as_did(ctx: &Sent, found: &mut frames::Found) {
+    let Some(k) = ctx.range.clone().find(|&k| matches!(ctx.low(k), "as" | "so") && ctx.low(k + 1) == "did") else {
+        return;
+    };
+    let mut others: Vec<u32> = Vec::new();
+    for (m, p) in ctx.right_args(k + 2, 30) {
+        if p.is_none() {
+            others.extend(
+                ctx.expand(m, true)
+                    .into_iter()
+                    .filter(|&e| matches!(ctx.etype(e), EntityType::Country | EntityType::Organisation)),
+            );
+        }
+    }
+    for c in found.candidates.iter_mut().filter(|c| c.trigger.end <= k && !c.agents.is_empty()) {
+        for &o in &others {
+            if !c.agents.contains(&o) && !c.targets.iter().any(|t| t.0 == o) {
+                c.agents.push(o);
+            }
+        }
     }
 }
 
