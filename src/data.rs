@@ -366,6 +366,8 @@ pub enum Frame {
     /// "X claimed responsibility for the bombing": what X says, and X is the attacker of
     /// the attack referred to (in the sentence, else the one before).
     Claim,
+    /// "A and B (together with C) form the X Alliance": each is a member of it.
+    Constitute,
 }
 
 impl Frame {
@@ -389,6 +391,7 @@ impl Frame {
             "agreement-noun" => Frame::AgreementNoun,
             "mutual" => Frame::Mutual,
             "claim" => Frame::Claim,
+            "constitute" => Frame::Constitute,
             _ => return None,
         })
     }

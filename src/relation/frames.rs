@@ -468,6 +468,44 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
         Frame::Headquarters => headquarters(ctx, t, i, end, found),
         Frame::Membership => memberships(ctx, t, i, end, found),
         Frame::Claim => claim(ctx, t, i, end, found),
+        Frame::Constitute => constitute(ctx, t, i, end, found),
+    }
+}
+
+/// "The AA and the MNDAA, together with the TNLA, form the Three Brotherhood Alliance",
+/// "the three juntas formed their own pact, the Alliance of Sahel States": two or more
+/// states or organisations that form an organisation are its members.
+fn constitute(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    if ctx.irrealis(i) || ctx.passive(i) {
+        return;
+    }
+    let actor = |e: &u32| matches!(ctx.etype(*e), EntityType::Country | EntityType::Organisation);
+    // A subject of names only, with ", together with X," or ", along with X," in it; else
+    // the verb's subject.
+    let mut members: Vec<u32> = Vec::new();
+    let mut k = ctx.content_start;
+    while k < i {
+        if let Some(m) = ctx.head(k) {
+            members.extend(ctx.expand(m, true).into_iter().filter(actor));
+            k = ctx.mention(m).end as usize;
+        } else if matches!(ctx.low(k), "the" | "and" | "," | "together" | "along" | "with" | "(" | ")" | "have" | "had")
+        {
+            k += 1;
+        } else {
+            members = agent_of(ctx, i).into_iter().filter(actor).collect();
+            break;
+        }
+    }
+    let members = dedup(members);
+    if members.len() < 2 {
+        return;
+    }
+    let org = ctx.right_args(end, 14).into_iter().filter(|(_, p)| p.is_none()).find_map(|(m, _)| {
+        ctx.entity(m, false).filter(|&e| ctx.etype(e) == EntityType::Organisation && !members.contains(&e))
+    });
+    let Some(org) = org else { return };
+    for &m in &members {
+        found.relations.push(ctx.relation(m, Predicate::MemberOf, org, &t.rule));
     }
 }
 
