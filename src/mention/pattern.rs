@@ -1145,6 +1145,18 @@ impl<'a> SentenceMentions<'a> {
                             let m = self.mention(start, j, Referent::Role(q as u32), Form::Role, "office", 0.8);
                             self.wrap(&[q], m);
                         }
+                    } else if qualifier.is_none()
+                        && title.kind == TitleKind::Office
+                        && !capital_title
+                        && mstart == i
+                        && self.low(i.wrapping_sub(1)) == "the"
+                        && self.free(i, j)
+                        && !matches!(self.low(j), "of" | "for")
+                    {
+                        // "the prime minister said": the person last named with that office.
+                        let referent = Referent::Anaphor(EntityType::Person, vec![title.role.clone()]);
+                        let m = self.mention(i - 1, j, referent, Form::Anaphor, "title-anaphor", 0.7);
+                        self.add(m);
                     }
                     i = j;
                 }

@@ -1049,6 +1049,17 @@ impl<'a> Sent<'a> {
             if let Some(m) = self.head(k) {
                 let mention = self.mention(m);
                 let end = mention.end as usize;
+                // "the Barbados-flagged True Confidence": a flag or an owner's country
+                // describes what follows; it is no argument.
+                if self.low(end) == "-"
+                    && matches!(
+                        self.low(end + 1),
+                        "flagged" | "registered" | "owned" | "operated" | "managed" | "bound" | "linked"
+                    )
+                {
+                    k = end + 2;
+                    continue;
+                }
                 // "the southern Lebanese town of Nabatieh": as after a possessor, the place
                 // named after the place noun takes the demonym's preposition.
                 let demonym_place = mention.form == Form::Demonym

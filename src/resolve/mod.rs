@@ -9,7 +9,7 @@
 //! section (he/she: a person; it: a country or organisation; they: a group or an
 //! organisation); "the ministry", "the country" take the last entity of that kind.
 
-use crate::data::{EntityType, Gender, OntologyData};
+use crate::data::{EntityType, Gender, OntologyData, Predicate};
 use crate::mention::gazetteer::{name_key, Known};
 use crate::mention::{Form, Mention, MentionStage, Mentions, NewName, Pronoun, Referent};
 use crate::text::Document;
@@ -514,6 +514,25 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
                     });
                     r.out.of_mention[mi] = e;
                 }
+            }
+            Referent::Anaphor(EntityType::Person, roles) => {
+                // "the prime minister": the person last named with that office, in the
+                // text ("Prime Minister Shehbaz Sharif") or in the gazetteer.
+                let holds = |j: usize, e: &Entity| {
+                    let role = |r: &str| roles.iter().any(|x| x.eq_ignore_ascii_case(r));
+                    let titled = mentions.facts.iter().any(|f| {
+                        f.subject as usize == j
+                            && f.predicate == Predicate::RoleIn
+                            && f.role.as_deref().is_some_and(role)
+                    });
+                    let known =
+                        matches!(e.key, EntityKey::Known(Known::Person(pi)) if role(&data.people[pi as usize].role));
+                    e.etype == EntityType::Person && (titled || known)
+                };
+                r.out.of_mention[mi] = (0..mi).rev().find_map(|j| {
+                    let e = r.out.of_mention[j]?;
+                    holds(j, &r.out.list[e as usize]).then_some(e)
+                });
             }
             Referent::Anaphor(t, sub) => {
                 let (t, sub) = (*t, sub.clone());
