@@ -229,6 +229,8 @@ pub struct Organisation {
     pub subtype: String,
     pub country: String,
     pub wikidata: Option<String>,
+    /// The organisation this body is part of (`organisation-parents.tsv`), by index.
+    pub parent: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -516,6 +518,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "gazetteer/areas.tsv",
     "people.tsv",
     "organisations.tsv",
+    "organisation-parents.tsv",
     "memberships.tsv",
     "lexicon/abbreviations.txt",
     "lexicon/numbers.tsv",
@@ -694,6 +697,8 @@ impl OntologyData {
         data.people = parse_people(&Table::parse("ontology/people.tsv", &src)?)?;
         let src = get("organisations.tsv")?;
         data.organisations = parse_organisations(&Table::parse("ontology/organisations.tsv", &src)?)?;
+        let src = get("organisation-parents.tsv")?;
+        parse_parents(&Table::parse("ontology/organisation-parents.tsv", &src)?, &mut data.organisations)?;
         let src = get("memberships.tsv")?;
         data.memberships = parse_memberships(&Table::parse("ontology/memberships.tsv", &src)?)?;
         data.lexicon = parse_lexicon(&mut get)?;
@@ -850,8 +855,26 @@ fn parse_organisations(t: &Table) -> Result<Vec<Organisation>> {
             subtype: r[sub].to_owned(),
             country: r[country].to_owned(),
             wikidata: opt_string(r[wd]),
+            parent: None,
         })
         .collect())
+}
+
+/// Sets each organisation's parent from `organisation-parents.tsv`; both names must be
+/// organisations' names.
+fn parse_parents(t: &Table, organisations: &mut [Organisation]) -> Result<()> {
+    let (org, parent) = (t.col("organisation")?, t.col("parent")?);
+    for (line, r) in &t.rows {
+        let index = |col: usize| {
+            organisations
+                .iter()
+                .position(|o| o.name == r[col])
+                .ok_or_else(|| t.err(*line, col, format!("'{}' is no name in organisations.tsv", r[col])))
+        };
+        let (o, p) = (index(org)?, index(parent)?);
+        organisations[o].parent = Some(p as u32);
+    }
+    Ok(())
 }
 
 fn parse_memberships(t: &Table) -> Result<Vec<Membership>> {

@@ -372,7 +372,8 @@ impl Pipeline {
     }
 
     /// `part_of` from the gazetteer: a national institution named in a document is part
-    /// of its country when the document names that country.
+    /// of its country when the document names that country, and a body of an organisation
+    /// (`organisation-parents.tsv`) part of it when the document names the organisation.
     fn institution_links(&self, a: &Analysis, out: &mut Vec<crate::relation::Relation>) {
         let ents = &a.entities;
         for (i, e) in ents.list.iter().enumerate() {
@@ -383,6 +384,23 @@ impl Pipeline {
                 continue;
             }
             let org = &self.data.organisations[o as usize];
+            let first = a.mentions.list.iter().enumerate().find(|(m, _)| ents.of_mention[*m] == Some(i as u32));
+            // A body of an organisation the document names ("the UN Security Council" and
+            // "the United Nations").
+            let parent = org.parent.and_then(|p| {
+                ents.list.iter().position(|x| x.key == EntityKey::Known(Known::Organisation(p)) && x.named)
+            });
+            if let (Some(p), Some((_, m))) = (parent, first) {
+                out.push(crate::relation::Relation {
+                    subject: i as u32,
+                    predicate: Predicate::PartOf,
+                    object: RelObject::Entity(p as u32),
+                    role: None,
+                    sentence: m.sentence,
+                    rule: "gazetteer-parent".into(),
+                    confidence: 0.8,
+                });
+            }
             let Some(c) = self.data.country_by_iso(&org.country) else {
                 continue;
             };
@@ -401,7 +419,6 @@ impl Pipeline {
             else {
                 continue;
             };
-            let first = a.mentions.list.iter().enumerate().find(|(m, _)| ents.of_mention[*m] == Some(i as u32));
             let Some((_, m)) = first else { continue };
             out.push(crate::relation::Relation {
                 subject: i as u32,

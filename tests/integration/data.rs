@@ -73,3 +73,30 @@ fn data_dir_override_reports_bad_rows() {
     assert!(msg.contains("ontology/lexicon/titles.tsv:") && msg.contains("expected 4 fields, found 2"), "{msg}");
     assert_eq!(err.kind(), newsgraph::ErrorKind::Data);
 }
+
+#[test]
+fn organisation_parents_name_known_organisations() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology");
+    let dir = std::env::temp_dir().join(format!("newsgraph-parents-{}", std::process::id()));
+    for f in newsgraph::data::files() {
+        let to = dir.join(f);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("temp folder");
+        std::fs::copy(root.join(f), &to).expect("copy data file");
+    }
+    let parents = dir.join("organisation-parents.tsv");
+    let mut text = std::fs::read_to_string(&parents).expect("parents");
+    text.push_str("United Nations Security Council\tLeague of Nations\thttps://example.org\n");
+    std::fs::write(&parents, text).expect("write");
+    let err = newsgraph::OntologyData::from_dir(&dir).expect_err("an unknown parent is an error");
+    std::fs::remove_dir_all(&dir).ok();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("ontology/organisation-parents.tsv:") && msg.contains("'League of Nations' is no name"),
+        "{msg}"
+    );
+    // The bundled file loads, and gives the Security Council its parent.
+    let data = newsgraph::OntologyData::embedded().expect("embedded data");
+    let unsc = data.organisations.iter().find(|o| o.name == "United Nations Security Council").expect("UNSC");
+    let parent = unsc.parent.map(|p| data.organisations[p as usize].name.as_str());
+    assert_eq!(parent, Some("United Nations"));
+}
