@@ -1869,8 +1869,10 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
             // "X, the capital of Y", "X, a town in Y", "X, a disputed reef in Y", "X, a
-            // town in Haiti's Artibonite department".
-            if self.low(end) == "," && matches!(self.low(end + 1), "the" | "a" | "an") {
+            // town in Haiti's Artibonite department"; "Lutsk is the capital of Volyn
+            // region".
+            let copula = matches!(self.low(end), "is" | "was") && rank < 3;
+            if (self.low(end) == "," || copula) && matches!(self.low(end + 1), "the" | "a" | "an") {
                 let mut k = end + 2;
                 while (self.is_lower_word(k) || self.low(k) == "-")
                     && k < end + 7
@@ -1881,12 +1883,32 @@ impl<'a> SentenceMentions<'a> {
                 let place_noun = self.place_noun_at(k.saturating_sub(1)).is_some();
                 let joins = match self.low(k) {
                     "of" => place_noun,
-                    "in" => k > end + 2,
+                    "in" => k > end + 2 && (!copula || place_noun),
                     _ => false,
                 };
                 if joins {
                     if let Some(b) = self.place_after(k + 1).filter(|&b| self.larger_place(b, a)) {
                         self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-apposition");
+                    }
+                }
+            }
+            // "Abuja, the Nigerian capital", "Aden, the southern Yemeni port city": the
+            // country of the demonym before the appositive's place noun.
+            if (self.low(end) == "," || copula) && matches!(self.low(end + 1), "the" | "a" | "an") {
+                let mut k = end + 2;
+                while self.is_lower_word(k) && k < end + 5 {
+                    k += 1;
+                }
+                let demonym = self.mention_starting_at(k).filter(|&q| self.list[q].form == Form::Demonym);
+                if let Some((q, c)) = demonym.and_then(|q| Some((q, self.country_of(q)?))) {
+                    let mut j = self.list[q].end as usize;
+                    while (self.is_lower_word(j) || self.low(j) == "-") && j < self.list[q].end as usize + 4 {
+                        j += 1;
+                    }
+                    let noun = j > self.list[q].end as usize && self.place_noun_at(j - 1).is_some();
+                    if noun && !matches!(self.low(j), "of" | "'s") && !self.is_lower_word(j) && rank < 3 {
+                        let object = self.country_object(q, c);
+                        self.fact(a, Predicate::LocatedIn, object, None, "place-apposition");
                     }
                 }
             }
