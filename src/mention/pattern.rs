@@ -1026,8 +1026,13 @@ impl<'a> SentenceMentions<'a> {
                 || qualifier.is_some_and(|(q, _)| {
                     matches!(self.low((self.list[q].start as usize).wrapping_sub(1)), "the" | "a" | "an")
                 });
-            // "Its leader, Luckson Elan,": a possessive pronoun qualifies and determines.
-            let pronoun = qualifier.is_none() && matches!(self.low(mstart.wrapping_sub(1)), "its" | "their");
+            // "Its leader, Luckson Elan,", "The gang's leader, Luckson Elan,": a possessive
+            // pronoun, or a definite common noun's possessive, qualifies and determines.
+            let common_possessor = self.is_clitic_s(mstart.wrapping_sub(1))
+                && self.is_lower_word(mstart.wrapping_sub(2))
+                && matches!(self.low(mstart.wrapping_sub(3)), "the" | "its" | "their");
+            let pronoun = qualifier.is_none()
+                && (matches!(self.low(mstart.wrapping_sub(1)), "its" | "their") || common_possessor);
             let appositive = self.low(after) == ","
                 && (qualifier.is_some() && determined || pronoun)
                 && title.kind == TitleKind::Office;

@@ -185,14 +185,18 @@ fn common_noun_subject(ctx: &Sent, i: usize) -> bool {
     j == ctx.range.start || ctx.low(j - 1) == ","
 }
 
-/// Who speaks through the office or spokesperson named before the verb at `i`
-/// ("Netanyahu's office said"): the possessor's mention.
+/// Who speaks through the office, spokesperson or correspondent named before the verb at
+/// `i` ("Netanyahu's office said", "Al Jazeera's correspondent said"): the possessor's
+/// mention.
 fn spokes_possessor(ctx: &Sent, i: usize) -> Option<usize> {
     let mut k = i;
     while k > ctx.range.start && ctx.is(k - 1, word::AUXILIARY) {
         k -= 1;
     }
-    let proxy = matches!(ctx.low(k.wrapping_sub(1)), "office" | "spokesman" | "spokeswoman" | "spokesperson" | "aides");
+    let proxy = matches!(
+        ctx.low(k.wrapping_sub(1)),
+        "office" | "spokesman" | "spokeswoman" | "spokesperson" | "aides" | "correspondent" | "reporter"
+    );
     let m = ctx.head(k.wrapping_sub(3)).filter(|_| proxy && ctx.low(k - 2) == "'s")?;
     ctx.is_possessor(m).then_some(m)
 }
