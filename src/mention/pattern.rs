@@ -2199,7 +2199,18 @@ impl<'a> SentenceMentions<'a> {
                 || (i == self.range.start as usize + 1 && self.doc.tokens[i - 1].is_quote())
                 || after_dash;
             // Typed by its head noun, or by an appositive's ("…, a network of volunteers,").
-            let head = self.head_type(i, end).or_else(|| self.appositive_type(end));
+            let mut head = self.head_type(i, end).or_else(|| self.appositive_type(end));
+            // "the Peace and Security Council", "the Justice and Equality Movement": an
+            // organisation's name of two parts joined by "and".
+            let mut end = end;
+            if head.is_none() && self.low(end) == "and" && end <= i + 2 {
+                if let Some(end2) = self.name_run(end + 1, 6) {
+                    if let Some(h) = self.head_type(end + 1, end2).filter(|(t, _)| *t == EntityType::Organisation) {
+                        head = Some(h);
+                        end = end2;
+                    }
+                }
+            }
             // A known country or place right before: "Sudan TV", "Khartoum International
             // Airport"; a demonym before a company's or a hospital's name: "Indian Oil
             // Corporation", "the Saudi Teaching Maternal Hospital".
