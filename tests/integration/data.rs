@@ -53,22 +53,29 @@ fn every_loaded_file_exists_on_disk() {
     }
 }
 
-#[test]
-fn data_dir_override_reports_bad_rows() {
+/// The bundled data files copied into a new temporary folder, with `line` appended to
+/// the file `file`; the error loading that folder gives, and the folder removed.
+fn load_with_line_added(name: &str, file: &str, line: &str) -> newsgraph::Error {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology");
-    let dir = std::env::temp_dir().join(format!("newsgraph-data-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("newsgraph-{name}-{}", std::process::id()));
     for f in newsgraph::data::files() {
         let to = dir.join(f);
         std::fs::create_dir_all(to.parent().expect("parent")).expect("temp folder");
         std::fs::copy(root.join(f), &to).expect("copy data file");
     }
-    // A titles row with a missing field.
-    let titles = dir.join("lexicon/titles.tsv");
-    let mut text = std::fs::read_to_string(&titles).expect("titles");
-    text.push_str("ambassador-at-large\tAmbassador-at-large\n");
-    std::fs::write(&titles, text).expect("write");
-    let err = newsgraph::OntologyData::from_dir(&dir).expect_err("a malformed row is an error");
+    let path = dir.join(file);
+    let mut text = std::fs::read_to_string(&path).expect("data file");
+    text.push_str(line);
+    std::fs::write(&path, text).expect("write");
+    let err = newsgraph::OntologyData::from_dir(&dir).expect_err("a bad row is an error");
     std::fs::remove_dir_all(&dir).ok();
+    err
+}
+
+#[test]
+fn data_dir_override_reports_bad_rows() {
+    // A titles row with a missing field.
+    let err = load_with_line_added("data", "lexicon/titles.tsv", "ambassador-at-large\tAmbassador-at-large\n");
     let msg = err.to_string();
     assert!(msg.contains("ontology/lexicon/titles.tsv:") && msg.contains("expected 4 fields, found 2"), "{msg}");
     assert_eq!(err.kind(), newsgraph::ErrorKind::Data);
@@ -76,20 +83,8 @@ fn data_dir_override_reports_bad_rows() {
 
 #[test]
 fn organisation_parents_name_known_organisations() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology");
-    let dir = std::env::temp_dir().join(format!("newsgraph-parents-{}", std::process::id()));
-    for f in newsgraph::data::files() {
-        let to = dir.join(f);
-        std::fs::create_dir_all(to.parent().expect("parent")).expect("temp folder");
-        std::fs::copy(root.join(f), &to).expect("copy data file");
-    }
-    let parents = dir.join("organisation-parents.tsv");
-    let mut text = std::fs::read_to_string(&parents).expect("parents");
-    text.push_str("United Nations Security Council\tLeague of Nations\thttps://example.org\n");
-    std::fs::write(&parents, text).expect("write");
-    let err = newsgraph::OntologyData::from_dir(&dir).expect_err("an unknown parent is an error");
-    std::fs::remove_dir_all(&dir).ok();
-    let msg = err.to_string();
+    let line = "United Nations Security Council\tLeague of Nations\thttps://example.org\n";
+    let msg = load_with_line_added("parents", "organisation-parents.tsv", line).to_string();
     assert!(
         msg.contains("ontology/organisation-parents.tsv:") && msg.contains("'League of Nations' is no name"),
         "{msg}"
