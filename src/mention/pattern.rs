@@ -875,7 +875,7 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             }
             let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k + 1) else { continue };
-            let last = (0..self.list.len()).filter(|&q| !self.list[q].inner && (self.list[q].end as usize) <= k).last();
+            let last = (0..self.list.len()).rev().find(|&q| !self.list[q].inner && (self.list[q].end as usize) <= k);
             let Some(q) = last else { continue };
             let Some(c) = self.country_of(q).filter(|_| self.known_type(q) == Some(EntityType::Country)) else {
                 continue;

@@ -146,8 +146,8 @@ fn says_clause(ctx: &Sent, k: usize, stop: usize) -> bool {
 /// fighters stormed …", "said a French frigate had rescued …"), not "said Kremlin
 /// spokesman Dmitry Peskov".
 fn opens_clause(ctx: &Sent, m: usize) -> bool {
-    let mut k = ctx.mention(m).end as usize;
-    for _ in 0..3 {
+    let from = ctx.mention(m).end as usize;
+    for k in from..from + 3 {
         let low = ctx.low(k);
         if !ctx.is_lower_word(k) || ctx.head(k).is_some() || ctx.is(k, word::PREPOSITION | word::CLAUSE_WORD) {
             return false;
@@ -155,7 +155,6 @@ fn opens_clause(ctx: &Sent, m: usize) -> bool {
         if TENSED.contains(&low) || low.ends_with("ed") {
             return true;
         }
-        k += 1;
     }
     false
 }
