@@ -455,30 +455,26 @@ impl Pipeline {
         };
         let d = &self.data;
         if let EntityKey::Known(k) = e.key {
+            node.country_code = k.country_code(d).map(str::to_owned);
             match k {
                 Known::Country(i) | Known::Demonym(i) => {
                     let c = &d.countries[i as usize];
                     node.geonames = c.geonames;
                     node.lat = c.lat;
                     node.lon = c.lon;
-                    node.country_code = Some(c.iso2.clone());
                 }
                 Known::Place(i) => {
                     let p = &d.places[i as usize];
                     node.geonames = p.geonames;
                     node.lat = p.lat;
                     node.lon = p.lon;
-                    node.country_code = Some(p.country.clone());
                 }
-                Known::Region(i) => {
-                    node.country_code = Some(d.regions[i as usize].country.clone());
-                }
+                Known::Region(_) => {}
                 Known::Area(i) => {
                     let p = &d.areas[i as usize];
                     node.lat = p.lat;
                     node.lon = p.lon;
                     node.wikidata = p.wikidata.clone();
-                    node.country_code = (!p.country.is_empty()).then(|| p.country.clone());
                 }
                 Known::Person(i) => node.wikidata = d.people[i as usize].wikidata.clone(),
                 Known::Organisation(i) => node.wikidata = d.organisations[i as usize].wikidata.clone(),

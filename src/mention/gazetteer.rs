@@ -37,6 +37,19 @@ impl Known {
         }
     }
 
+    /// The country (ISO 3166-1 alpha-2) the entry lies in, or a country's own (a demonym's
+    /// too); `None` for people, organisations and areas of no one country.
+    pub fn country_code(self, data: &OntologyData) -> Option<&str> {
+        let code = match self {
+            Known::Country(c) | Known::Demonym(c) => &data.countries[c as usize].iso2,
+            Known::Place(p) => &data.places[p as usize].country,
+            Known::Region(r) => &data.regions[r as usize].country,
+            Known::Area(a) => &data.areas[a as usize].country,
+            Known::Person(_) | Known::Organisation(_) => return None,
+        };
+        (!code.is_empty()).then_some(code.as_str())
+    }
+
     fn priority(self) -> u8 {
         match self {
             Known::Country(_) => 9,

@@ -913,14 +913,10 @@ impl<'a> SentenceMentions<'a> {
         let mut prefix = String::new();
         loop {
             if k >= 2 && self.low(k - 1) == "-" && self.is(k - 2, ROLE_MODIFIER) {
-                if !matches!(self.low(k - 2), "then" | "new") {
-                    prefix = format!("{} ", capitalise(self.low(k - 2)));
-                }
+                prefix = modifier_prefix(self.low(k - 2)).unwrap_or(prefix);
                 k -= 2;
             } else if k >= 1 && self.is(k - 1, ROLE_MODIFIER) && self.is_lower_word(k - 1) {
-                if !matches!(self.low(k - 1), "then" | "new") {
-                    prefix = format!("{} ", capitalise(self.low(k - 1)));
-                }
+                prefix = modifier_prefix(self.low(k - 1)).unwrap_or(prefix);
                 k -= 1;
             } else if k >= 1 && self.kind(k - 1) == Some(TokenKind::Word) && self.low(k - 1) == "former" {
                 prefix = "Former ".into();
@@ -1357,9 +1353,7 @@ impl<'a> SentenceMentions<'a> {
         let mut t = k;
         let mut prefix = String::new();
         while self.is(t, ROLE_MODIFIER) || self.low(t) == "-" {
-            if !matches!(self.low(t), "then" | "new" | "-") {
-                prefix = format!("{} ", capitalise(self.low(t)));
-            }
+            prefix = modifier_prefix(self.low(t)).unwrap_or(prefix);
             t += 1;
         }
         // A possessor ("the EU's"), a demonym ("the Russian"), or an organisation's or a
@@ -2454,6 +2448,12 @@ impl<'a> SentenceMentions<'a> {
 
 /// Whether the only whitespace in `s` is single spaces between other characters (so that
 /// `s` equals its words joined by spaces).
+/// The prefix a role modifier gives the role ("former" → "Former "); "then", "new" and a
+/// hyphen give none.
+fn modifier_prefix(word: &str) -> Option<String> {
+    (!matches!(word, "then" | "new" | "-")).then(|| format!("{} ", capitalise(word)))
+}
+
 fn single_spaced(s: &str) -> bool {
     let b = s.as_bytes();
     !b.iter().enumerate().any(|(i, &c)| {

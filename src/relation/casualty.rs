@@ -384,12 +384,11 @@ pub(super) fn assemble(
     }
     // The verdict's act, in this sentence or (a definite noun referring back) before:
     // whoever carried it out is criticised.
-    let referred_agent = referred_attack(out, in_paragraph).and_then(|e| out.events[e].agent);
     for ((speakers, p, rule, _), on) in verdicts.iter().zip(verdict_on) {
         let Some(trigger) = on else { continue };
         let authors = match cands.iter().find(|c| c.trigger == trigger) {
             Some(c) => c.agents.clone(),
-            None => referred_agent.into_iter().collect(),
+            None => referred_attack(out, in_paragraph).and_then(|e| out.events[e].agent).into_iter().collect(),
         };
         for &a in &authors {
             for &s in speakers.iter().filter(|&&s| s != a) {

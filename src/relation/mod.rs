@@ -1243,6 +1243,9 @@ fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, out: &mut 
 /// the states or organisations after "as did" / "so did" are agents of the sentence's
 /// events before it too.
 fn as_did(ctx: &Sent, found: &mut frames::Found) {
+    if found.candidates.iter().all(|c| c.agents.is_empty()) {
+        return;
+    }
     let Some(k) = ctx.range.clone().find(|&k| matches!(ctx.low(k), "as" | "so") && ctx.low(k + 1) == "did") else {
         return;
     };
@@ -1265,26 +1268,16 @@ fn as_did(ctx: &Sent, found: &mut frames::Found) {
     }
 }
 
-/// The country (ISO 3166-1 alpha-2) a known place, region or area lies in, or a country's own.
-fn country_code<'d>(data: &'d OntologyData, e: &crate::resolve::Entity) -> Option<&'d str> {
-    let EntityKey::Known(k) = e.key else { return None };
-    let code = match k {
-        Known::Country(c) => &data.countries[c as usize].iso2,
-        Known::Place(p) => &data.places[p as usize].country,
-        Known::Region(r) => &data.regions[r as usize].country,
-        Known::Area(a) => &data.areas[a as usize].country,
-        _ => return None,
-    };
-    (!code.is_empty()).then_some(code.as_str())
-}
-
 /// "Russia launched one of its largest air attacks on Ukraine … In the western city of
 /// Lutsk, a missile struck an apartment block": an attack whose attacker is not named, on a
 /// place in the country that the document's first attack of one state on another targets,
 /// is that state's (and the state `attacked` the place). A war inside one country names
 /// no foreign state, so its attacks keep their attackers unknown.
 fn campaign_agents(data: &OntologyData, entities: &Entities, out: &mut Extraction) {
-    let country = |e: u32| country_code(data, &entities.list[e as usize]);
+    let country = |e: u32| match entities.list[e as usize].key {
+        EntityKey::Known(k) => k.country_code(data),
+        EntityKey::New(..) => None,
+    };
     let lead = out.events.iter().position(|e| {
         e.etype == EventType::Attack
             && e.agent.is_some_and(|a| entities.list[a as usize].etype == EntityType::Country)
