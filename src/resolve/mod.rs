@@ -518,16 +518,18 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
             Referent::Anaphor(EntityType::Person, roles) => {
                 // "the prime minister": the person last named with that office, in the
                 // text ("Prime Minister Shehbaz Sharif") or in the gazetteer.
+                let role = |r: &str| roles.iter().any(|x| x.eq_ignore_ascii_case(r));
+                // The mentions given that office by a title, found once.
+                let titled: Vec<u32> = mentions
+                    .facts
+                    .iter()
+                    .filter(|f| f.predicate == Predicate::RoleIn && f.role.as_deref().is_some_and(role))
+                    .map(|f| f.subject)
+                    .collect();
                 let holds = |j: usize, e: &Entity| {
-                    let role = |r: &str| roles.iter().any(|x| x.eq_ignore_ascii_case(r));
-                    let titled = mentions.facts.iter().any(|f| {
-                        f.subject as usize == j
-                            && f.predicate == Predicate::RoleIn
-                            && f.role.as_deref().is_some_and(role)
-                    });
                     let known =
                         matches!(e.key, EntityKey::Known(Known::Person(pi)) if role(&data.people[pi as usize].role));
-                    e.etype == EntityType::Person && (titled || known)
+                    e.etype == EntityType::Person && (titled.contains(&(j as u32)) || known)
                 };
                 r.out.of_mention[mi] = (0..mi).rev().find_map(|j| {
                     let e = r.out.of_mention[j]?;
