@@ -300,6 +300,19 @@ pub struct PlaceNoun {
     pub position: NounPosition,
     /// Whether the noun names a first-level region ("region", "oblast", "province").
     pub region: bool,
+    /// Whether the noun after a name is part of the name, and of what.
+    pub named: NamedBy,
+}
+
+/// What a place noun after a name names with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedBy {
+    /// Nothing: "Donetsk region" is Donetsk's region, "Bulengo village" Bulengo.
+    No,
+    /// The area of that name: "Bakhmut district" (not the town Bakhmut).
+    Area,
+    /// A site in the place that opens the name: "the Quetta railway station".
+    Site,
 }
 
 #[derive(Debug, Clone)]
@@ -987,7 +1000,8 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
 
     let src = get("lexicon/place-nouns.tsv")?;
     let t = Table::parse("ontology/lexicon/place-nouns.tsv", &src)?;
-    let (n, st, pos, reg) = (t.col("noun")?, t.col("subtype")?, t.col("position")?, t.col("region")?);
+    let (n, st, pos, reg, named) =
+        (t.col("noun")?, t.col("subtype")?, t.col("position")?, t.col("region")?, t.col("named")?);
     for (line, r) in &t.rows {
         let position = match r[pos] {
             "before" => NounPosition::Before,
@@ -1000,6 +1014,12 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
             subtype: r[st].to_owned(),
             position,
             region: r[reg] == "yes",
+            named: match r[named] {
+                "no" => NamedBy::No,
+                "area" => NamedBy::Area,
+                "site" => NamedBy::Site,
+                other => return Err(t.err(*line, named, format!("expected no, area or site, found '{other}'"))),
+            },
         });
     }
 

@@ -2,7 +2,7 @@
 
 use super::gazetteer::{GazetteerMatch, Known};
 use super::{is_name_token, Fact, FactObject, Form, Mention, MentionStage, Mentions, NewName, Pronoun, Referent};
-use crate::data::{EntityType, NounPosition, OntologyData, PlaceNoun, Predicate, TitleKind};
+use crate::data::{EntityType, NamedBy, NounPosition, OntologyData, PlaceNoun, Predicate, TitleKind};
 use crate::text::phrase::PhraseIndex;
 use crate::text::words::WordSets;
 use crate::text::{Document, Token, TokenKind};
@@ -1635,23 +1635,38 @@ impl<'a> SentenceMentions<'a> {
         let noun = &self.data.lexicon.place_nouns[ni];
         // The name before the noun: a free capitalised run, or a known place.
         let start = self.free_name_start(i);
-        // "the city's Kyivskyi district": a district is named with the noun, over a town's
-        // name ("Bakhmut district" is not the town).
-        if &*noun.word == "district" {
+        // "the city's Kyivskyi district", "the Quetta railway station": a site is named with
+        // the noun, over a town's name ("Bakhmut district" is not the town), and lies in the
+        // town. "a Kyiv hospital" names no site.
+        if noun.named != NamedBy::No {
             let town = self.mention_ending_at(i).filter(|&m| {
                 start == i
                     && self.list[m].form == Form::Name
-                    && matches!(self.list[m].referent, Referent::Known(Known::Place(_)))
+                    && matches!(self.list[m].referent, Referent::Known(Known::Place(_) | Known::Region(_)))
             });
             let from = town.map_or(start, |m| self.list[m].start as usize);
-            if from < i {
+            let indefinite = from > 0 && matches!(self.low(from - 1), "a" | "an" | "another");
+            // "El Obeid Airport" is a name of its own (a name head's).
+            if noun.named == NamedBy::Site && self.doc.tokens[i].is_capitalised() {
+                return None;
+            }
+            if from < i && !indefinite {
                 let name = self.doc.span_text(from, j).to_owned();
                 let referent = Referent::New(NewName { name, etype: EntityType::Place, subtype: noun.subtype.clone() });
                 let m = self.mention(from, j, referent, Form::Name, "place-noun", 0.8);
                 match town {
-                    Some(t) => self.replace(t, m),
+                    // A district's town is no argument of its own; a site's is where it lies.
+                    Some(t) if noun.named == NamedBy::Area => self.replace(t, m),
+                    Some(t) => {
+                        let site = self.wrap(&[t], m);
+                        self.fact(site, Predicate::LocatedIn, FactObject::Mention(t as u32), None, "place-noun");
+                        site
+                    }
                     None => self.add(m),
                 };
+                return Some(j);
+            }
+            if indefinite {
                 return Some(j);
             }
         }
