@@ -128,7 +128,7 @@ fn place_of_cause(ctx: &Sent, k: usize) -> Option<u32> {
 /// "a man", "an elderly woman", "a 62-year-old man" at `s`: the person noun's count
 /// (one) and the token after it.
 fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
-    if !matches!(ctx.low(s), "a" | "an" | "one") {
+    if !matches!(ctx.low(s), "a" | "an" | "one" | "another") {
         return None;
     }
     let nouns = &ctx.data.lexicon.person_nouns;
@@ -139,7 +139,11 @@ fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
         if let Some(n) = nouns.get(ctx.low(j)) {
             return n.map(|n| (n, j + 1));
         }
-        // Adjectives and an age: "elderly", "62-year-old".
+        // Adjectives, an age and names: "elderly", "62-year-old", "a Kosovo police officer".
+        if let Some(m) = ctx.head(j) {
+            j = ctx.mention(m).end as usize;
+            continue;
+        }
         let joined = matches!(ctx.low(j), "-") && !ctx.doc.tokens[j].space_before();
         let number = ctx.low(j).bytes().all(|b| b.is_ascii_digit());
         if !(ctx.is_lower_word(j) || joined || number) {
@@ -247,8 +251,13 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             }
             if let Some(q) = parse_quantity(&ctx.doc.lower, toks, s, &lex.numbers) {
                 let end = s + q.len;
-                let between_ok = (end..j)
-                    .all(|x| ctx.is_lower_word(x) || ctx.head(x).is_some() || matches!(ctx.low(x), "and" | "-"));
+                // "more than 90 KFOR soldiers were injured": words and names between.
+                let between_ok = (end..j).all(|x| {
+                    ctx.is_lower_word(x)
+                        || ctx.head(x).is_some()
+                        || ctx.doc.tokens[x].is_capitalised()
+                        || matches!(ctx.low(x), "and" | "-")
+                });
                 if end <= j && between_ok && !q.ordinal {
                     found = q.count();
                     break;
@@ -260,6 +269,11 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
                     found = Some(n);
                     break;
                 }
+            }
+            // "one was killed and another wounded": one more of the people just counted.
+            if ctx.low(s) == "another" && s + 1 == j && j == k {
+                found = Some(1);
+                break;
             }
         }
         if let Some(count) = found {
