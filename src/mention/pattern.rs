@@ -489,6 +489,31 @@ impl<'a> SentenceMentions<'a> {
         self.may_start(k, TITLE_START) && self.st.titles.longest_at(self.doc, k).is_some()
     }
 
+    /// Whether the name at `[i, end)` follows a verb of saying and ends its clause: "…,"
+    /// said Somchai Thongdee, 54".
+    fn inverted_speaker(&self, i: usize, end: usize) -> bool {
+        i > self.range.start as usize
+            && self.is(i - 1, SPEECH_VERB_AFTER_NAME)
+            && self.low(i - 1) != "told"
+            && (end >= self.range.end as usize || matches!(self.low(end), "," | "." | ";"))
+    }
+
+    /// Whether the name at `i` stands after a comma in apposition to a title or a noun for a
+    /// person: "the petroleum minister, Puot Kang Chol", "a rubber farmer, …".
+    fn person_before_comma(&self, i: usize) -> bool {
+        let start = self.range.start as usize;
+        if i < start + 2 || self.low(i - 1) != "," || !self.is_lower_word(i - 2) {
+            return false;
+        }
+        let noun = i - 2;
+        let person_noun = self.data.lexicon.person_nouns.get(self.low(noun)).is_some_and(|n| n.is_some());
+        person_noun
+            || (noun.saturating_sub(3).max(start)..=noun).any(|t| {
+                self.may_start(t, TITLE_START)
+                    && self.st.titles.longest_at(self.doc, t).is_some_and(|(_, e)| e == noun + 1)
+            })
+    }
+
     /// Whether token `i` follows the end of a quotation that a comma closes: `,"` or `,”`.
     fn after_quotation(&self, i: usize) -> bool {
         i >= self.range.start as usize + 2
@@ -2299,6 +2324,12 @@ impl<'a> SentenceMentions<'a> {
             } else if (2..=3).contains(&words) && self.after_quotation(i) && self.low(end) == "," {
                 // "'…,' Olusegun Obasanjo, the AU's envoy, told reporters": who is quoted.
                 Some((EntityType::Person, String::new(), "quoted-speaker", 0.6))
+            } else if (2..=3).contains(&words) && self.inverted_speaker(i, end) {
+                // "'We heard gunfire,' said Somchai Thongdee, 54, a farmer".
+                Some((EntityType::Person, String::new(), "speaker-name", 0.6))
+            } else if (2..=4).contains(&words) && self.low(end) == "," && self.person_before_comma(i) {
+                // "the petroleum minister, Puot Kang Chol,", "The ombudswoman, Iris Marin,".
+                Some((EntityType::Person, String::new(), "appositive-name", 0.6))
             } else {
                 None
             };
