@@ -412,14 +412,15 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
             r.record(mi, e);
         }
     }
-    // Pass 2: bare words that are surnames of persons in the document.
+    // Pass 2: bare words that are surnames of persons in the document, or their first
+    // names ("Chatchai said" after "Chatchai Boonyarat").
     // The first person entity of each last-name key (built when first needed; pass 2
     // adds no entities).
     let mut last_names: Option<FxHashMap<String, u32>> = None;
     for mi in 0..mentions.list.len() {
         if mentions.list[mi].referent == Referent::Bare {
             let key = fuzzy_key(r.surface(&mentions.list[mi]));
-            if let Some(&e) = r.by_surname.get(&key) {
+            if let Some(&e) = r.by_surname.get(&key).or_else(|| r.by_first_name.get(&key)) {
                 r.record(mi, e);
             } else {
                 // A surname of a known person ("Tykhyi" after "Heorhii Tykhyi").
