@@ -44,7 +44,7 @@ def main(nam_dict, words_path, out_path):
             # Frequencies: one hexadecimal digit per country from column 30; the first
             # three are Great Britain, Ireland and the U.S.A.
             english = max((int(c, 16) for c in line[30:33] if c in "0123456789ABCDEF"), default=0)
-            if low in CALENDAR or (low in common and english < 7):
+            if low in CALENDAR or (low in common and english < 5):
                 continue
             g = "m" if code.endswith("M") else "f" if code.endswith("F") else ""
             genders.setdefault(name, set()).add(g)
