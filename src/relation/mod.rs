@@ -804,7 +804,15 @@ impl<'a> Sent<'a> {
                     matches!(p, "after" | "before" | "since" | "until" | "as")
                         && (end..i).all(|x| self.is(x, word::AUXILIARY))
                 };
-                if self.preposition_before(m).is_some_and(|p| !conjunction(p)) {
+                if let Some(p) = self.preposition_before(m).filter(|p| !conjunction(p)) {
+                    // "fighters of the alliance, led by Jimmy Chérizier, attacked": a
+                    // participle's phrase set off by a comma is skipped whole.
+                    let np = mention.np_start as usize;
+                    if p == "by" && np >= 3 && self.low(np - 2).ends_with("ed") && self.low(np - 3) == "," {
+                        k = np - 3;
+                        commas = 0;
+                        continue;
+                    }
                     fallback.get_or_insert(m);
                     continue;
                 }
@@ -871,8 +879,11 @@ impl<'a> Sent<'a> {
             return None;
         }
         let p = self.head(c.checked_sub(1)?)?;
+        // "led by Jimmy Chérizier, a former police officer, attacked": a preposition's
+        // object is nobody's subject.
         (self.mention(p).end as usize == c
-            && self.entity(p, false).is_some_and(|e| self.etype(e) == EntityType::Person))
+            && self.entity(p, false).is_some_and(|e| self.etype(e) == EntityType::Person)
+            && self.preposition_before(p).is_none())
         .then_some(p)
     }
 
