@@ -10,9 +10,11 @@ usage: gen_given_names.py NAM_DICT WORDS OUT
 
 A name is kept when it is one word of letters (apostrophes and inner hyphens allowed),
 at least three letters long, not a month or a day of the week, and its lowercase form is
-not a word of the list in lowercase: "Daniel" and "Ossufo" stay, "Will", "Hope" and "Mark"
-go (a capitalised word that is also a common word opens too many things that are no
-names). The gender is m or f when every entry of the name agrees, else empty.
+not a word of the list in lowercase, unless the dictionary rates it common (5 or more on
+its scale of 1 to 13) in Great Britain, Ireland or the U.S.A.: "Daniel" and "Ossufo" stay,
+"Jimmy", "Tony" and "Mark" stay, "Will" and "Hope" go (a capitalised word that is also a
+common word opens too many things that are no names). The gender is m or f when every
+entry of the name agrees, else empty.
 """
 import sys
 import unicodedata
