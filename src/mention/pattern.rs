@@ -1173,13 +1173,13 @@ impl<'a> SentenceMentions<'a> {
                         }
                     } else if qualifier.is_none()
                         && title.kind == TitleKind::Office
-                        && !capital_title
                         && mstart == i
                         && self.low(i.wrapping_sub(1)) == "the"
                         && self.free(i, j)
                         && !matches!(self.low(j), "of" | "for")
                     {
-                        // "the prime minister said": the person last named with that office.
+                        // "the prime minister said", "The Federal Chancellor condemned": the
+                        // person last named with that office.
                         let referent = Referent::Anaphor(EntityType::Person, vec![title.role.clone()]);
                         let m = self.mention(i - 1, j, referent, Form::Anaphor, "title-anaphor", 0.7);
                         self.add(m);
