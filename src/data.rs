@@ -488,6 +488,9 @@ pub struct Lexicon {
     pub generic_place_words: FxHashSet<Box<str>>,
     /// What verbs of firing fire: "missiles", "shells", "a barrage".
     pub weapons: FxHashSet<Box<str>>,
+    /// Words that make a weapon's word a means of crowd control: "tear" gas, "rubber"
+    /// bullets.
+    pub crowd_control: FxHashSet<Box<str>>,
     /// Who attacks without being named: "gunmen", "protesters".
     pub attackers: FxHashSet<Box<str>>,
     /// Objects that make a verb of attack figurative: "struck a deal".
@@ -550,6 +553,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/war-days.tsv",
     "lexicon/generic-place-words.txt",
     "lexicon/weapons.txt",
+    "lexicon/crowd-control.txt",
     "lexicon/attackers.txt",
     "lexicon/figurative-objects.txt",
     "lexicon/non-state-groups.txt",
@@ -922,6 +926,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     lex.government_nouns = plain_list(&get("lexicon/government-nouns.txt")?);
     lex.generic_place_words = plain_list(&get("lexicon/generic-place-words.txt")?);
     lex.weapons = plain_list(&get("lexicon/weapons.txt")?);
+    lex.crowd_control = plain_list(&get("lexicon/crowd-control.txt")?);
     lex.attackers = plain_list(&get("lexicon/attackers.txt")?);
     lex.figurative_objects = plain_list(&get("lexicon/figurative-objects.txt")?);
     lex.non_state_groups = plain_list(&get("lexicon/non-state-groups.txt")?);

@@ -676,6 +676,10 @@ fn fired(ctx: &Sent, end: usize) -> Option<bool> {
     let mut last = None;
     for j in object_span(ctx, end) {
         if ctx.is(j, word::WEAPON) {
+            // "fired tear gas at protesters": crowd control, no attack.
+            if j > end && ctx.data.lexicon.crowd_control.contains(ctx.low(j - 1)) {
+                return None;
+            }
             return Some(true);
         }
         if ctx.kind(j) == Some(TokenKind::Word) {
