@@ -56,13 +56,60 @@ pub fn portable_text(s: &str) -> Cow<'_, str> {
 /// inside a block, which the compiler turns into vector instructions when `special`
 /// itself does not branch (combine its tests with `|` and `&`, not `||` and `&&`).
 pub(crate) fn any_byte(bytes: &[u8], special: impl Fn(u8) -> bool) -> bool {
-    let mut blocks = bytes.chunks_exact(16);
-    for block in &mut blocks {
-        if block.iter().fold(false, |found, &b| found | special(b)) {
-            return true;
+    let (mut blocks, rest) = blocks(bytes);
+    blocks.any(|block| any_in_block(block, &special))
+        || (!rest.is_empty() && any_in_block(&last_block(bytes), &special))
+}
+
+/// The index of the first byte of `bytes` from `from` on that is `special` (see
+/// [`any_byte`]): blocks of 16 bytes are passed over whole, the one with the byte is
+/// searched.
+pub(crate) fn find_byte(bytes: &[u8], from: usize, special: impl Fn(u8) -> bool) -> Option<usize> {
+    let tail = bytes.get(from..)?;
+    let (blocks, rest) = blocks(tail);
+    let mut at = from;
+    for block in blocks {
+        if any_in_block(block, &special) {
+            return block.iter().position(|&b| special(b)).map(|i| at + i);
         }
+        at += 16;
     }
-    blocks.remainder().iter().any(|&b| special(b))
+    if rest.is_empty() || !any_in_block(&last_block(tail), &special) {
+        return None;
+    }
+    rest.iter().position(|&b| special(b)).map(|i| at + i)
+}
+
+/// `bytes` as whole blocks of 16 bytes, and the bytes left after them.
+fn blocks(bytes: &[u8]) -> (impl Iterator<Item = &[u8; 16]>, &[u8]) {
+    let blocks = bytes.chunks_exact(16);
+    let rest = blocks.remainder();
+    (blocks.filter_map(|block| block.first_chunk::<16>()), rest)
+}
+
+fn any_in_block(block: &[u8; 16], special: impl Fn(u8) -> bool) -> bool {
+    block.iter().fold(0u8, |found, &b| found | u8::from(special(b))) != 0
+}
+
+/// A block holding the last bytes of `bytes` (at least one): its last 16 bytes, or, when
+/// it is shorter, all of its bytes, some of them twice (which changes no test of "any").
+fn last_block(bytes: &[u8]) -> [u8; 16] {
+    if let Some(last) = bytes.last_chunk::<16>() {
+        return *last;
+    }
+    let n = bytes.len();
+    let mut block = [bytes[0]; 16];
+    if n >= 8 {
+        block[..8].copy_from_slice(&bytes[..8]);
+        block[8..].copy_from_slice(&bytes[n - 8..]);
+    } else if n >= 4 {
+        block[..4].copy_from_slice(&bytes[..4]);
+        block[4..8].copy_from_slice(&bytes[n - 4..]);
+    } else {
+        block[1] = bytes[n / 2];
+        block[2] = bytes[n - 1];
+    }
+    block
 }
 
 fn escape(s: &str, attribute: bool) -> Cow<'_, str> {
@@ -171,6 +218,26 @@ mod tests {
         for (input, text, attr) in cases {
             assert_eq!(escape_text(input), *text, "text {input:?}");
             assert_eq!(escape_attr(input), *attr, "attr {input:?}");
+        }
+    }
+
+    /// Every length around the block size, with the byte sought at every place or nowhere,
+    /// searched from every place: the same answers as a byte-by-byte search.
+    #[test]
+    fn any_and_find_byte_agree_with_a_plain_search() {
+        for n in 0..50 {
+            for at in (0..n).map(Some).chain([None]) {
+                let mut bytes = vec![b'a'; n];
+                if let Some(at) = at {
+                    bytes[at] = b'"';
+                }
+                let special = |b: u8| b == b'"';
+                assert_eq!(any_byte(&bytes, special), at.is_some(), "{n} {at:?}");
+                for from in 0..=n {
+                    let expected = at.filter(|&at| at >= from);
+                    assert_eq!(find_byte(&bytes, from, special), expected, "{n} {at:?} {from}");
+                }
+            }
         }
     }
 
