@@ -27,6 +27,13 @@ use oxrdf::{LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef};
 pub(crate) struct TurtleLines {
     /// (name, namespace), longest namespace first.
     prefixes: Vec<(String, String)>,
+    /// The length and the last 8 bytes (see [`tail`]) of each namespace, in the order of
+    /// `prefixes`: compared first, they rule out most namespaces at once.
+    keys: Vec<(usize, u64)>,
+    /// IRIs written as prefixed names, and their prefixed names: the few IRIs of the
+    /// vocabulary come again and again. Each IRI has one place (see [`slot`]), and the last
+    /// one there stays.
+    prefixed: Vec<(String, Vec<u8>)>,
     started: bool,
     /// The subject and predicate of the statement written last, if it is still open.
     open: bool,
@@ -41,7 +48,16 @@ impl TurtleLines {
         // By name, then (stably) by decreasing namespace length.
         prefixes.sort_by(|a, b| a.0.cmp(&b.0));
         prefixes.sort_by_key(|(_, ns)| std::cmp::Reverse(ns.len()));
-        TurtleLines { prefixes, started: false, open: false, subject: String::new(), predicate: String::new() }
+        let keys = prefixes.iter().map(|(_, ns)| (ns.len(), tail(ns.as_bytes(), ns.len()))).collect();
+        TurtleLines {
+            prefixes,
+            keys,
+            prefixed: vec![(String::new(), Vec::new()); SLOTS],
+            started: false,
+            open: false,
+            subject: String::new(),
+            predicate: String::new(),
+        }
     }
 
     /// Append one statement.
@@ -105,7 +121,7 @@ impl TurtleLines {
         }
     }
 
-    fn object(&self, out: &mut Vec<u8>, o: TermRef<'_>) {
+    fn object(&mut self, out: &mut Vec<u8>, o: TermRef<'_>) {
         match o {
             TermRef::NamedNode(n) => self.iri(out, n),
             TermRef::BlankNode(b) => blank_node(out, b.as_str()),
@@ -115,7 +131,7 @@ impl TurtleLines {
         }
     }
 
-    fn literal(&self, out: &mut Vec<u8>, l: LiteralRef<'_>) {
+    fn literal(&mut self, out: &mut Vec<u8>, l: LiteralRef<'_>) {
         let value = l.value();
         if let Some(lang) = l.language() {
             lines::quoted(out, value);
@@ -144,14 +160,28 @@ impl TurtleLines {
         }
     }
 
-    fn iri(&self, out: &mut Vec<u8>, iri: NamedNodeRef<'_>) {
+    fn iri(&mut self, out: &mut Vec<u8>, iri: NamedNodeRef<'_>) {
         let iri = iri.as_str();
-        for (name, ns) in &self.prefixes {
+        let slot = slot(iri);
+        let (known, name) = &self.prefixed[slot];
+        if known == iri && !iri.is_empty() {
+            out.extend_from_slice(name);
+            return;
+        }
+        for (&(n, t), (name, ns)) in self.keys.iter().zip(&self.prefixes) {
+            if n > iri.len() || tail(iri.as_bytes(), n) != t {
+                continue;
+            }
             let Some(local) = iri.strip_prefix(ns.as_str()) else { continue };
             let mark = out.len();
             out.extend_from_slice(name.as_bytes());
             out.push(b':');
             if local_name(out, local) {
+                let (known, name) = &mut self.prefixed[slot];
+                known.clear();
+                known.push_str(iri);
+                name.clear();
+                name.extend_from_slice(&out[mark..]);
                 return;
             }
             out.truncate(mark);
@@ -160,6 +190,21 @@ impl TurtleLines {
         out.extend_from_slice(iri.as_bytes());
         out.push(b'>');
     }
+}
+
+/// The number of places for prefixed names in [`TurtleLines`].
+const SLOTS: usize = 64;
+
+/// The place of an IRI among [`SLOTS`]: from its length and last bytes.
+fn slot(iri: &str) -> usize {
+    let key = tail(iri.as_bytes(), iri.len()) ^ iri.len() as u64;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize
+}
+
+/// The 8 bytes of `bytes` before `end`, as a number (0 when there are fewer, or fewer
+/// than `end` bytes).
+fn tail(bytes: &[u8], end: usize) -> u64 {
+    bytes.get(..end).and_then(|b| b.last_chunk::<8>()).map_or(0, |t| u64::from_ne_bytes(*t))
 }
 
 fn blank_node(out: &mut Vec<u8>, id: &str) {
