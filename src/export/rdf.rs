@@ -100,11 +100,28 @@ fn decimal_lexical(x: f64) -> String {
     s
 }
 
+/// Where [`generate_from`] hands the statements: a function of each (the sorted syntaxes),
+/// or a writer that also wants to know what they are about (the streamed ones).
+pub(crate) trait Sink {
+    /// The statements that follow, until the next call, are about `node` (`None`: about an
+    /// assertion, which is no node of the graph).
+    fn subject(&mut self, _node: Option<&Node>) {}
+
+    /// One statement.
+    fn statement(&mut self, q: QuadRef<'_>) -> Result<()>;
+}
+
+impl<F: FnMut(QuadRef<'_>) -> Result<()>> Sink for F {
+    fn statement(&mut self, q: QuadRef<'_>) -> Result<()> {
+        self(q)
+    }
+}
+
 /// Generates the statements of a graph, in a deterministic order (nodes by IRI, then
-/// edges), handing each to `emit` as borrowed terms: nothing is copied for the line-based
+/// edges), handing each to `sink` as borrowed terms: nothing is copied for the line-based
 /// syntaxes, which serialise each statement at once.
-struct Quads<'g, F> {
-    emit: F,
+struct Quads<'g, S> {
+    sink: S,
     /// Document path → the document's IRI (the name of its graph).
     docs: FxHashMap<&'g str, &'g str>,
     /// Write each statement once whatever its graphs (the triple syntaxes).
@@ -121,9 +138,9 @@ struct Quads<'g, F> {
     settled: &'g dyn Fn(&Node) -> bool,
 }
 
-impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
+impl<'g, S: Sink> Quads<'g, S> {
     fn add(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, p: &str, o: TermRef<'_>) -> Result<()> {
-        (self.emit)(QuadRef::new(s, NamedNodeRef::new_unchecked(p), o, g))
+        self.sink.statement(QuadRef::new(s, NamedNodeRef::new_unchecked(p), o, g))
     }
 
     fn plain(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, p: &str, value: &str) -> Result<()> {
@@ -171,6 +188,7 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
 
     fn node(&mut self, n: &'g Node) -> Result<()> {
         let s = iri(&n.iri)?;
+        self.sink.subject(Some(n));
         let g = match n.kind() {
             NodeKind::Entity(_) => GraphNameRef::DefaultGraph,
             NodeKind::Document => GraphNameRef::NamedNode(s),
@@ -262,6 +280,7 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
         // The name of an assertion, and the key it is a hash of, rebuilt for each.
         let mut key = Vec::new();
         let mut a_iri = String::new();
+        let minted_base = minted(base);
         for e in edges {
             // Both ends are nodes of the graph, whose IRIs were checked when the nodes were
             // written, before any edge.
@@ -275,6 +294,7 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
                 // A role edge belongs with its event.
                 _ => e.source.provenance.first().map_or(GraphNameRef::DefaultGraph, |pr| self.graph_of(&pr.doc)),
             };
+            self.sink.subject(Some(e.source));
             if self.triples || e.edge.provenance.is_empty() {
                 self.add(own, s, p, o.into())?;
             } else {
@@ -309,7 +329,9 @@ impl<'g, F: FnMut(QuadRef<'_>) -> Result<()>> Quads<'g, F> {
                 a_iri.push_str(base);
                 a_iri.push_str("assertion/");
                 hex16(&mut a_iri, fnv1a(&key));
-                let a = iri(&a_iri)?;
+                // Minted from a minted base: minted too.
+                let a = if minted_base { NamedNodeRef::new_unchecked(&a_iri) } else { iri(&a_iri)? };
+                self.sink.subject(None);
                 self.add(g, a, rdf::TYPE, NamedNodeRef::new_unchecked(rdf::STATEMENT).into())?;
                 self.add(g, a, rdf::TYPE, NamedNodeRef::new_unchecked(ng::ASSERTION).into())?;
                 self.add(g, a, rdf::SUBJECT, s.into())?;
@@ -354,7 +376,7 @@ pub(crate) fn generate_from<'g>(
     triples: bool,
     described: &'g dyn Fn(&Node) -> bool,
     settled: &'g dyn Fn(&Node) -> bool,
-    emit: impl FnMut(QuadRef<'_>) -> Result<()>,
+    sink: impl Sink,
 ) -> Result<()> {
     let mut docs = FxHashMap::default();
     for n in nodes {
@@ -365,7 +387,7 @@ pub(crate) fn generate_from<'g>(
             }
         }
     }
-    let mut q = Quads { emit, docs, triples, confidences: Vec::new(), described, settled };
+    let mut q = Quads { sink, docs, triples, confidences: Vec::new(), described, settled };
     for n in nodes {
         q.node(n)?;
     }

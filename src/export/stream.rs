@@ -462,41 +462,11 @@ impl Streamer {
                 settled.insert(&n.iri);
             }
         }
-        let (seen, turtle) = (&mut self.seen, &mut self.turtle);
-        // Statements come grouped by subject: look each subject up once.
-        let (mut last, mut last_subject) = (String::new(), None);
         let described = |n: &Node| subjects.get(&n.iri) != Some(&Subject::Repeated);
         let settled = |n: &Node| settled.contains(n.iri.as_str());
-        rdf::generate_from(graph, nodes, edges, triples, &described, &settled, |q: QuadRef<'_>| {
-            let NamedOrBlankNodeRef::NamedNode(s) = q.subject else { return Ok(()) };
-            if s.as_str() != last {
-                last.clear();
-                last.push_str(s.as_str());
-                last_subject = subjects.get(s.as_str()).copied();
-            }
-            let subject = last_subject;
-            let p = q.predicate.as_str();
-            let once = match subject {
-                None => false,
-                Some(Subject::Entity) if p == ng::MENTIONS => return Ok(()),
-                Some(Subject::Entity) => true,
-                Some(Subject::Registered) if is_deferred(p) => return Ok(()),
-                Some(Subject::Registered) => is_role(p),
-                Some(Subject::Repeated) if !is_role(p) => return Ok(()),
-                Some(Subject::Repeated) => true,
-            };
-            if once {
-                let key = if triples { hash((q.subject, q.predicate, q.object)) } else { hash(q) };
-                if !seen.insert(key) {
-                    return Ok(());
-                }
-            }
-            match turtle {
-                Some(t) => t.statement(&mut w, q),
-                None => lines::statement(&mut w, q, !triples),
-            }
-            Ok(())
-        })?;
+        let sink =
+            Lines { subjects, subject: None, seen: &mut self.seen, turtle: &mut self.turtle, triples, out: &mut w };
+        rdf::generate_from(graph, nodes, edges, triples, &described, &settled, sink)?;
         out.write_all(&w)?;
         self.buffer = w;
         Ok(())
@@ -617,6 +587,51 @@ impl Streamer {
             }
         })?;
         ew.flush()?;
+        Ok(())
+    }
+}
+
+/// Writes a document's statements as lines (N-Triples, N-Quads) or Turtle, leaving out
+/// those written before (see [`Streamer`]) and those written at the end.
+struct Lines<'a> {
+    subjects: &'a FxHashMap<String, Subject>,
+    /// What the statements being generated are about.
+    subject: Option<Subject>,
+    seen: &'a mut FxHashSet<u64>,
+    turtle: &'a mut Option<TurtleLines>,
+    triples: bool,
+    out: &'a mut Vec<u8>,
+}
+
+impl rdf::Sink for Lines<'_> {
+    fn subject(&mut self, node: Option<&Node>) {
+        self.subject = node.and_then(|n| self.subjects.get(&n.iri).copied());
+    }
+
+    fn statement(&mut self, q: QuadRef<'_>) -> Result<()> {
+        if !matches!(q.subject, NamedOrBlankNodeRef::NamedNode(_)) {
+            return Ok(());
+        }
+        let p = q.predicate.as_str();
+        let once = match self.subject {
+            None => false,
+            Some(Subject::Entity) if p == ng::MENTIONS => return Ok(()),
+            Some(Subject::Entity) => true,
+            Some(Subject::Registered) if is_deferred(p) => return Ok(()),
+            Some(Subject::Registered) => is_role(p),
+            Some(Subject::Repeated) if !is_role(p) => return Ok(()),
+            Some(Subject::Repeated) => true,
+        };
+        if once {
+            let key = if self.triples { hash((q.subject, q.predicate, q.object)) } else { hash(q) };
+            if !self.seen.insert(key) {
+                return Ok(());
+            }
+        }
+        match self.turtle {
+            Some(t) => t.statement(self.out, q),
+            None => lines::statement(self.out, q, !self.triples),
+        }
         Ok(())
     }
 }
