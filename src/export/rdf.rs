@@ -42,6 +42,7 @@ use super::{export_error, property, xml, Exporter};
 use crate::error::{Error, ErrorKind, Result};
 use crate::graph::iri::fnv1a;
 use crate::graph::{EdgeKind, EdgeView, KnowledgeGraph, Node, NodeKind, Provenance};
+use crate::text::date::Date;
 use crate::vocab::{external, ng, owl, prov, rdf, rdfs, skos, wgs84, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef, Triple};
 use rustc_hash::FxHashMap;
@@ -117,6 +118,29 @@ impl<F: FnMut(QuadRef<'_>) -> Result<()>> Sink for F {
     }
 }
 
+/// A date as its `Display` writes it (`YYYY-MM-DD`), without formatting machinery: for
+/// years 0 to 9999 (`None` for others).
+fn date_lexical(d: Date, buf: &mut [u8; 10]) -> Option<&str> {
+    let year = u16::try_from(d.year).ok().filter(|&y| y <= 9999)?;
+    if d.month > 99 || d.day > 99 {
+        return None;
+    }
+    let digit = |n: u16| b'0' + (n % 10) as u8;
+    *buf = [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(u16::from(d.month) / 10),
+        digit(u16::from(d.month)),
+        b'-',
+        digit(u16::from(d.day) / 10),
+        digit(u16::from(d.day)),
+    ];
+    std::str::from_utf8(buf).ok()
+}
+
 /// Generates the statements of a graph, in a deterministic order (nodes by IRI, then
 /// edges), handing each to `sink` as borrowed terms: nothing is copied for the line-based
 /// syntaxes, which serialise each statement at once.
@@ -124,6 +148,9 @@ struct Quads<'g, S> {
     sink: S,
     /// Document path → the document's IRI (the name of its graph).
     docs: FxHashMap<&'g str, &'g str>,
+    /// The document path looked up last, and its IRI: the facts of a graph come from few
+    /// documents (one, streamed), whose paths are shared.
+    last_doc: Option<(&'g str, Option<&'g str>)>,
     /// Write each statement once whatever its graphs (the triple syntaxes).
     triples: bool,
     /// The confidences written and their lexical forms (a few values recur: each rule
@@ -152,15 +179,27 @@ impl<'g, S: Sink> Quads<'g, S> {
         self.add(g, s, p, LiteralRef::new_typed_literal(value, NamedNodeRef::new_unchecked(dt)).into())
     }
 
+    /// The IRI of a document of the graph, by its path.
+    fn doc_iri(&mut self, doc: &'g str) -> Option<&'g str> {
+        match self.last_doc {
+            // The same string of the graph: the same path.
+            Some((last, iri)) if std::ptr::eq(last, doc) => iri,
+            _ => {
+                let iri = self.docs.get(doc).copied();
+                self.last_doc = Some((doc, iri));
+                iri
+            }
+        }
+    }
+
     /// The named graph of a document path (the default graph for an unknown document).
-    fn graph_of(&self, doc: &str) -> GraphNameRef<'g> {
-        self.docs
-            .get(doc)
+    fn graph_of(&mut self, doc: &'g str) -> GraphNameRef<'g> {
+        self.doc_iri(doc)
             .map_or(GraphNameRef::DefaultGraph, |d| GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(d)))
     }
 
-    fn provenance(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, p: &Provenance) -> Result<()> {
-        if let Some(d) = self.docs.get(&*p.doc).copied() {
+    fn provenance(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, p: &'g Provenance) -> Result<()> {
+        if let Some(d) = self.doc_iri(&p.doc) {
             self.add(g, s, prov::WAS_DERIVED_FROM, NamedNodeRef::new_unchecked(d).into())?;
         }
         self.plain(g, s, ng::EVIDENCE, &p.evidence)?;
@@ -220,7 +259,11 @@ impl<'g, S: Sink> Quads<'g, S> {
             self.identifiers(g, s, n)?;
         }
         if let Some(d) = n.date {
-            self.typed(g, s, ng::DATE, &d.to_string(), xsd::DATE)?;
+            let mut buf = [0; 10];
+            match date_lexical(d, &mut buf) {
+                Some(lexical) => self.typed(g, s, ng::DATE, lexical, xsd::DATE)?,
+                None => self.typed(g, s, ng::DATE, &d.to_string(), xsd::DATE)?,
+            }
         }
         for (p, v) in
             [(ng::KILLED, n.killed), (ng::INJURED, n.injured), (ng::COUNT, n.count), (ng::LAUNCHED, n.launched)]
@@ -387,7 +430,7 @@ pub(crate) fn generate_from<'g>(
             }
         }
     }
-    let mut q = Quads { sink, docs, triples, confidences: Vec::new(), described, settled };
+    let mut q = Quads { sink, docs, last_doc: None, triples, confidences: Vec::new(), described, settled };
     for n in nodes {
         q.node(n)?;
     }
@@ -587,5 +630,22 @@ impl Exporter for RdfExporter {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_lexical_is_display() {
+        for (year, month, day) in [(2024, 11, 8), (1, 1, 1), (999, 12, 31), (9999, 2, 28), (0, 7, 4)] {
+            let d = Date { year, month, day };
+            let mut buf = [0; 10];
+            assert_eq!(date_lexical(d, &mut buf), Some(d.to_string().as_str()));
+        }
+        for (year, month, day) in [(-1, 1, 1), (10000, 1, 1), (2024, 100, 1)] {
+            assert_eq!(date_lexical(Date { year, month, day }, &mut [0; 10]), None);
+        }
     }
 }
