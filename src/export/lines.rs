@@ -9,6 +9,7 @@
 
 use super::xml::find_byte;
 use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
+use rustc_hash::FxHashMap;
 
 /// Whether a byte may start something to escape in a quoted literal: ASCII controls, `"`,
 /// `\\`, DEL, and 0xEF (the first byte of U+FFFE and U+FFFF in UTF-8). The four single
@@ -64,6 +65,49 @@ pub(crate) fn quoted(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Long texts quoted before, by the address and length of the text, each checked against
+/// a copy of the text before its quoted form is reused: a sentence quoted as the evidence
+/// of several facts is searched for bytes to escape once.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Quoted {
+    /// (address, length) → where the copy of the text starts in `bytes` (its quoted form
+    /// follows it), and the length of the quoted form.
+    index: FxHashMap<(usize, usize), (usize, usize)>,
+    bytes: Vec<u8>,
+}
+
+impl Quoted {
+    /// Shorter texts are quoted each time: looking them up would cost more.
+    const SHORTEST: usize = 64;
+    /// The bytes kept before starting afresh.
+    const LIMIT: usize = 1 << 20;
+
+    /// Append `s` quoted (see [`quoted`]).
+    pub(crate) fn write(&mut self, out: &mut Vec<u8>, s: &str) {
+        if s.len() < Self::SHORTEST {
+            return quoted(out, s);
+        }
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(&(start, n)) = self.index.get(&key) {
+            let (text, rest) = self.bytes[start..].split_at(s.len());
+            if text == s.as_bytes() {
+                out.extend_from_slice(&rest[..n]);
+                return;
+            }
+        }
+        if self.bytes.len() > Self::LIMIT {
+            self.index.clear();
+            self.bytes.clear();
+        }
+        let mark = out.len();
+        quoted(out, s);
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(s.as_bytes());
+        self.bytes.extend_from_slice(&out[mark..]);
+        self.index.insert(key, (start, out.len() - mark));
+    }
+}
+
 fn iri(out: &mut Vec<u8>, iri: &str) {
     out.push(b'<');
     out.extend_from_slice(iri.as_bytes());
@@ -80,8 +124,8 @@ fn subject(out: &mut Vec<u8>, s: NamedOrBlankNodeRef<'_>) {
     }
 }
 
-fn literal(out: &mut Vec<u8>, l: LiteralRef<'_>) {
-    quoted(out, l.value());
+fn literal(out: &mut Vec<u8>, l: LiteralRef<'_>, quoted: &mut Quoted) {
+    quoted.write(out, l.value());
     if let Some(lang) = l.language() {
         out.push(b'@');
         out.extend_from_slice(lang.as_bytes());
@@ -92,8 +136,9 @@ fn literal(out: &mut Vec<u8>, l: LiteralRef<'_>) {
 }
 
 /// Append one statement: an N-Triples line, or with `with_graph` an N-Quads line (the
-/// graph name after the object, none for the default graph).
-pub(crate) fn statement(out: &mut Vec<u8>, q: QuadRef<'_>, with_graph: bool) {
+/// graph name after the object, none for the default graph); long literals quoted through
+/// `quoted`.
+pub(crate) fn statement(out: &mut Vec<u8>, q: QuadRef<'_>, with_graph: bool, quoted: &mut Quoted) {
     subject(out, q.subject);
     out.push(b' ');
     iri(out, q.predicate.as_str());
@@ -104,7 +149,7 @@ pub(crate) fn statement(out: &mut Vec<u8>, q: QuadRef<'_>, with_graph: bool) {
             out.extend_from_slice(b"_:");
             out.extend_from_slice(b.as_str().as_bytes());
         }
-        TermRef::Literal(l) => literal(out, l),
+        TermRef::Literal(l) => literal(out, l, quoted),
         #[allow(unreachable_patterns)]
         _ => out.extend_from_slice(q.object.to_string().as_bytes()),
     }
@@ -129,6 +174,26 @@ mod tests {
     use super::*;
     use oxrdf::{GraphName, Literal, NamedNode, Quad};
 
+    /// A long text quoted again comes out the same; so does another text at the same
+    /// address (a buffer rewritten in place).
+    #[test]
+    fn quoted_again_is_quoted() {
+        let mut cache = Quoted::default();
+        let mut text = String::from("He said \"we will rebuild\" and left; ").repeat(3);
+        let check = |cache: &mut Quoted, text: &str| {
+            let (mut once, mut plain) = (Vec::new(), Vec::new());
+            cache.write(&mut once, text);
+            quoted(&mut plain, text);
+            assert_eq!(once, plain);
+        };
+        check(&mut cache, &text);
+        check(&mut cache, &text);
+        let len = text.len();
+        text.clear();
+        text.push_str(&"x".repeat(len));
+        check(&mut cache, &text);
+    }
+
     /// The same bytes as oxttl, for tricky literals, typed and language-tagged ones, in
     /// the default and in a named graph.
     #[test]
@@ -152,12 +217,12 @@ mod tests {
             for o in &objects {
                 let q = Quad::new(s.clone(), p.clone(), o.clone(), graph.clone());
                 let mut ours = Vec::new();
-                statement(&mut ours, q.as_ref(), true);
+                statement(&mut ours, q.as_ref(), true, &mut Quoted::default());
                 let mut theirs = oxttl::NQuadsSerializer::new().for_writer(Vec::new());
                 theirs.serialize_quad(q.as_ref()).expect("serialises");
                 assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs.finish()));
                 let mut ours = Vec::new();
-                statement(&mut ours, q.as_ref(), false);
+                statement(&mut ours, q.as_ref(), false, &mut Quoted::default());
                 let mut theirs = oxttl::NTriplesSerializer::new().for_writer(Vec::new());
                 theirs.serialize_triple(q.as_ref()).expect("serialises");
                 assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs.finish()));

@@ -46,6 +46,7 @@ use crate::text::date::Date;
 use crate::vocab::{external, ng, owl, prov, rdf, rdfs, skos, wgs84, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef, Triple};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::io::Write;
 
 /// The RDF syntaxes.
@@ -148,6 +149,10 @@ struct Quads<'g, S> {
     sink: S,
     /// Document path → the document's IRI (the name of its graph).
     docs: FxHashMap<&'g str, &'g str>,
+    /// The sentences of the graph given as evidence, by address and length, and what was
+    /// changed in them to be portable ([`xml::portable_text`]; `None`: nothing, the common
+    /// case): a sentence is the evidence of several facts.
+    sentences: FxHashMap<(usize, usize), Option<String>>,
     /// The document path looked up last, and its IRI: the facts of a graph come from few
     /// documents (one, streamed), whose paths are shared.
     last_doc: Option<(&'g str, Option<&'g str>)>,
@@ -179,6 +184,25 @@ impl<'g, S: Sink> Quads<'g, S> {
         self.add(g, s, p, LiteralRef::new_typed_literal(value, NamedNodeRef::new_unchecked(dt)).into())
     }
 
+    /// A sentence of the graph as `ng:evidence`: made portable once.
+    fn evidence(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, sentence: &'g str) -> Result<()> {
+        // The graph's strings live as long as the graph: the address is the sentence's.
+        let key = (sentence.as_ptr() as usize, sentence.len());
+        let changed = match self.sentences.get(&key) {
+            Some(changed) => changed.clone(),
+            None => {
+                let changed = match xml::portable_text(sentence) {
+                    Cow::Borrowed(_) => None,
+                    Cow::Owned(text) => Some(text),
+                };
+                self.sentences.insert(key, changed.clone());
+                changed
+            }
+        };
+        let text = changed.as_deref().unwrap_or(sentence);
+        self.add(g, s, ng::EVIDENCE, LiteralRef::new_simple_literal(text).into())
+    }
+
     /// The IRI of a document of the graph, by its path.
     fn doc_iri(&mut self, doc: &'g str) -> Option<&'g str> {
         match self.last_doc {
@@ -202,7 +226,7 @@ impl<'g, S: Sink> Quads<'g, S> {
         if let Some(d) = self.doc_iri(&p.doc) {
             self.add(g, s, prov::WAS_DERIVED_FROM, NamedNodeRef::new_unchecked(d).into())?;
         }
-        self.plain(g, s, ng::EVIDENCE, &p.evidence)?;
+        self.evidence(g, s, &p.evidence)?;
         self.integer(g, s, ng::START, p.start)?;
         self.integer(g, s, ng::END, p.end)?;
         self.plain(g, s, ng::RULE, &p.rule)?;
@@ -430,7 +454,16 @@ pub(crate) fn generate_from<'g>(
             }
         }
     }
-    let mut q = Quads { sink, docs, last_doc: None, triples, confidences: Vec::new(), described, settled };
+    let mut q = Quads {
+        sink,
+        docs,
+        sentences: FxHashMap::default(),
+        last_doc: None,
+        triples,
+        confidences: Vec::new(),
+        described,
+        settled,
+    };
     for n in nodes {
         q.node(n)?;
     }

@@ -151,6 +151,8 @@ pub struct Streamer {
     /// Turtle: the writer, which keeps the last subject and predicate between
     /// documents.
     turtle: Option<TurtleLines>,
+    /// N-Triples and N-Quads: long literals quoted before.
+    quoted: lines::Quoted,
     events_written: usize,
     edges_written: usize,
 }
@@ -268,6 +270,7 @@ impl Streamer {
             sources: FxHashMap::default(),
             csv,
             turtle,
+            quoted: lines::Quoted::default(),
             events_written: 0,
             edges_written: 0,
         })
@@ -464,8 +467,15 @@ impl Streamer {
         }
         let described = |n: &Node| subjects.get(&n.iri) != Some(&Subject::Repeated);
         let settled = |n: &Node| settled.contains(n.iri.as_str());
-        let sink =
-            Lines { subjects, subject: None, seen: &mut self.seen, turtle: &mut self.turtle, triples, out: &mut w };
+        let sink = Lines {
+            subjects,
+            subject: None,
+            seen: &mut self.seen,
+            turtle: &mut self.turtle,
+            quoted: &mut self.quoted,
+            triples,
+            out: &mut w,
+        };
         rdf::generate_from(graph, nodes, edges, triples, &described, &settled, sink)?;
         out.write_all(&w)?;
         self.buffer = w;
@@ -508,6 +518,7 @@ impl Streamer {
         let mut w = std::mem::take(&mut self.buffer);
         w.clear();
         let mut turtle = self.turtle.take();
+        let mut quoted = std::mem::take(&mut self.quoted);
         let mut emit = |g: GraphNameRef<'_>, s: &str, p: &str, v: u64| -> Result<()> {
             let mut value = itoa::Buffer::new();
             let s = NamedNodeRef::new_unchecked(s);
@@ -515,7 +526,7 @@ impl Streamer {
             let o = LiteralRef::new_typed_literal(value.format(v), NamedNodeRef::new_unchecked(xsd::INTEGER));
             match &mut turtle {
                 Some(t) => t.statement(&mut w, QuadRef::new(s, p, o, g)),
-                None => lines::statement(&mut w, QuadRef::new(s, p, o, g), !triples),
+                None => lines::statement(&mut w, QuadRef::new(s, p, o, g), !triples, &mut quoted),
             }
             if w.len() >= 1 << 16 {
                 out.write_all(&w)?;
@@ -599,6 +610,7 @@ struct Lines<'a> {
     subject: Option<Subject>,
     seen: &'a mut FxHashSet<u64>,
     turtle: &'a mut Option<TurtleLines>,
+    quoted: &'a mut lines::Quoted,
     triples: bool,
     out: &'a mut Vec<u8>,
 }
@@ -630,7 +642,7 @@ impl rdf::Sink for Lines<'_> {
         }
         match self.turtle {
             Some(t) => t.statement(self.out, q),
-            None => lines::statement(self.out, q, !self.triples),
+            None => lines::statement(self.out, q, !self.triples, self.quoted),
         }
         Ok(())
     }

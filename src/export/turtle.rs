@@ -34,6 +34,8 @@ pub(crate) struct TurtleLines {
     /// vocabulary come again and again. Each IRI has one place (see [`slot`]), and the last
     /// one there stays.
     prefixed: Vec<(String, Vec<u8>)>,
+    /// Long literals quoted before.
+    quoted: lines::Quoted,
     started: bool,
     /// The subject and predicate of the statement written last, if it is still open.
     open: bool,
@@ -53,6 +55,7 @@ impl TurtleLines {
             prefixes,
             keys,
             prefixed: vec![(String::new(), Vec::new()); SLOTS],
+            quoted: lines::Quoted::default(),
             started: false,
             open: false,
             subject: String::new(),
@@ -134,14 +137,14 @@ impl TurtleLines {
     fn literal(&mut self, out: &mut Vec<u8>, l: LiteralRef<'_>) {
         let value = l.value();
         if let Some(lang) = l.language() {
-            lines::quoted(out, value);
+            self.quoted.write(out, value);
             out.push(b'@');
             out.extend_from_slice(lang.as_bytes());
             return;
         }
         let dt = l.datatype();
         if dt == xsd::STRING {
-            lines::quoted(out, value);
+            self.quoted.write(out, value);
             return;
         }
         let bare = match dt {
@@ -154,7 +157,7 @@ impl TurtleLines {
         if bare {
             out.extend_from_slice(value.as_bytes());
         } else {
-            lines::quoted(out, value);
+            self.quoted.write(out, value);
             out.extend_from_slice(b"^^");
             self.iri(out, dt);
         }
