@@ -19,11 +19,29 @@ fn may_escape(b: u8) -> bool {
     (b < 0x20) | ((b ^ b'"').min(b ^ b'\\').min((b ^ 0x7F).min(b ^ 0xEF)) == 0)
 }
 
+/// [`may_escape`] as a table, for short texts, looked at byte by byte.
+const MAY_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b < 0x20 || b == b'"' as usize || b == b'\\' as usize || b == 0x7F || b == 0xEF;
+        b += 1;
+    }
+    table
+};
+
 /// `s` quoted. Text without anything to escape, the common case, is copied in one piece;
 /// other text in runs between the bytes escaped, found 16 bytes at a time.
 pub(crate) fn quoted(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
     let bytes = s.as_bytes();
+    // Short text (a number, a date, a name) without anything to escape.
+    if bytes.len() < 16 && !bytes.iter().any(|&b| MAY_ESCAPE[usize::from(b)]) {
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
+    out.push(b'"');
     // `run`: the first byte not yet copied; `from`: where to look for the next one to escape.
     let (mut run, mut from) = (0, 0);
     while let Some(i) = find_byte(bytes, from, may_escape) {
@@ -173,6 +191,13 @@ pub(crate) fn statement(out: &mut Vec<u8>, q: QuadRef<'_>, with_graph: bool, quo
 mod tests {
     use super::*;
     use oxrdf::{GraphName, Literal, NamedNode, Quad};
+
+    #[test]
+    fn the_table_is_the_test() {
+        for b in 0..=255u8 {
+            assert_eq!(MAY_ESCAPE[usize::from(b)], may_escape(b), "{b:#x}");
+        }
+    }
 
     /// A long text quoted again comes out the same; so does another text at the same
     /// address (a buffer rewritten in place).
