@@ -34,6 +34,9 @@ pub(crate) struct TurtleLines {
     /// vocabulary come again and again. Each IRI has one place (see [`slot`]), and the last
     /// one there stays.
     prefixed: Vec<(String, Vec<u8>)>,
+    /// IRIs written in angle brackets (no prefix fits them): an entity's IRI comes again
+    /// in the statements of the facts about it. One place each too.
+    bracketed: Vec<String>,
     /// Long literals quoted before.
     quoted: lines::Quoted,
     started: bool,
@@ -55,6 +58,7 @@ impl TurtleLines {
             prefixes,
             keys,
             prefixed: vec![(String::new(), Vec::new()); SLOTS],
+            bracketed: vec![String::new(); SLOTS],
             quoted: lines::Quoted::default(),
             started: false,
             open: false,
@@ -171,6 +175,22 @@ impl TurtleLines {
             out.extend_from_slice(name);
             return;
         }
+        // (The empty IRI is not remembered: the empty places hold it.)
+        if self.bracketed[slot] != iri || iri.is_empty() {
+            if self.prefixed_name(out, iri, slot) {
+                return;
+            }
+            let bracketed = &mut self.bracketed[slot];
+            bracketed.clear();
+            bracketed.push_str(iri);
+        }
+        out.push(b'<');
+        out.extend_from_slice(iri.as_bytes());
+        out.push(b'>');
+    }
+
+    /// Append `iri` as a prefixed name, and remember it in its place, if a prefix fits it.
+    fn prefixed_name(&mut self, out: &mut Vec<u8>, iri: &str, slot: usize) -> bool {
         for (&(n, t), (name, ns)) in self.keys.iter().zip(&self.prefixes) {
             if n > iri.len() || tail(iri.as_bytes(), n) != t {
                 continue;
@@ -185,13 +205,11 @@ impl TurtleLines {
                 known.push_str(iri);
                 name.clear();
                 name.extend_from_slice(&out[mark..]);
-                return;
+                return true;
             }
             out.truncate(mark);
         }
-        out.push(b'<');
-        out.extend_from_slice(iri.as_bytes());
-        out.push(b'>');
+        false
     }
 }
 
