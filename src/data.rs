@@ -262,6 +262,9 @@ pub struct Title {
     /// An office of a region or a city (governor, mayor): held in the place that
     /// qualifies it.
     pub local: bool,
+    /// An office only a state has (a minister, a president): held, when nothing qualifies
+    /// it, in the country of the document's dateline.
+    pub state: bool,
 }
 
 /// A verb phrase after a person's name that gives the office they took
@@ -970,12 +973,13 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
             "honorific" => TitleKind::Honorific,
             other => return Err(t.err(*line, ki, format!("unknown title kind '{other}'"))),
         };
-        let local = match r[sc] {
-            "local" => true,
-            "any" => false,
-            other => return Err(t.err(*line, sc, format!("unknown title scope '{other}' (local or any)"))),
+        let (local, state) = match r[sc] {
+            "local" => (true, false),
+            "state" => (false, true),
+            "any" => (false, false),
+            other => return Err(t.err(*line, sc, format!("unknown title scope '{other}' (local, state or any)"))),
         };
-        lex.titles.push(Title { phrase: phrase(r[ti]), role: r[ro].to_owned(), kind, local });
+        lex.titles.push(Title { phrase: phrase(r[ti]), role: r[ro].to_owned(), kind, local, state });
     }
 
     let src = get("lexicon/role-verbs.tsv")?;

@@ -180,6 +180,8 @@ pub(super) struct SentenceMentions<'a> {
     /// Scratch for [`SentenceMentions::finish`].
     order: Vec<usize>,
     remap: Vec<u32>,
+    /// The country of the document's dateline, once read.
+    dateline_country: Option<u32>,
 }
 
 impl<'a> SentenceMentions<'a> {
@@ -198,6 +200,7 @@ impl<'a> SentenceMentions<'a> {
             quoted: Vec::new(),
             order: Vec::new(),
             remap: Vec::new(),
+            dateline_country: None,
         }
     }
 
@@ -732,12 +735,14 @@ impl<'a> SentenceMentions<'a> {
         while k < end.min(start + 4) && self.doc.tokens[k].is_word() && self.doc.tokens[k].is_all_caps() {
             k += 1;
         }
-        if k == start || !matches!(self.low(k), "," | "(") || !self.free(start, k) {
+        // "QUETTA: At least 26 people …" needs no dash.
+        let colon = self.low(k) == ":";
+        if k == start || !matches!(self.low(k), "," | "(" | ":") || !self.free(start, k) {
             return;
         }
         let dash =
             |x: usize| matches!(self.low(x), "-" | "--" | "\u{2013}" | "\u{2014}") && self.doc.tokens[x].space_before();
-        if !(k..end.min(start + 16)).any(dash) {
+        if !colon && !(k..end.min(start + 16)).any(dash) {
             return;
         }
         let place = self
@@ -750,6 +755,11 @@ impl<'a> SentenceMentions<'a> {
         if let Some(place) = place {
             let m = self.mention(start, k, Referent::Known(place), Form::Name, "dateline", 0.85);
             self.add(m);
+            // "JUBA, South Sudan —": the country of the document's place.
+            if self.dateline_country.is_none() {
+                let code = place.country_code(self.data);
+                self.dateline_country = code.and_then(|c| self.data.country_by_iso(c)).map(|c| c as u32);
+            }
         }
     }
 
@@ -1149,17 +1159,22 @@ impl<'a> SentenceMentions<'a> {
                     let name_start = self.list[p].start as usize;
                     self.claim(mstart, name_start);
                     let object = of_q.or(qualifier.map(|(q, _)| q));
-                    if let Some(o) = object {
-                        let holder = match self.known_type(o) {
-                            Some(EntityType::Country | EntityType::Organisation) => true,
-                            Some(EntityType::Place) => title.local,
-                            _ => false,
-                        };
-                        if holder {
-                            self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role), "title");
-                        }
+                    let holder = object.filter(|&o| match self.known_type(o) {
+                        Some(EntityType::Country | EntityType::Organisation) => true,
+                        Some(EntityType::Place) => title.local,
+                        _ => false,
+                    });
+                    if let Some(o) = holder {
+                        self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role), "title");
+                    } else if object.is_some_and(|o| self.known_type(o) != Some(EntityType::Place)) {
+                        // Qualified by what holds no such office.
                     } else if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
                         let _ = self.known_role(p, pi as usize, &role);
+                    } else if let Some(c) = self.dateline_country.filter(|_| title.state) {
+                        // "JUBA, South Sudan — … Defence Minister Chol Thon Balok": a state's
+                        // office that nothing qualifies is the dateline country's.
+                        let object = FactObject::Known(Known::Country(c));
+                        self.fact(p, Predicate::RoleIn, object, Some(role), "title-dateline");
                     }
                     i = self.list[p].end as usize;
                 }
