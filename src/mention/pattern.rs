@@ -855,9 +855,16 @@ impl<'a> SentenceMentions<'a> {
                     continue;
                 }
                 if let (Some(c), true) = (country, f.with_country) {
-                    let name = format!("{} {}", self.st.demonym(c), f.canonical);
+                    // "the Royal Thai Army", "the Royal Cambodian Armed Forces": capitalised
+                    // words before a force's proper name open it.
+                    let from = if self.doc.tokens[k].is_capitalised() { self.free_name_start(start) } else { start };
+                    let name = if from < start {
+                        self.doc.span_text(from, end).to_owned()
+                    } else {
+                        format!("{} {}", self.st.demonym(c), f.canonical)
+                    };
                     let referent = self.known_or_new(&name, EntityType::Organisation, &f.subtype);
-                    let m = self.mention(start, end, referent, Form::Compound, "forces", 0.9);
+                    let m = self.mention(from, end, referent, Form::Compound, "forces", 0.9);
                     let new = self.wrap(&[q], m);
                     let object = self.country_object(q, c);
                     self.fact(new, Predicate::PartOf, object, None, "forces");
