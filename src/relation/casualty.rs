@@ -548,7 +548,7 @@ pub(super) fn assemble(
         // document's clean-up keeps the first of each speaker); an organisation's or a
         // state's only when the text names the act.
         let person = s.speakers.first().is_some_and(|&sp| ctx.etype(sp) == EntityType::Person);
-        if s.event || person {
+        if (s.event || person) && !stated(out, ctx.si, s.speakers.first().copied()) {
             out.events.push(Event {
                 etype: EventType::Statement,
                 agent: s.speakers.first().copied(),
@@ -567,6 +567,16 @@ pub(super) fn assemble(
             });
         }
     }
+}
+
+/// Whether sentence `si` already has a statement by `agent` ("He accused London of double
+/// standards, saying …" is one statement).
+fn stated(out: &Extraction, si: u32, agent: Option<u32>) -> bool {
+    out.events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence == si)
+        .any(|e| e.etype == EventType::Statement && e.agent == agent)
 }
 
 /// The attack a definite noun after a claim or a verdict refers to ("the attack"): the
@@ -630,7 +640,7 @@ fn emit(ctx: &Sent, c: &Candidate, n: Counts, date: Option<Date>, out: &mut Extr
                 let target = if place.is_some() { None } else { Some(t) };
                 out.events.push(event(target, place.or(c.place)));
             }
-        } else {
+        } else if !(c.etype == Some(EventType::Statement) && stated(out, ctx.si, agent)) {
             out.events.push(event(c.targets.first().map(|t| t.0), c.place));
         }
     }
