@@ -133,10 +133,10 @@ pub fn word_key_at(text: &str, from: usize) -> [u32; 4] {
 
 /// For each token, [`word_key_at`] its start and the [`word_hash`]es of the two words.
 pub fn word_keys(lower: &str, tokens: &[Token]) -> (Vec<[u32; 4]>, Vec<[u64; 2]>) {
-    // Back to front (then reversed): the second word of a token is usually the first word
-    // of a later token (the nearest one that starts with a letter or digit), already known.
-    let mut keys = Vec::with_capacity(tokens.len());
-    let mut hashes = Vec::with_capacity(tokens.len());
+    // Back to front: the second word of a token is usually the first word of a later token
+    // (the nearest one that starts with a letter or digit), already known.
+    let mut keys = vec![[0u32; 4]; tokens.len()];
+    let mut hashes = vec![[0u64; 2]; tokens.len()];
     let mut next_word: Option<(usize, usize, u64)> = None;
     let bytes = lower.as_bytes();
     // ASCII fast paths of `split_word`, `alphanumeric_end` and `separator_end`.
@@ -148,15 +148,19 @@ pub fn word_keys(lower: &str, tokens: &[Token]) -> (Vec<[u32; 4]>, Vec<[u64; 2]>
         }
         e
     };
-    for t in tokens.iter().rev() {
+    for ((t, key), hash) in tokens.iter().zip(keys.iter_mut()).zip(hashes.iter_mut()).rev() {
         let start = t.start as usize;
         let lead = bytes[start];
+        let ascii_word = t.flags & Token::ASCII_WORD != 0;
         let starts_alphanumeric = if lead.is_ascii() {
             lead.is_ascii_alphanumeric()
         } else {
             lower[start..].starts_with(|c: char| c.is_alphanumeric())
         };
-        let first_end = if lead.is_ascii_alphanumeric() {
+        let first_end = if ascii_word {
+            // The tokeniser found where the word ends.
+            t.end as usize
+        } else if lead.is_ascii_alphanumeric() {
             match ascii_run(start, true) {
                 e if e < bytes.len() && !bytes[e].is_ascii() => alphanumeric_end(lower, e),
                 e => e,
@@ -178,14 +182,12 @@ pub fn word_keys(lower: &str, tokens: &[Token]) -> (Vec<[u32; 4]>, Vec<[u64; 2]>
                 (e, word_hash(&lower[second_start..e]))
             }
         };
-        keys.push([start as u32, first_end as u32, second_start as u32, second_end as u32]);
-        hashes.push([first_hash, second_hash]);
+        *key = [start as u32, first_end as u32, second_start as u32, second_end as u32];
+        *hash = [first_hash, second_hash];
         if starts_alphanumeric {
             next_word = Some((start, first_end, first_hash));
         }
     }
-    keys.reverse();
-    hashes.reverse();
     (keys, hashes)
 }
 

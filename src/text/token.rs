@@ -38,6 +38,10 @@ impl Token {
     pub const CAPITALISED: u8 = 2;
     /// Every letter is uppercase and there are at least two letters.
     pub const ALL_CAPS: u8 = 4;
+    /// The token is a word of ASCII letters and digits only, and the text goes on with
+    /// neither a letter nor a digit: it is its own first word (see
+    /// [`phrase::word_keys`](super::phrase::word_keys)).
+    pub const ASCII_WORD: u8 = 8;
 
     pub fn span(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
@@ -264,7 +268,12 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                 let (end, flags) = ascii_word_run(bytes, c as u8, i);
                 i = end;
                 if bytes.get(i).is_none_or(|&b| b.is_ascii() && b != b'\'') {
-                    let flags = flags | if space { Token::SPACE_BEFORE } else { 0 };
+                    // Inside the range the run stopped at an ASCII byte that is neither a
+                    // letter nor a digit; at its end, the text decides.
+                    let whole = i < bytes.len()
+                        || text.as_bytes().get(base + i).is_none_or(|&b| BYTE_CLASS[b as usize] == ASCII_OTHER);
+                    let flags =
+                        flags | if space { Token::SPACE_BEFORE } else { 0 } | if whole { Token::ASCII_WORD } else { 0 };
                     out.push(Token {
                         start: (base + start) as u32,
                         end: (base + i) as u32,
@@ -417,7 +426,14 @@ mod tests {
             let mut v = Vec::new();
             tokenise(s, 0..s.len(), &mut v);
             for t in &v {
-                assert_eq!(t.flags & !Token::SPACE_BEFORE, case_flags(t.text(s), t.kind), "{:?}", t.text(s));
+                let flags = t.flags & !(Token::SPACE_BEFORE | Token::ASCII_WORD);
+                assert_eq!(flags, case_flags(t.text(s), t.kind), "{:?}", t.text(s));
+                let ascii_word = t.kind == TokenKind::Word
+                    && t.text(s).bytes().all(|b| b.is_ascii_alphanumeric())
+                    && s.as_bytes().get(t.end as usize).is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric());
+                if t.flags & Token::ASCII_WORD != 0 {
+                    assert!(ascii_word, "{:?}", t.text(s));
+                }
             }
         }
     }
