@@ -70,7 +70,13 @@ pub fn word_hash(word: &str) -> u64 {
 /// Whether two (short) words are equal: a plain loop, cheaper than a call to `memcmp`
 /// for a few bytes.
 pub(crate) fn same_word(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// [`same_word`] of bytes.
+#[inline(always)]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// The end of the run of letters and digits of `s` starting at byte `from`.

@@ -7,7 +7,7 @@
 //! stage classifies a document once and then tests bits instead of hashing or scanning
 //! word lists at every token it looks at.
 
-use super::phrase::{same_word, word_hash};
+use super::phrase::{same_bytes, word_hash};
 use super::Document;
 
 /// Sets of words; the words of each set are matched exactly.
@@ -60,23 +60,25 @@ impl WordSets {
     }
 
     /// The slot of `word` (`key` its key), or the free slot where it would go.
-    #[inline]
+    #[inline(always)]
     fn find(&self, key: u64, word: &str) -> usize {
         let mask = self.keys.len() - 1;
         let bits = self.keys.len().trailing_zeros();
         let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
         loop {
-            let k = self.keys[i];
-            if k == 0 || k == key && same_word(self.word(i), word) {
-                return i;
+            let k = self.keys[i & mask];
+            if k == 0 || k == key && self.is_word(i & mask, word) {
+                return i & mask;
             }
-            i = (i + 1) & mask;
+            i = (i & mask) + 1;
         }
     }
 
-    fn word(&self, i: usize) -> &str {
+    /// Whether the word of slot `i` is `word`.
+    #[inline(always)]
+    fn is_word(&self, i: usize, word: &str) -> bool {
         let w = &self.words[i];
-        &self.text[w.start as usize..w.end as usize]
+        self.text.as_bytes().get(w.start as usize..w.end as usize).is_some_and(|b| same_bytes(b, word.as_bytes()))
     }
 
     /// Add `words` to the sets of `bits`.
@@ -123,7 +125,7 @@ impl WordSets {
         self.lookup(word_hash(word), word)
     }
 
-    #[inline]
+    #[inline(always)]
     fn lookup(&self, hash: u64, word: &str) -> u64 {
         let i = self.find(key(hash), word);
         if self.keys[i] == 0 {
@@ -135,25 +137,28 @@ impl WordSets {
 
     /// For each token of `doc`, the bits of the sets that contain its lowercased text.
     pub fn classify(&self, doc: &Document) -> Vec<u64> {
-        doc.tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let word = &doc.lower[t.span()];
-                // Most tokens are one word: its hash is already known, and one lookup
-                // serves both kinds of sets.
-                let [_, first_end, _, _] = doc.word_keys[i];
-                if first_end == t.end {
-                    return self.lookup(doc.word_hashes[i][0], word);
-                }
-                let whole = self.lookup(word_hash(word), word) & !self.first_word_bits;
-                if self.first_word_bits == 0 {
-                    return whole;
-                }
-                let first = &doc.lower[t.start as usize..first_end as usize];
-                whole | self.lookup(doc.word_hashes[i][0], first) & self.first_word_bits
-            })
-            .collect()
+        let mut out = Vec::with_capacity(doc.tokens.len());
+        let lower = doc.lower.as_str();
+        for ((t, &[_, first_end, _, _]), &[first_hash, _]) in
+            doc.tokens.iter().zip(&doc.word_keys).zip(&doc.word_hashes)
+        {
+            // Tokens start and end on character boundaries, and so do first words.
+            let word = lower.get(t.span()).unwrap_or("");
+            // Most tokens are one word: its hash is already known, and one lookup serves
+            // both kinds of sets.
+            if first_end == t.end {
+                out.push(self.lookup(first_hash, word));
+                continue;
+            }
+            let whole = self.lookup(word_hash(word), word) & !self.first_word_bits;
+            if self.first_word_bits == 0 {
+                out.push(whole);
+                continue;
+            }
+            let first = lower.get(t.start as usize..first_end as usize).unwrap_or("");
+            out.push(whole | self.lookup(first_hash, first) & self.first_word_bits);
+        }
+        out
     }
 }
 
