@@ -83,7 +83,7 @@ pub struct Gazetteer {
     index: PhraseIndex<u32>,
     /// The forms of `index` with a surface form that starts in lowercase ("al-Burhan"):
     /// the only ones that can match at a token that starts in lowercase (see
-    /// [`case_fits`]), which most tokens do.
+    /// [`SurfaceCase`]), which most tokens do.
     lowercase_index: PhraseIndex<u32>,
     /// For each indexed form, its surface forms with their case, best entry first.
     variants: Vec<Variants>,
@@ -207,16 +207,40 @@ fn sort_prefix(s: &str) -> u64 {
     u64::from_be_bytes(b)
 }
 
-/// The case rule: every uppercase letter of the pattern is uppercase in the text; a name
-/// starts with a capital unless its pattern starts in lowercase ("al-Burhan"); and ALL-CAPS
-/// text only matches an ALL-CAPS pattern ("CAT" is not the town Çat).
-fn case_fits(pattern: &str, surface: &str) -> bool {
-    let upper_kept =
-        pattern.bytes().zip(surface.bytes()).all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase());
-    let first = surface.chars().next().unwrap_or(' ');
-    let pat_first = pattern.chars().next().unwrap_or(' ');
-    let caps = |x: &str| x.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !x.chars().any(char::is_lowercase);
-    upper_kept && (!first.is_lowercase() || pat_first.is_lowercase()) && (!caps(surface) || caps(pattern))
+/// The case rule, for one surface and the patterns tried on it: every uppercase letter of
+/// the pattern is uppercase in the text; a name starts with a capital unless its pattern
+/// starts in lowercase ("al-Burhan"); and ALL-CAPS text only matches an ALL-CAPS pattern
+/// ("CAT" is not the town Çat). What the rule needs to know of the surface is found once.
+struct SurfaceCase {
+    /// The surface starts with a lowercase letter.
+    lowercase: bool,
+    /// The surface is ALL-CAPS.
+    caps: bool,
+}
+
+impl SurfaceCase {
+    fn of(surface: &str) -> Self {
+        SurfaceCase { lowercase: surface.chars().next().is_some_and(char::is_lowercase), caps: all_caps(surface) }
+    }
+
+    /// Whether `pattern` fits the surface's case.
+    fn fits(&self, pattern: &str, surface: &str) -> bool {
+        let upper_kept =
+            pattern.bytes().zip(surface.bytes()).all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase());
+        upper_kept
+            && (!self.lowercase || pattern.chars().next().is_some_and(char::is_lowercase))
+            && (!self.caps || all_caps(pattern))
+    }
+}
+
+/// Whether `x` has two letters or more and none in lowercase.
+fn all_caps(x: &str) -> bool {
+    if x.is_ascii() {
+        let bytes = x.as_bytes();
+        return !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2;
+    }
+    x.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !x.chars().any(char::is_lowercase)
 }
 
 impl Gazetteer {
@@ -337,13 +361,19 @@ impl Gazetteer {
         let text = doc.text();
         let mut out = Vec::new();
         let mut i = 0;
-        while i < doc.tokens.len() {
-            let mut next = i + 1;
-            let lowercase = match text.as_bytes()[doc.tokens[i].start as usize] {
+        while let (Some(t), Some(&[first_hash, _])) = (doc.tokens.get(i), doc.word_hashes.get(i)) {
+            let start = t.start as usize;
+            let lowercase = match text.as_bytes()[start] {
                 b if b.is_ascii() => b.is_ascii_lowercase(),
-                _ => text[doc.tokens[i].start as usize..].chars().next().is_some_and(char::is_lowercase),
+                _ => text[start..].chars().next().is_some_and(char::is_lowercase),
             };
             let index = if lowercase { &self.lowercase_index } else { &self.index };
+            // Most tokens start no form: the index's filter tells so at once.
+            if !index.may_start_with(first_hash) {
+                i += 1;
+                continue;
+            }
+            let mut next = i + 1;
             // Longest first; a longer form that fails the rules ("The Kremlin" at "the
             // Kremlin") gives way to a shorter one.
             for (&v, end) in index.all_at(doc, i) {
@@ -368,7 +398,8 @@ impl Gazetteer {
             return None;
         }
         let surface = &text[s..e];
-        let (_, known, bare) = self.variants[p].iter().find(|(form, _, _)| case_fits(form, surface))?;
+        let case = SurfaceCase::of(surface);
+        let (_, known, bare) = self.variants[p].iter().find(|(form, _, _)| case.fits(form, surface))?;
         Some(GazetteerMatch { start: s as u32, end: e as u32, known: *known, bare: *bare })
     }
 

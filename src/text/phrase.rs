@@ -343,6 +343,14 @@ impl<T> PhraseIndex<T> {
         self.phrases.len()
     }
 
+    /// Whether a phrase may start with a word of hash `first_hash` (a [`word_hash`]): the
+    /// filter of first words, which rules out most words before any table is probed.
+    #[inline(always)]
+    pub fn may_start_with(&self, first_hash: u64) -> bool {
+        let (w, bit) = filter_bit(first_hash, self.first_filter.len());
+        self.first_filter.get(w).is_some_and(|&x| x & bit != 0)
+    }
+
     /// The phrases that may start at token `i` (those sharing its first two words, then
     /// those of its first word alone), longest first.
     #[inline]
