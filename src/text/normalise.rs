@@ -222,23 +222,30 @@ fn is_plain(b: u8) -> bool {
 /// The end of the run of [`is_plain`] bytes of `bytes` from `from` on.
 fn plain_end(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
-    // Eight bytes at a time while none is below 0x20 or above 0x7e. Both tests are exact:
-    // with every byte at least 0x20, subtracting 0x20 from each borrows nowhere and sets
-    // no high bit of a byte below 0x80; with every byte at most 0x7e, adding 1 to each
-    // carries nowhere and sets no high bit.
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_ne_bytes(chunk.try_into().expect("8 bytes"));
-        let below = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-        let above = (word.wrapping_add(ONES) | word) & HIGH;
-        if below | above != 0 {
-            break;
+    loop {
+        // Eight bytes at a time while none is below 0x20 or above 0x7e. Both tests are
+        // exact: with every byte at least 0x20, subtracting 0x20 from each borrows nowhere
+        // and sets no high bit of a byte below 0x80; with every byte at most 0x7e, adding 1
+        // to each carries nowhere and sets no high bit.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_ne_bytes(chunk.try_into().expect("8 bytes"));
+            let below = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+            let above = (word.wrapping_add(ONES) | word) & HIGH;
+            if below | above != 0 {
+                break;
+            }
+            i += 8;
         }
-        i += 8;
+        // Byte by byte through the chunk that stopped the words: a line feed in it is
+        // plain, and the words go on after it.
+        let stop = bytes.len().min(i + 8);
+        while i < stop && is_plain(bytes[i]) {
+            i += 1;
+        }
+        if i < stop || i == bytes.len() {
+            return i;
+        }
     }
-    while bytes.get(i).copied().is_some_and(is_plain) {
-        i += 1;
-    }
-    i
 }
 
 /// Normalise `input` (see the module documentation).
