@@ -10,7 +10,7 @@
 //! every token are hashed once, when the document is analysed ([`word_hash`]), so a
 //! probe that finds nothing never reads the text.
 
-use super::token::{is_general_punctuation, ASCII_ALPHANUMERIC, ASCII_OTHER, BYTE_CLASS};
+use super::token::{is_alphanumeric, ASCII_ALPHANUMERIC, ASCII_OTHER, BYTE_CLASS};
 use super::{Document, Token};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
@@ -91,7 +91,7 @@ fn alphanumeric_end(s: &str, from: usize) -> usize {
             i += 1;
         } else {
             match s[i..].chars().next() {
-                Some(c) if !is_general_punctuation(c) && c.is_alphanumeric() => i += c.len_utf8(),
+                Some(c) if is_alphanumeric(c) => i += c.len_utf8(),
                 _ => break,
             }
         }
@@ -112,7 +112,7 @@ fn separator_end(s: &str, from: usize) -> usize {
             i += 1;
         } else {
             match s[i..].chars().next() {
-                Some(c) if is_general_punctuation(c) || !c.is_alphanumeric() => i += c.len_utf8(),
+                Some(c) if !is_alphanumeric(c) => i += c.len_utf8(),
                 _ => break,
             }
         }
@@ -158,11 +158,8 @@ pub fn word_keys(lower: &str, tokens: &[Token]) -> (Vec<[u32; 4]>, Vec<[u64; 2]>
         let start = t.start as usize;
         let lead = bytes[start];
         let ascii_word = t.flags & Token::ASCII_WORD != 0;
-        let starts_alphanumeric = if lead.is_ascii() {
-            lead.is_ascii_alphanumeric()
-        } else {
-            lower[start..].starts_with(|c: char| c.is_alphanumeric())
-        };
+        let starts_alphanumeric =
+            if lead.is_ascii() { lead.is_ascii_alphanumeric() } else { lower[start..].starts_with(is_alphanumeric) };
         let first_end = if ascii_word {
             // The tokeniser found where the word ends.
             t.end as usize

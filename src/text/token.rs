@@ -135,13 +135,55 @@ fn ascii_word_run(bytes: &[u8], first: u8, from: usize) -> (usize, u8) {
 }
 
 fn is_word_char(c: char) -> bool {
-    // No ASCII character is a combining mark, and General Punctuation (typographic
-    // quotes, dashes, spaces) has neither letters, digits nor marks: skip the table
-    // lookups for them.
+    // No ASCII character is a combining mark, and the blocks of `known_letter` answer
+    // without the table lookups.
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    !is_general_punctuation(c) && (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+    is_other_word_char(c)
+}
+
+/// [`is_word_char`] of a character that is not ASCII: out of line, to keep the ASCII path
+/// of the tokeniser small.
+#[inline(never)]
+fn is_other_word_char(c: char) -> bool {
+    known_letter(c).unwrap_or_else(|| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+}
+
+/// For the characters of the blocks news text uses most, whether `c` is a letter: `Some(true)`
+/// for a letter (alphabetic, so alphanumeric too, and no combining mark), `Some(false)` for
+/// a character that is neither a letter, a digit nor a combining mark; `None` elsewhere.
+/// Latin letters with diacritics, Cyrillic, Hebrew and Arabic letters, typographic
+/// punctuation and emoji are thus answered without the Unicode tables.
+#[inline]
+fn known_letter(c: char) -> Option<bool> {
+    match c {
+        '\u{00D7}' | '\u{00F7}' => Some(false),
+        '\u{00C0}'..='\u{024F}' | '\u{0410}'..='\u{044F}' | '\u{05D0}'..='\u{05EA}' => Some(true),
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => Some(true),
+        c if is_general_punctuation(c) => Some(false),
+        '\u{1F1E6}'..='\u{1F1FF}' | '\u{1F300}'..='\u{1FAFF}' => Some(false),
+        _ => None,
+    }
+}
+
+/// `c.is_alphanumeric()`, without the Unicode tables for ASCII and the blocks of
+/// [`known_letter`]; false in General Punctuation.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    known_letter(c).unwrap_or_else(|| c.is_alphanumeric())
+}
+
+/// `c.is_alphabetic()`, as [`is_alphanumeric`].
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    known_letter(c).unwrap_or_else(|| c.is_alphabetic())
 }
 
 /// Whether `c` is in the General Punctuation block (U+2000 to U+206F).
@@ -241,13 +283,13 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
         } else if is_word_char(c) {
             i += clen;
             // Dotted abbreviation: U.S. / a.m. / U.K.
-            if c.is_alphabetic()
-                && bytes.get(i) == Some(&b'.')
-                && s[i + 1..].chars().next().is_some_and(char::is_alphabetic)
+            if bytes.get(i) == Some(&b'.')
+                && is_alphabetic(c)
+                && s[i + 1..].chars().next().is_some_and(is_alphabetic)
                 && s[i + 1..].chars().nth(1) == Some('.')
             {
                 let mut j = i;
-                while bytes.get(j) == Some(&b'.') && s[j + 1..].chars().next().is_some_and(char::is_alphabetic) {
+                while bytes.get(j) == Some(&b'.') && s[j + 1..].chars().next().is_some_and(is_alphabetic) {
                     let l = s[j + 1..].chars().next().map_or(1, char::len_utf8);
                     if !s[j + 1 + l..].starts_with('.') {
                         break;
@@ -303,7 +345,7 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                     let negation = s[..i].ends_with('n')
                         && after.starts_with('t')
                         && !after[1..].chars().next().is_some_and(is_word_char);
-                    if next.is_some_and(char::is_alphabetic) && !clitic && !negation {
+                    if next.is_some_and(is_alphabetic) && !clitic && !negation {
                         i += 1;
                     } else {
                         break;
@@ -404,6 +446,22 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(toks(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn known_letters_as_the_unicode_tables_say() {
+        use unicode_normalization::char::is_combining_mark;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric() && !is_general_punctuation(c), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            let word = c.is_ascii_alphanumeric()
+                || !c.is_ascii() && !is_general_punctuation(c) && (c.is_alphanumeric() || is_combining_mark(c));
+            assert_eq!(is_word_char(c), word, "{c:?}");
+            if let Some(letter) = known_letter(c) {
+                assert_eq!(letter, c.is_alphabetic() && !is_combining_mark(c), "{c:?}");
+                assert!(letter || !c.is_alphanumeric() && !is_combining_mark(c), "{c:?}");
+            }
         }
     }
 
