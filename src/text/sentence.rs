@@ -247,9 +247,13 @@ pub fn sentences(
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
+            // Most tokens are not punctuation: their text is not looked at.
+            if t.kind != TokenKind::Punct || inside[i] {
+                i += 1;
+                continue;
+            }
             let s = t.text(text);
-            let terminal = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "\u{2026}" | "...");
-            if !terminal || inside[i] {
+            if !matches!(s, "." | "!" | "?" | "\u{2026}" | "...") {
                 i += 1;
                 continue;
             }
