@@ -1173,15 +1173,17 @@ impl<'a> SentenceMentions<'a> {
                     });
                     if let Some(o) = holder {
                         self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role), "title");
-                    } else if object.is_some_and(|o| self.known_type(o) != Some(EntityType::Place)) {
-                        // Qualified by what holds no such office.
-                    } else if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
-                        let _ = self.known_role(p, pi as usize, &role);
-                    } else if let Some(c) = self.dateline_country.filter(|_| title.state) {
-                        // "JUBA, South Sudan — … Defence Minister Chol Thon Balok": a state's
-                        // office that nothing qualifies is the dateline country's.
-                        let object = FactObject::Known(Known::Country(c));
-                        self.fact(p, Predicate::RoleIn, object, Some(role), "title-dateline");
+                    } else if object.is_none_or(|o| self.known_type(o) == Some(EntityType::Place)) {
+                        // Nothing that holds the office qualifies it (a place holds a state's
+                        // office no more than nothing does).
+                        if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
+                            let _ = self.known_role(p, pi as usize, &role);
+                        } else if let Some(c) = self.dateline_country.filter(|_| title.state) {
+                            // "JUBA, South Sudan — … Defence Minister Chol Thon Balok": a
+                            // state's office that nothing qualifies is the dateline country's.
+                            let object = FactObject::Known(Known::Country(c));
+                            self.fact(p, Predicate::RoleIn, object, Some(role), "title-dateline");
+                        }
                     }
                     i = self.list[p].end as usize;
                 }
