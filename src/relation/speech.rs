@@ -288,6 +288,17 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     let mut inverted = false;
     if according {
         speaker = ctx.right_args(end, 6).first().map(|(m, _)| *m);
+        // "according to the UN refugee agency, UNHCR": the name in apposition to a noun
+        // that the first name only qualifies.
+        if let Some(m) = speaker {
+            let mut j = ctx.mention(m).end as usize;
+            while ctx.is_lower_word(j) && !ctx.is(j, word::PREPOSITION | word::CLAUSE_WORD) {
+                j += 1;
+            }
+            if j > ctx.mention(m).end as usize && ctx.low(j) == "," {
+                speaker = ctx.head(j + 1).or(speaker);
+            }
+        }
     } else {
         // "congratulated Trump on winning, saying …": a participle's speaker is the
         // clause's subject, not the object before it.
@@ -340,7 +351,16 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     // The statement.
     let mut statement: Option<(Range<usize>, bool)> = None;
     if according {
-        let after = if ctx.low(speaker_end) == "," { speaker_end + 1 } else { speaker_end };
+        // "According to the UN humanitarian office, 1.2 million …": past the noun the
+        // name qualifies.
+        let mut after = speaker_end;
+        while ctx.is_lower_word(after)
+            && !ctx.is(after, word::PREPOSITION | word::CLAUSE_WORD)
+            && after < speaker_end + 4
+        {
+            after += 1;
+        }
+        let after = if ctx.low(after) == "," { after + 1 } else { speaker_end };
         statement = if i == ctx.range.start || (i == ctx.range.start + 1) {
             Some((after..stop, false))
         } else {
