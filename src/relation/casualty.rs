@@ -125,6 +125,14 @@ fn place_of_cause(ctx: &Sent, k: usize) -> Option<u32> {
     None
 }
 
+/// The place of a sentence that opens with it: "In Israel, 28 people died".
+fn fronted_place(ctx: &Sent) -> Option<u32> {
+    let start = ctx.range.start;
+    let m = ctx.head(start + 1).filter(|_| ctx.low(start) == "in")?;
+    let e = ctx.entity(m, false).filter(|&e| ctx.is_place_or_country(e))?;
+    (ctx.low(ctx.mention(m).end as usize) == ",").then_some(e)
+}
+
 /// "a man", "an elderly woman", "a 62-year-old man" at `s`: the person noun's count
 /// (one) and the token after it.
 fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
@@ -161,7 +169,7 @@ fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
 /// fire"). Else the casualties are a toll ("the war has killed more than 24,000 people",
 /// "67 soldiers had been killed", "at least 200 people died"): a Casualty event.
 fn violent_cause(ctx: &Sent, k: usize) -> bool {
-    if ctx.range.clone().any(|j| ctx.is(j, word::ATTACKER | word::WEAPON)) {
+    if ctx.range.clone().any(|j| ctx.is_attacker(j)) {
         return true;
     }
     if ctx.low(k).ends_with("ing") && ctx.low(k.wrapping_sub(1)) == "," {
@@ -249,8 +257,17 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             if ctx.clause_break(s) && ctx.low(s) != "," || ctx.is(s, word::CASUALTY) {
                 break;
             }
-            if let Some(q) = parse_quantity(&ctx.doc.lower, toks, s, &lex.numbers) {
+            if let Some(mut q) = parse_quantity(&ctx.doc.lower, toks, s, &lex.numbers) {
                 let end = s + q.len;
+                // Read backwards, "twenty-nine" is first seen at "nine": the number is
+                // the longest that ends here.
+                for p in (s.saturating_sub(3).max(ctx.range.start)..s).rev() {
+                    if let Some(wider) = parse_quantity(&ctx.doc.lower, toks, p, &lex.numbers) {
+                        if p + wider.len == end {
+                            q = wider;
+                        }
+                    }
+                }
                 // "more than 90 KFOR soldiers were injured": words and names between.
                 let between_ok = (end..j).all(|x| {
                     ctx.is_lower_word(x)
@@ -492,7 +509,7 @@ pub(super) fn assemble(
                     let violent = killer.is_some() || violent_cause(ctx, cas.at);
                     cands.push(Candidate {
                         etype: Some(if violent { EventType::Attack } else { EventType::Casualty }),
-                        place: cas.place.or_else(|| place_of_cause(ctx, cas.at)),
+                        place: cas.place.or_else(|| place_of_cause(ctx, cas.at)).or_else(|| fronted_place(ctx)),
                         trigger: ctx.range.start..ctx.range.start + 1,
                         rule: "casualties".into(),
                         ..Default::default()

@@ -844,7 +844,7 @@ fn unnamed_attacker(ctx: &Sent, i: usize) -> bool {
     let mut k = i;
     while k > ctx.range.start && k + 6 > i {
         k -= 1;
-        if ctx.is(k, word::ATTACKER | word::WEAPON) {
+        if ctx.is_attacker(k) {
             return true;
         }
         if ctx.kind(k) != Some(TokenKind::Word) || ctx.head(k).is_some_and(|m| ctx.mention(m).form != Form::Demonym) {

@@ -533,6 +533,15 @@ impl<'a> Sent<'a> {
     pub fn mention(&self, m: usize) -> &'a crate::mention::Mention {
         &self.mentions.list[m]
     }
+    /// Whether token `i` names an attacker nobody names or a weapon (`lexicon/attackers.txt`,
+    /// `lexicon/weapons.txt`): "gunmen", "drones", or a person noun after the adjective of
+    /// an attackers.txt phrase: "armed men".
+    pub fn is_attacker(&self, i: usize) -> bool {
+        self.is(i, word::ATTACKER | word::WEAPON)
+            || i > self.range.start
+                && self.is(i, word::PERSON_NOUN)
+                && self.data.lexicon.attackers.contains(format!("{} {}", self.low(i - 1), self.low(i)).as_str())
+    }
     pub fn is_lower_word(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Word) && !self.doc.tokens[i].is_capitalised()
     }
