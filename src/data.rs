@@ -265,6 +265,9 @@ pub struct Title {
     /// An office only a state has (a minister, a president): held, when nothing qualifies
     /// it, in the country of the document's dateline.
     pub state: bool,
+    /// An office held for a state at an organisation or abroad (an ambassador, an envoy):
+    /// "Russia's U.N. Ambassador" holds it in Russia, not in the United Nations.
+    pub envoy: bool,
 }
 
 /// A verb phrase after a person's name that gives the office they took
@@ -973,13 +976,16 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
             "honorific" => TitleKind::Honorific,
             other => return Err(t.err(*line, ki, format!("unknown title kind '{other}'"))),
         };
-        let (local, state) = match r[sc] {
-            "local" => (true, false),
-            "state" => (false, true),
-            "any" => (false, false),
-            other => return Err(t.err(*line, sc, format!("unknown title scope '{other}' (local, state or any)"))),
+        let (local, state, envoy) = match r[sc] {
+            "local" => (true, false, false),
+            "state" => (false, true, false),
+            "envoy" => (false, false, true),
+            "any" => (false, false, false),
+            other => {
+                return Err(t.err(*line, sc, format!("unknown title scope '{other}' (local, state, envoy or any)")))
+            }
         };
-        lex.titles.push(Title { phrase: phrase(r[ti]), role: r[ro].to_owned(), kind, local, state });
+        lex.titles.push(Title { phrase: phrase(r[ti]), role: r[ro].to_owned(), kind, local, state, envoy });
     }
 
     let src = get("lexicon/role-verbs.tsv")?;

@@ -426,14 +426,15 @@ impl<'a> SentenceMentions<'a> {
                 && !self.is(end, STOPWORD)
                 && !t.is_all_caps()
             {
+                // Particles join names without counting as words: "Jose Javier De La Gasca".
+                words += usize::from(!self.is(end, PARTICLE));
                 end += 1;
-                words += 1;
                 continue;
             }
             break;
         }
-        // A name does not end in a particle.
-        while end > i + 1 && !doc.tokens[end - 1].is_capitalised() {
+        // A name does not end in a particle, even a capitalised one.
+        while end > i + 1 && (!doc.tokens[end - 1].is_capitalised() || self.is(end - 1, PARTICLE)) {
             end -= 1;
         }
         Some(end)
@@ -1020,7 +1021,19 @@ impl<'a> SentenceMentions<'a> {
                 adjectives -= 1;
             }
             let (mstart, prefix) = self.modifiers_before(adjectives);
-            let qualifier = self.qualifier_before(mstart, title.local);
+            let mut qualifier = self.qualifier_before(mstart, title.local);
+            // "Russia's U.N. Ambassador": an envoy's state before the organisation of the post.
+            if let Some((q, false)) = qualifier.filter(|_| title.envoy) {
+                let before = self.list[q].start as usize;
+                if self.known_type(q) == Some(EntityType::Organisation) {
+                    if let Some(c) = self
+                        .qualifier_before(before, false)
+                        .filter(|&(c, possessive)| possessive && self.known_type(c) == Some(EntityType::Country))
+                    {
+                        qualifier = Some(c);
+                    }
+                }
+            }
             // "Colonel Major Amadou Abdramane", "spokesman Rear Admiral Daniel Hagari": a
             // second title before the name, new or known.
             let mut j = j;

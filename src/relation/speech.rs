@@ -378,6 +378,16 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         while k > ctx.range.start && matches!(ctx.low(k - 1), ",") {
             k -= 1;
         }
+        // "“…,” the presiding judge, Prisca Matimba Nyambe, said": over the title the
+        // name is in apposition to.
+        if let Some(m) = ctx.head(k.wrapping_sub(1)).filter(|_| !inverted && k < before) {
+            if ctx.mention(m).form == Form::Anaphor && ctx.mention(m).end as usize == k {
+                k = ctx.mention(m).np_start as usize;
+                while k > ctx.range.start && matches!(ctx.low(k - 1), ",") {
+                    k -= 1;
+                }
+            }
+        }
         if k > ctx.range.start && closing_quote_at(ctx, k - 1) {
             let close = k - 1;
             // The comma may sit inside the quote: “...,” he said.
