@@ -732,13 +732,36 @@ impl<'a> SentenceMentions<'a> {
     /// case rules leave alone: "PORT SUDAN, Sudan (AP) —", "KYIV (Reuters) -".
     pub(super) fn dateline(&mut self) {
         let (start, end) = (self.range.start as usize, self.range.end as usize);
+        let caps = |x: usize| x < end && self.doc.tokens[x].is_word() && self.doc.tokens[x].is_all_caps();
+        let joined = |x: usize| x < end && !self.doc.tokens[x].space_before();
         let mut k = start;
-        while k < end.min(start + 4) && self.doc.tokens[k].is_word() && self.doc.tokens[k].is_all_caps() {
-            k += 1;
+        let mut words = 0;
+        while k < end && words < 4 {
+            if caps(k) {
+                k += 1;
+                words += 1;
+            } else if k > start && joined(k) && self.low(k) == "-" && caps(k + 1) && joined(k + 1) {
+                // "PORT-AU-PRINCE"
+                k += 1;
+            } else if k > start && joined(k) && matches!(self.low(k), "'s" | "\u{2019}s") {
+                // "COX'S BAZAR"
+                k += 1;
+            } else {
+                break;
+            }
         }
         // "QUETTA: At least 26 people …" needs no dash.
         let colon = self.low(k) == ":";
-        if k == start || !matches!(self.low(k), "," | "(" | ":") || !self.free(start, k) {
+        if k == start || !matches!(self.low(k), "," | "(" | ":") {
+            return;
+        }
+        // A mention inside the place's name ("AU" in "PORT-AU-PRINCE") gives way to it.
+        let inside = (start..k).find_map(|x| self.owner(x));
+        let inside_only = inside.is_none_or(|o| {
+            let (s, e) = (self.list[o].start as usize, self.list[o].end as usize);
+            s >= start && e <= k && (start..k).all(|x| self.owner(x).is_none_or(|p| p == o))
+        });
+        if !inside_only || (start..k).any(|x| self.owner(x).is_none() && self.taken(x)) {
             return;
         }
         let dash =
@@ -755,7 +778,10 @@ impl<'a> SentenceMentions<'a> {
             .find(|known| matches!(known, Known::Place(_) | Known::Country(_) | Known::Region(_) | Known::Area(_)));
         if let Some(place) = place {
             let m = self.mention(start, k, Referent::Known(place), Form::Name, "dateline", 0.85);
-            self.add(m);
+            match inside {
+                Some(o) => self.replace(o, m),
+                None => self.add(m),
+            };
             // "JUBA, South Sudan —": the country of the document's place.
             if self.dateline_country.is_none() {
                 let code = place.country_code(self.data);
@@ -1169,7 +1195,14 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
             if person.is_none() && title.kind == TitleKind::Office {
-                self.name_before_appositive(qualifier.map_or(mstart, |(q, _)| self.list[q].start as usize));
+                // "Serge Brammertz, the mechanism's chief prosecutor,": the noun phrase
+                // starts at the qualifier, or at the common noun that possesses the title.
+                let np = match qualifier {
+                    Some((q, _)) => self.list[q].start as usize,
+                    None if common_possessor => mstart - 2,
+                    None => mstart,
+                };
+                self.name_before_appositive(np);
             }
             let role = format!("{prefix}{}", title.role);
             match person {
@@ -2182,6 +2215,11 @@ impl<'a> SentenceMentions<'a> {
         while k > lo {
             let t = self.doc.tokens[k - 1];
             let person = self.owner(k - 1).is_some_and(|m| self.known_type(m) == Some(EntityType::Person));
+            // "All People's Congress (APC)": a possessive inside the name.
+            if self.is_clitic_s(k - 1) && k - 1 > lo && self.doc.tokens[k - 2].is_capitalised() {
+                k -= 1;
+                continue;
+            }
             if !t.is_word() || person {
                 break;
             }
@@ -2285,9 +2323,16 @@ impl<'a> SentenceMentions<'a> {
             // A known country or place right before: "Sudan TV", "Khartoum International
             // Airport"; a demonym before a company's or a hospital's name: "Indian Oil
             // Corporation", "the Saudi Teaching Maternal Hospital".
-            let demonym_opens = head.as_ref().is_some_and(|(t, sub)| {
-                *t == EntityType::Organisation && sub == "Company" || *t == EntityType::Place && sub == "Hospital"
+            // So does a demonym before a state's police or army, or a church: "the Haitian
+            // National Police", "the Serbian Orthodox Church".
+            let state_body = head.as_ref().is_some_and(|(t, sub)| {
+                *t == EntityType::Organisation && matches!(&**sub, "Police" | "ArmedForces") && end > i + 1
             });
+            let demonym_opens = state_body
+                || head.as_ref().is_some_and(|(t, sub)| {
+                    *t == EntityType::Organisation && matches!(&**sub, "Company" | "ReligiousOrganisation")
+                        || *t == EntityType::Place && sub == "Hospital"
+                });
             let prev = self.mention_ending_at(i).filter(|&m| {
                 self.doc.tokens[i].space_before()
                     && matches!(
@@ -2301,7 +2346,13 @@ impl<'a> SentenceMentions<'a> {
                 let name = self.doc.span_text(start, end).to_owned();
                 let referent = Referent::New(NewName { name, etype, subtype });
                 let m = self.mention(start, end, referent, Form::Name, "name-head", 0.8);
-                self.replace(p, m);
+                if state_body && self.list[p].form == Form::Demonym {
+                    // The state's body is part of the state the demonym names.
+                    let new = self.wrap(&[p], m);
+                    self.fact(new, Predicate::PartOf, FactObject::Mention(p as u32), None, "demonym-body");
+                } else {
+                    self.replace(p, m);
+                }
                 i = end;
                 continue;
             }
