@@ -315,6 +315,10 @@ impl RelationStage {
         let mut last_attack: Option<usize> = None;
         let mut previous_block = u32::MAX;
         let mut last_speaker: Option<(usize, u32)> = None;
+        // The speaker of the last sentence's quotation, whose words a quotation standing
+        // alone in the next sentence goes on with.
+        let mut last_quoted: Option<(usize, u32)> = None;
+        let continued: Arc<str> = "speech:continued".into();
         let mut counterparts = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             if s.is_heading() {
@@ -373,9 +377,16 @@ impl RelationStage {
                 previous_events.clear();
                 previous_block = s.block;
             }
+            if found.said.is_empty() {
+                let quoted = last_quoted.filter(|&(at, _)| at + 1 == si);
+                if let Some(said) = quoted.and_then(|(_, sp)| speech::continued_quote(&ctx, sp, &continued)) {
+                    found.said.push(said);
+                }
+            }
             if let Some(&e) = found.said.last().and_then(|s| s.speakers.first()) {
                 last_speaker = Some((si, e));
             }
+            last_quoted = found.said.iter().rev().find(|s| s.quoted).and_then(|s| s.speakers.first()).map(|&e| (si, e));
             let first_new = out.events.len();
             casualty::assemble(&ctx, found, date, &mut out, &previous_events, last_attack);
             let attacks: Vec<usize> = (first_new..out.events.len()).collect();

@@ -8,6 +8,7 @@ use crate::mention::{Form, Pronoun, Referent};
 use crate::text::number::parse_quantity;
 use crate::text::TokenKind;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Nouns that make a speech act a Statement event (an address, a statement).
 pub(super) const STATEMENT_NOUNS: &[&str] =
@@ -224,6 +225,25 @@ fn quote_after(ctx: &Sent, open: usize) -> Option<Range<usize>> {
         }
     }
     None
+}
+
+/// A sentence that is one quotation and nothing else, after a sentence that quoted
+/// `speaker`: the speaker's words go on ("“…,” Petro said. “We want a truce so that …”").
+pub(super) fn continued_quote(ctx: &Sent, speaker: u32, rule: &Arc<str>) -> Option<Said> {
+    let open = ctx.content_start;
+    if !matches!(ctx.kind(open), Some(TokenKind::OpenQuote | TokenKind::Quote)) {
+        return None;
+    }
+    let inside = quote_after(ctx, open)?;
+    let rest_is_punctuation = (inside.end + 1..ctx.range.end).all(|k| ctx.kind(k) == Some(TokenKind::Punct));
+    rest_is_punctuation.then(|| Said {
+        speakers: vec![speaker],
+        tokens: inside,
+        quoted: true,
+        rule: rule.clone(),
+        event: false,
+        trigger: open..open + 1,
+    })
 }
 
 /// The start of the noun phrase starting at `np`, back over an article before it.
