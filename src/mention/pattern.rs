@@ -107,6 +107,21 @@ const SPEECH_AFTER_NAME: &[&str] = &[
     "claimed",
     "tweeted",
     "posted",
+    "condemned",
+    "accused",
+    "denied",
+    "urged",
+    "rejected",
+    "welcomed",
+    "praised",
+    "criticised",
+    "criticized",
+    "dismissed",
+    "replied",
+    "responded",
+    "argued",
+    "vowed",
+    "pledged",
 ];
 
 // Bits of the word sets the patterns test, one lookup per token ([`word_sets`]): the lower
@@ -2031,6 +2046,23 @@ impl<'a> SentenceMentions<'a> {
                     }
                     let place_noun = self.place_noun_at(k.saturating_sub(1)).is_some();
                     if self.is_clitic_s(qend) && k > qend + 1 && place_noun && !self.is_lower_word(k) {
+                        self.fact(a, Predicate::LocatedIn, FactObject::Mention(q as u32), None, "place-apposition");
+                    }
+                }
+            }
+            // "Sierra Leone's capital, Freetown": the possessor of a place noun in apposition
+            // before the name.
+            let start = self.list[a].start as usize;
+            if start >= self.range.start as usize + 4
+                && self.low(start - 1) == ","
+                && self.place_noun_at(start - 2).is_some()
+            {
+                let mut k = start - 2;
+                while k > start.saturating_sub(6) && self.is_lower_word(k) {
+                    k -= 1;
+                }
+                if self.is_clitic_s(k) {
+                    if let Some(q) = self.mention_ending_at(k).filter(|&q| self.larger_place(q, a)) {
                         self.fact(a, Predicate::LocatedIn, FactObject::Mention(q as u32), None, "place-apposition");
                     }
                 }

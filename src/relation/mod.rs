@@ -814,8 +814,12 @@ impl<'a> Sent<'a> {
                     }
                 }
                 // A bare word is the subject when it is the surname of a person named
-                // before ("Tarriela said").
+                // before ("Tarriela said"). "…, the army said" with no army named before
+                // has a subject nobody names: no name further back is it.
                 if self.entity(m, false).is_none() && !matches!(mention.referent, Referent::Role(_)) {
+                    if mention.form == Form::Anaphor && (end..i).all(|x| self.is(x, word::AUXILIARY)) {
+                        break;
+                    }
                     continue;
                 }
                 // "days after President Lai said …": a conjunction's clause, not a
@@ -867,6 +871,13 @@ impl<'a> Sent<'a> {
                 && !self.low(k + 1).ends_with("ed")
                 && !self.low(k + 1).ends_with("ing")
                 && self.noun_words(k + 1, i);
+            // "García, a veteran commander who rarely appears in public, said": a relative
+            // clause inside the appositive describes the person before it.
+            if commas == 1 && matches!(w, "who" | "whose") {
+                if let Some(p) = self.appositive_owner(k) {
+                    return Some(p);
+                }
+            }
             // "Saree said 73 strikes hit the city": the speaker is not the subject of a verb
             // in what was said (but is of "claimed to have captured").
             if matches!(w, ";" | ":" | "that")
