@@ -168,8 +168,19 @@ fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
 /// three") or a clause of cause after the word ("were killed when their car came under
 /// fire"). Else the casualties are a toll ("the war has killed more than 24,000 people",
 /// "67 soldiers had been killed", "at least 200 people died"): a Casualty event.
-fn violent_cause(ctx: &Sent, k: usize) -> bool {
-    if ctx.range.clone().any(|j| ctx.is_attacker(j)) {
+fn violent_cause(ctx: &Sent, k: usize, active: bool) -> bool {
+    // "192 of its soldiers had been killed": the people a passive verb counts are its
+    // victims, not attackers.
+    let victims = if active {
+        k..k
+    } else {
+        let mut s = k;
+        while s > ctx.range.start && k - s < 8 && !ctx.clause_break(s - 1) && ctx.head(s - 1).is_none() {
+            s -= 1;
+        }
+        s..k
+    };
+    if ctx.range.clone().any(|j| !victims.contains(&j) && ctx.is_attacker(j)) {
         return true;
     }
     if ctx.low(k).ends_with("ing") && ctx.low(k.wrapping_sub(1)) == "," {
@@ -506,7 +517,7 @@ pub(super) fn assemble(
                     add_casualty(&mut ev.killed, &mut ev.injured, &cas);
                 } else {
                     // Where: "killed when shells landed on a camp near Goma".
-                    let violent = killer.is_some() || violent_cause(ctx, cas.at);
+                    let violent = killer.is_some() || violent_cause(ctx, cas.at, cas.active);
                     cands.push(Candidate {
                         etype: Some(if violent { EventType::Attack } else { EventType::Casualty }),
                         place: cas.place.or_else(|| place_of_cause(ctx, cas.at)).or_else(|| fronted_place(ctx)),
