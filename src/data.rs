@@ -489,7 +489,8 @@ pub struct Lexicon {
     pub government_nouns: FxHashSet<Box<str>>,
     /// Definite nouns that refer back to an entity ("the ministry", "the country"), with
     /// the type (and optional subtype) of what they refer to.
-    pub anaphora: Vec<(String, EntityType, Vec<String>)>,
+    /// Noun, type, subtypes, and whether it refers back without an article ("Police said").
+    pub anaphora: Vec<(String, EntityType, Vec<String>, bool)>,
     /// Words that cannot name a region on their own ("Western", "Central").
     pub generic_place_words: FxHashSet<Box<str>>,
     /// What verbs of firing fire: "missiles", "shells", "a barrage".
@@ -1088,9 +1089,14 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
 
     let src = get("lexicon/anaphora.tsv")?;
     let t = Table::parse("ontology/lexicon/anaphora.tsv", &src)?;
-    let (n, ty, st) = (t.col("noun")?, t.col("type")?, t.col("subtype")?);
+    let (n, ty, st, bare) = (t.col("noun")?, t.col("type")?, t.col("subtype")?, t.col("without_article")?);
     for (line, r) in &t.rows {
-        lex.anaphora.push((phrase(r[n]), entity_type(&t, *line, ty, r[ty])?, list(r[st])));
+        let without_article = match r[bare] {
+            "yes" => true,
+            "" => false,
+            other => return Err(t.err(*line, bare, format!("without_article is 'yes' or empty, not '{other}'"))),
+        };
+        lex.anaphora.push((phrase(r[n]), entity_type(&t, *line, ty, r[ty])?, list(r[st]), without_article));
     }
 
     let src = get("lexicon/war-days.tsv")?;

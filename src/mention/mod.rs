@@ -181,7 +181,7 @@ impl MentionStage {
             place_nouns.insert(&n.word, i as u32);
         }
         let mut anaphora = PhraseIndex::new();
-        for (i, (n, _, _)) in lex.anaphora.iter().enumerate() {
+        for (i, (n, ..)) in lex.anaphora.iter().enumerate() {
             anaphora.insert(n, i as u32);
         }
         let heads = lex.name_heads.iter().enumerate().map(|(i, h)| (h.phrase.clone(), i as u32)).collect();

@@ -2312,7 +2312,7 @@ impl<'a> SentenceMentions<'a> {
             return None;
         }
         let (&ai, j) = self.st.anaphora.longest_at(self.doc, end)?;
-        let (_, etype, subtypes) = &self.data.lexicon.anaphora[ai as usize];
+        let (_, etype, subtypes, _) = &self.data.lexicon.anaphora[ai as usize];
         // Not a noun in apposition to a name after it ("the Islamist group Hayat Tahrir
         // al-Sham"), nor an adjective ("the Mezzeh military airport").
         let apposition = self.doc.tokens.get(j).is_some_and(|t| t.is_capitalised() && t.is_word());
@@ -2540,9 +2540,39 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// A noun of `lexicon/anaphora.tsv` that refers back without an article, at `i`,
+    /// opening a clause and before a verb: its mention, added (over a bare name's reading
+    /// of the word, at the start of a sentence).
+    fn bare_anaphor(&mut self, i: usize) -> Option<usize> {
+        let start = self.range.start as usize;
+        let opens = i == start || matches!(self.low(i - 1), "," | ";" | "and" | "but");
+        if !opens || !self.doc.tokens[i].is_word() {
+            return None;
+        }
+        let (&ai, end) = self.st.anaphora.longest_at(self.doc, i)?;
+        let (_, etype, sub, without_article) = &self.data.lexicon.anaphora[ai as usize];
+        let verb = self.is(end, SPEECH_VERB_AFTER_NAME) || self.is_lower_word(end) && self.low(end).ends_with("ed");
+        let bare =
+            self.owner(i).filter(|&o| self.list[o].referent == Referent::Bare && self.list[o].end as usize == end);
+        if !without_article || !verb || !(self.free(i, end) || bare.is_some()) {
+            return None;
+        }
+        let m = self.mention(i, end, Referent::Anaphor(*etype, sub.clone()), Form::Anaphor, "anaphor", 0.6);
+        Some(match bare {
+            Some(o) => self.replace(o, m),
+            None => self.add(m),
+        })
+    }
+
     pub(super) fn references(&mut self) {
         let mut i = self.range.start as usize;
         while i < self.range.end as usize {
+            // "Police said …", "By evening, police said …": a noun that refers back
+            // without an article, as the subject of a verb after a clause's start.
+            if let Some(m) = self.bare_anaphor(i) {
+                i = self.list[m].end as usize;
+                continue;
+            }
             if self.owner(i).is_some() || !self.doc.tokens[i].is_word() {
                 i += 1;
                 continue;
@@ -2568,7 +2598,7 @@ impl<'a> SentenceMentions<'a> {
             if self.low(i) == "the" {
                 if let Some((&ai, end)) = self.st.anaphora.longest_at(self.doc, i + 1) {
                     if self.free(i + 1, end) && self.low(end) != "of" {
-                        let (_, etype, sub) = &self.data.lexicon.anaphora[ai as usize];
+                        let (_, etype, sub, _) = &self.data.lexicon.anaphora[ai as usize];
                         let m =
                             self.mention(i, end, Referent::Anaphor(*etype, sub.clone()), Form::Anaphor, "anaphor", 0.6);
                         self.add(m);
