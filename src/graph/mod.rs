@@ -16,6 +16,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 /// What a node is.
@@ -158,8 +159,10 @@ pub struct KnowledgeGraph {
     /// The base of the graph's minted IRIs (for IRIs exporters mint, such as assertions).
     base: String,
     graph: StableDiGraph<Node, Edge>,
-    index: FxHashMap<String, NodeIndex>,
-    edge_index: FxHashMap<(NodeIndex, NodeIndex, EdgeKind, Option<String>), EdgeIndex>,
+    /// The nodes by the hash of their IRI ([`iri_hash`]); the IRIs are the nodes' own.
+    index: hashbrown::HashTable<NodeIndex>,
+    /// The edges by the hash of (source, target, kind, role) ([`edge_key_hash`]).
+    edge_index: hashbrown::HashTable<EdgeIndex>,
     /// Events by identity (type, date, place, agent), with the document that first
     /// reported them, so that [`KnowledgeGraph::extend`] merges reports of one event.
     events: FxHashMap<String, (NodeIndex, Arc<str>)>,
@@ -171,6 +174,16 @@ pub struct EdgeView<'g> {
     pub source: &'g Node,
     pub target: &'g Node,
     pub edge: &'g Edge,
+}
+
+/// The hash of a node's IRI in [`KnowledgeGraph`]'s index.
+fn iri_hash(iri: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(iri)
+}
+
+/// The hash of an edge's identity in [`KnowledgeGraph`]'s index.
+fn edge_key_hash(source: NodeIndex, target: NodeIndex, kind: EdgeKind, role: Option<&str>) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one((source, target, kind, role))
 }
 
 impl Default for KnowledgeGraph {
@@ -196,8 +209,8 @@ impl KnowledgeGraph {
         KnowledgeGraph {
             base: base.to_owned(),
             graph: StableDiGraph::with_capacity(nodes, edges),
-            index: FxHashMap::with_capacity_and_hasher(nodes, Default::default()),
-            edge_index: FxHashMap::with_capacity_and_hasher(edges, Default::default()),
+            index: hashbrown::HashTable::with_capacity(nodes),
+            edge_index: hashbrown::HashTable::with_capacity(edges),
             events: FxHashMap::default(),
         }
     }
@@ -209,16 +222,22 @@ impl KnowledgeGraph {
 
     /// Add a node, merging it with an existing node of the same IRI.
     pub fn add_node(&mut self, node: Node) -> NodeIndex {
-        if let Some(&i) = self.index.get(&node.iri) {
+        let h = iri_hash(&node.iri);
+        if let Some(&i) = self.find(h, &node.iri) {
             if let Some(n) = self.graph.node_weight_mut(i) {
                 n.merge(node);
             }
             return i;
         }
-        let iri = node.iri.clone();
         let i = self.graph.add_node(node);
-        self.index.insert(iri, i);
+        let graph = &self.graph;
+        self.index.insert_unique(h, i, |&i| iri_hash(&graph[i].iri));
         i
+    }
+
+    /// The index entry of the node with this IRI, whose hash is `h`.
+    fn find(&self, h: u64, iri: &str) -> Option<&NodeIndex> {
+        self.index.find(h, |&i| self.graph[i].iri == iri)
     }
 
     /// Add an edge, merging provenance with an identical existing edge.
@@ -230,8 +249,12 @@ impl KnowledgeGraph {
         role: Option<String>,
         provenance: Vec<Provenance>,
     ) {
-        let key = (source, target, kind, role.clone());
-        if let Some(&e) = self.edge_index.get(&key) {
+        let h = edge_key_hash(source, target, kind, role.as_deref());
+        let graph = &self.graph;
+        let same = |&e: &EdgeIndex| {
+            graph.edge_endpoints(e) == Some((source, target)) && graph[e].kind == kind && graph[e].role == role
+        };
+        if let Some(&e) = self.edge_index.find(h, same) {
             if let Some(edge) = self.graph.edge_weight_mut(e) {
                 for p in provenance {
                     if !edge.provenance.contains(&p) {
@@ -242,7 +265,11 @@ impl KnowledgeGraph {
             return;
         }
         let e = self.graph.add_edge(source, target, Edge { kind, role, provenance });
-        self.edge_index.insert(key, e);
+        let graph = &self.graph;
+        self.edge_index.insert_unique(h, e, |&e| {
+            let (s, t) = graph.edge_endpoints(e).unwrap_or((source, target));
+            edge_key_hash(s, t, graph[e].kind, graph[e].role.as_deref())
+        });
     }
 
     /// The identity of an event node: type, date, place and agent (the first of each),
@@ -319,11 +346,14 @@ impl KnowledgeGraph {
 
     /// Give node `i` another IRI (one no other node of this graph has).
     pub(crate) fn rename(&mut self, i: NodeIndex, iri: String) {
-        if let Some(n) = self.graph.node_weight_mut(i) {
-            self.index.remove(&n.iri);
-            n.iri.clone_from(&iri);
-            self.index.insert(iri, i);
+        let Some(old) = self.graph.node_weight(i).map(|n| iri_hash(&n.iri)) else { return };
+        if let Ok(entry) = self.index.find_entry(old, |&j| j == i) {
+            entry.remove();
         }
+        let h = iri_hash(&iri);
+        self.graph[i].iri = iri;
+        let graph = &self.graph;
+        self.index.insert_unique(h, i, |&i| iri_hash(&graph[i].iri));
     }
 
     /// Index the events of this graph by identity (a graph read back from a file).
@@ -337,11 +367,11 @@ impl KnowledgeGraph {
     }
 
     pub fn node(&self, iri: &str) -> Option<&Node> {
-        self.index.get(iri).and_then(|&i| self.graph.node_weight(i))
+        self.node_index(iri).and_then(|i| self.graph.node_weight(i))
     }
 
     pub fn node_index(&self, iri: &str) -> Option<NodeIndex> {
-        self.index.get(iri).copied()
+        self.find(iri_hash(iri), iri).copied()
     }
 
     pub fn node_count(&self) -> usize {
@@ -379,7 +409,7 @@ impl KnowledgeGraph {
 
     /// Edges leaving the node with this IRI.
     pub fn edges_from(&self, iri: &str) -> Vec<EdgeView<'_>> {
-        let Some(&i) = self.index.get(iri) else {
+        let Some(i) = self.node_index(iri) else {
             return Vec::new();
         };
         let mut v: Vec<EdgeView<'_>> = self
