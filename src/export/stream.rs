@@ -239,6 +239,23 @@ enum Subject {
     Repeated,
 }
 
+/// How each node of a document's graph is treated: entities by their kind, events with
+/// an identity by their IRI; other nodes are no shared subject.
+#[derive(Default)]
+struct Subjects {
+    events: FxHashMap<String, Subject>,
+}
+
+impl Subjects {
+    fn get(&self, n: &Node) -> Option<Subject> {
+        match n.kind() {
+            NodeKind::Entity(_) => Some(Subject::Entity),
+            NodeKind::Event(_) => self.events.get(&n.iri).copied(),
+            NodeKind::Statement | NodeKind::Document => None,
+        }
+    }
+}
+
 impl Streamer {
     /// A streamer for `format`, if it streams (N-Triples, N-Quads, Turtle, CSV). CSV rows
     /// to patch are held in memory until [`Streamer::spill_in`] says where else.
@@ -323,8 +340,8 @@ impl Streamer {
 
     /// Classify the nodes of a document's graph; give later reports of known events the
     /// first report's IRI.
-    fn register(&mut self, graph: &mut KnowledgeGraph) -> FxHashMap<String, Subject> {
-        let mut subjects = self.entity_subjects(graph);
+    fn register(&mut self, graph: &mut KnowledgeGraph) -> Subjects {
+        let mut subjects = Subjects::default();
         for (i, key, doc) in graph.event_identities() {
             let (key, doc) = (hash(&key), hash(&*doc));
             match self.events.get(&key).map(|&r| &mut self.reports[r as usize]) {
@@ -332,13 +349,13 @@ impl Streamer {
                     report.absorb(&graph.petgraph()[i]);
                     let iri = report.iri.clone();
                     graph.rename(i, iri.clone());
-                    subjects.insert(iri, Subject::Repeated);
+                    subjects.events.insert(iri, Subject::Repeated);
                 }
                 Some(_) => {}
                 None => {
                     let iri = self.new_report(graph, i, doc);
                     self.events.insert(key, (self.reports.len() - 1) as u32);
-                    subjects.insert(iri, Subject::Registered);
+                    subjects.events.insert(iri, Subject::Registered);
                 }
             }
         }
@@ -346,22 +363,13 @@ impl Streamer {
     }
 
     /// Classify the nodes of a whole graph: its events with an identity are first reports.
-    fn register_all(&mut self, graph: &KnowledgeGraph) -> FxHashMap<String, Subject> {
-        let mut subjects = self.entity_subjects(graph);
+    fn register_all(&mut self, graph: &KnowledgeGraph) -> Subjects {
+        let mut subjects = Subjects::default();
         for (i, _, doc) in graph.event_identities() {
             let iri = self.new_report(graph, i, hash(&*doc));
-            subjects.insert(iri, Subject::Registered);
+            subjects.events.insert(iri, Subject::Registered);
         }
         subjects
-    }
-
-    fn entity_subjects(&self, graph: &KnowledgeGraph) -> FxHashMap<String, Subject> {
-        graph
-            .petgraph()
-            .node_weights()
-            .filter(|n| matches!(n.kind(), NodeKind::Entity(_)))
-            .map(|n| (n.iri.clone(), Subject::Entity))
-            .collect()
     }
 
     fn new_report(&mut self, graph: &KnowledgeGraph, i: NodeIndex, doc: u64) -> String {
@@ -397,22 +405,17 @@ impl Streamer {
         n.iri.clone()
     }
 
-    fn write(
-        &mut self,
-        graph: &KnowledgeGraph,
-        subjects: &FxHashMap<String, Subject>,
-        out: &mut dyn Write,
-    ) -> Result<()> {
+    fn write(&mut self, graph: &KnowledgeGraph, subjects: &Subjects, out: &mut dyn Write) -> Result<()> {
         let nodes = graph.nodes();
         self.events_written += nodes
             .iter()
-            .filter(|n| matches!(n.kind(), NodeKind::Event(_)) && subjects.get(&n.iri) != Some(&Subject::Repeated))
+            .filter(|n| matches!(n.kind(), NodeKind::Event(_)) && subjects.get(n) != Some(Subject::Repeated))
             .count();
         // Which edges are new: those between shared nodes may have been written before.
         let edges = graph.edges();
         let mut fresh = Vec::with_capacity(edges.len());
         for e in &edges {
-            let shared = |n: &Node| subjects.contains_key(&n.iri);
+            let shared = |n: &Node| subjects.get(n).is_some();
             let mut new = true;
             if shared(e.source) && (shared(e.target) || e.edge.kind.is_role()) {
                 let id = property::edge_hash(e);
@@ -449,7 +452,7 @@ impl Streamer {
         graph: &KnowledgeGraph,
         nodes: &[&Node],
         edges: &[EdgeView<'_>],
-        subjects: &FxHashMap<String, Subject>,
+        subjects: &Subjects,
         out: &mut dyn Write,
     ) -> Result<()> {
         let triples = self.format != ExportFormat::NQuads;
@@ -465,7 +468,7 @@ impl Streamer {
                 settled.insert(&n.iri);
             }
         }
-        let described = |n: &Node| subjects.get(&n.iri) != Some(&Subject::Repeated);
+        let described = |n: &Node| subjects.get(n) != Some(Subject::Repeated);
         let settled = |n: &Node| settled.contains(n.iri.as_str());
         let sink = Lines {
             subjects,
@@ -485,14 +488,14 @@ impl Streamer {
     fn csv_document(
         &mut self,
         nodes: &[&Node],
-        subjects: &FxHashMap<String, Subject>,
+        subjects: &Subjects,
         edges: &[EdgeView<'_>],
         fresh: &[bool],
     ) -> Result<()> {
         let Some(csv) = &mut self.csv else { return Err(Error::usage("not a CSV streamer")) };
         let mut nw = tabular::writer(csv.nodes.writer());
         for n in nodes {
-            match subjects.get(&n.iri) {
+            match subjects.get(n) {
                 Some(Subject::Entity | Subject::Repeated) => {}
                 _ => nw.write_record(tabular::node_record(n)).map_err(export_error)?,
             }
@@ -605,7 +608,7 @@ impl Streamer {
 /// Writes a document's statements as lines (N-Triples, N-Quads) or Turtle, leaving out
 /// those written before (see [`Streamer`]) and those written at the end.
 struct Lines<'a> {
-    subjects: &'a FxHashMap<String, Subject>,
+    subjects: &'a Subjects,
     /// What the statements being generated are about.
     subject: Option<Subject>,
     seen: &'a mut FxHashSet<u64>,
@@ -617,7 +620,7 @@ struct Lines<'a> {
 
 impl rdf::Sink for Lines<'_> {
     fn subject(&mut self, node: Option<&Node>) {
-        self.subject = node.and_then(|n| self.subjects.get(&n.iri).copied());
+        self.subject = node.and_then(|n| self.subjects.get(n));
     }
 
     fn statement(&mut self, q: QuadRef<'_>) -> Result<()> {
