@@ -342,8 +342,9 @@ impl Streamer {
     /// first report's IRI.
     fn register(&mut self, graph: &mut KnowledgeGraph) -> Subjects {
         let mut subjects = Subjects::default();
-        for (i, key, doc) in graph.event_identities() {
-            let (key, doc) = (hash(&key), hash(&*doc));
+        let identities: Vec<(NodeIndex, u64, u64)> =
+            graph.event_identities().into_iter().map(|(i, id, doc)| (i, hash(id), hash(&*doc))).collect();
+        for (i, key, doc) in identities {
             match self.events.get(&key).map(|&r| &mut self.reports[r as usize]) {
                 Some(report) if report.doc != doc => {
                     report.absorb(&graph.petgraph()[i]);

@@ -168,6 +168,23 @@ pub struct KnowledgeGraph {
     events: FxHashMap<String, (NodeIndex, Arc<str>)>,
 }
 
+/// What makes reports of events one event (see [`KnowledgeGraph::extend`]): type, date,
+/// place and agent (the first of each), borrowed from a graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct EventIdentity<'g> {
+    etype: EventType,
+    date: Date,
+    place: &'g str,
+    agent: &'g str,
+}
+
+impl EventIdentity<'_> {
+    /// The identity as an owned key, to compare events of graphs merged one by one.
+    fn key(&self) -> String {
+        format!("{}|{}|{}|{}", self.etype.as_str(), self.date, self.place, self.agent)
+    }
+}
+
 /// An edge seen from outside: its endpoints' IRIs and its data.
 #[derive(Debug, Clone, Copy)]
 pub struct EdgeView<'g> {
@@ -274,7 +291,7 @@ impl KnowledgeGraph {
 
     /// The identity of an event node: type, date, place and agent (the first of each),
     /// when all are known; and the document that reports it.
-    fn event_identity(graph: &StableDiGraph<Node, Edge>, i: NodeIndex) -> Option<(String, Arc<str>)> {
+    fn event_identity(graph: &StableDiGraph<Node, Edge>, i: NodeIndex) -> Option<(EventIdentity<'_>, Arc<str>)> {
         let n = graph.node_weight(i)?;
         let NodeKind::Event(t) = n.kind() else { return None };
         if t == EventType::Statement {
@@ -285,7 +302,7 @@ impl KnowledgeGraph {
             |k: EdgeKind| graph.edges(i).filter(|e| e.weight().kind == k).map(|e| graph[e.target()].iri.as_str()).min();
         let (place, agent) = (role(EdgeKind::Place)?, role(EdgeKind::Agent)?);
         let doc = n.provenance.first()?.doc.clone();
-        Some((format!("{}|{date}|{place}|{agent}", t.as_str()), doc))
+        Some((EventIdentity { etype: t, date, place, agent }, doc))
     }
 
     /// Merge another graph into this one: a union by IRI, where an event reported by a
@@ -300,7 +317,7 @@ impl KnowledgeGraph {
         let mut map = FxHashMap::default();
         let indices: Vec<NodeIndex> = graph.node_indices().collect();
         let identities: Vec<Option<(String, Arc<str>)>> =
-            indices.iter().map(|&i| Self::event_identity(&graph, i)).collect();
+            indices.iter().map(|&i| Self::event_identity(&graph, i).map(|(id, doc)| (id.key(), doc))).collect();
         let edges: Vec<(NodeIndex, NodeIndex, Edge)> =
             graph.edge_references().map(|e| (e.source(), e.target(), e.weight().clone())).collect();
         for (i, identity) in indices.into_iter().zip(identities) {
@@ -334,8 +351,8 @@ impl KnowledgeGraph {
 
     /// The events of this graph that have an identity (see [`KnowledgeGraph::extend`]):
     /// each event's index, identity key and reporting document, in IRI order.
-    pub(crate) fn event_identities(&self) -> Vec<(NodeIndex, String, Arc<str>)> {
-        let mut v: Vec<(NodeIndex, String, Arc<str>)> = self
+    pub(crate) fn event_identities(&self) -> Vec<(NodeIndex, EventIdentity<'_>, Arc<str>)> {
+        let mut v: Vec<(NodeIndex, EventIdentity<'_>, Arc<str>)> = self
             .graph
             .node_indices()
             .filter_map(|i| Self::event_identity(&self.graph, i).map(|(key, doc)| (i, key, doc)))
@@ -360,8 +377,8 @@ impl KnowledgeGraph {
     fn index_events(&mut self) {
         let indices: Vec<NodeIndex> = self.graph.node_indices().collect();
         for i in indices {
-            if let Some((key, doc)) = Self::event_identity(&self.graph, i) {
-                self.events.entry(key).or_insert((i, doc));
+            if let Some((id, doc)) = Self::event_identity(&self.graph, i) {
+                self.events.entry(id.key()).or_insert((i, doc));
             }
         }
     }
