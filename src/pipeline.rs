@@ -6,7 +6,7 @@
 
 use crate::data::{EntityType, OntologyData, Predicate};
 use crate::error::{Error, Result};
-use crate::graph::iri::{fnv1a, push_slug};
+use crate::graph::iri::{fnv1a, push_hex16, push_slug};
 use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind, Provenance};
 use crate::mention::gazetteer::Known;
 use crate::mention::{MentionStage, Mentions};
@@ -203,7 +203,17 @@ impl Pipeline {
     pub fn graph(&self, input: &Input, a: &Analysis) -> KnowledgeGraph {
         let doc = &a.doc;
         let base = &self.base_iri;
-        let doc_hash = format!("{:016x}", fnv1a(input.text.as_bytes()));
+        let mut doc_hash = String::with_capacity(16);
+        push_hex16(&mut doc_hash, fnv1a(input.text.as_bytes()));
+        // The IRIs minted for the document and its statements and events: these, then a
+        // name within them.
+        let minted = |kind: &str| {
+            let mut iri = String::with_capacity(base.len() + kind.len() + doc_hash.len() + 1);
+            iri.push_str(base);
+            iri.push_str(kind);
+            iri.push_str(&doc_hash);
+            iri
+        };
         let doc_name: Arc<str> = input.name.into();
         // Sentence provenance: original text and character offsets.
         let mut chars = 0u32;
@@ -258,7 +268,7 @@ impl Pipeline {
         let edges = relations.len() + 3 * a.extraction.events.len();
         let mut g = KnowledgeGraph::with_capacity(base, nodes, edges);
         g.add_node(Node {
-            iri: format!("{base}document/{doc_hash}"),
+            iri: minted("document/"),
             kind: Some(NodeKind::Document),
             label: input.name.to_owned(),
             path: Some(input.name.to_owned()),
@@ -274,7 +284,7 @@ impl Pipeline {
             node_of[i] = Some(g.add_node(node));
         }
         // Statements.
-        let statement_prefix = format!("{base}statement/{doc_hash}/");
+        let statement_prefix = minted("statement/") + "/";
         let mut statement_nodes = Vec::with_capacity(a.extraction.statements.len());
         for s in &a.extraction.statements {
             let (b0, _) = doc.original_span(doc.tokens[s.tokens.start as usize].start, 0);
@@ -328,7 +338,7 @@ impl Pipeline {
             );
         }
         // Events.
-        let event_prefix = format!("{base}event/{doc_hash}/");
+        let event_prefix = minted("event/") + "/";
         let mut seen_triggers: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
         for ev in &a.extraction.events {
             let t0 = doc.tokens.get(ev.trigger.start as usize).map_or(0, |t| t.start);
@@ -486,19 +496,12 @@ impl Pipeline {
 
 /// Append `n` in decimal to `out`, zero-padded to `width` digits (as `{n:0width$}`).
 fn push_padded(out: &mut String, n: u32, width: usize) {
-    let mut digits = [b'0'; 10];
-    let (mut n, mut i) = (n, digits.len());
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n);
+    for _ in digits.len()..width {
+        out.push('0');
     }
-    for &d in &digits[i.min(digits.len() - width)..] {
-        out.push(char::from(d));
-    }
+    out.push_str(digits);
 }
 
 /// The date of each sentence: its own date expression, else its section's (a dated

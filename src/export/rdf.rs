@@ -40,7 +40,7 @@
 
 use super::{export_error, property, xml, Exporter};
 use crate::error::{Error, ErrorKind, Result};
-use crate::graph::iri::fnv1a;
+use crate::graph::iri::{fnv1a, push_hex16};
 use crate::graph::{EdgeKind, EdgeView, KnowledgeGraph, Node, NodeKind, Provenance};
 use crate::text::date::Date;
 use crate::vocab::{external, ng, owl, prov, rdf, rdfs, skos, wgs84, xsd};
@@ -395,7 +395,7 @@ impl<'g, S: Sink> Quads<'g, S> {
                 a_iri.clear();
                 a_iri.push_str(base);
                 a_iri.push_str("assertion/");
-                hex16(&mut a_iri, fnv1a(&key));
+                push_hex16(&mut a_iri, fnv1a(&key));
                 // Minted from a minted base: minted too.
                 let a = if minted_base { NamedNodeRef::new_unchecked(&a_iri) } else { iri(&a_iri)? };
                 self.sink.subject(None);
@@ -411,14 +411,6 @@ impl<'g, S: Sink> Quads<'g, S> {
             }
         }
         Ok(())
-    }
-}
-
-/// Append `h` as 16 lowercase hexadecimal digits.
-fn hex16(out: &mut String, h: u64) {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    for i in (0..16).rev() {
-        out.push(char::from(DIGITS[((h >> (4 * i)) & 0xF) as usize]));
     }
 }
 

@@ -37,6 +37,19 @@ impl Fnv1a {
     }
 }
 
+/// Append `h` as 16 lowercase hexadecimal digits (as `{h:016x}`).
+pub fn push_hex16(out: &mut String, h: u64) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = [0u8; 16];
+    for (i, d) in hex.iter_mut().enumerate() {
+        *d = DIGITS[((h >> (4 * (15 - i))) & 0xF) as usize];
+    }
+    // ASCII digits: always UTF-8.
+    if let Ok(hex) = std::str::from_utf8(&hex) {
+        out.push_str(hex);
+    }
+}
+
 /// A URL-safe slug of a name: lowercase ASCII letters and digits joined by hyphens. A
 /// name with no ASCII letters or digits gets `h` and a hash of the name.
 pub fn slug(name: &str) -> String {
@@ -50,19 +63,28 @@ pub fn push_slug(out: &mut String, name: &str) {
     // An ASCII name's key is letters and digits in words joined by single spaces: its
     // slug is the key with hyphens for the spaces.
     if name.is_ascii() && name.bytes().any(|b| b.is_ascii_alphanumeric()) {
-        let mut gap = false;
+        // Runs of letters and digits are copied whole; apostrophes are left out without
+        // parting words ("Be'eri"); anything else parts them.
+        let bytes = name.as_bytes();
         let start = out.len();
-        for b in name.bytes().filter(|&b| b != b'\'') {
-            if b.is_ascii_alphanumeric() {
+        let (mut gap, mut i) = (false, 0);
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() {
+                let run = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
                 if gap && out.len() > start {
                     out.push('-');
                 }
                 gap = false;
-                out.push(char::from(b.to_ascii_lowercase()));
+                out.push_str(&name[run..i]);
             } else {
-                gap = true;
+                gap |= bytes[i] != b'\'';
+                i += 1;
             }
         }
+        out[start..].make_ascii_lowercase();
         return;
     }
     out.push_str(&general_slug(name));
@@ -97,6 +119,15 @@ fn general_slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex() {
+        for h in [0, 1, 0xabc, 0x0123_4567_89ab_cdef, u64::MAX] {
+            let mut s = String::from("x");
+            push_hex16(&mut s, h);
+            assert_eq!(s, format!("x{h:016x}"));
+        }
+    }
 
     #[test]
     fn slugs() {
