@@ -144,8 +144,8 @@ pub struct Streamer {
     graphs: Vec<String>,
     graph_ids: FxHashMap<String, u32>,
     /// The number of sources of each edge between shared nodes (entities, events with an
-    /// identity), by the hash its id is made of ([`property::edge_hash`]): which edges were
-    /// written, and CSV's `sources`.
+    /// identity), by the hash its id is made of ([`property::edge_hash`]; RDF: by a hash of
+    /// the same parts): which edges were written, and CSV's `sources`.
     sources: FxHashMap<u64, u32>,
     csv: Option<CsvSpill>,
     /// Turtle: the writer, which keeps the last subject and predicate between
@@ -419,7 +419,12 @@ impl Streamer {
             let shared = |n: &Node| subjects.get(n).is_some();
             let mut new = true;
             if shared(e.source) && (shared(e.target) || e.edge.kind.is_role()) {
-                let id = property::edge_hash(e);
+                // CSV's edge ids are made of `edge_hash`; RDF only tells which edges were
+                // written, by a quicker hash of the same parts.
+                let id = match self.csv {
+                    Some(_) => property::edge_hash(e),
+                    None => hash((&e.source.iri, e.edge.kind, &e.edge.role, &e.target.iri)),
+                };
                 let n = e.edge.provenance.len().max(1) as u32;
                 match self.sources.get_mut(&id) {
                     Some(sources) => {
