@@ -467,15 +467,16 @@ impl Streamer {
         // Entities described as in an earlier document: their description statements are
         // not generated again (nor looked up in `seen`, which, grown large, costs a cache
         // miss per statement).
-        let mut settled: FxHashSet<&str> = FxHashSet::default();
-        for n in nodes.iter().filter(|n| matches!(n.kind(), NodeKind::Entity(_))) {
+        // Known by their addresses in the graph, which stays where it is while it is written.
+        let mut settled: FxHashSet<*const Node> = FxHashSet::default();
+        for &n in nodes.iter().filter(|n| matches!(n.kind(), NodeKind::Entity(_))) {
             let d = description(n);
             if self.descriptions.insert(hash(&n.iri), d) == Some(d) {
-                settled.insert(&n.iri);
+                settled.insert(n);
             }
         }
         let described = |n: &Node| subjects.get(n) != Some(Subject::Repeated);
-        let settled = |n: &Node| settled.contains(n.iri.as_str());
+        let settled = |n: &Node| settled.contains(&std::ptr::from_ref(n));
         let sink = Lines {
             subjects,
             subject: None,
