@@ -10,11 +10,12 @@ use crate::graph::iri::{fnv1a, push_hex16, push_slug};
 use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind, Provenance};
 use crate::mention::gazetteer::Known;
 use crate::mention::{MentionStage, Mentions};
-use crate::relation::{Extraction, RelObject, RelationStage};
+use crate::relation::{Extraction, RelObject, Relation, RelationStage};
 use crate::resolve::{resolve, Entities, EntityKey};
 use crate::text::date::{find_dates, Date};
 use crate::text::number::parse_quantity;
 use crate::text::Document;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Organisation subtypes that are part of their country's state.
@@ -138,8 +139,10 @@ impl Pipeline {
 
     /// The knowledge graph of one document.
     pub fn extract(&self, input: &Input) -> KnowledgeGraph {
-        let a = self.analyse(input);
-        self.graph(input, &a)
+        let mut a = self.analyse(input);
+        // The analysis is dropped after: the graph takes its strings rather than copies.
+        let parts = Parts::take(&mut a);
+        self.build_graph(input, &a, parts)
     }
 
     /// The date a document states for itself: a full date near its start, or a month and
@@ -201,6 +204,11 @@ impl Pipeline {
 
     /// Turn an analysed document into a graph.
     pub fn graph(&self, input: &Input, a: &Analysis) -> KnowledgeGraph {
+        self.build_graph(input, a, Parts::default())
+    }
+
+    /// [`Pipeline::graph`], with the parts of the analysis taken out of it (see [`Parts`]).
+    fn build_graph(&self, input: &Input, a: &Analysis, mut parts: Parts) -> KnowledgeGraph {
         let doc = &a.doc;
         let base = &self.base_iri;
         let mut doc_hash = String::with_capacity(16);
@@ -251,7 +259,7 @@ impl Pipeline {
         for (i, e) in ents.list.iter().enumerate() {
             used[i] = e.named;
         }
-        let mut relations = a.extraction.relations.clone();
+        let mut relations = parts.relations.take().unwrap_or_else(|| a.extraction.relations.clone());
         self.institution_links(a, &mut relations);
         for r in &relations {
             used[r.subject as usize] = true;
@@ -280,27 +288,29 @@ impl Pipeline {
             if !used[i] {
                 continue;
             }
-            let node = self.entity_node(e);
+            let aliases = parts.aliases.get_mut(i).map_or_else(|| e.aliases.clone(), std::mem::take);
+            let node = self.entity_node(e, aliases);
             node_of[i] = Some(g.add_node(node));
         }
         // Statements.
         let statement_prefix = minted("statement/") + "/";
         let mut statement_nodes = Vec::with_capacity(a.extraction.statements.len());
-        for s in &a.extraction.statements {
+        for (i, s) in a.extraction.statements.iter().enumerate() {
+            let text = parts.statement_texts.get_mut(i).map_or_else(|| s.text.clone(), std::mem::take);
             let (b0, _) = doc.original_span(doc.tokens[s.tokens.start as usize].start, 0);
             let (_, b1) = doc.original_span(0, doc.tokens[s.tokens.end as usize - 1].end);
             let c0 = char_at(b0);
             let c1 = c0 + input.text[b0..b1.max(b0)].chars().count() as u32;
             // Past 80 characters, the first 77 and "...".
-            let label = match s.text.char_indices().nth(80) {
+            let label = match text.char_indices().nth(80) {
                 Some(_) => {
-                    let end = s.text.char_indices().nth(77).map_or(s.text.len(), |(b, _)| b);
+                    let end = text.char_indices().nth(77).map_or(text.len(), |(b, _)| b);
                     let mut label = String::with_capacity(end + 3);
-                    label.push_str(&s.text[..end]);
+                    label.push_str(&text[..end]);
                     label.push_str("...");
                     label
                 }
-                None => s.text.clone(),
+                None => text.clone(),
             };
             let mut iri = String::with_capacity(statement_prefix.len() + 15);
             iri.push_str(&statement_prefix);
@@ -311,7 +321,7 @@ impl Pipeline {
                 iri,
                 kind: Some(NodeKind::Statement),
                 label,
-                text: Some(s.text.clone()),
+                text: Some(text),
                 quoted: Some(s.quoted),
                 date: a.sentence_dates.get(s.sentence as usize).copied().flatten(),
                 mentions: 1,
@@ -346,12 +356,15 @@ impl Pipeline {
             let c0 = char_at(b0);
             let n = seen_triggers.entry(c0).or_insert(0);
             *n += 1;
-            let mut label = ev.etype.as_str().to_owned();
-            for (e, joint) in [(ev.agent, " by "), (ev.target, " on "), (ev.place, " in ")] {
-                if let Some(e) = e.and_then(|e| ents.list.get(e as usize)) {
-                    label.push_str(joint);
-                    label.push_str(&e.name);
-                }
+            let roles = [(ev.agent, " by "), (ev.target, " on "), (ev.place, " in ")]
+                .map(|(e, joint)| e.and_then(|e| ents.list.get(e as usize)).map(|e| (joint, e.name.as_str())));
+            let mut label = String::with_capacity(
+                ev.etype.as_str().len() + roles.iter().flatten().map(|(j, n)| j.len() + n.len()).sum::<usize>(),
+            );
+            label.push_str(ev.etype.as_str());
+            for (joint, name) in roles.into_iter().flatten() {
+                label.push_str(joint);
+                label.push_str(name);
             }
             let mut iri = String::with_capacity(event_prefix.len() + 10);
             iri.push_str(&event_prefix);
@@ -442,7 +455,7 @@ impl Pipeline {
         }
     }
 
-    fn entity_node(&self, e: &crate::resolve::Entity) -> Node {
+    fn entity_node(&self, e: &crate::resolve::Entity, aliases: BTreeSet<String>) -> Node {
         let type_slug = match e.etype {
             EntityType::Person => "person",
             EntityType::Country => "country",
@@ -458,7 +471,7 @@ impl Pipeline {
             iri,
             kind: Some(NodeKind::Entity(e.etype)),
             label: e.name.clone(),
-            aliases: e.aliases.clone(),
+            aliases,
             subtype: (!e.subtype.is_empty()).then(|| e.subtype.clone()),
             mentions: e.mentions,
             ..Default::default()
@@ -491,6 +504,26 @@ impl Pipeline {
             }
         }
         node
+    }
+}
+
+/// What [`Pipeline::build_graph`] takes out of an analysis that is dropped after, rather
+/// than copies: the entities' aliases, the statements' texts and the relations (none of
+/// them when the analysis is borrowed).
+#[derive(Debug, Default)]
+struct Parts {
+    aliases: Vec<BTreeSet<String>>,
+    statement_texts: Vec<String>,
+    relations: Option<Vec<Relation>>,
+}
+
+impl Parts {
+    fn take(a: &mut Analysis) -> Parts {
+        Parts {
+            aliases: a.entities.list.iter_mut().map(|e| std::mem::take(&mut e.aliases)).collect(),
+            statement_texts: a.extraction.statements.iter_mut().map(|s| std::mem::take(&mut s.text)).collect(),
+            relations: Some(std::mem::take(&mut a.extraction.relations)),
+        }
     }
 }
 
