@@ -402,7 +402,8 @@ impl KnowledgeGraph {
     /// Nodes sorted by IRI.
     pub fn nodes(&self) -> Vec<&Node> {
         let mut v: Vec<&Node> = self.graph.node_weights().collect();
-        v.sort_by(|a, b| a.iri.cmp(&b.iri));
+        // IRIs are unique: an unstable sort gives the one order.
+        v.sort_unstable_by(|a, b| a.iri.cmp(&b.iri));
         v
     }
 
@@ -413,7 +414,9 @@ impl KnowledgeGraph {
             .edge_references()
             .map(|e| EdgeView { source: &self.graph[e.source()], target: &self.graph[e.target()], edge: e.weight() })
             .collect();
-        v.sort_by(|a, b| {
+        // An edge is unique by its ends, kind and role (see `add_edge`): an unstable sort
+        // gives the one order.
+        v.sort_unstable_by(|a, b| {
             (&a.source.iri, a.edge.kind, &a.target.iri, &a.edge.role).cmp(&(
                 &b.source.iri,
                 b.edge.kind,
