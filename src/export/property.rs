@@ -160,7 +160,12 @@ fn provenance(p: Option<&Provenance>) -> [Option<Value<'_>>; 6] {
 
 /// The aliases a node is known by, besides its label.
 pub fn aliases(n: &Node) -> Vec<&str> {
-    n.aliases.iter().filter(|a| **a != n.label && !a.is_empty()).map(String::as_str).collect()
+    alias_iter(n).collect()
+}
+
+/// [`aliases`], one by one (without collecting them).
+pub fn alias_iter(n: &Node) -> impl Iterator<Item = &str> {
+    n.aliases.iter().filter(|a| **a != n.label && !a.is_empty()).map(String::as_str)
 }
 
 /// A node's values, aligned with [`NODE_COLUMNS`].

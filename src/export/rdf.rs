@@ -276,7 +276,7 @@ impl<'g, S: Sink> Quads<'g, S> {
             }
             self.plain(g, s, rdfs::LABEL, &n.label)?;
         }
-        for a in property::aliases(n) {
+        for a in property::alias_iter(n) {
             self.plain(g, s, skos::ALT_LABEL, a)?;
         }
         if !settled {
