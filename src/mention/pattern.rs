@@ -146,7 +146,9 @@ const TITLE_ADJECTIVE: u64 = 1 << 15;
 const NAME_OPENER: u64 = 1 << 16;
 /// Region nouns in the plural ("regions", "oblasts").
 const REGION_NOUN_PLURAL: u64 = 1 << 17;
-const _: () = assert!(REGION_NOUN_PLURAL < 1 << 32);
+/// First words of the anaphora nouns that refer back without an article ("police").
+const BARE_ANAPHOR_START: u64 = 1 << 18;
+const _: () = assert!(BARE_ANAPHOR_START < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -166,6 +168,8 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(NAME_OPENER, lex.name_openers.iter().map(|w| &**w));
     let plurals: Vec<String> = lex.place_nouns.iter().filter(|n| n.region).map(|n| format!("{}s", n.word)).collect();
     sets.add(REGION_NOUN_PLURAL, plurals.iter().map(String::as_str));
+    let bare: Vec<&str> = lex.anaphora.iter().filter(|a| a.3).filter_map(|a| a.0.split_whitespace().next()).collect();
+    sets.add_first_words(BARE_ANAPHOR_START, bare);
     sets.add(PLACE_PREPOSITION, PLACE_PREPOSITIONS.iter().copied());
     sets.add(FUNCTION_WORD_AFTER_NAME, FUNCTION_AFTER_NAME.iter().copied());
     sets.add(WORD_AFTER_SUBJECT, AFTER_SUBJECT.iter().copied());
@@ -2543,10 +2547,11 @@ impl<'a> SentenceMentions<'a> {
     /// A noun of `lexicon/anaphora.tsv` that refers back without an article, at `i`,
     /// opening a clause and before a verb: its mention, added (over a bare name's reading
     /// of the word, at the start of a sentence).
+    #[cold]
     fn bare_anaphor(&mut self, i: usize) -> Option<usize> {
         let start = self.range.start as usize;
         let opens = i == start || matches!(self.low(i - 1), "," | ";" | "and" | "but");
-        if !opens || !self.doc.tokens[i].is_word() {
+        if !opens {
             return None;
         }
         let (&ai, end) = self.st.anaphora.longest_at(self.doc, i)?;
@@ -2569,7 +2574,7 @@ impl<'a> SentenceMentions<'a> {
         while i < self.range.end as usize {
             // "Police said …", "By evening, police said …": a noun that refers back
             // without an article, as the subject of a verb after a clause's start.
-            if let Some(m) = self.bare_anaphor(i) {
+            if let Some(m) = (self.words[i] & BARE_ANAPHOR_START != 0).then(|| self.bare_anaphor(i)).flatten() {
                 i = self.list[m].end as usize;
                 continue;
             }
