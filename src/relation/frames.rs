@@ -415,8 +415,10 @@ impl Sent<'_> {
             _ => false,
         };
         let mut places =
-            args.iter().filter(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym).filter_map(|(m, _)| {
-                self.arg_entities(*m, false).first().copied().filter(|&e| self.is_place_or_country(e))
+            args.iter().filter(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym).filter_map(|&(m, _)| {
+                // "in Sierra Leone's capital, Freetown": the place in apposition to the noun.
+                let m = self.named_in_apposition(m).unwrap_or(m);
+                self.arg_entities(m, false).first().copied().filter(|&e| self.is_place_or_country(e))
             });
         let first = places.next()?;
         // "a summit at the Sandton Convention Centre in Johannesburg": the city, not the
@@ -425,6 +427,23 @@ impl Sent<'_> {
             return places.next().or(Some(first));
         }
         Some(first)
+    }
+
+    /// The place named in apposition after possessor `m` and its noun: "Freetown" after
+    /// "Sierra Leone's capital,".
+    fn named_in_apposition(&self, m: usize) -> Option<usize> {
+        if !self.is_possessor(m) {
+            return None;
+        }
+        let mut k = self.mention(m).end as usize + 1;
+        let noun = k;
+        while self.is_lower_word(k) && k < noun + 4 {
+            k += 1;
+        }
+        let place_noun = k > noun && self.is(k - 1, word::PLACE_NOUN);
+        let named =
+            self.head(k + 1).filter(|&n| place_noun && self.low(k) == "," && self.mention(n).start as usize == k + 1);
+        named.filter(|&n| self.entity(n, false).is_some_and(|e| self.etype(e) == EntityType::Place))
     }
 
     /// Whether entity `e` is a building or a venue: an event there is placed in the city
