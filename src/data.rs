@@ -259,15 +259,42 @@ pub struct Title {
     /// The role as written in the graph ("President", "Secretary-General").
     pub role: String,
     pub kind: TitleKind,
+    pub scope: TitleScope,
+}
+
+/// A noun that refers back to an entity named earlier (`lexicon/anaphora.tsv`).
+#[derive(Debug, Clone)]
+pub struct Anaphor {
+    /// "ministry", "police".
+    pub noun: String,
+    pub etype: EntityType,
+    /// The subtypes it may refer to; any when empty.
+    pub subtypes: Vec<String>,
+    /// It refers back without "the" too ("Police said").
+    pub without_article: bool,
+}
+
+/// Where a title's office is held (`scope` in `lexicon/titles.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleScope {
     /// An office of a region or a city (governor, mayor): held in the place that
     /// qualifies it.
-    pub local: bool,
+    Local,
     /// An office only a state has (a minister, a president): held, when nothing qualifies
     /// it, in the country of the document's dateline.
-    pub state: bool,
+    State,
     /// An office held for a state at an organisation or abroad (an ambassador, an envoy):
     /// "Russia's U.N. Ambassador" holds it in Russia, not in the United Nations.
-    pub envoy: bool,
+    Envoy,
+    /// Held in whatever qualifies it.
+    Any,
+}
+
+impl Title {
+    /// Whether the office is a region's or a city's ([`TitleScope::Local`]).
+    pub fn local(&self) -> bool {
+        self.scope == TitleScope::Local
+    }
 }
 
 /// A verb phrase after a person's name that gives the office they took
@@ -489,8 +516,7 @@ pub struct Lexicon {
     pub government_nouns: FxHashSet<Box<str>>,
     /// Definite nouns that refer back to an entity ("the ministry", "the country"), with
     /// the type (and optional subtype) of what they refer to.
-    /// Noun, type, subtypes, and whether it refers back without an article ("Police said").
-    pub anaphora: Vec<(String, EntityType, Vec<String>, bool)>,
+    pub anaphora: Vec<Anaphor>,
     /// Words that cannot name a region on their own ("Western", "Central").
     pub generic_place_words: FxHashSet<Box<str>>,
     /// What verbs of firing fire: "missiles", "shells", "a barrage".
@@ -977,16 +1003,16 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
             "honorific" => TitleKind::Honorific,
             other => return Err(t.err(*line, ki, format!("unknown title kind '{other}'"))),
         };
-        let (local, state, envoy) = match r[sc] {
-            "local" => (true, false, false),
-            "state" => (false, true, false),
-            "envoy" => (false, false, true),
-            "any" => (false, false, false),
+        let scope = match r[sc] {
+            "local" => TitleScope::Local,
+            "state" => TitleScope::State,
+            "envoy" => TitleScope::Envoy,
+            "any" => TitleScope::Any,
             other => {
                 return Err(t.err(*line, sc, format!("unknown title scope '{other}' (local, state, envoy or any)")))
             }
         };
-        lex.titles.push(Title { phrase: phrase(r[ti]), role: r[ro].to_owned(), kind, local, state, envoy });
+        lex.titles.push(Title { phrase: phrase(r[ti]), role: r[ro].to_owned(), kind, scope });
     }
 
     let src = get("lexicon/role-verbs.tsv")?;
@@ -1096,7 +1122,12 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
             "" => false,
             other => return Err(t.err(*line, bare, format!("without_article is 'yes' or empty, not '{other}'"))),
         };
-        lex.anaphora.push((phrase(r[n]), entity_type(&t, *line, ty, r[ty])?, list(r[st]), without_article));
+        lex.anaphora.push(Anaphor {
+            noun: phrase(r[n]),
+            etype: entity_type(&t, *line, ty, r[ty])?,
+            subtypes: list(r[st]),
+            without_article,
+        });
     }
 
     let src = get("lexicon/war-days.tsv")?;

@@ -181,8 +181,8 @@ impl MentionStage {
             place_nouns.insert(&n.word, i as u32);
         }
         let mut anaphora = PhraseIndex::new();
-        for (i, (n, ..)) in lex.anaphora.iter().enumerate() {
-            anaphora.insert(n, i as u32);
+        for (i, a) in lex.anaphora.iter().enumerate() {
+            anaphora.insert(&a.noun, i as u32);
         }
         let heads = lex.name_heads.iter().enumerate().map(|(i, h)| (h.phrase.clone(), i as u32)).collect();
         // The adjective among the demonyms: "Polish", not "Pole".

@@ -2,7 +2,9 @@
 
 use super::gazetteer::{GazetteerMatch, Known};
 use super::{is_name_token, Fact, FactObject, Form, Mention, MentionStage, Mentions, NewName, Pronoun, Referent};
-use crate::data::{EntityType, NamedBy, NounPosition, OntologyData, PlaceNoun, Predicate, TitleKind};
+use crate::data::{
+    Anaphor, EntityType, NamedBy, NounPosition, OntologyData, PlaceNoun, Predicate, TitleKind, TitleScope,
+};
 use crate::text::phrase::PhraseIndex;
 use crate::text::words::WordSets;
 use crate::text::{Document, Token, TokenKind};
@@ -168,7 +170,8 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(NAME_OPENER, lex.name_openers.iter().map(|w| &**w));
     let plurals: Vec<String> = lex.place_nouns.iter().filter(|n| n.region).map(|n| format!("{}s", n.word)).collect();
     sets.add(REGION_NOUN_PLURAL, plurals.iter().map(String::as_str));
-    let bare: Vec<&str> = lex.anaphora.iter().filter(|a| a.3).filter_map(|a| a.0.split_whitespace().next()).collect();
+    let bare: Vec<&str> =
+        lex.anaphora.iter().filter(|a| a.without_article).filter_map(|a| a.noun.split_whitespace().next()).collect();
     sets.add_first_words(BARE_ANAPHOR_START, bare);
     sets.add(PLACE_PREPOSITION, PLACE_PREPOSITIONS.iter().copied());
     sets.add(FUNCTION_WORD_AFTER_NAME, FUNCTION_AFTER_NAME.iter().copied());
@@ -762,7 +765,7 @@ impl<'a> SentenceMentions<'a> {
             } else if k > start && joined(k) && self.low(k) == "-" && caps(k + 1) && joined(k + 1) {
                 // "PORT-AU-PRINCE"
                 k += 1;
-            } else if k > start && joined(k) && matches!(self.low(k), "'s" | "\u{2019}s") {
+            } else if k > start && joined(k) && self.is_clitic_s(k) {
                 // "COX'S BAZAR"
                 k += 1;
             } else {
@@ -1066,9 +1069,9 @@ impl<'a> SentenceMentions<'a> {
                 adjectives -= 1;
             }
             let (mstart, prefix) = self.modifiers_before(adjectives);
-            let mut qualifier = self.qualifier_before(mstart, title.local);
+            let mut qualifier = self.qualifier_before(mstart, title.local());
             // "Russia's U.N. Ambassador": an envoy's state before the organisation of the post.
-            if let Some((q, false)) = qualifier.filter(|_| title.envoy) {
+            if let Some((q, false)) = qualifier.filter(|_| title.scope == TitleScope::Envoy) {
                 let before = self.list[q].start as usize;
                 if self.known_type(q) == Some(EntityType::Organisation) {
                     if let Some(c) = self
@@ -1233,7 +1236,7 @@ impl<'a> SentenceMentions<'a> {
                     let object = of_q.or(qualifier.map(|(q, _)| q));
                     let holder = object.filter(|&o| match self.known_type(o) {
                         Some(EntityType::Country | EntityType::Organisation) => true,
-                        Some(EntityType::Place) => title.local,
+                        Some(EntityType::Place) => title.local(),
                         _ => false,
                     });
                     if let Some(o) = holder {
@@ -1243,7 +1246,7 @@ impl<'a> SentenceMentions<'a> {
                         // office no more than nothing does).
                         if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
                             let _ = self.known_role(p, pi as usize, &role);
-                        } else if let Some(c) = self.dateline_country.filter(|_| title.state) {
+                        } else if let Some(c) = self.dateline_country.filter(|_| title.scope == TitleScope::State) {
                             // "JUBA, South Sudan — … Defence Minister Chol Thon Balok": a
                             // state's office that nothing qualifies is the dateline country's.
                             let object = FactObject::Known(Known::Country(c));
@@ -1378,7 +1381,7 @@ impl<'a> SentenceMentions<'a> {
         // else the organisation (Secretary-General of NATO).
         let place = person.role.split_once(" of ").and_then(|(office, of)| {
             let titles = &self.data.lexicon.titles;
-            if !titles.iter().any(|t| t.local && t.role.eq_ignore_ascii_case(office)) {
+            if !titles.iter().any(|t| t.local() && t.role.eq_ignore_ascii_case(office)) {
                 return None;
             }
             let local = |k: &&Known| matches!(k, Known::Place(_) | Known::Region(_) | Known::Area(_));
@@ -1529,7 +1532,7 @@ impl<'a> SentenceMentions<'a> {
         // region").
         let holder = match self.known_type(object) {
             Some(EntityType::Country | EntityType::Organisation) => true,
-            Some(EntityType::Place) => title.local,
+            Some(EntityType::Place) => title.local(),
             _ => false,
         };
         holder.then_some((role, object))
@@ -2316,7 +2319,7 @@ impl<'a> SentenceMentions<'a> {
             return None;
         }
         let (&ai, j) = self.st.anaphora.longest_at(self.doc, end)?;
-        let (_, etype, subtypes, _) = &self.data.lexicon.anaphora[ai as usize];
+        let Anaphor { etype, subtypes, .. } = &self.data.lexicon.anaphora[ai as usize];
         // Not a noun in apposition to a name after it ("the Islamist group Hayat Tahrir
         // al-Sham"), nor an adjective ("the Mezzeh military airport").
         let apposition = self.doc.tokens.get(j).is_some_and(|t| t.is_capitalised() && t.is_word());
@@ -2555,7 +2558,7 @@ impl<'a> SentenceMentions<'a> {
             return None;
         }
         let (&ai, end) = self.st.anaphora.longest_at(self.doc, i)?;
-        let (_, etype, sub, without_article) = &self.data.lexicon.anaphora[ai as usize];
+        let Anaphor { etype, subtypes: sub, without_article, .. } = &self.data.lexicon.anaphora[ai as usize];
         let verb = self.is(end, SPEECH_VERB_AFTER_NAME) || self.is_lower_word(end) && self.low(end).ends_with("ed");
         let bare =
             self.owner(i).filter(|&o| self.list[o].referent == Referent::Bare && self.list[o].end as usize == end);
@@ -2574,7 +2577,7 @@ impl<'a> SentenceMentions<'a> {
         while i < self.range.end as usize {
             // "Police said …", "By evening, police said …": a noun that refers back
             // without an article, as the subject of a verb after a clause's start.
-            if let Some(m) = (self.words[i] & BARE_ANAPHOR_START != 0).then(|| self.bare_anaphor(i)).flatten() {
+            if let Some(m) = self.is(i, BARE_ANAPHOR_START).then(|| self.bare_anaphor(i)).flatten() {
                 i = self.list[m].end as usize;
                 continue;
             }
@@ -2603,7 +2606,7 @@ impl<'a> SentenceMentions<'a> {
             if self.low(i) == "the" {
                 if let Some((&ai, end)) = self.st.anaphora.longest_at(self.doc, i + 1) {
                     if self.free(i + 1, end) && self.low(end) != "of" {
-                        let (_, etype, sub, _) = &self.data.lexicon.anaphora[ai as usize];
+                        let Anaphor { etype, subtypes: sub, .. } = &self.data.lexicon.anaphora[ai as usize];
                         let m =
                             self.mention(i, end, Referent::Anaphor(*etype, sub.clone()), Form::Anaphor, "anaphor", 0.6);
                         self.add(m);
