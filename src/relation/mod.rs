@@ -898,8 +898,9 @@ impl<'a> Sent<'a> {
         }
     }
 
-    /// The person named before an appositive that contains token `k` and opens with a
-    /// lowercase word after a comma: "Douglas Sims, director of the US Joint Staff".
+    /// The person or organisation named before an appositive that contains token `k` and
+    /// opens with a lowercase word after a comma: "Douglas Sims, director of the US Joint
+    /// Staff", "the MNDAA, part of a coalition known as the Three Brotherhood Alliance".
     fn appositive_owner(&self, k: usize) -> Option<usize> {
         let c = (self.content_start..k)
             .rev()
@@ -909,11 +910,15 @@ impl<'a> Sent<'a> {
         if !self.is_lower_word(c + 1) || matches!(opener, "and" | "or" | "but" | "who" | "which" | "while" | "as") {
             return None;
         }
-        let p = self.head(c.checked_sub(1)?)?;
+        // The name ends at the comma, or at its acronym's parenthesis: "(MNDAA),".
+        let last = c.checked_sub(if self.low(c.wrapping_sub(1)) == ")" { 2 } else { 1 })?;
+        let p = self.head(last)?;
         // "led by Jimmy Chérizier, a former police officer, attacked": a preposition's
         // object is nobody's subject.
-        (self.mention(p).end as usize == c
-            && self.entity(p, false).is_some_and(|e| self.etype(e) == EntityType::Person)
+        (self.mention(p).end as usize == last + 1
+            && self
+                .entity(p, false)
+                .is_some_and(|e| matches!(self.etype(e), EntityType::Person | EntityType::Organisation))
             && self.preposition_before(p).is_none())
         .then_some(p)
     }
