@@ -542,9 +542,11 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             // "called for restraint", "called on X to …", "urged an immediate ceasefire": a
             // demand is said with its verb, even of one word.
             let demand = k == end && (end == i + 2 && matches!(ctx.low(i + 1), "for" | "on") || urged);
-            // "condemned the offensive": a verdict without "as" is said with its verb too.
+            // "condemned the offensive": a verdict without "as" is said with its verb too;
+            // so is a claim ("claimed responsibility in a statement").
             let verdict = describe && t.predicate.is_some() && k == end && !(k..e).any(|x| ctx.low(x) == "as");
-            if (demand || verdict) && e > k {
+            let claim = t.frame == Frame::Claim;
+            if (demand || verdict || claim) && e > k {
                 // "condemned the launches and held a joint drill": the verdict ends before a
                 // second verb of its subject.
                 let determiner = |x: usize| matches!(ctx.low(x), "the" | "a" | "an" | "its" | "their" | "his" | "her");
