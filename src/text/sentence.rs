@@ -248,12 +248,22 @@ pub fn sentences(
         while i < toks.len() {
             let t = toks[i];
             // Most tokens are not punctuation: their text is not looked at.
-            if t.kind != TokenKind::Punct || inside[i] {
+            if t.kind != TokenKind::Punct {
                 i += 1;
                 continue;
             }
             let s = t.text(text);
-            if !matches!(s, "." | "!" | "?" | "\u{2026}" | "...") {
+            // A full stop that closes a quotation ends the sentence too, when a capitalised
+            // word follows (`had been "constructive." He recalled`): an attribution after
+            // the quotation would follow a comma, not a full stop. Other stops inside a
+            // quotation are the quotation's own.
+            let closes_quote = |j: usize| {
+                toks.get(j).is_some_and(|q| {
+                    q.kind == TokenKind::CloseQuote || (q.kind == TokenKind::Quote && !q.space_before())
+                })
+            };
+            let quoted_stop = inside[i] && s == "." && closes_quote(i + 1);
+            if inside[i] && !quoted_stop || !matches!(s, "." | "!" | "?" | "\u{2026}" | "...") {
                 i += 1;
                 continue;
             }
@@ -270,10 +280,14 @@ pub fn sentences(
                 break;
             }
             let next = toks[end];
-            let next_ok = next.is_capitalised()
-                || next.kind == TokenKind::Number
-                || matches!(next.kind, TokenKind::OpenQuote | TokenKind::Quote)
-                || (next.kind == TokenKind::Punct && matches!(next.text(text), "-" | "\u{2013}" | "\u{2014}" | "("));
+            let next_ok = if quoted_stop {
+                next.is_capitalised() && next.is_word()
+            } else {
+                next.is_capitalised()
+                    || next.kind == TokenKind::Number
+                    || matches!(next.kind, TokenKind::OpenQuote | TokenKind::Quote)
+                    || (next.kind == TokenKind::Punct && matches!(next.text(text), "-" | "\u{2013}" | "\u{2014}" | "("))
+            };
             let prev_abbrev = s == "." && i > 0 && !toks[i].space_before() && toks[i - 1].kind == TokenKind::Word && {
                 let w = toks[i - 1].text(text);
                 let single_initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
@@ -313,6 +327,11 @@ mod tests {
             ("The U.S. said so. J. R. Smith agreed.", &["The U.S. said so.", "J. R. Smith agreed."]),
             ("He said “it is over. Done.", &["He said “it is over.", "Done."]),
             ("A rise of 1.5 percent. More.", &["A rise of 1.5 percent.", "More."]),
+            (
+                "It had been \"constructive.\" He left. “We’ll see.” Then he left.",
+                &["It had been \"constructive.\"", "He left.", "“We’ll see.”", "Then he left."],
+            ),
+            ("“Why not?” Zelensky asked. “No.” he said.", &["“Why not?” Zelensky asked.", "“No.” he said."]),
         ];
         for (input, want) in cases {
             assert_eq!(split(input), *want, "input {input:?}");
