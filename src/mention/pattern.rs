@@ -480,6 +480,17 @@ impl<'a> SentenceMentions<'a> {
         self.name_run(k, 4).map(|end| (None, end))
     }
 
+    /// Whether the name at token `i` comes after a preposition of place, or after one and
+    /// a lowercase word of direction: "in Soba", "in eastern Ladakh".
+    fn after_place_preposition(&self, i: usize) -> bool {
+        let start = self.range.start as usize;
+        i > start && self.is(i - 1, PLACE_PREPOSITION)
+            || i > start + 1
+                && self.is_lower_word(i - 1)
+                && DIRECTIONS.contains(&self.low(i - 1))
+                && self.is(i - 2, PLACE_PREPOSITION)
+    }
+
     /// Whether the name at token `i` comes after "and" or "or" that follows a place's
     /// mention: "Kfar Kila and Naqoura".
     fn listed_after_place(&self, i: usize) -> bool {
@@ -2429,8 +2440,7 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
             } else if !sentence_start
                 && words <= 3
-                && i > 0
-                && self.is(i - 1, PLACE_PREPOSITION)
+                && self.after_place_preposition(i)
                 && next_is_function
                 && !(words == 1 && self.doc.tokens[i].is_all_caps())
             {
