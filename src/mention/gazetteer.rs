@@ -171,10 +171,15 @@ fn ascii_name_key<'b>(name: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..n]).ok()
 }
 
-/// Collects surface forms (the best entry per form) and lookup keys.
+/// Collects surface forms, grouped by their lowercase form (one indexed phrase each),
+/// with the best entry per surface form, and lookup keys.
 #[derive(Default)]
 struct FormsBuilder {
-    forms: FxHashMap<Box<str>, (Known, bool)>,
+    /// Lowercase form -> its group in `groups`.
+    groups_by_lower: FxHashMap<Box<str>, u32>,
+    /// Each lowercase form, in order of first appearance, with its surface forms, each
+    /// with its best entry (the first added of the highest priority).
+    groups: Vec<(Box<str>, Variants)>,
     by_key: FxHashMap<String, Vec<Known>>,
 }
 
@@ -185,26 +190,80 @@ impl FormsBuilder {
         if form.chars().nth(1).is_none() || !form.chars().any(char::is_alphabetic) {
             return;
         }
-        let e = self.forms.entry(form.into()).or_insert((known, bare));
-        if known.priority() > e.0.priority() {
-            *e = (known, bare);
+        let group = self.group_of(form);
+        let variants = &mut self.groups[group].1;
+        match variants.iter_mut().find(|(f, _, _)| **f == *form) {
+            Some(e) if known.priority() > e.1.priority() => (e.1, e.2) = (known, bare),
+            Some(_) => {}
+            None => variants.push((form.into(), known, bare)),
         }
         if keyed {
-            let list = self.by_key.entry(name_key(form)).or_default();
-            if !list.contains(&known) {
-                list.push(known);
+            // Short ASCII forms (most) get their key on the stack.
+            let mut buf = [0u8; 64];
+            let owned;
+            let key = match ascii_name_key(form, &mut buf) {
+                Some(key) => key,
+                None => {
+                    owned = name_key(form);
+                    &owned
+                }
+            };
+            match self.by_key.get_mut(key) {
+                Some(list) if !list.contains(&known) => list.push(known),
+                Some(_) => {}
+                None => {
+                    self.by_key.insert(key.to_owned(), vec![known]);
+                }
             }
         }
     }
+
+    /// The group of `form`'s lowercase form, made if new.
+    fn group_of(&mut self, form: &str) -> usize {
+        let mut buf = [0u8; 64];
+        let owned;
+        let lower: &str = match ascii_lowercase(form, &mut buf) {
+            Some(lower) => lower,
+            None => {
+                owned = lowercase(form);
+                &owned
+            }
+        };
+        if let Some(&g) = self.groups_by_lower.get(lower) {
+            return g as usize;
+        }
+        let g = self.groups.len();
+        self.groups_by_lower.insert(lower.into(), g as u32);
+        self.groups.push((lower.into(), Vec::new()));
+        g
+    }
+
+    /// Whether `form` (as it is, untrimmed) is a surface form added.
+    fn has_form(&self, form: &str) -> bool {
+        self.groups_by_lower
+            .get(lowercase(form).as_str())
+            .is_some_and(|&g| self.groups[g as usize].1.iter().any(|(f, _, _)| **f == *form))
+    }
 }
 
-/// The first eight bytes of `s` as a big-endian number, zero-padded: strings whose
-/// prefixes differ compare as their prefixes do.
-fn sort_prefix(s: &str) -> u64 {
-    let mut b = [0u8; 8];
-    let n = s.len().min(8);
-    b[..n].copy_from_slice(&s.as_bytes()[..n]);
-    u64::from_be_bytes(b)
+/// A surface form's lowercase form, as the phrase index holds it.
+fn lowercase(form: &str) -> String {
+    if form.is_ascii() {
+        form.to_ascii_lowercase()
+    } else {
+        form.to_lowercase()
+    }
+}
+
+/// [`lowercase`] of an ASCII `form` into `buf`, if it fits.
+fn ascii_lowercase<'b>(form: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !form.is_ascii() || form.len() > buf.len() {
+        return None;
+    }
+    let out = &mut buf[..form.len()];
+    out.copy_from_slice(form.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// The case rule, for one surface and the patterns tried on it: every uppercase letter of
@@ -253,7 +312,8 @@ impl Gazetteer {
             + data.people.len()
             + data.organisations.len();
         let mut b = FormsBuilder {
-            forms: FxHashMap::with_capacity_and_hasher(2 * names, Default::default()),
+            groups_by_lower: FxHashMap::with_capacity_and_hasher(2 * names, Default::default()),
+            groups: Vec::with_capacity(2 * names),
             by_key: FxHashMap::with_capacity_and_hasher(names, Default::default()),
         };
         for (i, c) in data.countries.iter().enumerate() {
@@ -315,29 +375,20 @@ impl Gazetteer {
         for (i, r) in data.regions.iter().enumerate() {
             let generic =
                 r.stem.split_whitespace().all(|w| data.lexicon.generic_place_words.contains(w.to_lowercase().as_str()));
-            if !generic && !b.forms.contains_key(r.stem.as_str()) && !b.by_key.contains_key(&name_key(&r.stem)) {
+            if !generic && !b.has_form(&r.stem) && !b.by_key.contains_key(&name_key(&r.stem)) {
                 b.add(&r.stem, Known::Region(i as u32), true, true);
             }
         }
-        let FormsBuilder { forms, mut by_key } = b;
-        // Group surface forms by their lowercase form: one indexed phrase each, in the
-        // order of the lowercase forms.
-        let mut grouped: FxHashMap<String, Variants> =
-            FxHashMap::with_capacity_and_hasher(forms.len(), Default::default());
-        for (form, (known, bare)) in forms {
-            let lower = if form.is_ascii() { form.to_ascii_lowercase() } else { form.to_lowercase() };
-            grouped.entry(lower).or_default().push((form, known, bare));
-        }
-        let mut grouped: Vec<(String, Variants)> = grouped.into_iter().collect();
-        let mut order: Vec<(u64, u32)> =
-            grouped.iter().enumerate().map(|(i, (lower, _))| (sort_prefix(lower), i as u32)).collect();
-        order
-            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| grouped[a.1 as usize].0.cmp(&grouped[b.1 as usize].0)));
-        let mut phrases = Vec::with_capacity(grouped.len());
+        let FormsBuilder { groups, mut by_key, .. } = b;
+        // One indexed phrase per lowercase form, in order of first appearance. The order
+        // of an index's phrases decides only which of two phrases of the same length is
+        // tried first at a token, and two different phrases of the same length never both
+        // match there (only a phrase's spaces match more than themselves, and a form holds
+        // no other whitespace): the matches are those of any other order.
+        let mut phrases = Vec::with_capacity(groups.len());
         let mut lowercase_phrases = Vec::new();
-        let mut variants = Vec::with_capacity(grouped.len());
-        for (_, i) in order {
-            let (lower, mut v) = std::mem::take(&mut grouped[i as usize]);
+        let mut variants = Vec::with_capacity(groups.len());
+        for (lower, mut v) in groups {
             v.sort_by(|a, b| b.1.priority().cmp(&a.1.priority()).then_with(|| a.0.cmp(&b.0)));
             if v.iter().any(|(form, _, _)| form.chars().next().is_some_and(char::is_lowercase)) {
                 lowercase_phrases.push((lower.clone(), variants.len() as u32));
@@ -349,8 +400,8 @@ impl Gazetteer {
             v.sort_by_key(|k| std::cmp::Reverse(k.priority()));
         }
         Gazetteer {
-            index: PhraseIndex::from_phrases(phrases),
-            lowercase_index: PhraseIndex::from_phrases(lowercase_phrases),
+            index: PhraseIndex::from_lowercase(phrases),
+            lowercase_index: PhraseIndex::from_lowercase(lowercase_phrases),
             variants,
             by_key,
         }

@@ -241,10 +241,20 @@ impl<T> PhraseIndex<T> {
 
     /// An index of many phrases, sorted once.
     pub fn from_phrases(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
+        Self::from_lowercase(phrases.into_iter().map(|(phrase, value)| (lowercase(phrase).into_boxed_str(), value)))
+    }
+
+    /// [`PhraseIndex::from_phrases`] of phrases that are lowercase already (as
+    /// [`str::to_lowercase`] leaves them, or [`str::to_ascii_lowercase`] an ASCII phrase):
+    /// they are indexed as they are. Lowercasing is idempotent, so the index is the one
+    /// `from_phrases` would build from the same phrases.
+    pub fn from_lowercase(phrases: impl IntoIterator<Item = (Box<str>, T)>) -> Self {
         let phrases = phrases.into_iter();
         let mut idx = PhraseIndex::default();
         idx.phrases.reserve(phrases.size_hint().0);
+        idx.keys.reserve(phrases.size_hint().0);
         for (phrase, value) in phrases {
+            debug_assert_eq!(*lowercase(phrase.to_string()), *phrase, "a phrase not in lowercase");
             idx.push(phrase, value);
         }
         idx.sort();
@@ -253,12 +263,13 @@ impl<T> PhraseIndex<T> {
 
     /// Add one phrase (small lexicons; for many phrases use [`PhraseIndex::from_phrases`]).
     pub fn insert(&mut self, phrase: &str, value: T) {
-        self.push(phrase.to_owned(), value);
+        self.push(lowercase(phrase.to_owned()).into_boxed_str(), value);
         self.sort();
     }
 
-    fn push(&mut self, phrase: String, value: T) {
-        let phrase = lowercase(phrase).into_boxed_str();
+    /// Add a lowercase phrase to `phrases` and its key to `keys` (the tables are built by
+    /// [`PhraseIndex::sort`]).
+    fn push(&mut self, phrase: Box<str>, value: T) {
         let (first, second) = two_words(&phrase);
         self.keys.push((word_hash(first), (!second.is_empty()).then(|| word_hash(second))));
         self.phrases.push((phrase, value));
@@ -270,12 +281,17 @@ impl<T> PhraseIndex<T> {
         // Number the keys in order of first appearance, count their phrases, and lay the
         // phrases out key by key, each key's phrases in the order they were added; then
         // order each key's few phrases longest first.
-        let mut pairs: FxHashMap<(u64, u64), (u32, u32)> = FxHashMap::default();
-        let mut singles: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-        let mut firsts: rustc_hash::FxHashSet<u64> = Default::default();
+        // Room for every key at once: no table grows and rehashes on the way.
+        let two_or_more = self.keys.iter().filter(|(_, second)| second.is_some()).count();
+        let mut pairs: FxHashMap<(u64, u64), (u32, u32)> =
+            FxHashMap::with_capacity_and_hasher(two_or_more, Default::default());
+        let mut singles: FxHashMap<u64, (u32, u32)> =
+            FxHashMap::with_capacity_and_hasher(self.keys.len() - two_or_more, Default::default());
+        let mut firsts: rustc_hash::FxHashSet<u64> =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(self.keys.len(), Default::default());
         // For each phrase its key's number; for each key number its count.
         let mut group = Vec::with_capacity(self.keys.len());
-        let mut counts: Vec<u32> = Vec::new();
+        let mut counts: Vec<u32> = Vec::with_capacity(self.keys.len());
         for &(first, second) in &self.keys {
             firsts.insert(first);
             // A key seen for the first time takes the next number.
