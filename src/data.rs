@@ -600,51 +600,73 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
 struct Table<'a> {
     path: String,
     header: Vec<&'a str>,
-    rows: Vec<(u32, Vec<&'a str>)>,
+    /// The fields of every row, row after row, `header.len()` to a row: one vector for
+    /// the file rather than one per row.
+    fields: Vec<&'a str>,
+    /// Each row's line number.
+    lines: Vec<u32>,
 }
 
 impl<'a> Table<'a> {
     fn parse(path: &str, text: &'a str) -> Result<Self> {
+        let bytes = text.as_bytes();
         let mut header: Option<Vec<&str>> = None;
-        let mut rows = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let lineno = i as u32 + 1;
+        let (mut fields, mut lines) = (Vec::new(), Vec::new());
+        let (mut start, mut lineno) = (0, 0u32);
+        // Lines as `str::lines` cuts them (at "\n", a "\r" before it dropped), each split
+        // at tabs in the same pass, byte by byte: fields are short, and a search call per
+        // field costs more than the scan.
+        while start < bytes.len() {
+            lineno += 1;
+            let row = fields.len();
+            let (mut from, mut end) = (start, start);
+            while end < bytes.len() && bytes[end] != b'\n' {
+                if bytes[end] == b'\t' {
+                    fields.push(&text[from..end]);
+                    from = end + 1;
+                }
+                end += 1;
+            }
+            let next = end + 1;
+            if end < bytes.len() && end > start && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+            let line = &text[start..end];
+            start = next;
             if line.starts_with('#') || line.trim().is_empty() {
+                fields.truncate(row);
                 continue;
             }
-            let mut fields: Vec<&str> = Vec::with_capacity(header.as_ref().map_or(8, Vec::len));
-            // Split at tabs byte by byte: fields are short, and a search call per field
-            // costs more than the scan.
-            let mut from = 0;
-            for (j, &b) in line.as_bytes().iter().enumerate() {
-                if b == b'\t' {
-                    fields.push(&line[from..j]);
-                    from = j + 1;
-                }
-            }
-            fields.push(&line[from..]);
+            fields.push(&text[from..end]);
             match &header {
-                None => header = Some(fields),
+                None => header = Some(std::mem::take(&mut fields)),
                 Some(h) => {
-                    if fields.len() != h.len() {
+                    let found = fields.len() - row;
+                    if found != h.len() {
                         return Err(Error::data(
                             path,
                             lineno,
                             1,
-                            format!("expected {} fields, found {}", h.len(), fields.len()),
+                            format!("expected {} fields, found {}", h.len(), found),
                         ));
                     }
                     // A header row again (left by sorting a file with its header): no
                     // entry named "name".
-                    if fields == *h {
+                    if fields[row..] == h[..] {
                         return Err(Error::data(path, lineno, 1, "the header row again"));
                     }
-                    rows.push((lineno, fields));
+                    lines.push(lineno);
                 }
             }
         }
         let header = header.ok_or_else(|| Error::data(path, 1, 1, "missing header row"))?;
-        Ok(Table { path: path.to_owned(), header, rows })
+        Ok(Table { path: path.to_owned(), header, fields, lines })
+    }
+
+    /// Each row with its line number.
+    fn rows(&self) -> impl Iterator<Item = (u32, &[&'a str])> + '_ {
+        // A header has a field at least: the chunks are never empty.
+        self.lines.iter().copied().zip(self.fields.chunks_exact(self.header.len()))
     }
 
     fn col(&self, name: &str) -> Result<usize> {
@@ -675,7 +697,46 @@ fn opt_f64(t: &Table, line: u32, col: usize, cell: &str) -> Result<Option<f64>> 
     if cell.is_empty() {
         return Ok(None);
     }
-    cell.parse::<f64>().map(Some).map_err(|_| t.err(line, col, format!("expected a number, found '{cell}'")))
+    match simple_decimal(cell) {
+        Some(x) => Ok(Some(x)),
+        None => {
+            cell.parse::<f64>().map(Some).map_err(|_| t.err(line, col, format!("expected a number, found '{cell}'")))
+        }
+    }
+}
+
+/// A number written `[-]digits[.digits]` with at most 15 digits, as `str::parse::<f64>`
+/// reads it, bit for bit, without the general parser (coordinates and populations are
+/// written so); `None` for any other form. The digits make an integer below 2^53 and the
+/// fraction's length a power of ten up to 10^15, both exact in an `f64`, so their
+/// quotient, rounded once by the division, is the nearest `f64` to the number, which is
+/// what `str::parse` returns (Clinger's fast path).
+fn simple_decimal(cell: &str) -> Option<f64> {
+    const POWERS: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let (negative, bytes) = match cell.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        bytes => (false, bytes),
+    };
+    // The digits as an integer (wrapping past 15 digits, which are refused), and where
+    // the point is, by count of digits before it.
+    let (mut n, mut digits, mut point) = (0u64, 0usize, None);
+    for &b in bytes {
+        if b.is_ascii_digit() {
+            n = n.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+            digits += 1;
+        } else if b == b'.' && point.is_none() {
+            point = Some(digits);
+        } else {
+            return None;
+        }
+    }
+    let fraction = digits - point.unwrap_or(digits);
+    // Digits on both sides of a point ("5." and ".5" are left to the general parser).
+    if digits > 15 || point == Some(0) || (point.is_some() && fraction == 0) || digits == 0 {
+        return None;
+    }
+    let x = n as f64 / POWERS[fraction];
+    Some(if negative { -x } else { x })
 }
 
 fn parse_gender(t: &Table, line: u32, col: usize, cell: &str) -> Result<Gender> {
@@ -773,8 +834,7 @@ fn parse_countries(t: &Table) -> Result<Vec<Country>> {
         t.col("lat")?,
         t.col("lon")?,
     );
-    t.rows
-        .iter()
+    t.rows()
         .map(|(line, r)| {
             Ok(Country {
                 name: r[name].to_owned(),
@@ -783,9 +843,9 @@ fn parse_countries(t: &Table) -> Result<Vec<Country>> {
                 demonyms: list(r[dem]),
                 aliases: list(r[ali]),
                 capital: r[cap].to_owned(),
-                geonames: opt_u32(t, *line, geo, r[geo])?,
-                lat: opt_f64(t, *line, lat, r[lat])?,
-                lon: opt_f64(t, *line, lon, r[lon])?,
+                geonames: opt_u32(t, line, geo, r[geo])?,
+                lat: opt_f64(t, line, lat, r[lat])?,
+                lon: opt_f64(t, line, lon, r[lon])?,
             })
         })
         .collect()
@@ -802,17 +862,16 @@ fn parse_places(t: &Table) -> Result<Vec<Place>> {
         t.col("population")?,
         t.col("aliases")?,
     );
-    t.rows
-        .iter()
+    t.rows()
         .map(|(line, r)| {
             Ok(Place {
                 name: r[name].to_owned(),
                 subtype: r[sub].to_owned(),
                 country: r[country].to_owned(),
-                geonames: opt_u32(t, *line, geo, r[geo])?,
-                lat: opt_f64(t, *line, lat, r[lat])?,
-                lon: opt_f64(t, *line, lon, r[lon])?,
-                population: opt_f64(t, *line, pop, r[pop])?.unwrap_or(0.0) as u64,
+                geonames: opt_u32(t, line, geo, r[geo])?,
+                lat: opt_f64(t, line, lat, r[lat])?,
+                lon: opt_f64(t, line, lon, r[lon])?,
+                population: opt_f64(t, line, pop, r[pop])?.unwrap_or(0.0) as u64,
                 aliases: list(r[ali]),
             })
         })
@@ -822,8 +881,7 @@ fn parse_places(t: &Table) -> Result<Vec<Place>> {
 fn parse_regions(t: &Table) -> Result<Vec<Region>> {
     let (stem, sub, country, code, official) =
         (t.col("stem")?, t.col("subtype")?, t.col("country")?, t.col("iso3166_2")?, t.col("official_name")?);
-    Ok(t.rows
-        .iter()
+    Ok(t.rows()
         .map(|(_, r)| Region {
             stem: r[stem].to_owned(),
             subtype: r[sub].to_owned(),
@@ -844,16 +902,15 @@ fn parse_areas(t: &Table) -> Result<Vec<Area>> {
         t.col("lon")?,
         t.col("wikidata")?,
     );
-    t.rows
-        .iter()
+    t.rows()
         .map(|(line, r)| {
             Ok(Area {
                 name: r[name].to_owned(),
                 subtype: r[sub].to_owned(),
                 country: r[country].to_owned(),
                 aliases: list(r[ali]),
-                lat: opt_f64(t, *line, lat, r[lat])?,
-                lon: opt_f64(t, *line, lon, r[lon])?,
+                lat: opt_f64(t, line, lat, r[lat])?,
+                lon: opt_f64(t, line, lon, r[lon])?,
                 wikidata: opt_string(r[wd]),
             })
         })
@@ -870,10 +927,9 @@ fn parse_people(t: &Table) -> Result<Vec<Person>> {
         t.col("organisation")?,
         t.col("wikidata")?,
     );
-    t.rows
-        .iter()
+    t.rows()
         .map(|(line, r)| {
-            let g = parse_gender(t, *line, gender, r[gender])?;
+            let g = parse_gender(t, line, gender, r[gender])?;
             Ok(Person {
                 name: r[name].to_owned(),
                 aliases: list(r[ali]),
@@ -896,8 +952,7 @@ fn parse_organisations(t: &Table) -> Result<Vec<Organisation>> {
         t.col("country")?,
         t.col("wikidata")?,
     );
-    Ok(t.rows
-        .iter()
+    Ok(t.rows()
         .map(|(_, r)| Organisation {
             name: r[name].to_owned(),
             aliases: list(r[ali]),
@@ -914,12 +969,12 @@ fn parse_organisations(t: &Table) -> Result<Vec<Organisation>> {
 /// organisations' names.
 fn parse_parents(t: &Table, organisations: &mut [Organisation]) -> Result<()> {
     let (org, parent) = (t.col("organisation")?, t.col("parent")?);
-    for (line, r) in &t.rows {
+    for (line, r) in t.rows() {
         let index = |col: usize| {
             organisations
                 .iter()
                 .position(|o| o.name == r[col])
-                .ok_or_else(|| t.err(*line, col, format!("'{}' is no name in organisations.tsv", r[col])))
+                .ok_or_else(|| t.err(line, col, format!("'{}' is no name in organisations.tsv", r[col])))
         };
         let (o, p) = (index(org)?, index(parent)?);
         organisations[o].parent = Some(p as u32);
@@ -929,14 +984,13 @@ fn parse_parents(t: &Table, organisations: &mut [Organisation]) -> Result<()> {
 
 fn parse_memberships(t: &Table) -> Result<Vec<Membership>> {
     let (country, org, since, until) = (t.col("country")?, t.col("organisation")?, t.col("since")?, t.col("until")?);
-    t.rows
-        .iter()
+    t.rows()
         .map(|(line, r)| {
             let year = |c: usize| -> Result<Option<i32>> {
                 if r[c].is_empty() {
                     return Ok(None);
                 }
-                r[c].parse().map(Some).map_err(|_| t.err(*line, c, format!("expected a year, found '{}'", r[c])))
+                r[c].parse().map(Some).map_err(|_| t.err(line, c, format!("expected a year, found '{}'", r[c])))
             };
             Ok(Membership {
                 country: r[country].to_owned(),
@@ -968,26 +1022,26 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let src = get("lexicon/given-names.tsv")?;
     let t = Table::parse("ontology/lexicon/given-names.tsv", &src)?;
     let (name, gender) = (t.col("name")?, t.col("gender")?);
-    for (line, r) in &t.rows {
-        lex.given_names.insert(r[name].to_lowercase().into(), parse_gender(&t, *line, gender, r[gender])?);
+    for (line, r) in t.rows() {
+        lex.given_names.insert(r[name].to_lowercase().into(), parse_gender(&t, line, gender, r[gender])?);
     }
 
     let src = get("lexicon/numbers.tsv")?;
     let t = Table::parse("ontology/lexicon/numbers.tsv", &src)?;
     let (w, v, k) = (t.col("word")?, t.col("value")?, t.col("kind")?);
-    for (line, r) in &t.rows {
+    for (line, r) in t.rows() {
         match r[k] {
             "unit" => {
-                let n = r[v].parse().map_err(|_| t.err(*line, v, "expected an integer"))?;
+                let n = r[v].parse().map_err(|_| t.err(line, v, "expected an integer"))?;
                 lex.numbers.units.insert(r[w].to_lowercase().into(), n);
             }
             "scale" => {
-                let n = r[v].parse().map_err(|_| t.err(*line, v, "expected a number"))?;
+                let n = r[v].parse().map_err(|_| t.err(line, v, "expected a number"))?;
                 lex.numbers.scales.insert(r[w].to_lowercase().into(), n);
             }
             "at-least" => lex.numbers.qualifiers.push((words(r[w]), Qualifier::AtLeast)),
             "approximately" => lex.numbers.qualifiers.push((words(r[w]), Qualifier::Approximately)),
-            other => return Err(t.err(*line, k, format!("unknown kind '{other}'"))),
+            other => return Err(t.err(line, k, format!("unknown kind '{other}'"))),
         }
     }
     // Longest qualifier first.
@@ -996,12 +1050,12 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let src = get("lexicon/titles.tsv")?;
     let t = Table::parse("ontology/lexicon/titles.tsv", &src)?;
     let (ti, ro, ki, sc) = (t.col("title")?, t.col("role")?, t.col("kind")?, t.col("scope")?);
-    for (line, r) in &t.rows {
+    for (line, r) in t.rows() {
         let kind = match r[ki] {
             "office" => TitleKind::Office,
             "rank" => TitleKind::Rank,
             "honorific" => TitleKind::Honorific,
-            other => return Err(t.err(*line, ki, format!("unknown title kind '{other}'"))),
+            other => return Err(t.err(line, ki, format!("unknown title kind '{other}'"))),
         };
         let scope = match r[sc] {
             "local" => TitleScope::Local,
@@ -1009,7 +1063,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
             "envoy" => TitleScope::Envoy,
             "any" => TitleScope::Any,
             other => {
-                return Err(t.err(*line, sc, format!("unknown title scope '{other}' (local, state, envoy or any)")))
+                return Err(t.err(line, sc, format!("unknown title scope '{other}' (local, state, envoy or any)")))
             }
         };
         lex.titles.push(Title { phrase: phrase(r[ti]), role: r[ro].to_owned(), kind, scope });
@@ -1018,11 +1072,11 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let src = get("lexicon/role-verbs.tsv")?;
     let t = Table::parse("ontology/lexicon/role-verbs.tsv", &src)?;
     let (ph, ki) = (t.col("phrase")?, t.col("kind")?);
-    for (line, r) in &t.rows {
+    for (line, r) in t.rows() {
         let succession = match r[ki] {
             "holder" => false,
             "succession" => true,
-            other => return Err(t.err(*line, ki, format!("unknown kind '{other}' (holder or succession)"))),
+            other => return Err(t.err(line, ki, format!("unknown kind '{other}' (holder or succession)"))),
         };
         lex.role_verbs.push(RoleVerb { words: words(r[ph]), succession });
     }
@@ -1032,10 +1086,10 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let src = get("lexicon/name-heads.tsv")?;
     let t = Table::parse("ontology/lexicon/name-heads.tsv", &src)?;
     let (h, ty, st) = (t.col("head")?, t.col("type")?, t.col("subtype")?);
-    for (line, r) in &t.rows {
+    for (line, r) in t.rows() {
         lex.name_heads.push(NameHead {
             phrase: phrase(r[h]),
-            etype: entity_type(&t, *line, ty, r[ty])?,
+            etype: entity_type(&t, line, ty, r[ty])?,
             subtype: r[st].to_owned(),
         });
     }
@@ -1044,12 +1098,12 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let t = Table::parse("ontology/lexicon/place-nouns.tsv", &src)?;
     let (n, st, pos, reg, named) =
         (t.col("noun")?, t.col("subtype")?, t.col("position")?, t.col("region")?, t.col("named")?);
-    for (line, r) in &t.rows {
+    for (line, r) in t.rows() {
         let position = match r[pos] {
             "before" => NounPosition::Before,
             "after" => NounPosition::After,
             "both" => NounPosition::Both,
-            other => return Err(t.err(*line, pos, format!("expected before, after or both, found '{other}'"))),
+            other => return Err(t.err(line, pos, format!("expected before, after or both, found '{other}'"))),
         };
         lex.place_nouns.push(PlaceNoun {
             word: r[n].to_lowercase().into(),
@@ -1060,7 +1114,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
                 "no" => NamedBy::No,
                 "area" => NamedBy::Area,
                 "site" => NamedBy::Site,
-                other => return Err(t.err(*line, named, format!("expected no, area or site, found '{other}'"))),
+                other => return Err(t.err(line, named, format!("expected no, area or site, found '{other}'"))),
             },
         });
     }
@@ -1068,7 +1122,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let src = get("lexicon/ministries.tsv")?;
     let t = Table::parse("ontology/lexicon/ministries.tsv", &src)?;
     let (c, f) = (t.col("canonical")?, t.col("forms")?);
-    for (_, r) in &t.rows {
+    for (_, r) in t.rows() {
         let mut forms: Vec<String> = list(r[f]).iter().map(|s| phrase(s)).collect();
         forms.push(phrase(r[c]));
         lex.ministries.push(Ministry { canonical: r[c].to_owned(), forms });
@@ -1077,12 +1131,12 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let src = get("lexicon/forces.tsv")?;
     let t = Table::parse("ontology/lexicon/forces.tsv", &src)?;
     let (n, c, st, q) = (t.col("noun")?, t.col("canonical")?, t.col("subtype")?, t.col("qualifier")?);
-    for (line, r) in &t.rows {
+    for (line, r) in t.rows() {
         let (with_country, with_organisation) = match r[q] {
             "both" => (true, true),
             "country" => (true, false),
             "organisation" => (false, true),
-            other => return Err(t.err(*line, q, format!("expected country, organisation or both, found '{other}'"))),
+            other => return Err(t.err(line, q, format!("expected country, organisation or both, found '{other}'"))),
         };
         lex.forces.push(ForceNoun {
             phrase: phrase(r[n]),
@@ -1096,19 +1150,19 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let src = get("lexicon/person-nouns.tsv")?;
     let t = Table::parse("ontology/lexicon/person-nouns.tsv", &src)?;
     let (n, cnt) = (t.col("noun")?, t.col("count")?);
-    for (line, r) in &t.rows {
-        let count = opt_u32(&t, *line, cnt, r[cnt])?.map(u64::from);
+    for (line, r) in t.rows() {
+        let count = opt_u32(&t, line, cnt, r[cnt])?.map(u64::from);
         lex.person_nouns.insert(r[n].to_lowercase().into(), count);
     }
 
     let src = get("lexicon/casualties.tsv")?;
     let t = Table::parse("ontology/lexicon/casualties.tsv", &src)?;
     let (w, k) = (t.col("word")?, t.col("kind")?);
-    for (line, r) in &t.rows {
+    for (line, r) in t.rows() {
         let kind = match r[k] {
             "killed" => CasualtyKind::Killed,
             "injured" => CasualtyKind::Injured,
-            other => return Err(t.err(*line, k, format!("expected killed or injured, found '{other}'"))),
+            other => return Err(t.err(line, k, format!("expected killed or injured, found '{other}'"))),
         };
         lex.casualties.insert(r[w].to_lowercase().into(), kind);
     }
@@ -1116,15 +1170,15 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let src = get("lexicon/anaphora.tsv")?;
     let t = Table::parse("ontology/lexicon/anaphora.tsv", &src)?;
     let (n, ty, st, bare) = (t.col("noun")?, t.col("type")?, t.col("subtype")?, t.col("without_article")?);
-    for (line, r) in &t.rows {
+    for (line, r) in t.rows() {
         let without_article = match r[bare] {
             "yes" => true,
             "" => false,
-            other => return Err(t.err(*line, bare, format!("without_article is 'yes' or empty, not '{other}'"))),
+            other => return Err(t.err(line, bare, format!("without_article is 'yes' or empty, not '{other}'"))),
         };
         lex.anaphora.push(Anaphor {
             noun: phrase(r[n]),
-            etype: entity_type(&t, *line, ty, r[ty])?,
+            etype: entity_type(&t, line, ty, r[ty])?,
             subtypes: list(r[st]),
             without_article,
         });
@@ -1133,9 +1187,9 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let src = get("lexicon/war-days.tsv")?;
     let t = Table::parse("ontology/lexicon/war-days.tsv", &src)?;
     let (w, c, st) = (t.col("words")?, t.col("context")?, t.col("start")?);
-    for (line, r) in &t.rows {
+    for (line, r) in t.rows() {
         let start = crate::text::date::Date::parse_iso(r[st])
-            .ok_or_else(|| t.err(*line, st, format!("expected a date YYYY-MM-DD, found '{}'", r[st])))?;
+            .ok_or_else(|| t.err(line, st, format!("expected a date YYYY-MM-DD, found '{}'", r[st])))?;
         let lower = |cell: &str| list(cell).into_iter().map(|x| x.to_lowercase().into_boxed_str()).collect();
         lex.war_days.push(WarDay { words: lower(r[w]), context: lower(r[c]), start });
     }
@@ -1152,22 +1206,22 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
         t.col("example")?,
         t.col("expect")?,
     );
-    for (line, r) in &t.rows {
+    for (line, r) in t.rows() {
         let pos = match r[po] {
             "verb" => TriggerPos::Verb,
             "noun" => TriggerPos::Noun,
             "modifier" => TriggerPos::Modifier,
-            other => return Err(t.err(*line, po, format!("unknown part of speech '{other}'"))),
+            other => return Err(t.err(line, po, format!("unknown part of speech '{other}'"))),
         };
         let predicate = match r[pr] {
             "-" | "" => None,
-            p => Some(Predicate::parse(p).ok_or_else(|| t.err(*line, pr, format!("unknown predicate '{p}'")))?),
+            p => Some(Predicate::parse(p).ok_or_else(|| t.err(line, pr, format!("unknown predicate '{p}'")))?),
         };
         let event = match r[ev] {
             "-" | "" => None,
-            e => Some(EventType::parse(e).ok_or_else(|| t.err(*line, ev, format!("unknown event type '{e}'")))?),
+            e => Some(EventType::parse(e).ok_or_else(|| t.err(line, ev, format!("unknown event type '{e}'")))?),
         };
-        let frame = Frame::parse(r[fr]).ok_or_else(|| t.err(*line, fr, format!("unknown frame '{}'", r[fr])))?;
+        let frame = Frame::parse(r[fr]).ok_or_else(|| t.err(line, fr, format!("unknown frame '{}'", r[fr])))?;
         let mut forms: Vec<String> = list(r[fo]).iter().map(|s| phrase(s)).collect();
         if forms.is_empty() {
             forms.push(phrase(r[le]));
@@ -1182,7 +1236,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
             noun_forms: Vec::new(),
             example: r[ex].to_owned(),
             expect: r[exp].to_owned(),
-            line: *line,
+            line,
             rule: format!(
                 "{}:{}",
                 if matches!(frame, Frame::Speech | Frame::Describe) { "speech" } else { "trigger" },
@@ -1214,10 +1268,85 @@ mod tests {
     }
 
     #[test]
+    fn simple_decimals_as_the_general_parser_reads_them() {
+        let mut cells: Vec<String> = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "1",
+            "36.72769",
+            "-51.10574",
+            "13482",
+            "0.1",
+            "0.3",
+            "179.99999",
+            "-90",
+            "123456789012345",
+            "12345678.9012345",
+            "0.000000000000001",
+            "9007199254740993",
+            "1e5",
+            "+1",
+            "1.",
+            ".5",
+            "-",
+            "",
+            "1.2.3",
+            "1,5",
+            "NaN",
+            "inf",
+            "--1",
+            "00012.50",
+        ]
+        .map(String::from)
+        .into();
+        // Every coordinate and population of the places, and a pseudo-random sweep.
+        let text = EMBEDDED.iter().find(|(f, _)| *f == "gazetteer/places.tsv").map_or("", |(_, t)| t);
+        let t = Table::parse("places.tsv", text).expect("places");
+        let cols = [t.col("lat").unwrap(), t.col("lon").unwrap(), t.col("population").unwrap()];
+        cells.extend(t.rows().flat_map(|(_, r)| cols.map(|c| r[c].to_owned())));
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = (x % 1_000_000_000_000_000) as f64;
+            let s = format!("{}", digits);
+            let at = (x >> 50) as usize % (s.len() + 1);
+            cells.push(if at == s.len() { s } else { format!("{}.{}", &s[..at.max(1)], &s[at.max(1)..]) });
+        }
+        for cell in &cells {
+            if let Some(x) = simple_decimal(cell) {
+                let want: f64 = cell.parse().expect("a number");
+                assert_eq!(x.to_bits(), want.to_bits(), "{cell}");
+            }
+        }
+        assert_eq!(simple_decimal("36.72769"), Some(36.72769));
+        assert_eq!(simple_decimal("1e5"), None);
+    }
+
+    #[test]
     fn bad_row_names_file_and_line() {
         let text = "# comment\nname\tvalue\nok\t1\nbroken\n";
         let err = Table::parse("ontology/x.tsv", text).err().expect("error");
         assert_eq!(err.to_string(), "ontology/x.tsv:4:1: expected 2 fields, found 1");
+    }
+
+    #[test]
+    fn lines_and_fields_as_lines_and_split_cut_them() {
+        let text = "# c\ta\nname\tvalue\tlonger field name\n\nalpha beta gamma\t1\t\r\n  \r\n#x\nb\t\tlast field of all\r\nc\td\te\r";
+        let t = Table::parse("x.tsv", text).expect("table");
+        let want: Vec<(u32, Vec<&str>)> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+            .map(|(i, l)| (i as u32 + 1, l.split('\t').collect()))
+            .collect();
+        let got: Vec<(u32, Vec<&str>)> = t.rows().map(|(line, r)| (line, r.to_vec())).collect();
+        assert_eq!(got, want);
+        assert_eq!(t.header, ["name", "value", "longer field name"]);
     }
 
     #[test]
