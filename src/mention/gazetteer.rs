@@ -100,8 +100,13 @@ impl std::fmt::Debug for Gazetteer {
 /// A lookup key for names: lowercase, diacritics and apostrophes removed, spaces and
 /// hyphens collapsed to one space.
 pub fn name_key(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(name.len());
+    push_name_key(name, &mut out);
+    out
+}
+
+/// [`name_key`] of `name`, written to `out`, which must be empty.
+fn push_name_key(name: &str, out: &mut String) {
     let mut space = false;
     if name.is_ascii() {
         // ASCII is its own decomposition, without combining marks.
@@ -119,7 +124,7 @@ pub fn name_key(name: &str) -> String {
                 space = true;
             }
         }
-        return out;
+        return;
     }
     let mut push = |c: char| {
         if unicode_normalization::char::is_combining_mark(c) || c == '\'' || c == '\u{2019}' {
@@ -135,18 +140,18 @@ pub fn name_key(name: &str) -> String {
             space = true;
         }
     };
-    // ASCII characters decompose to themselves and are starters, which no reordering of
-    // combining marks crosses: only the runs of other characters need decomposing.
-    let mut rest = name;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        rest[..ascii].bytes().for_each(|b| push(char::from(b)));
-        rest = &rest[ascii..];
-        let other = rest.bytes().position(|b| b.is_ascii()).unwrap_or(rest.len());
-        rest[..other].nfkd().for_each(&mut push);
-        rest = &rest[other..];
+    // Each character decomposed by itself rather than the name in NFKD: NFKD is the
+    // characters' decompositions with the marks of each run of combining characters
+    // (those of a combining class other than 0) put in canonical order, and every such
+    // character is a combining mark (a test checks it), which the key leaves out: the
+    // order of marks makes no difference to it. ASCII decomposes to itself.
+    for c in name.chars() {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            unicode_normalization::char::decompose_compatible(c, &mut push);
+        }
     }
-    out
 }
 
 /// [`name_key`] of an ASCII `name` into `buf`, if it fits.
@@ -181,6 +186,8 @@ struct FormsBuilder {
     /// with its best entry (the first added of the highest priority).
     groups: Vec<(Box<str>, Variants)>,
     by_key: FxHashMap<String, Vec<Known>>,
+    /// Scratch space for a form's lowercase form and name key.
+    scratch: String,
 }
 
 impl FormsBuilder {
@@ -198,21 +205,13 @@ impl FormsBuilder {
             None => variants.push((form.into(), known, bare)),
         }
         if keyed {
-            // Short ASCII forms (most) get their key on the stack.
-            let mut buf = [0u8; 64];
-            let owned;
-            let key = match ascii_name_key(form, &mut buf) {
-                Some(key) => key,
-                None => {
-                    owned = name_key(form);
-                    &owned
-                }
-            };
-            match self.by_key.get_mut(key) {
+            self.scratch.clear();
+            push_name_key(form, &mut self.scratch);
+            match self.by_key.get_mut(self.scratch.as_str()) {
                 Some(list) if !list.contains(&known) => list.push(known),
                 Some(_) => {}
                 None => {
-                    self.by_key.insert(key.to_owned(), vec![known]);
+                    self.by_key.insert(self.scratch.clone(), vec![known]);
                 }
             }
         }
@@ -220,21 +219,19 @@ impl FormsBuilder {
 
     /// The group of `form`'s lowercase form, made if new.
     fn group_of(&mut self, form: &str) -> usize {
-        let mut buf = [0u8; 64];
-        let owned;
-        let lower: &str = match ascii_lowercase(form, &mut buf) {
-            Some(lower) => lower,
-            None => {
-                owned = lowercase(form);
-                &owned
-            }
-        };
-        if let Some(&g) = self.groups_by_lower.get(lower) {
+        self.scratch.clear();
+        if form.is_ascii() {
+            self.scratch.push_str(form);
+            self.scratch.make_ascii_lowercase();
+        } else {
+            self.scratch.push_str(&form.to_lowercase());
+        }
+        if let Some(&g) = self.groups_by_lower.get(self.scratch.as_str()) {
             return g as usize;
         }
         let g = self.groups.len();
-        self.groups_by_lower.insert(lower.into(), g as u32);
-        self.groups.push((lower.into(), Vec::new()));
+        self.groups_by_lower.insert(self.scratch.as_str().into(), g as u32);
+        self.groups.push((self.scratch.as_str().into(), Vec::new()));
         g
     }
 
@@ -253,17 +250,6 @@ fn lowercase(form: &str) -> String {
     } else {
         form.to_lowercase()
     }
-}
-
-/// [`lowercase`] of an ASCII `form` into `buf`, if it fits.
-fn ascii_lowercase<'b>(form: &str, buf: &'b mut [u8]) -> Option<&'b str> {
-    if !form.is_ascii() || form.len() > buf.len() {
-        return None;
-    }
-    let out = &mut buf[..form.len()];
-    out.copy_from_slice(form.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
 }
 
 /// The case rule, for one surface and the patterns tried on it: every uppercase letter of
@@ -315,6 +301,7 @@ impl Gazetteer {
             groups_by_lower: FxHashMap::with_capacity_and_hasher(2 * names, Default::default()),
             groups: Vec::with_capacity(2 * names),
             by_key: FxHashMap::with_capacity_and_hasher(names, Default::default()),
+            scratch: String::new(),
         };
         for (i, c) in data.countries.iter().enumerate() {
             let k = Known::Country(i as u32);
@@ -509,6 +496,12 @@ mod tests {
             ["Dalia Grybauskaitė", "Москва-Київ", "a\u{0301}\u{0323}b c\u{0323}\u{0301}", "Ｋｙｉｖ", "Be’eri ǅ"]
         {
             assert_eq!(name_key(name), whole(name), "{name}");
+        }
+        // Why the characters of a name may be decomposed one by one (see `push_name_key`).
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if unicode_normalization::char::canonical_combining_class(c) != 0 {
+                assert!(is_combining_mark(c), "{c:?} has a combining class but is no mark");
+            }
         }
         for name in ["Dalia Grybauskaite", "Be'eri", "Rostov-on-Don", "  U.S. ", "a b c d e f g h i j k"] {
             let mut buf = [0u8; 64];

@@ -162,28 +162,18 @@ pub struct MentionStage {
 impl MentionStage {
     pub fn new(data: &OntologyData) -> Self {
         let lex = &data.lexicon;
-        let mut titles = PhraseIndex::new();
-        for (i, t) in lex.titles.iter().enumerate() {
-            titles.insert(&t.phrase, i as u32);
-        }
-        let mut ministries = PhraseIndex::new();
-        for (i, m) in lex.ministries.iter().enumerate() {
-            for f in &m.forms {
-                ministries.insert(f, i as u32);
-            }
-        }
-        let mut forces = PhraseIndex::new();
-        for (i, f) in lex.forces.iter().enumerate() {
-            forces.insert(&f.phrase, i as u32);
-        }
-        let mut place_nouns = PhraseIndex::new();
-        for (i, n) in lex.place_nouns.iter().enumerate() {
-            place_nouns.insert(&n.word, i as u32);
-        }
-        let mut anaphora = PhraseIndex::new();
-        for (i, a) in lex.anaphora.iter().enumerate() {
-            anaphora.insert(&a.noun, i as u32);
-        }
+        // Each index built at once, its phrases in the order of the data.
+        let titles =
+            PhraseIndex::from_phrases(lex.titles.iter().enumerate().map(|(i, t)| (t.phrase.clone(), i as u32)));
+        let ministries = PhraseIndex::from_phrases(
+            lex.ministries.iter().enumerate().flat_map(|(i, m)| m.forms.iter().map(move |f| (f.clone(), i as u32))),
+        );
+        let forces =
+            PhraseIndex::from_phrases(lex.forces.iter().enumerate().map(|(i, f)| (f.phrase.clone(), i as u32)));
+        let place_nouns =
+            PhraseIndex::from_phrases(lex.place_nouns.iter().enumerate().map(|(i, n)| (n.word.to_string(), i as u32)));
+        let anaphora =
+            PhraseIndex::from_phrases(lex.anaphora.iter().enumerate().map(|(i, a)| (a.noun.clone(), i as u32)));
         let heads = lex.name_heads.iter().enumerate().map(|(i, h)| (h.phrase.clone(), i as u32)).collect();
         // The adjective among the demonyms: "Polish", not "Pole".
         const ADJECTIVE_ENDINGS: &[&str] = &["ish", "ian", "an", "ese", "i", "ic", "ch", "ean", "ine"];
