@@ -278,12 +278,9 @@ pub(crate) fn add_word_sets(sets: &mut WordSets, data: &OntologyData) {
 
 impl RelationStage {
     pub fn new(data: &OntologyData) -> Self {
-        let mut triggers = PhraseIndex::new();
-        for (i, t) in data.lexicon.triggers.iter().enumerate() {
-            for f in &t.forms {
-                triggers.insert(f, i as u32);
-            }
-        }
+        let forms = data.lexicon.triggers.iter().enumerate();
+        let triggers =
+            PhraseIndex::from_phrases(forms.flat_map(|(i, t)| t.forms.iter().map(move |f| (f.clone(), i as u32))));
         RelationStage { triggers }
     }
 
