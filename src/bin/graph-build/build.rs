@@ -337,6 +337,11 @@ pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
             rate(totals.bytes as f64 / secs.max(1e-9)),
         );
     }
+    // The pipeline's tables (the gazetteer's index of some 150,000 names) and the graph are
+    // given back to the system when the process exits; freeing them one by one first
+    // would only take time.
+    std::mem::forget(pipeline);
+    std::mem::forget(graph);
     Ok(())
 }
 
