@@ -190,7 +190,30 @@ struct FormsBuilder {
     scratch: String,
 }
 
+/// `form` without its diacritics ("Ladākh" → "Ladakh"), case kept; `None` when it has
+/// none.
+fn without_diacritics(form: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    if form.is_ascii() {
+        return None;
+    }
+    let plain: String = form.nfd().filter(|&c| !unicode_normalization::char::is_combining_mark(c)).collect();
+    (plain != form).then_some(plain)
+}
+
 impl FormsBuilder {
+    /// Add a surface form and, when it has diacritics, the form without them, which news
+    /// text often writes ("Ladakh" for iso-codes' "Ladākh"); see [`FormsBuilder::add`].
+    /// For the names that have no other spelling in the data (regions' bare names): other
+    /// entries' aliases hold their plain spellings, and a region's official name without
+    /// its diacritics ("Baghdād") would take a city's name ("Baghdad").
+    fn add_plain_too(&mut self, form: &str, known: Known, bare: bool, keyed: bool) {
+        self.add(form, known, bare, keyed);
+        if let Some(plain) = without_diacritics(form) {
+            self.add(&plain, known, bare, keyed);
+        }
+    }
+
     /// Add a surface form; `keyed` also makes it findable by [`Gazetteer::lookup`].
     fn add(&mut self, form: &str, known: Known, bare: bool, keyed: bool) {
         let form = form.trim();
@@ -363,7 +386,7 @@ impl Gazetteer {
             let generic =
                 r.stem.split_whitespace().all(|w| data.lexicon.generic_place_words.contains(w.to_lowercase().as_str()));
             if !generic && !b.has_form(&r.stem) && !b.by_key.contains_key(&name_key(&r.stem)) {
-                b.add(&r.stem, Known::Region(i as u32), true, true);
+                b.add_plain_too(&r.stem, Known::Region(i as u32), true, true);
             }
         }
         let FormsBuilder { groups, mut by_key, .. } = b;
