@@ -2179,12 +2179,16 @@ impl<'a> SentenceMentions<'a> {
             if self.low(i) == "(" && self.low(i + 2) == ")" && is_acr() {
                 // An organisation's acronym may come from its name in another language:
                 // "Turkey's National Intelligence Organisation (MIT)".
+                // "the United Nations … Mission in Mali (MINUSMA)": the organisation named
+                // over "in" and a place, not the place.
+                let over_place = self.name_over_place(i, acronym);
                 let known = self.mention_ending_at(i).filter(|&m| {
-                    fits(self.list[m].start as usize) || self.known_type(m) == Some(EntityType::Organisation)
+                    over_place.is_none()
+                        && (fits(self.list[m].start as usize) || self.known_type(m) == Some(EntityType::Organisation))
                 });
                 let referent = if let Some(m) = known {
                     Some(self.list[m].referent.clone())
-                } else if let Some((start, inner)) = self.spelled_out(i, acronym) {
+                } else if let Some((start, inner)) = over_place.or_else(|| self.spelled_out(i, acronym)) {
                     // "United Kingdom Maritime Trade Operations (UKMTO)": the words whose
                     // initials spell the acronym, over the names they contain.
                     let (etype, subtype) =
@@ -2255,6 +2259,37 @@ impl<'a> SentenceMentions<'a> {
     /// initials spell `acronym` ("Emergency Response Rooms (ERR)"), and the mentions of
     /// other names inside it ("United Kingdom" in "United Kingdom Maritime Trade Operations
     /// (UKMTO)"), when no mention ends there.
+    /// An organisation's name that goes on over "in", "for" or "to" and a country or place
+    /// up to the parenthesis at `open` before `acronym`: "the United Nations
+    /// Multidimensional Integrated Stabilization Mission in Mali (MINUSMA)". The name's
+    /// first token and the mentions inside it, as [`Self::spelled_out`] gives them.
+    fn name_over_place(&self, open: usize, acronym: &str) -> Option<(usize, Vec<usize>)> {
+        let place = self.mention_ending_at(open)?;
+        if !matches!(self.known_type(place), Some(EntityType::Country | EntityType::Place)) {
+            return None;
+        }
+        let head_end = (self.list[place].start as usize).checked_sub(1)?;
+        if !matches!(self.low(head_end), "in" | "for" | "to") {
+            return None;
+        }
+        let lo = (self.range.start as usize).max(head_end.saturating_sub(10));
+        let mut start = head_end;
+        while start > lo && self.doc.tokens[start - 1].is_capitalised() && self.doc.tokens[start - 1].is_word() {
+            start -= 1;
+        }
+        if self.is(start, STOPWORD) {
+            start += 1;
+        }
+        // Two words or more, one of them with the acronym's initial.
+        let initial = |k: usize| self.doc.tok(k).bytes().next() == acronym.bytes().next();
+        if head_end - start < 2 || !(start..head_end).any(initial) {
+            return None;
+        }
+        let mut inner: Vec<usize> = (start..open).filter_map(|x| self.owner(x)).collect();
+        inner.dedup();
+        inner.iter().all(|&m| self.list[m].start as usize >= start).then_some((start, inner))
+    }
+
     fn spelled_out(&self, open: usize, acronym: &str) -> Option<(usize, Vec<usize>)> {
         if self.mention_ending_at(open).is_some() {
             return None;
