@@ -1600,7 +1600,16 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             };
             let noun = &lex.place_nouns[ni as usize];
-            if self.owner(i).is_some() || self.doc.tokens[i].is_capitalised() && noun.position == NounPosition::Before {
+            // "the Basmanny District Court", "Crocus City Hall": a capitalised place noun
+            // before a capitalised head noun is a word of a longer name.
+            let in_name = self.doc.tokens[i].is_capitalised()
+                && j < self.range.end as usize
+                && self.doc.tokens[j].is_capitalised()
+                && self.head_type(i, j + 1).is_some();
+            if self.owner(i).is_some()
+                || in_name
+                || self.doc.tokens[i].is_capitalised() && noun.position == NounPosition::Before
+            {
                 i += 1;
                 continue;
             }
