@@ -7,7 +7,10 @@
 //! line ending in ` .\n`. Text without characters to escape, the common case, is copied
 //! in one piece.
 
+use super::rdf::Block;
 use super::xml::find_byte;
+use crate::error::Result;
+use crate::vocab::xsd;
 use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
 use rustc_hash::FxHashMap;
 
@@ -153,6 +156,19 @@ fn literal(out: &mut Vec<u8>, l: LiteralRef<'_>, quoted: &mut Quoted) {
     }
 }
 
+fn object(out: &mut Vec<u8>, o: TermRef<'_>, quoted: &mut Quoted) {
+    match o {
+        TermRef::NamedNode(n) => iri(out, n.as_str()),
+        TermRef::BlankNode(b) => {
+            out.extend_from_slice(b"_:");
+            out.extend_from_slice(b.as_str().as_bytes());
+        }
+        TermRef::Literal(l) => literal(out, l, quoted),
+        #[allow(unreachable_patterns)]
+        _ => out.extend_from_slice(o.to_string().as_bytes()),
+    }
+}
+
 /// Append one statement: an N-Triples line, or with `with_graph` an N-Quads line (the
 /// graph name after the object, none for the default graph); long literals quoted through
 /// `quoted`.
@@ -161,16 +177,7 @@ pub(crate) fn statement(out: &mut Vec<u8>, q: QuadRef<'_>, with_graph: bool, quo
     out.push(b' ');
     iri(out, q.predicate.as_str());
     out.push(b' ');
-    match q.object {
-        TermRef::NamedNode(n) => iri(out, n.as_str()),
-        TermRef::BlankNode(b) => {
-            out.extend_from_slice(b"_:");
-            out.extend_from_slice(b.as_str().as_bytes());
-        }
-        TermRef::Literal(l) => literal(out, l, quoted),
-        #[allow(unreachable_patterns)]
-        _ => out.extend_from_slice(q.object.to_string().as_bytes()),
-    }
+    object(out, q.object, quoted);
     if with_graph {
         match q.graph_name {
             GraphNameRef::NamedNode(n) => {
@@ -185,6 +192,95 @@ pub(crate) fn statement(out: &mut Vec<u8>, q: QuadRef<'_>, with_graph: bool, quo
         }
     }
     out.extend_from_slice(b" .\n");
+}
+
+/// The lines about one subject in one graph, written from their shared parts rendered
+/// once: `<subject> ` before each predicate, ` .\n` (N-Quads in a named graph:
+/// ` <graph> .\n`) after each object. Each line has the bytes of [`statement`].
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Frame {
+    head: Vec<u8>,
+    tail: Vec<u8>,
+}
+
+impl Frame {
+    /// Frame the lines about the IRI `s`, in `g` with `with_graph`.
+    pub(crate) fn set(&mut self, s: &str, g: GraphNameRef<'_>, with_graph: bool) {
+        self.head.clear();
+        iri(&mut self.head, s);
+        self.head.push(b' ');
+        self.tail.clear();
+        if with_graph {
+            match g {
+                GraphNameRef::NamedNode(n) => {
+                    self.tail.push(b' ');
+                    iri(&mut self.tail, n.as_str());
+                }
+                GraphNameRef::BlankNode(b) => {
+                    self.tail.extend_from_slice(b" _:");
+                    self.tail.extend_from_slice(b.as_str().as_bytes());
+                }
+                GraphNameRef::DefaultGraph => {}
+            }
+        }
+        self.tail.extend_from_slice(b" .\n");
+    }
+}
+
+/// Lines appended to `out` in a [`Frame`], long literals quoted through `quoted`.
+pub(crate) struct Framed<'a> {
+    pub frame: &'a Frame,
+    pub out: &'a mut Vec<u8>,
+    pub quoted: &'a mut Quoted,
+}
+
+impl Framed<'_> {
+    /// Start a line: the subject and the predicate `p`.
+    fn start(&mut self, p: &str) {
+        self.out.extend_from_slice(&self.frame.head);
+        iri(self.out, p);
+        self.out.push(b' ');
+    }
+
+    fn end(&mut self) {
+        self.out.extend_from_slice(&self.frame.tail);
+    }
+}
+
+impl Block for Framed<'_> {
+    fn iri(&mut self, p: &str, o: &str) -> Result<()> {
+        self.start(p);
+        iri(self.out, o);
+        self.end();
+        Ok(())
+    }
+
+    fn string(&mut self, p: &str, value: &str) -> Result<()> {
+        self.start(p);
+        self.quoted.write(self.out, value);
+        self.end();
+        Ok(())
+    }
+
+    fn typed(&mut self, p: &str, value: &str, dt: &str) -> Result<()> {
+        self.start(p);
+        quoted(self.out, value);
+        self.out.extend_from_slice(b"^^");
+        iri(self.out, dt);
+        self.end();
+        Ok(())
+    }
+
+    fn integer(&mut self, p: &str, value: u32) -> Result<()> {
+        // Digits have nothing to escape.
+        self.start(p);
+        self.out.push(b'"');
+        self.out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+        self.out.extend_from_slice(b"\"^^");
+        iri(self.out, xsd::INTEGER);
+        self.end();
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -217,6 +313,48 @@ mod tests {
         text.clear();
         text.push_str(&"x".repeat(len));
         check(&mut cache, &text);
+    }
+
+    /// The lines of a frame are those of `statement`, in the default and in a named graph,
+    /// with and without the graph written.
+    #[test]
+    fn framed_lines_are_statements() {
+        use crate::export::rdf::{AsQuads, Facts, Reified};
+        let facts = Facts {
+            doc: Some("https://example.org/doc"),
+            evidence: "He said \"we will rebuild\" and left, on the 4th\tof May, in Kyiv’s centre.",
+            start: 3,
+            end: 1017,
+            rule: "said",
+            confidence: "0.75",
+        };
+        let reified = Reified {
+            subject: "https://example.org/s",
+            predicate: "https://example.org/p",
+            object: "https://example.org/o",
+            role: Some("envoy"),
+        };
+        let a = NamedNode::new_unchecked("https://example.org/a");
+        for g in [GraphName::DefaultGraph, GraphName::NamedNode(NamedNode::new_unchecked("https://example.org/g"))] {
+            for with_graph in [false, true] {
+                let mut expected = Vec::new();
+                let mut quoted = Quoted::default();
+                let mut sink = |q: QuadRef<'_>| {
+                    statement(&mut expected, q, with_graph, &mut quoted);
+                    Ok(())
+                };
+                let mut block = AsQuads { sink: &mut sink, g: g.as_ref(), s: a.as_ref() };
+                reified.write(&mut block).expect("written");
+                facts.write(&mut block).expect("written");
+                let mut frame = Frame::default();
+                frame.set(a.as_str(), g.as_ref(), with_graph);
+                let mut ours = Vec::new();
+                let mut framed = Framed { frame: &frame, out: &mut ours, quoted: &mut Quoted::default() };
+                reified.write(&mut framed).expect("written");
+                facts.write(&mut framed).expect("written");
+                assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&expected));
+            }
+        }
     }
 
     /// The same bytes as oxttl, for tricky literals, typed and language-tagged ones, in

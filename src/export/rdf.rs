@@ -111,6 +111,131 @@ pub(crate) trait Sink {
 
     /// One statement.
     fn statement(&mut self, q: QuadRef<'_>) -> Result<()>;
+
+    /// The provenance statements of `s`, the node the statements are about (see
+    /// [`Sink::subject`]), in `g`: those [`Facts::write`] writes. By default, each handed
+    /// to [`Sink::statement`]; a writer may write them at once.
+    fn provenance(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, facts: &Facts<'_>) -> Result<()> {
+        facts.write(&mut AsQuads { sink: self, g, s })
+    }
+
+    /// The statements of the assertion `a` in `g`, which are about nothing else (as after
+    /// `subject(None)`): those [`Reified::write`] writes, then those of `facts`. By
+    /// default, each handed to [`Sink::statement`]; a writer may write them at once.
+    fn assertion(
+        &mut self,
+        g: GraphNameRef<'_>,
+        a: NamedNodeRef<'_>,
+        reified: &Reified<'_>,
+        facts: &Facts<'_>,
+    ) -> Result<()> {
+        self.subject(None);
+        let mut block = AsQuads { sink: self, g, s: a };
+        reified.write(&mut block)?;
+        facts.write(&mut block)
+    }
+}
+
+/// Where the statements about one subject in one graph go, one at a time, as their
+/// predicates and objects told by kind: what [`Facts`] and [`Reified`] are written into.
+pub(crate) trait Block {
+    /// A statement whose object is the IRI `o`.
+    fn iri(&mut self, p: &str, o: &str) -> Result<()>;
+
+    /// A statement whose object is the `xsd:string` literal `value`.
+    fn string(&mut self, p: &str, value: &str) -> Result<()>;
+
+    /// A statement whose object is the literal `value` of the datatype `dt`, which is not
+    /// `xsd:string`.
+    fn typed(&mut self, p: &str, value: &str, dt: &str) -> Result<()>;
+
+    /// A statement whose object is the `xsd:integer` `value` (in its canonical form).
+    fn integer(&mut self, p: &str, value: u32) -> Result<()> {
+        self.typed(p, itoa::Buffer::new().format(value), xsd::INTEGER)
+    }
+}
+
+/// A [`Block`] handing each statement about `s` in `g` to `sink` as a quad.
+pub(crate) struct AsQuads<'a, S: ?Sized> {
+    pub sink: &'a mut S,
+    pub g: GraphNameRef<'a>,
+    pub s: NamedNodeRef<'a>,
+}
+
+impl<S: Sink + ?Sized> AsQuads<'_, S> {
+    fn add(&mut self, p: &str, o: TermRef<'_>) -> Result<()> {
+        self.sink.statement(QuadRef::new(self.s, NamedNodeRef::new_unchecked(p), o, self.g))
+    }
+}
+
+impl<S: Sink + ?Sized> Block for AsQuads<'_, S> {
+    fn iri(&mut self, p: &str, o: &str) -> Result<()> {
+        self.add(p, NamedNodeRef::new_unchecked(o).into())
+    }
+
+    fn string(&mut self, p: &str, value: &str) -> Result<()> {
+        self.add(p, LiteralRef::new_simple_literal(value).into())
+    }
+
+    fn typed(&mut self, p: &str, value: &str, dt: &str) -> Result<()> {
+        self.add(p, LiteralRef::new_typed_literal(value, NamedNodeRef::new_unchecked(dt)).into())
+    }
+}
+
+/// The provenance of one fact as the objects of its statements, literals as written.
+pub(crate) struct Facts<'a> {
+    /// The IRI of the document (`prov:wasDerivedFrom`), unless it is no node of the graph.
+    pub doc: Option<&'a str>,
+    /// The sentence, portable (`ng:evidence`).
+    pub evidence: &'a str,
+    /// Character offsets of the sentence (`ng:start`, `ng:end`).
+    pub start: u32,
+    pub end: u32,
+    /// The rule's name, portable (`ng:rule`).
+    pub rule: &'a str,
+    /// The lexical form of the confidence (`ng:confidence`, an `xsd:decimal`).
+    pub confidence: &'a str,
+}
+
+impl Facts<'_> {
+    /// Write the statements into `block`: `prov:wasDerivedFrom` (if `doc` is known),
+    /// `ng:evidence`, `ng:start`, `ng:end`, `ng:rule` and `ng:confidence`, in this order.
+    pub(crate) fn write(&self, block: &mut impl Block) -> Result<()> {
+        if let Some(d) = self.doc {
+            block.iri(prov::WAS_DERIVED_FROM, d)?;
+        }
+        block.string(ng::EVIDENCE, self.evidence)?;
+        block.integer(ng::START, self.start)?;
+        block.integer(ng::END, self.end)?;
+        block.string(ng::RULE, self.rule)?;
+        block.typed(ng::CONFIDENCE, self.confidence, xsd::DECIMAL)
+    }
+}
+
+/// What an assertion reifies: a direct triple, and the role of a `role_in` edge.
+pub(crate) struct Reified<'a> {
+    pub subject: &'a str,
+    pub predicate: &'a str,
+    pub object: &'a str,
+    /// The role, portable and not empty (`ng:role`).
+    pub role: Option<&'a str>,
+}
+
+impl Reified<'_> {
+    /// Write the statements of an assertion into `block`: `rdf:type` `rdf:Statement` and
+    /// `ng:Assertion`, `rdf:subject`, `rdf:predicate`, `rdf:object`, and `ng:role` (if
+    /// any), in this order.
+    pub(crate) fn write(&self, block: &mut impl Block) -> Result<()> {
+        block.iri(rdf::TYPE, rdf::STATEMENT)?;
+        block.iri(rdf::TYPE, ng::ASSERTION)?;
+        block.iri(rdf::SUBJECT, self.subject)?;
+        block.iri(rdf::PREDICATE, self.predicate)?;
+        block.iri(rdf::OBJECT, self.object)?;
+        if let Some(r) = self.role {
+            block.string(ng::ROLE, r)?;
+        }
+        Ok(())
+    }
 }
 
 impl<F: FnMut(QuadRef<'_>) -> Result<()>> Sink for F {
@@ -184,11 +309,12 @@ impl<'g, S: Sink> Quads<'g, S> {
         self.add(g, s, p, LiteralRef::new_typed_literal(value, NamedNodeRef::new_unchecked(dt)).into())
     }
 
-    /// A sentence of the graph as `ng:evidence`: made portable once.
-    fn evidence(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, sentence: &'g str) -> Result<()> {
+    /// A sentence of the graph made portable, once per sentence: `None` when it is as it
+    /// was (the common case).
+    fn evidence(&mut self, sentence: &'g str) -> Option<String> {
         // The graph's strings live as long as the graph: the address is the sentence's.
         let key = (sentence.as_ptr() as usize, sentence.len());
-        let changed = match self.sentences.get(&key) {
+        match self.sentences.get(&key) {
             Some(changed) => changed.clone(),
             None => {
                 let changed = match xml::portable_text(sentence) {
@@ -198,9 +324,7 @@ impl<'g, S: Sink> Quads<'g, S> {
                 self.sentences.insert(key, changed.clone());
                 changed
             }
-        };
-        let text = changed.as_deref().unwrap_or(sentence);
-        self.add(g, s, ng::EVIDENCE, LiteralRef::new_simple_literal(text).into())
+        }
     }
 
     /// The IRI of a document of the graph, by its path.
@@ -222,14 +346,11 @@ impl<'g, S: Sink> Quads<'g, S> {
             .map_or(GraphNameRef::DefaultGraph, |d| GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(d)))
     }
 
-    fn provenance(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, p: &'g Provenance) -> Result<()> {
-        if let Some(d) = self.doc_iri(&p.doc) {
-            self.add(g, s, prov::WAS_DERIVED_FROM, NamedNodeRef::new_unchecked(d).into())?;
-        }
-        self.evidence(g, s, &p.evidence)?;
-        self.integer(g, s, ng::START, p.start)?;
-        self.integer(g, s, ng::END, p.end)?;
-        self.plain(g, s, ng::RULE, &p.rule)?;
+    /// The provenance of a fact, as its statements' objects, handed to `write`.
+    fn facts<T>(&mut self, p: &'g Provenance, write: impl FnOnce(&mut S, &Facts<'_>) -> T) -> T {
+        let doc = self.doc_iri(&p.doc);
+        let evidence = self.evidence(&p.evidence);
+        let rule = xml::portable_text(&p.rule);
         let c = property::confidence(p);
         match self.confidences.iter().position(|(bits, _)| *bits == c.to_bits()) {
             Some(0) => {}
@@ -239,10 +360,15 @@ impl<'g, S: Sink> Quads<'g, S> {
                 self.confidences.insert(0, (c.to_bits(), decimal_lexical(c)));
             }
         }
-        let lexical = std::mem::take(&mut self.confidences[0].1);
-        let written = self.typed(g, s, ng::CONFIDENCE, &lexical, xsd::DECIMAL);
-        self.confidences[0].1 = lexical;
-        written
+        let facts = Facts {
+            doc,
+            evidence: evidence.as_deref().unwrap_or(&p.evidence),
+            start: p.start,
+            end: p.end,
+            rule: &rule,
+            confidence: &self.confidences[0].1,
+        };
+        write(&mut self.sink, &facts)
     }
 
     fn integer(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, p: &str, value: impl itoa::Integer) -> Result<()> {
@@ -312,7 +438,7 @@ impl<'g, S: Sink> Quads<'g, S> {
             self.integer(g, s, ng::MENTIONS, n.mentions)?;
         }
         if let Some(p) = n.provenance.first() {
-            self.provenance(g, s, p)?;
+            self.facts(p, |sink, facts| sink.provenance(g, s, facts))?;
         }
         Ok(())
     }
@@ -398,16 +524,9 @@ impl<'g, S: Sink> Quads<'g, S> {
                 push_hex16(&mut a_iri, fnv1a(&key));
                 // Minted from a minted base: minted too.
                 let a = if minted_base { NamedNodeRef::new_unchecked(&a_iri) } else { iri(&a_iri)? };
-                self.sink.subject(None);
-                self.add(g, a, rdf::TYPE, NamedNodeRef::new_unchecked(rdf::STATEMENT).into())?;
-                self.add(g, a, rdf::TYPE, NamedNodeRef::new_unchecked(ng::ASSERTION).into())?;
-                self.add(g, a, rdf::SUBJECT, s.into())?;
-                self.add(g, a, rdf::PREDICATE, NamedNodeRef::new_unchecked(p).into())?;
-                self.add(g, a, rdf::OBJECT, o.into())?;
-                if let Some(r) = e.edge.role.as_deref().filter(|r| !r.is_empty()) {
-                    self.plain(g, a, ng::ROLE, r)?;
-                }
-                self.provenance(g, a, pr)?;
+                let role = e.edge.role.as_deref().filter(|r| !r.is_empty()).map(xml::portable_text);
+                let reified = Reified { subject: s.as_str(), predicate: p, object: o.as_str(), role: role.as_deref() };
+                self.facts(pr, |sink, facts| sink.assertion(g, a, &reified, facts))?;
             }
         }
         Ok(())

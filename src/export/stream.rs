@@ -26,7 +26,7 @@
 //!   folder given by [`Streamer::spill_in`]) and patched when the folder is finished.
 
 use super::property::{self, EDGE_COLUMNS, NODE_COLUMNS};
-use super::turtle::TurtleLines;
+use super::turtle::{Continued, TurtleLines};
 use super::{export_error, lines, rdf, tabular, ExportFormat};
 use crate::error::{Error, Result};
 use crate::graph::{EdgeView, KnowledgeGraph, Node, NodeKind};
@@ -153,6 +153,8 @@ pub struct Streamer {
     turtle: Option<TurtleLines>,
     /// N-Triples and N-Quads: long literals quoted before.
     quoted: lines::Quoted,
+    /// N-Triples and N-Quads: kept between documents so that its memory is reused.
+    frame: lines::Frame,
     events_written: usize,
     edges_written: usize,
 }
@@ -288,6 +290,7 @@ impl Streamer {
             csv,
             turtle,
             quoted: lines::Quoted::default(),
+            frame: lines::Frame::default(),
             events_written: 0,
             edges_written: 0,
         })
@@ -483,6 +486,7 @@ impl Streamer {
             seen: &mut self.seen,
             turtle: &mut self.turtle,
             quoted: &mut self.quoted,
+            frame: &mut self.frame,
             triples,
             out: &mut w,
         };
@@ -621,6 +625,8 @@ struct Lines<'a> {
     seen: &'a mut FxHashSet<u64>,
     turtle: &'a mut Option<TurtleLines>,
     quoted: &'a mut lines::Quoted,
+    /// N-Triples and N-Quads: the frame of the lines about one subject.
+    frame: &'a mut lines::Frame,
     triples: bool,
     out: &'a mut Vec<u8>,
 }
@@ -655,6 +661,81 @@ impl rdf::Sink for Lines<'_> {
             None => lines::statement(self.out, q, !self.triples, self.quoted),
         }
         Ok(())
+    }
+
+    fn provenance(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, facts: &rdf::Facts<'_>) -> Result<()> {
+        match self.subject {
+            // Provenance is no role: not written again.
+            Some(Subject::Repeated) => Ok(()),
+            // Written once.
+            Some(Subject::Entity) => facts.write(&mut rdf::AsQuads { sink: self, g, s }),
+            // Written as it comes.
+            None | Some(Subject::Registered) => facts.write(&mut self.block(g, s)),
+        }
+    }
+
+    fn assertion(
+        &mut self,
+        g: GraphNameRef<'_>,
+        a: NamedNodeRef<'_>,
+        reified: &rdf::Reified<'_>,
+        facts: &rdf::Facts<'_>,
+    ) -> Result<()> {
+        self.subject = None;
+        let mut block = self.block(g, a);
+        reified.write(&mut block)?;
+        facts.write(&mut block)
+    }
+}
+
+impl Lines<'_> {
+    /// Where the statements about `s` in `g` go when all of them are written, none looked
+    /// up: in N-Triples and N-Quads with the subject (and graph) rendered once for all; in
+    /// Turtle with the subject compared with the last one once.
+    fn block<'b>(&'b mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'b>) -> Written<'b> {
+        match self.turtle {
+            Some(turtle) => Written::Turtle(Continued { turtle, out: self.out, s, open: false }),
+            None => {
+                self.frame.set(s.as_str(), g, !self.triples);
+                Written::Lines(lines::Framed { frame: self.frame, out: self.out, quoted: self.quoted })
+            }
+        }
+    }
+}
+
+/// The statements about one subject written as they come, in the format written.
+enum Written<'a> {
+    Lines(lines::Framed<'a>),
+    Turtle(Continued<'a>),
+}
+
+impl rdf::Block for Written<'_> {
+    fn iri(&mut self, p: &str, o: &str) -> Result<()> {
+        match self {
+            Written::Lines(w) => w.iri(p, o),
+            Written::Turtle(w) => w.iri(p, o),
+        }
+    }
+
+    fn string(&mut self, p: &str, value: &str) -> Result<()> {
+        match self {
+            Written::Lines(w) => w.string(p, value),
+            Written::Turtle(w) => w.string(p, value),
+        }
+    }
+
+    fn typed(&mut self, p: &str, value: &str, dt: &str) -> Result<()> {
+        match self {
+            Written::Lines(w) => w.typed(p, value, dt),
+            Written::Turtle(w) => w.typed(p, value, dt),
+        }
+    }
+
+    fn integer(&mut self, p: &str, value: u32) -> Result<()> {
+        match self {
+            Written::Lines(w) => w.integer(p, value),
+            Written::Turtle(w) => w.integer(p, value),
+        }
     }
 }
 

@@ -19,8 +19,10 @@
 //! The statements are those of the default graph: a quad's graph name is ignored.
 
 use super::lines;
+use super::rdf::Block;
+use crate::error::Result;
 use oxrdf::vocab::{rdf, xsd};
-use oxrdf::{LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef};
+use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef};
 
 /// The state of a Turtle document being written.
 #[derive(Debug, Clone)]
@@ -120,6 +122,26 @@ impl TurtleLines {
         self.object(out, q.object);
     }
 
+    /// Start a statement about the subject of the statement written last, which is still
+    /// open, with the predicate `p` (the bytes of [`TurtleLines::statement`] up to the
+    /// object, without comparing the subjects).
+    fn continued(&mut self, out: &mut Vec<u8>, p: &str) {
+        debug_assert!(self.open, "a statement continues an open one");
+        if self.predicate == p {
+            out.extend_from_slice(b" , ");
+            return;
+        }
+        out.extend_from_slice(b" ;\n\t");
+        self.predicate.clear();
+        self.predicate.push_str(p);
+        if p == rdf::TYPE.as_str() {
+            out.push(b'a');
+        } else {
+            self.iri(out, NamedNodeRef::new_unchecked(p));
+        }
+        out.push(b' ');
+    }
+
     /// End the document: close the statement written last.
     pub(crate) fn finish(&mut self, out: &mut Vec<u8>) {
         if self.open {
@@ -210,6 +232,65 @@ impl TurtleLines {
             out.truncate(mark);
         }
         false
+    }
+}
+
+/// Statements about the IRI `s` appended to `out`: the first as [`TurtleLines::statement`]
+/// writes it, the others continuing it.
+pub(crate) struct Continued<'a> {
+    pub turtle: &'a mut TurtleLines,
+    pub out: &'a mut Vec<u8>,
+    pub s: NamedNodeRef<'a>,
+    /// Whether a statement about `s` was written.
+    pub open: bool,
+}
+
+impl Continued<'_> {
+    /// Write the statement whose predicate is `p` and object `o`.
+    fn statement(&mut self, p: &str, o: TermRef<'_>) {
+        if self.open {
+            self.turtle.continued(self.out, p);
+            self.turtle.object(self.out, o);
+        } else {
+            self.open = true;
+            let q = QuadRef::new(self.s, NamedNodeRef::new_unchecked(p), o, GraphNameRef::DefaultGraph);
+            self.turtle.statement(self.out, q);
+        }
+    }
+}
+
+impl Block for Continued<'_> {
+    fn iri(&mut self, p: &str, o: &str) -> Result<()> {
+        self.statement(p, NamedNodeRef::new_unchecked(o).into());
+        Ok(())
+    }
+
+    fn string(&mut self, p: &str, value: &str) -> Result<()> {
+        if self.open {
+            self.turtle.continued(self.out, p);
+            self.turtle.quoted.write(self.out, value);
+        } else {
+            self.statement(p, LiteralRef::new_simple_literal(value).into());
+        }
+        Ok(())
+    }
+
+    fn typed(&mut self, p: &str, value: &str, dt: &str) -> Result<()> {
+        self.statement(p, LiteralRef::new_typed_literal(value, NamedNodeRef::new_unchecked(dt)).into());
+        Ok(())
+    }
+
+    fn integer(&mut self, p: &str, value: u32) -> Result<()> {
+        let mut digits = itoa::Buffer::new();
+        let value = digits.format(value);
+        if self.open {
+            // Turtle's own INTEGER: written bare.
+            self.turtle.continued(self.out, p);
+            self.out.extend_from_slice(value.as_bytes());
+        } else {
+            self.statement(p, LiteralRef::new_typed_literal(value, xsd::INTEGER).into());
+        }
+        Ok(())
     }
 }
 
@@ -391,6 +472,57 @@ mod tests {
         }
         t.finish(&mut out);
         out
+    }
+
+    /// Statements continued are those of `statement`: after another subject, and after
+    /// statements about the same subject.
+    #[test]
+    fn continued_is_statements() {
+        use crate::export::rdf::{AsQuads, Facts, Reified};
+        let prefixes = [("ex", "https://example.org/ns#"), ("xsd", "http://www.w3.org/2001/XMLSchema#")];
+        let facts = Facts {
+            doc: Some("https://example.org/doc"),
+            evidence: "He said \"we will rebuild\" and left.",
+            start: 3,
+            end: 1017,
+            rule: "said",
+            confidence: "0.75",
+        };
+        let reified = Reified {
+            subject: "https://example.org/ns#s",
+            predicate: "https://example.org/ns#p",
+            object: "https://example.org/o",
+            role: None,
+        };
+        let other = Quad::new(
+            NamedNode::new_unchecked("https://example.org/other"),
+            NamedNode::new_unchecked("https://example.org/ns#p"),
+            Literal::new_simple_literal("x"),
+            GraphName::DefaultGraph,
+        );
+        for before in [other.subject.clone(), NamedNode::new_unchecked("https://example.org/a").into()] {
+            let a = NamedNode::new_unchecked("https://example.org/a");
+            let first = Quad::new(before, other.predicate.clone(), other.object.clone(), GraphName::DefaultGraph);
+            let mut expected = Vec::new();
+            let mut t = TurtleLines::new(&prefixes);
+            t.statement(&mut expected, first.as_ref());
+            let mut sink = |q: QuadRef<'_>| {
+                t.statement(&mut expected, q);
+                Ok(())
+            };
+            let mut block = AsQuads { sink: &mut sink, g: GraphNameRef::DefaultGraph, s: a.as_ref() };
+            reified.write(&mut block).expect("written");
+            facts.write(&mut block).expect("written");
+            t.finish(&mut expected);
+            let mut ours = Vec::new();
+            let mut t = TurtleLines::new(&prefixes);
+            t.statement(&mut ours, first.as_ref());
+            let mut block = Continued { turtle: &mut t, out: &mut ours, s: a.as_ref(), open: false };
+            reified.write(&mut block).expect("written");
+            facts.write(&mut block).expect("written");
+            t.finish(&mut ours);
+            assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&expected));
+        }
     }
 
     /// The same bytes as oxttl for subjects continued or not, prefixed names that can and
