@@ -40,7 +40,7 @@
 
 use super::{export_error, property, xml, Exporter};
 use crate::error::{Error, ErrorKind, Result};
-use crate::graph::iri::{fnv1a, push_hex16};
+use crate::graph::iri::{push_hex16, Fnv1a};
 use crate::graph::{EdgeKind, EdgeView, KnowledgeGraph, Node, NodeKind, Provenance};
 use crate::text::date::Date;
 use crate::vocab::{external, ng, owl, prov, rdf, rdfs, skos, wgs84, xsd};
@@ -100,6 +100,30 @@ fn decimal_lexical(x: f64) -> String {
         s.push_str(".0");
     }
     s
+}
+
+/// The lexical forms of the confidences written, the last used first: a few values recur
+/// (each rule has its own), in a document and from one document to the next.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Confidences(Vec<(u64, String)>);
+
+impl Confidences {
+    /// The most kept.
+    const KEPT: usize = 16;
+
+    /// The `xsd:decimal` lexical form of `c`.
+    fn lexical(&mut self, c: f64) -> &str {
+        let forms = &mut self.0;
+        match forms.iter().position(|(bits, _)| *bits == c.to_bits()) {
+            Some(0) => {}
+            Some(i) => forms.swap(0, i),
+            None => {
+                forms.truncate(Self::KEPT - 1);
+                forms.insert(0, (c.to_bits(), decimal_lexical(c)));
+            }
+        }
+        &forms[0].1
+    }
 }
 
 /// Where [`generate_from`] hands the statements: a function of each (the sorted syntaxes),
@@ -283,16 +307,21 @@ struct Quads<'g, S> {
     last_doc: Option<(&'g str, Option<&'g str>)>,
     /// Write each statement once whatever its graphs (the triple syntaxes).
     triples: bool,
-    /// The confidences written and their lexical forms (a few values recur: each rule
-    /// has its own), the last used first.
-    confidences: Vec<(u64, String)>,
+    /// What the writer knows of the graphs it wrote before.
+    earlier: Earlier<'g>,
+}
+
+/// What a writer of one graph after another knows of those it wrote before.
+pub(crate) struct Earlier<'g> {
     /// Whether a node's own provenance is written with these statements (the streaming
     /// writer does not write a later report of an event again).
-    described: &'g dyn Fn(&Node) -> bool,
+    pub described: &'g dyn Fn(&Node) -> bool,
     /// Whether an entity's description (its class, label, subtype, identifiers,
     /// coordinates and country code) was written before, and is left out (the streaming
     /// writer, for an entity described as in an earlier document).
-    settled: &'g dyn Fn(&Node) -> bool,
+    pub settled: &'g dyn Fn(&Node) -> bool,
+    /// The lexical forms of the confidences.
+    pub confidences: &'g mut Confidences,
 }
 
 impl<'g, S: Sink> Quads<'g, S> {
@@ -351,22 +380,13 @@ impl<'g, S: Sink> Quads<'g, S> {
         let doc = self.doc_iri(&p.doc);
         let evidence = self.evidence(&p.evidence);
         let rule = xml::portable_text(&p.rule);
-        let c = property::confidence(p);
-        match self.confidences.iter().position(|(bits, _)| *bits == c.to_bits()) {
-            Some(0) => {}
-            Some(i) => self.confidences.swap(0, i),
-            None => {
-                self.confidences.truncate(15);
-                self.confidences.insert(0, (c.to_bits(), decimal_lexical(c)));
-            }
-        }
         let facts = Facts {
             doc,
             evidence: evidence.as_deref().unwrap_or(&p.evidence),
             start: p.start,
             end: p.end,
             rule: &rule,
-            confidence: &self.confidences[0].1,
+            confidence: self.earlier.confidences.lexical(property::confidence(p)),
         };
         write(&mut self.sink, &facts)
     }
@@ -393,7 +413,7 @@ impl<'g, S: Sink> Quads<'g, S> {
         };
         // An entity described as before: its aliases only (a new one is a statement of its
         // own), no class, label, identifiers or coordinates.
-        let settled = matches!(n.kind(), NodeKind::Entity(_)) && (self.settled)(n);
+        let settled = matches!(n.kind(), NodeKind::Entity(_)) && (self.earlier.settled)(n);
         if !settled {
             self.add(g, s, rdf::TYPE, NamedNodeRef::new_unchecked(class).into())?;
             if let NodeKind::Event(t) = n.kind() {
@@ -470,10 +490,15 @@ impl<'g, S: Sink> Quads<'g, S> {
     }
 
     fn edges(&mut self, base: &str, edges: &[EdgeView<'g>]) -> Result<()> {
-        // The name of an assertion, and the key it is a hash of, rebuilt for each.
-        let mut key = Vec::new();
-        let mut a_iri = String::new();
+        // The name of an assertion: the base, "assertion/", and a hash of
+        // "subject|predicate|object|document|start|rule|role" (the role as `{:?}` of the
+        // `Option` writes it), its first three parts hashed once per edge.
+        let mut a_iri = String::with_capacity(base.len() + 26);
+        a_iri.push_str(base);
+        a_iri.push_str("assertion/");
+        let named = a_iri.len();
         let minted_base = minted(base);
+        let mut role_key = Vec::new();
         for e in edges {
             // Both ends are nodes of the graph, whose IRIs were checked when the nodes were
             // written, before any edge.
@@ -503,25 +528,35 @@ impl<'g, S: Sink> Quads<'g, S> {
             // A role edge stated by its event's own sentence: the event's provenance is
             // the edge's.
             let carried = Some(e.source)
-                .filter(|n| e.edge.kind.is_role() && (self.described)(n))
+                .filter(|n| e.edge.kind.is_role() && (self.earlier.described)(n))
                 .and_then(|n| n.provenance.first());
-            // One assertion per other source sentence, named by a hash of
-            // "subject|predicate|object|document|start|rule|role".
+            // One assertion per other source sentence.
+            let mut edge_key = None;
             for pr in e.edge.provenance.iter().filter(|&pr| carried != Some(pr)) {
                 let g = self.graph_of(&pr.doc);
-                key.clear();
-                for part in [s.as_str(), p, o.as_str(), &pr.doc, itoa::Buffer::new().format(pr.start), &pr.rule] {
-                    key.extend_from_slice(part.as_bytes());
-                    key.push(b'|');
+                let mut key = match edge_key {
+                    Some(key) => key,
+                    None => {
+                        let mut key = Fnv1a::default();
+                        for part in [s.as_str(), p, o.as_str()] {
+                            key.write(part.as_bytes());
+                            key.write(b"|");
+                        }
+                        role_key.clear();
+                        match &e.edge.role {
+                            None => role_key.extend_from_slice(b"None"),
+                            Some(r) => write!(role_key, "Some({r:?})")?,
+                        }
+                        *edge_key.insert(key)
+                    }
+                };
+                for part in [&*pr.doc, itoa::Buffer::new().format(pr.start), &pr.rule] {
+                    key.write(part.as_bytes());
+                    key.write(b"|");
                 }
-                match &e.edge.role {
-                    None => key.extend_from_slice(b"None"),
-                    Some(r) => write!(key, "Some({r:?})")?,
-                }
-                a_iri.clear();
-                a_iri.push_str(base);
-                a_iri.push_str("assertion/");
-                push_hex16(&mut a_iri, fnv1a(&key));
+                key.write(&role_key);
+                a_iri.truncate(named);
+                push_hex16(&mut a_iri, key.finish());
                 // Minted from a minted base: minted too.
                 let a = if minted_base { NamedNodeRef::new_unchecked(&a_iri) } else { iri(&a_iri)? };
                 let role = e.edge.role.as_deref().filter(|r| !r.is_empty()).map(xml::portable_text);
@@ -539,21 +574,20 @@ pub(crate) fn generate(
     triples: bool,
     emit: impl FnMut(QuadRef<'_>) -> Result<()>,
 ) -> Result<()> {
-    generate_from(graph, &graph.nodes(), &graph.edges(), triples, &|_| true, &|_| false, emit)
+    let earlier = Earlier { described: &|_| true, settled: &|_| false, confidences: &mut Confidences::default() };
+    generate_from(graph, &graph.nodes(), &graph.edges(), triples, earlier, emit)
 }
 
 /// [`generate`] with the graph's nodes and edges already listed (by
 /// [`KnowledgeGraph::nodes`] and [`KnowledgeGraph::edges`]: every node, since the IRIs
-/// of the edges' ends are checked as the nodes'), and `described` telling
-/// whether a node's own provenance is among the statements (see [`Quads::edges`]) and
-/// `settled` whether an entity's description is left out (see [`Quads::node`]).
+/// of the edges' ends are checked as the nodes'), after the graphs that `earlier` tells
+/// of.
 pub(crate) fn generate_from<'g>(
     graph: &'g KnowledgeGraph,
     nodes: &[&'g Node],
     edges: &[EdgeView<'g>],
     triples: bool,
-    described: &'g dyn Fn(&Node) -> bool,
-    settled: &'g dyn Fn(&Node) -> bool,
+    earlier: Earlier<'g>,
     sink: impl Sink,
 ) -> Result<()> {
     let mut docs = FxHashMap::default();
@@ -565,16 +599,7 @@ pub(crate) fn generate_from<'g>(
             }
         }
     }
-    let mut q = Quads {
-        sink,
-        docs,
-        sentences: FxHashMap::default(),
-        last_doc: None,
-        triples,
-        confidences: Vec::new(),
-        described,
-        settled,
-    };
+    let mut q = Quads { sink, docs, sentences: FxHashMap::default(), last_doc: None, triples, earlier };
     for n in nodes {
         q.node(n)?;
     }

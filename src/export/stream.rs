@@ -155,6 +155,8 @@ pub struct Streamer {
     quoted: lines::Quoted,
     /// N-Triples and N-Quads: kept between documents so that its memory is reused.
     frame: lines::Frame,
+    /// The lexical forms of confidences, kept between documents.
+    confidences: rdf::Confidences,
     events_written: usize,
     edges_written: usize,
 }
@@ -291,6 +293,7 @@ impl Streamer {
             turtle,
             quoted: lines::Quoted::default(),
             frame: lines::Frame::default(),
+            confidences: rdf::Confidences::default(),
             events_written: 0,
             edges_written: 0,
         })
@@ -490,7 +493,8 @@ impl Streamer {
             triples,
             out: &mut w,
         };
-        rdf::generate_from(graph, nodes, edges, triples, &described, &settled, sink)?;
+        let earlier = rdf::Earlier { described: &described, settled: &settled, confidences: &mut self.confidences };
+        rdf::generate_from(graph, nodes, edges, triples, earlier, sink)?;
         out.write_all(&w)?;
         self.buffer = w;
         Ok(())
