@@ -236,7 +236,7 @@ pub(crate) struct Framed<'a> {
 
 impl Framed<'_> {
     /// Start a line: the subject and the predicate `p`.
-    fn start(&mut self, p: &str) {
+    fn start(&mut self, p: &'static str) {
         self.out.extend_from_slice(&self.frame.head);
         iri(self.out, p);
         self.out.push(b' ');
@@ -248,21 +248,21 @@ impl Framed<'_> {
 }
 
 impl Block for Framed<'_> {
-    fn iri(&mut self, p: &str, o: &str) -> Result<()> {
+    fn iri(&mut self, p: &'static str, o: &str) -> Result<()> {
         self.start(p);
         iri(self.out, o);
         self.end();
         Ok(())
     }
 
-    fn string(&mut self, p: &str, value: &str) -> Result<()> {
+    fn string(&mut self, p: &'static str, value: &str) -> Result<()> {
         self.start(p);
         self.quoted.write(self.out, value);
         self.end();
         Ok(())
     }
 
-    fn typed(&mut self, p: &str, value: &str, dt: &str) -> Result<()> {
+    fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
         self.start(p);
         quoted(self.out, value);
         self.out.extend_from_slice(b"^^");
@@ -271,7 +271,7 @@ impl Block for Framed<'_> {
         Ok(())
     }
 
-    fn integer(&mut self, p: &str, value: u32) -> Result<()> {
+    fn integer(&mut self, p: &'static str, value: u32) -> Result<()> {
         // Digits have nothing to escape.
         self.start(p);
         self.out.push(b'"');

@@ -161,20 +161,21 @@ pub(crate) trait Sink {
 }
 
 /// Where the statements about one subject in one graph go, one at a time, as their
-/// predicates and objects told by kind: what [`Facts`] and [`Reified`] are written into.
+/// predicates (IRIs of the vocabulary: static strings) and objects told by kind: what
+/// [`Facts`] and [`Reified`] are written into.
 pub(crate) trait Block {
     /// A statement whose object is the IRI `o`.
-    fn iri(&mut self, p: &str, o: &str) -> Result<()>;
+    fn iri(&mut self, p: &'static str, o: &str) -> Result<()>;
 
     /// A statement whose object is the `xsd:string` literal `value`.
-    fn string(&mut self, p: &str, value: &str) -> Result<()>;
+    fn string(&mut self, p: &'static str, value: &str) -> Result<()>;
 
     /// A statement whose object is the literal `value` of the datatype `dt`, which is not
     /// `xsd:string`.
-    fn typed(&mut self, p: &str, value: &str, dt: &str) -> Result<()>;
+    fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()>;
 
     /// A statement whose object is the `xsd:integer` `value` (in its canonical form).
-    fn integer(&mut self, p: &str, value: u32) -> Result<()> {
+    fn integer(&mut self, p: &'static str, value: u32) -> Result<()> {
         self.typed(p, itoa::Buffer::new().format(value), xsd::INTEGER)
     }
 }
@@ -193,15 +194,15 @@ impl<S: Sink + ?Sized> AsQuads<'_, S> {
 }
 
 impl<S: Sink + ?Sized> Block for AsQuads<'_, S> {
-    fn iri(&mut self, p: &str, o: &str) -> Result<()> {
+    fn iri(&mut self, p: &'static str, o: &str) -> Result<()> {
         self.add(p, NamedNodeRef::new_unchecked(o).into())
     }
 
-    fn string(&mut self, p: &str, value: &str) -> Result<()> {
+    fn string(&mut self, p: &'static str, value: &str) -> Result<()> {
         self.add(p, LiteralRef::new_simple_literal(value).into())
     }
 
-    fn typed(&mut self, p: &str, value: &str, dt: &str) -> Result<()> {
+    fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
         self.add(p, LiteralRef::new_typed_literal(value, NamedNodeRef::new_unchecked(dt)).into())
     }
 }

@@ -714,28 +714,28 @@ enum Written<'a> {
 }
 
 impl rdf::Block for Written<'_> {
-    fn iri(&mut self, p: &str, o: &str) -> Result<()> {
+    fn iri(&mut self, p: &'static str, o: &str) -> Result<()> {
         match self {
             Written::Lines(w) => w.iri(p, o),
             Written::Turtle(w) => w.iri(p, o),
         }
     }
 
-    fn string(&mut self, p: &str, value: &str) -> Result<()> {
+    fn string(&mut self, p: &'static str, value: &str) -> Result<()> {
         match self {
             Written::Lines(w) => w.string(p, value),
             Written::Turtle(w) => w.string(p, value),
         }
     }
 
-    fn typed(&mut self, p: &str, value: &str, dt: &str) -> Result<()> {
+    fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
         match self {
             Written::Lines(w) => w.typed(p, value, dt),
             Written::Turtle(w) => w.typed(p, value, dt),
         }
     }
 
-    fn integer(&mut self, p: &str, value: u32) -> Result<()> {
+    fn integer(&mut self, p: &'static str, value: u32) -> Result<()> {
         match self {
             Written::Lines(w) => w.integer(p, value),
             Written::Turtle(w) => w.integer(p, value),

@@ -39,6 +39,10 @@ pub(crate) struct TurtleLines {
     /// IRIs written in angle brackets (no prefix fits them): an entity's IRI comes again
     /// in the statements of the facts about it. One place each too.
     bracketed: Vec<String>,
+    /// Predicates given as static strings (see [`TurtleLines::continued`]), by address and
+    /// length, and as written; one place each (see [`STATIC_SLOTS`]), the last one there
+    /// stays.
+    statics: Vec<((usize, usize), Vec<u8>)>,
     /// Long literals quoted before.
     quoted: lines::Quoted,
     started: bool,
@@ -61,6 +65,7 @@ impl TurtleLines {
             keys,
             prefixed: vec![(String::new(), Vec::new()); SLOTS],
             bracketed: vec![String::new(); SLOTS],
+            statics: vec![((0, 0), Vec::new()); STATIC_SLOTS],
             quoted: lines::Quoted::default(),
             started: false,
             open: false,
@@ -125,7 +130,7 @@ impl TurtleLines {
     /// Start a statement about the subject of the statement written last, which is still
     /// open, with the predicate `p` (the bytes of [`TurtleLines::statement`] up to the
     /// object, without comparing the subjects).
-    fn continued(&mut self, out: &mut Vec<u8>, p: &str) {
+    fn continued(&mut self, out: &mut Vec<u8>, p: &'static str) {
         debug_assert!(self.open, "a statement continues an open one");
         if self.predicate == p {
             out.extend_from_slice(b" , ");
@@ -134,10 +139,23 @@ impl TurtleLines {
         out.extend_from_slice(b" ;\n\t");
         self.predicate.clear();
         self.predicate.push_str(p);
-        if p == rdf::TYPE.as_str() {
-            out.push(b'a');
+        // A static string stays as it is where it is: known by its address and length.
+        let key = (p.as_ptr() as usize, p.len());
+        let slot = ((key.0 >> 3) ^ key.1) % STATIC_SLOTS;
+        let (known, name) = &self.statics[slot];
+        if *known == key {
+            out.extend_from_slice(name);
         } else {
-            self.iri(out, NamedNodeRef::new_unchecked(p));
+            let mark = out.len();
+            if p == rdf::TYPE.as_str() {
+                out.push(b'a');
+            } else {
+                self.iri(out, NamedNodeRef::new_unchecked(p));
+            }
+            let (known, name) = &mut self.statics[slot];
+            *known = key;
+            name.clear();
+            name.extend_from_slice(&out[mark..]);
         }
         out.push(b' ');
     }
@@ -247,7 +265,7 @@ pub(crate) struct Continued<'a> {
 
 impl Continued<'_> {
     /// Write the statement whose predicate is `p` and object `o`.
-    fn statement(&mut self, p: &str, o: TermRef<'_>) {
+    fn statement(&mut self, p: &'static str, o: TermRef<'_>) {
         if self.open {
             self.turtle.continued(self.out, p);
             self.turtle.object(self.out, o);
@@ -260,12 +278,12 @@ impl Continued<'_> {
 }
 
 impl Block for Continued<'_> {
-    fn iri(&mut self, p: &str, o: &str) -> Result<()> {
+    fn iri(&mut self, p: &'static str, o: &str) -> Result<()> {
         self.statement(p, NamedNodeRef::new_unchecked(o).into());
         Ok(())
     }
 
-    fn string(&mut self, p: &str, value: &str) -> Result<()> {
+    fn string(&mut self, p: &'static str, value: &str) -> Result<()> {
         if self.open {
             self.turtle.continued(self.out, p);
             self.turtle.quoted.write(self.out, value);
@@ -275,12 +293,12 @@ impl Block for Continued<'_> {
         Ok(())
     }
 
-    fn typed(&mut self, p: &str, value: &str, dt: &str) -> Result<()> {
+    fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
         self.statement(p, LiteralRef::new_typed_literal(value, NamedNodeRef::new_unchecked(dt)).into());
         Ok(())
     }
 
-    fn integer(&mut self, p: &str, value: u32) -> Result<()> {
+    fn integer(&mut self, p: &'static str, value: u32) -> Result<()> {
         let mut digits = itoa::Buffer::new();
         let value = digits.format(value);
         if self.open {
@@ -293,6 +311,9 @@ impl Block for Continued<'_> {
         Ok(())
     }
 }
+
+/// The number of places for static predicates in [`TurtleLines`].
+const STATIC_SLOTS: usize = 32;
 
 /// The number of places for prefixed names in [`TurtleLines`].
 const SLOTS: usize = 64;
