@@ -271,7 +271,7 @@ impl Block for Framed<'_> {
         Ok(())
     }
 
-    fn integer(&mut self, p: &'static str, value: u32) -> Result<()> {
+    fn integer(&mut self, p: &'static str, value: u64) -> Result<()> {
         // Digits have nothing to escape.
         self.start(p);
         self.out.push(b'"');

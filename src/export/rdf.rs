@@ -136,6 +136,19 @@ pub(crate) trait Sink {
     /// One statement.
     fn statement(&mut self, q: QuadRef<'_>) -> Result<()>;
 
+    /// The statements describing `s`, the node the statements are about (see
+    /// [`Sink::subject`]), in `g`, but for its provenance: those `describe` writes into
+    /// the block it is handed. By default, each handed to [`Sink::statement`]; a writer may
+    /// write them at once.
+    fn description(
+        &mut self,
+        g: GraphNameRef<'_>,
+        s: NamedNodeRef<'_>,
+        describe: &mut dyn FnMut(&mut dyn Block) -> Result<()>,
+    ) -> Result<()> {
+        describe(&mut AsQuads { sink: self, g, s })
+    }
+
     /// The provenance statements of `s`, the node the statements are about (see
     /// [`Sink::subject`]), in `g`: those [`Facts::write`] writes. By default, each handed
     /// to [`Sink::statement`]; a writer may write them at once.
@@ -175,7 +188,7 @@ pub(crate) trait Block {
     fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()>;
 
     /// A statement whose object is the `xsd:integer` `value` (in its canonical form).
-    fn integer(&mut self, p: &'static str, value: u32) -> Result<()> {
+    fn integer(&mut self, p: &'static str, value: u64) -> Result<()> {
         self.typed(p, itoa::Buffer::new().format(value), xsd::INTEGER)
     }
 }
@@ -225,13 +238,13 @@ pub(crate) struct Facts<'a> {
 impl Facts<'_> {
     /// Write the statements into `block`: `prov:wasDerivedFrom` (if `doc` is known),
     /// `ng:evidence`, `ng:start`, `ng:end`, `ng:rule` and `ng:confidence`, in this order.
-    pub(crate) fn write(&self, block: &mut impl Block) -> Result<()> {
+    pub(crate) fn write(&self, block: &mut (impl Block + ?Sized)) -> Result<()> {
         if let Some(d) = self.doc {
             block.iri(prov::WAS_DERIVED_FROM, d)?;
         }
         block.string(ng::EVIDENCE, self.evidence)?;
-        block.integer(ng::START, self.start)?;
-        block.integer(ng::END, self.end)?;
+        block.integer(ng::START, u64::from(self.start))?;
+        block.integer(ng::END, u64::from(self.end))?;
         block.string(ng::RULE, self.rule)?;
         block.typed(ng::CONFIDENCE, self.confidence, xsd::DECIMAL)
     }
@@ -250,7 +263,7 @@ impl Reified<'_> {
     /// Write the statements of an assertion into `block`: `rdf:type` `rdf:Statement` and
     /// `ng:Assertion`, `rdf:subject`, `rdf:predicate`, `rdf:object`, and `ng:role` (if
     /// any), in this order.
-    pub(crate) fn write(&self, block: &mut impl Block) -> Result<()> {
+    pub(crate) fn write(&self, block: &mut (impl Block + ?Sized)) -> Result<()> {
         block.iri(rdf::TYPE, rdf::STATEMENT)?;
         block.iri(rdf::TYPE, ng::ASSERTION)?;
         block.iri(rdf::SUBJECT, self.subject)?;
@@ -330,15 +343,6 @@ impl<'g, S: Sink> Quads<'g, S> {
         self.sink.statement(QuadRef::new(s, NamedNodeRef::new_unchecked(p), o, g))
     }
 
-    fn plain(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, p: &str, value: &str) -> Result<()> {
-        let v = xml::portable_text(value);
-        self.add(g, s, p, LiteralRef::new_simple_literal(&v).into())
-    }
-
-    fn typed(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, p: &str, value: &str, dt: &str) -> Result<()> {
-        self.add(g, s, p, LiteralRef::new_typed_literal(value, NamedNodeRef::new_unchecked(dt)).into())
-    }
-
     /// A sentence of the graph made portable, once per sentence: `None` when it is as it
     /// was (the common case).
     fn evidence(&mut self, sentence: &'g str) -> Option<String> {
@@ -392,10 +396,6 @@ impl<'g, S: Sink> Quads<'g, S> {
         write(&mut self.sink, &facts)
     }
 
-    fn integer(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, p: &str, value: impl itoa::Integer) -> Result<()> {
-        self.typed(g, s, p, itoa::Buffer::new().format(value), xsd::INTEGER)
-    }
-
     fn node(&mut self, n: &'g Node) -> Result<()> {
         let s = iri(&n.iri)?;
         self.sink.subject(Some(n));
@@ -415,77 +415,9 @@ impl<'g, S: Sink> Quads<'g, S> {
         // An entity described as before: its aliases only (a new one is a statement of its
         // own), no class, label, identifiers or coordinates.
         let settled = matches!(n.kind(), NodeKind::Entity(_)) && (self.earlier.settled)(n);
-        if !settled {
-            self.add(g, s, rdf::TYPE, NamedNodeRef::new_unchecked(class).into())?;
-            if let NodeKind::Event(t) = n.kind() {
-                self.add(g, s, rdf::TYPE, NamedNodeRef::new_unchecked(ng::event_class(t)).into())?;
-                self.plain(g, s, ng::EVENT_TYPE, t.as_str())?;
-            }
-            self.plain(g, s, rdfs::LABEL, &n.label)?;
-        }
-        for a in property::alias_iter(n) {
-            self.plain(g, s, skos::ALT_LABEL, a)?;
-        }
-        if !settled {
-            self.identifiers(g, s, n)?;
-        }
-        if let Some(d) = n.date {
-            let mut buf = [0; 10];
-            match date_lexical(d, &mut buf) {
-                Some(lexical) => self.typed(g, s, ng::DATE, lexical, xsd::DATE)?,
-                None => self.typed(g, s, ng::DATE, &d.to_string(), xsd::DATE)?,
-            }
-        }
-        for (p, v) in
-            [(ng::KILLED, n.killed), (ng::INJURED, n.injured), (ng::COUNT, n.count), (ng::LAUNCHED, n.launched)]
-        {
-            if let Some(v) = v {
-                self.integer(g, s, p, v)?;
-            }
-        }
-        if let Some(a) = n.amount.as_deref().filter(|a| !a.is_empty()) {
-            self.plain(g, s, ng::AMOUNT, a)?;
-        }
-        if let Some(t) = &n.text {
-            self.plain(g, s, ng::TEXT, t)?;
-        }
-        if let Some(q) = n.quoted {
-            self.typed(g, s, ng::QUOTED, if q { "true" } else { "false" }, xsd::BOOLEAN)?;
-        }
-        if let Some(p) = &n.path {
-            self.plain(g, s, ng::PATH, p)?;
-        }
-        if n.mentions > 0 {
-            self.integer(g, s, ng::MENTIONS, n.mentions)?;
-        }
+        self.sink.description(g, s, &mut |block| describe(block, n, class, settled))?;
         if let Some(p) = n.provenance.first() {
             self.facts(p, |sink, facts| sink.provenance(g, s, facts))?;
-        }
-        Ok(())
-    }
-
-    /// A node's subtype, Wikidata and GeoNames identifiers, coordinates and country code.
-    fn identifiers(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, n: &Node) -> Result<()> {
-        if let Some(v) = n.subtype.as_deref().filter(|v| !v.is_empty()) {
-            self.plain(g, s, ng::SUBTYPE, v)?;
-        }
-        if let Some(q) = n.wikidata.as_deref().filter(|q| !q.is_empty()) {
-            let w = format!("{}{q}", external::WIKIDATA_ENTITY);
-            self.add(g, s, owl::SAME_AS, iri(&w)?.into())?;
-        }
-        if let Some(id) = n.geonames {
-            let w = format!("{}{id}/", external::GEONAMES);
-            self.add(g, s, owl::SAME_AS, iri(&w)?.into())?;
-            self.integer(g, s, ng::GEONAMES_ID, id)?;
-        }
-        if let (Some(lat), Some(lon)) = (n.lat, n.lon) {
-            if lat.is_finite() && lon.is_finite() {
-                self.typed(g, s, wgs84::LAT, &decimal_lexical(lat), xsd::DECIMAL)?;
-                self.typed(g, s, wgs84::LONG, &decimal_lexical(lon), xsd::DECIMAL)?;
-            }
-        }
-        if let Some(c) = n.country_code.as_deref().filter(|c| !c.is_empty()) {
-            self.plain(g, s, ng::COUNTRY_CODE, c)?;
         }
         Ok(())
     }
@@ -567,6 +499,82 @@ impl<'g, S: Sink> Quads<'g, S> {
         }
         Ok(())
     }
+}
+
+/// Write the statements describing `n`, all but its provenance, into `block`: its class
+/// (`class`, and an event's own class and type), label, aliases, identifiers (see
+/// [`identifiers`]), date, counts, amount, text, whether it is quoted, path and mentions;
+/// of an entity `settled`, no class, label or identifiers.
+fn describe(block: &mut dyn Block, n: &Node, class: &'static str, settled: bool) -> Result<()> {
+    if !settled {
+        block.iri(rdf::TYPE, class)?;
+        if let NodeKind::Event(t) = n.kind() {
+            block.iri(rdf::TYPE, ng::event_class(t))?;
+            block.string(ng::EVENT_TYPE, &xml::portable_text(t.as_str()))?;
+        }
+        block.string(rdfs::LABEL, &xml::portable_text(&n.label))?;
+    }
+    for a in property::alias_iter(n) {
+        block.string(skos::ALT_LABEL, &xml::portable_text(a))?;
+    }
+    if !settled {
+        identifiers(block, n)?;
+    }
+    if let Some(d) = n.date {
+        let mut buf = [0; 10];
+        match date_lexical(d, &mut buf) {
+            Some(lexical) => block.typed(ng::DATE, lexical, xsd::DATE)?,
+            None => block.typed(ng::DATE, &d.to_string(), xsd::DATE)?,
+        }
+    }
+    for (p, v) in [(ng::KILLED, n.killed), (ng::INJURED, n.injured), (ng::COUNT, n.count), (ng::LAUNCHED, n.launched)] {
+        if let Some(v) = v {
+            block.integer(p, v)?;
+        }
+    }
+    if let Some(a) = n.amount.as_deref().filter(|a| !a.is_empty()) {
+        block.string(ng::AMOUNT, &xml::portable_text(a))?;
+    }
+    if let Some(t) = &n.text {
+        block.string(ng::TEXT, &xml::portable_text(t))?;
+    }
+    if let Some(q) = n.quoted {
+        block.typed(ng::QUOTED, if q { "true" } else { "false" }, xsd::BOOLEAN)?;
+    }
+    if let Some(p) = &n.path {
+        block.string(ng::PATH, &xml::portable_text(p))?;
+    }
+    if n.mentions > 0 {
+        block.integer(ng::MENTIONS, u64::from(n.mentions))?;
+    }
+    Ok(())
+}
+
+/// Write a node's subtype, Wikidata and GeoNames identifiers, coordinates and country code
+/// into `block`.
+fn identifiers(block: &mut dyn Block, n: &Node) -> Result<()> {
+    if let Some(v) = n.subtype.as_deref().filter(|v| !v.is_empty()) {
+        block.string(ng::SUBTYPE, &xml::portable_text(v))?;
+    }
+    if let Some(q) = n.wikidata.as_deref().filter(|q| !q.is_empty()) {
+        let w = format!("{}{q}", external::WIKIDATA_ENTITY);
+        block.iri(owl::SAME_AS, iri(&w)?.as_str())?;
+    }
+    if let Some(id) = n.geonames {
+        let w = format!("{}{id}/", external::GEONAMES);
+        block.iri(owl::SAME_AS, iri(&w)?.as_str())?;
+        block.integer(ng::GEONAMES_ID, u64::from(id))?;
+    }
+    if let (Some(lat), Some(lon)) = (n.lat, n.lon) {
+        if lat.is_finite() && lon.is_finite() {
+            block.typed(wgs84::LAT, &decimal_lexical(lat), xsd::DECIMAL)?;
+            block.typed(wgs84::LONG, &decimal_lexical(lon), xsd::DECIMAL)?;
+        }
+    }
+    if let Some(c) = n.country_code.as_deref().filter(|c| !c.is_empty()) {
+        block.string(ng::COUNTRY_CODE, &xml::portable_text(c))?;
+    }
+    Ok(())
 }
 
 /// Generate every statement of `graph` into `emit` (see [`Quads`]).

@@ -667,6 +667,22 @@ impl rdf::Sink for Lines<'_> {
         Ok(())
     }
 
+    fn description(
+        &mut self,
+        g: GraphNameRef<'_>,
+        s: NamedNodeRef<'_>,
+        describe: &mut dyn FnMut(&mut dyn rdf::Block) -> Result<()>,
+    ) -> Result<()> {
+        match self.subject {
+            // Written as it comes.
+            None => describe(&mut self.block(g, s)),
+            // Written as it comes, but for what is written at the end.
+            Some(Subject::Registered) => describe(&mut Undeferred(self.block(g, s))),
+            // Written once, or not again.
+            Some(Subject::Entity | Subject::Repeated) => describe(&mut rdf::AsQuads { sink: self, g, s }),
+        }
+    }
+
     fn provenance(&mut self, g: GraphNameRef<'_>, s: NamedNodeRef<'_>, facts: &rdf::Facts<'_>) -> Result<()> {
         match self.subject {
             // Provenance is no role: not written again.
@@ -707,6 +723,40 @@ impl Lines<'_> {
     }
 }
 
+/// The statements about the first report of an event with an identity written as they
+/// come, but for those written at the end (see [`is_deferred`]).
+struct Undeferred<'a>(Written<'a>);
+
+impl rdf::Block for Undeferred<'_> {
+    fn iri(&mut self, p: &'static str, o: &str) -> Result<()> {
+        if is_deferred(p) {
+            return Ok(());
+        }
+        self.0.iri(p, o)
+    }
+
+    fn string(&mut self, p: &'static str, value: &str) -> Result<()> {
+        if is_deferred(p) {
+            return Ok(());
+        }
+        self.0.string(p, value)
+    }
+
+    fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
+        if is_deferred(p) {
+            return Ok(());
+        }
+        self.0.typed(p, value, dt)
+    }
+
+    fn integer(&mut self, p: &'static str, value: u64) -> Result<()> {
+        if is_deferred(p) {
+            return Ok(());
+        }
+        self.0.integer(p, value)
+    }
+}
+
 /// The statements about one subject written as they come, in the format written.
 enum Written<'a> {
     Lines(lines::Framed<'a>),
@@ -735,7 +785,7 @@ impl rdf::Block for Written<'_> {
         }
     }
 
-    fn integer(&mut self, p: &'static str, value: u32) -> Result<()> {
+    fn integer(&mut self, p: &'static str, value: u64) -> Result<()> {
         match self {
             Written::Lines(w) => w.integer(p, value),
             Written::Turtle(w) => w.integer(p, value),

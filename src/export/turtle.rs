@@ -298,7 +298,7 @@ impl Block for Continued<'_> {
         Ok(())
     }
 
-    fn integer(&mut self, p: &'static str, value: u32) -> Result<()> {
+    fn integer(&mut self, p: &'static str, value: u64) -> Result<()> {
         let mut digits = itoa::Buffer::new();
         let value = digits.format(value);
         if self.open {
