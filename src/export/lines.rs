@@ -199,8 +199,14 @@ pub(crate) fn statement(out: &mut Vec<u8>, q: QuadRef<'_>, with_graph: bool, quo
 /// ` <graph> .\n`) after each object. Each line has the bytes of [`statement`].
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Frame {
+    /// `<subject> <`: up to the predicate.
     head: Vec<u8>,
+    /// ` .\n` or ` <graph> .\n`: after the object.
     tail: Vec<u8>,
+    /// `>` and the tail: after an IRI as the object.
+    iri_tail: Vec<u8>,
+    /// `"^^<xsd:integer>` (in full) and the tail: after an integer's digits.
+    integer_tail: Vec<u8>,
 }
 
 impl Frame {
@@ -208,7 +214,7 @@ impl Frame {
     pub(crate) fn set(&mut self, s: &str, g: GraphNameRef<'_>, with_graph: bool) {
         self.head.clear();
         iri(&mut self.head, s);
-        self.head.push(b' ');
+        self.head.extend_from_slice(b" <");
         self.tail.clear();
         if with_graph {
             match g {
@@ -224,10 +230,18 @@ impl Frame {
             }
         }
         self.tail.extend_from_slice(b" .\n");
+        self.iri_tail.clear();
+        self.iri_tail.push(b'>');
+        self.iri_tail.extend_from_slice(&self.tail);
+        self.integer_tail.clear();
+        self.integer_tail.extend_from_slice(b"\"^^");
+        iri(&mut self.integer_tail, xsd::INTEGER);
+        self.integer_tail.extend_from_slice(&self.tail);
     }
 }
 
-/// Lines appended to `out` in a [`Frame`], long literals quoted through `quoted`.
+/// Lines appended to `out` in a [`Frame`], long literals quoted through `quoted`. The
+/// pieces that follow each other are appended at once.
 pub(crate) struct Framed<'a> {
     pub frame: &'a Frame,
     pub out: &'a mut Vec<u8>,
@@ -235,50 +249,43 @@ pub(crate) struct Framed<'a> {
 }
 
 impl Framed<'_> {
-    /// Start a line: the subject and the predicate `p`.
-    fn start(&mut self, p: &'static str) {
+    /// Start a line: the subject and the predicate `p`, then `then`.
+    fn start(&mut self, p: &'static str, then: &[u8]) {
         self.out.extend_from_slice(&self.frame.head);
-        iri(self.out, p);
-        self.out.push(b' ');
-    }
-
-    fn end(&mut self) {
-        self.out.extend_from_slice(&self.frame.tail);
+        self.out.extend_from_slice(p.as_bytes());
+        self.out.extend_from_slice(then);
     }
 }
 
 impl Block for Framed<'_> {
     fn iri(&mut self, p: &'static str, o: &str) -> Result<()> {
-        self.start(p);
-        iri(self.out, o);
-        self.end();
+        self.start(p, b"> <");
+        self.out.extend_from_slice(o.as_bytes());
+        self.out.extend_from_slice(&self.frame.iri_tail);
         Ok(())
     }
 
     fn string(&mut self, p: &'static str, value: &str) -> Result<()> {
-        self.start(p);
+        self.start(p, b"> ");
         self.quoted.write(self.out, value);
-        self.end();
+        self.out.extend_from_slice(&self.frame.tail);
         Ok(())
     }
 
     fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
-        self.start(p);
+        self.start(p, b"> ");
         quoted(self.out, value);
-        self.out.extend_from_slice(b"^^");
-        iri(self.out, dt);
-        self.end();
+        self.out.extend_from_slice(b"^^<");
+        self.out.extend_from_slice(dt.as_bytes());
+        self.out.extend_from_slice(&self.frame.iri_tail);
         Ok(())
     }
 
     fn integer(&mut self, p: &'static str, value: u64) -> Result<()> {
         // Digits have nothing to escape.
-        self.start(p);
-        self.out.push(b'"');
+        self.start(p, b"> \"");
         self.out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
-        self.out.extend_from_slice(b"\"^^");
-        iri(self.out, xsd::INTEGER);
-        self.end();
+        self.out.extend_from_slice(&self.frame.integer_tail);
         Ok(())
     }
 }

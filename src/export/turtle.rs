@@ -23,6 +23,7 @@ use super::rdf::Block;
 use crate::error::Result;
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef};
+use rustc_hash::FxHashMap;
 
 /// The state of a Turtle document being written.
 #[derive(Debug, Clone)]
@@ -39,10 +40,9 @@ pub(crate) struct TurtleLines {
     /// IRIs written in angle brackets (no prefix fits them): an entity's IRI comes again
     /// in the statements of the facts about it. One place each too.
     bracketed: Vec<String>,
-    /// Predicates given as static strings (see [`TurtleLines::continued`]), by address and
-    /// length, and as written; one place each (see [`STATIC_SLOTS`]), the last one there
-    /// stays.
-    statics: Vec<((usize, usize), Vec<u8>)>,
+    /// Predicates given as static strings (see [`TurtleLines::continued`]: the few IRIs
+    /// of the vocabulary), by address and length, and as written.
+    statics: FxHashMap<(usize, usize), Vec<u8>>,
     /// Long literals quoted before.
     quoted: lines::Quoted,
     started: bool,
@@ -65,7 +65,7 @@ impl TurtleLines {
             keys,
             prefixed: vec![(String::new(), Vec::new()); SLOTS],
             bracketed: vec![String::new(); SLOTS],
-            statics: vec![((0, 0), Vec::new()); STATIC_SLOTS],
+            statics: FxHashMap::default(),
             quoted: lines::Quoted::default(),
             started: false,
             open: false,
@@ -141,9 +141,7 @@ impl TurtleLines {
         self.predicate.push_str(p);
         // A static string stays as it is where it is: known by its address and length.
         let key = (p.as_ptr() as usize, p.len());
-        let slot = ((key.0 >> 3) ^ key.1) % STATIC_SLOTS;
-        let (known, name) = &self.statics[slot];
-        if *known == key {
+        if let Some(name) = self.statics.get(&key) {
             out.extend_from_slice(name);
         } else {
             let mark = out.len();
@@ -152,10 +150,7 @@ impl TurtleLines {
             } else {
                 self.iri(out, NamedNodeRef::new_unchecked(p));
             }
-            let (known, name) = &mut self.statics[slot];
-            *known = key;
-            name.clear();
-            name.extend_from_slice(&out[mark..]);
+            self.statics.insert(key, out[mark..].to_vec());
         }
         out.push(b' ');
     }
@@ -311,9 +306,6 @@ impl Block for Continued<'_> {
         Ok(())
     }
 }
-
-/// The number of places for static predicates in [`TurtleLines`].
-const STATIC_SLOTS: usize = 32;
 
 /// The number of places for prefixed names in [`TurtleLines`].
 const SLOTS: usize = 64;
