@@ -307,13 +307,13 @@ impl Block for Continued<'_> {
     }
 }
 
-/// The number of places for prefixed names in [`TurtleLines`].
-const SLOTS: usize = 64;
+/// The number of places for prefixed names in [`TurtleLines`] (a power of two).
+const SLOTS: usize = 1024;
 
 /// The place of an IRI among [`SLOTS`]: from its length and last bytes.
 fn slot(iri: &str) -> usize {
     let key = tail(iri.as_bytes(), iri.len()) ^ iri.len() as u64;
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
 /// The 8 bytes of `bytes` before `end`, as a number (0 when there are fewer, or fewer
