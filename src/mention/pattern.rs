@@ -2383,6 +2383,20 @@ impl<'a> SentenceMentions<'a> {
             .then(|| subtypes.first().cloned().unwrap_or_default())
     }
 
+    /// Whether an organisation's noun comes right before the name at token `i`, in
+    /// apposition to it: "the armed group Kata Mbolo", "the disaster agency AFAD". (Of no
+    /// subtype: "the rights group Foro Penal" is no armed group.)
+    fn organisation_noun_before(&self, i: usize) -> bool {
+        let start = self.range.start as usize;
+        (i.saturating_sub(2).max(start)..i).any(|k| {
+            self.st.anaphora.longest_at(self.doc, k).is_some_and(|(&ai, j)| {
+                j == i
+                    && self.is_lower_word(i - 1)
+                    && self.data.lexicon.anaphora[ai as usize].etype == EntityType::Organisation
+            })
+        })
+    }
+
     pub(super) fn fallback(&mut self) {
         let mut i = self.range.start as usize;
         while i < self.range.end as usize {
@@ -2480,6 +2494,9 @@ impl<'a> SentenceMentions<'a> {
             } else if let Some(sub) = self.organisation_noun_after(i, end, words) {
                 // "the Gran Grif gang", "the Viv Ansanm alliance".
                 Some((EntityType::Organisation, sub, "organisation-noun", 0.7))
+            } else if self.organisation_noun_before(i) {
+                // "the armed group Kata Mbolo", "the disaster agency AFAD".
+                Some((EntityType::Organisation, String::new(), "organisation-noun", 0.7))
             } else if i > 1 && self.low(i - 1) == "to" && self.low(i - 2) == "according" && (2..=3).contains(&words) {
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
             } else if !sentence_start
