@@ -121,6 +121,22 @@ fn after_adjuncts(ctx: &Sent, mut k: usize, stop: usize) -> Option<usize> {
 }
 
 /// Whether the word at `v` is a verb of speech or description.
+/// Whether a clause of saying with its own named subject starts at token `k`: a few
+/// lowercase words ("the disaster agency"), a name, then a verb of saying and more than a
+/// full stop ("AFAD said nine people died").
+fn speaker_clause(ctx: &Sent, k: usize) -> bool {
+    let mut x = k;
+    while x < (k + 4).min(ctx.range.end) && ctx.head(x).is_none() && ctx.is_lower_word(x) {
+        x += 1;
+    }
+    let Some(m) = ctx.head(x) else { return false };
+    let v = ctx.mention(m).end as usize;
+    ctx.entity(m, false).is_some()
+        && speech_verb(ctx, v)
+        && v + 1 < ctx.range.end
+        && !matches!(ctx.kind(v + 1), Some(TokenKind::Punct))
+}
+
 fn speech_verb(ctx: &Sent, v: usize) -> bool {
     if !ctx.is(v, word::TRIGGER_START) {
         return false;
@@ -534,6 +550,15 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     && ctx.is_lower_word(j + 1)
                     && speech_verb(ctx, j + 1)
                     && says_clause(ctx, j + 2, stop)
+                {
+                    e = j;
+                    break;
+                }
+                // "…, and the disaster agency AFAD said nine people died": another speaker's
+                // clause.
+                if ctx.is_byte(j, b',')
+                    && matches!(ctx.low(j + 1), "and" | "but" | "while")
+                    && speaker_clause(ctx, j + 2)
                 {
                     e = j;
                     break;
