@@ -2264,10 +2264,6 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
-    /// The start of the name before the parenthesis at `open` whose capitalised words'
-    /// initials spell `acronym` ("Emergency Response Rooms (ERR)"), and the mentions of
-    /// other names inside it ("United Kingdom" in "United Kingdom Maritime Trade Operations
-    /// (UKMTO)"), when no mention ends there.
     /// An organisation's name that goes on over "in", "for" or "to" and a country or place
     /// up to the parenthesis at `open` before `acronym`: "the United Nations
     /// Multidimensional Integrated Stabilization Mission in Mali (MINUSMA)". The name's
@@ -2299,6 +2295,10 @@ impl<'a> SentenceMentions<'a> {
         inner.iter().all(|&m| self.list[m].start as usize >= start).then_some((start, inner))
     }
 
+    /// The start of the name before the parenthesis at `open` whose capitalised words'
+    /// initials spell `acronym` ("Emergency Response Rooms (ERR)"), and the mentions of
+    /// other names inside it ("United Kingdom" in "United Kingdom Maritime Trade Operations
+    /// (UKMTO)"), when no mention ends there.
     fn spelled_out(&self, open: usize, acronym: &str) -> Option<(usize, Vec<usize>)> {
         if self.mention_ending_at(open).is_some() {
             return None;
@@ -2388,13 +2388,13 @@ impl<'a> SentenceMentions<'a> {
     /// subtype: "the rights group Foro Penal" is no armed group.)
     fn organisation_noun_before(&self, i: usize) -> bool {
         let start = self.range.start as usize;
-        (i.saturating_sub(2).max(start)..i).any(|k| {
-            self.st.anaphora.longest_at(self.doc, k).is_some_and(|(&ai, j)| {
-                j == i
-                    && self.is_lower_word(i - 1)
-                    && self.data.lexicon.anaphora[ai as usize].etype == EntityType::Organisation
+        i > start
+            && self.is_lower_word(i - 1)
+            && (i.saturating_sub(2).max(start)..i).any(|k| {
+                self.st.anaphora.longest_at(self.doc, k).is_some_and(|(&ai, j)| {
+                    j == i && self.data.lexicon.anaphora[ai as usize].etype == EntityType::Organisation
+                })
             })
-        })
     }
 
     pub(super) fn fallback(&mut self) {

@@ -120,7 +120,6 @@ fn after_adjuncts(ctx: &Sent, mut k: usize, stop: usize) -> Option<usize> {
     }
 }
 
-/// Whether the word at `v` is a verb of speech or description.
 /// Whether a clause of saying with its own named subject starts at token `k`: a few
 /// lowercase words ("the disaster agency"), a name, then a verb of saying and more than a
 /// full stop ("AFAD said nine people died").
@@ -137,6 +136,7 @@ fn speaker_clause(ctx: &Sent, k: usize) -> bool {
         && !matches!(ctx.kind(v + 1), Some(TokenKind::Punct))
 }
 
+/// Whether the word at `v` is a verb of speech or description.
 fn speech_verb(ctx: &Sent, v: usize) -> bool {
     if !ctx.is(v, word::TRIGGER_START) {
         return false;

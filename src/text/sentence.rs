@@ -243,6 +243,11 @@ pub fn sentences(
             continue;
         }
         let inside = quoted(text, toks);
+        // A closing quotation mark: a closing one, or a straight one glued to what it closes.
+        let closes_quote = |j: usize| {
+            toks.get(j)
+                .is_some_and(|q| q.kind == TokenKind::CloseQuote || (q.kind == TokenKind::Quote && !q.space_before()))
+        };
         let mut from = 0;
         let mut i = 0;
         while i < toks.len() {
@@ -257,11 +262,6 @@ pub fn sentences(
             // word follows (`had been "constructive." He recalled`): an attribution after
             // the quotation would follow a comma, not a full stop. Other stops inside a
             // quotation are the quotation's own.
-            let closes_quote = |j: usize| {
-                toks.get(j).is_some_and(|q| {
-                    q.kind == TokenKind::CloseQuote || (q.kind == TokenKind::Quote && !q.space_before())
-                })
-            };
             let quoted_stop = inside[i] && s == "." && closes_quote(i + 1);
             if inside[i] && !quoted_stop || !matches!(s, "." | "!" | "?" | "\u{2026}" | "...") {
                 i += 1;
@@ -270,9 +270,7 @@ pub fn sentences(
             // Closing quotes and brackets stay with this sentence.
             let mut end = i + 1;
             while end < toks.len()
-                && (toks[end].kind == TokenKind::CloseQuote
-                    || (toks[end].kind == TokenKind::Quote && !toks[end].space_before())
-                    || (toks[end].kind == TokenKind::Punct && toks[end].text(text) == ")"))
+                && (closes_quote(end) || (toks[end].kind == TokenKind::Punct && toks[end].text(text) == ")"))
             {
                 end += 1;
             }
