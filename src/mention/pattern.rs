@@ -480,6 +480,21 @@ impl<'a> SentenceMentions<'a> {
         self.name_run(k, 4).map(|end| (None, end))
     }
 
+    /// "for National Security" after an organisation's name at token `k` ("the State
+    /// Committee for National Security"): the end of the name, over a name nobody lists.
+    fn for_name(&self, k: usize) -> Option<(Option<usize>, usize)> {
+        if self.low(k) != "for" {
+            return None;
+        }
+        let k = if self.low(k + 1) == "the" { k + 2 } else { k + 1 };
+        if self.mention_starting_at(k).is_some() {
+            return None;
+        }
+        let end = self.name_run(k, 4)?;
+        // "the National Council for the Safeguard of the Homeland".
+        Some((None, self.of_name(end).filter(|(m, _)| m.is_none()).map_or(end, |(_, e)| e)))
+    }
+
     /// Whether the name at token `i` comes after a preposition of place, or after one and
     /// a lowercase word of direction: "in Soba", "in eastern Ladakh".
     fn after_place_preposition(&self, i: usize) -> bool {
@@ -1044,6 +1059,12 @@ impl<'a> SentenceMentions<'a> {
         let mut end = self.list[m].end as usize;
         if self.is_clitic_s(end) {
             end += 1;
+            // "secretary of Russia's Security Council": the organisation the possessor has.
+            if let Some(o) =
+                self.mention_starting_at(end).filter(|&o| self.known_type(o) == Some(EntityType::Organisation))
+            {
+                return Some((o, self.list[o].end as usize));
+            }
             while self.is_lower_word(end) && !matches!(self.low(end), "and" | "said" | "who") {
                 end += 1;
             }
@@ -1134,7 +1155,10 @@ impl<'a> SentenceMentions<'a> {
             let determined = matches!(self.low(mstart.wrapping_sub(1)), "the" | "a" | "an")
                 || qualifier.is_some_and(|(_, possessive)| possessive)
                 || qualifier.is_some_and(|(q, _)| {
-                    matches!(self.low((self.list[q].start as usize).wrapping_sub(1)), "the" | "a" | "an")
+                    let (start, end) = (self.list[q].start as usize, self.list[q].end as usize);
+                    // "Iran's foreign ministry spokesman, Nasser Kanaani,": a possessive inside.
+                    matches!(self.low(start.wrapping_sub(1)), "the" | "a" | "an")
+                        || (start..end).any(|k| self.is_clitic_s(k))
                 });
             // "Its leader, Luckson Elan,", "The gang's leader, Luckson Elan,": a possessive
             // pronoun, or a definite common noun's possessive, qualifies and determines.
@@ -1431,6 +1455,7 @@ impl<'a> SentenceMentions<'a> {
             }
             let (start, k) = (m.start as usize, m.end as usize);
             self.anaphor_title_before(p, start);
+            self.late_title_before(p, start);
             let (holders, at, rule) = if self.low(k) == "," {
                 ([Some(p), None], k + 1, "appositive-title")
             } else if let Some((at, predecessor)) = self.role_verb_at(k) {
@@ -1547,6 +1572,84 @@ impl<'a> SentenceMentions<'a> {
             _ => false,
         };
         holder.then_some((role, object))
+    }
+
+    /// A title right before the person's name at `start` (or its comma) whose holder the
+    /// titles pass could not know: a possessive pronoun ("Its spokesman, Muhannad
+    /// Mubaidin,": the pronoun's antecedent), an organisation found later by its head noun
+    /// ("National Security Service head Akec Tong Aleu"), or an organisation the name is
+    /// said to head ("The Sierra Leone Police, headed by Inspector-General William Fayia
+    /// Sellu,").
+    fn late_title_before(&mut self, p: usize, start: usize) {
+        if self.facts.iter().any(|f| f.subject == p as u32 && f.predicate == Predicate::RoleIn) {
+            return;
+        }
+        // Over ranks and honorifics: "Its spokeswoman, Lt Gen Maly Socheata".
+        let mut start = start;
+        for _ in 0..2 {
+            match self.title_ending_at(start) {
+                Some((tid, t)) if self.data.lexicon.titles[tid].kind != TitleKind::Office => start = t,
+                _ => break,
+            }
+        }
+        let comma = self.low(start.wrapping_sub(1)) == ",";
+        let end = if comma { start - 1 } else { start };
+        let found = self.title_ending_at(end);
+        // "headed by Inspector-General X", "led by Yahya Sinwar": an office before the name
+        // is the role.
+        let by = match found {
+            Some((tid, t)) if self.low(t.wrapping_sub(1)) == "by" => Some((t - 1, Some(tid))),
+            _ if !comma && self.low(start.wrapping_sub(1)) == "by" => Some((start - 1, None)),
+            _ => None,
+        };
+        if let Some((by, tid)) = by {
+            let office = tid.map(|tid| &self.data.lexicon.titles[tid]).filter(|t| t.kind == TitleKind::Office);
+            let role = match (self.low(by.wrapping_sub(1)), office) {
+                ("headed" | "led", Some(title)) => capitalise_first(&title.role),
+                ("headed", None) => "Head".to_owned(),
+                ("led", None) => "Leader".to_owned(),
+                _ => return,
+            };
+            let org = (self.low(by - 2) == ",")
+                .then(|| self.mention_ending_at(by - 2))
+                .flatten()
+                .filter(|&o| self.known_type(o) == Some(EntityType::Organisation));
+            if let Some(o) = org {
+                self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role), "headed-by");
+            }
+            return;
+        }
+        let Some((tid, t)) = found else {
+            return;
+        };
+        let title = &self.data.lexicon.titles[tid];
+        if title.kind != TitleKind::Office {
+            return;
+        }
+        let role = capitalise_first(&title.role);
+        let mut a = t;
+        while a > self.range.start as usize && self.is(a - 1, TITLE_ADJECTIVE) {
+            a -= 1;
+        }
+        let Some(q) = self.mention_ending_at(a) else {
+            return;
+        };
+        let holder = match self.list[q].referent {
+            Referent::Pronoun(Pronoun::Neuter | Pronoun::Plural) => matches!(self.low(a - 1), "its" | "their"),
+            _ => !comma && self.known_type(q) == Some(EntityType::Organisation),
+        };
+        if holder {
+            self.fact(p, Predicate::RoleIn, FactObject::Mention(q as u32), Some(role), "late-title");
+        }
+    }
+
+    /// The title that ends right before token `end`: its index and first token.
+    fn title_ending_at(&self, end: usize) -> Option<(usize, usize)> {
+        let first = self.range.start as usize;
+        (end.saturating_sub(4).max(first)..end).find_map(|t| {
+            let (&tid, j) = self.st.titles.longest_at(self.doc, t)?;
+            (j == end).then_some((tid as usize, t))
+        })
     }
 
     /// "The country's leader, Kim Jong-un,", "the region's ethnic Armenian leader,": an
@@ -2543,7 +2646,10 @@ impl<'a> SentenceMentions<'a> {
                     // "the Armed Defence Forces of Mozambique": an organisation's name goes on
                     // over "of" and the country or name after it.
                     let of = (matches!(etype, EntityType::Organisation | EntityType::Place) && rule == "name-head")
-                        .then(|| self.of_name(end))
+                        .then(|| {
+                            self.of_name(end)
+                                .or_else(|| (etype == EntityType::Organisation).then(|| self.for_name(end)).flatten())
+                        })
                         .flatten();
                     next = of.map_or(end, |(_, e)| e);
                     let from = if ordinal { i - 1 } else { i };
@@ -2560,6 +2666,20 @@ impl<'a> SentenceMentions<'a> {
                     .then(|| self.mention_ending_at(from - 1))
                     .flatten()
                     .filter(|&q| matches!(self.known_type(q), Some(EntityType::Country | EntityType::Organisation)));
+                    // "Russia's Security Council" is the Security Council of Russia: a
+                    // council's, an office's, a committee's or an agency's name is many
+                    // states' ("the National Security Council"), so the state qualifies it.
+                    let mut name = name;
+                    if let Some(country) = owner
+                        .filter(|_| matches!(&*subtype, "Council" | "Office" | "Committee" | "Agency" | "Police"))
+                        .and_then(|q| match self.list[q].referent {
+                            Referent::Known(Known::Country(c)) => Some(&self.data.countries[c as usize]),
+                            _ => None,
+                        })
+                        .filter(|c| !name.contains(&*c.name) && !c.demonyms.iter().any(|d| name.contains(&**d)))
+                    {
+                        name = format!("{name} of {}", country.name);
+                    }
                     let referent = match self.st.gazetteer.lookup(&name).first() {
                         Some(k) if k.entity_type() == etype => Referent::Known(*k),
                         _ => Referent::New(NewName { name, etype, subtype }),

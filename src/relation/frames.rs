@@ -794,7 +794,13 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         ..Default::default()
     };
     // "Aliyev and Pashinyan met in Abu Dhabi": coordinated subjects meet each other.
-    let reciprocal = matches!(t.predicate, Some(Predicate::Met | Predicate::NegotiatedWith)) && !passive;
+    // Not when they meet someone else: "Prince Faisal and Assistant Secretary Phee met the
+    // two delegations".
+    let object = matches!(
+        ctx.low(end),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "both" | "two" | "three" | "several" | "these" | "those"
+    );
+    let reciprocal = matches!(t.predicate, Some(Predicate::Met | Predicate::NegotiatedWith)) && !passive && !object;
     if target_m.is_none() && reciprocal && c.agents.len() >= 2 {
         c.targets = c.agents.drain(1..).map(|e| (e, true)).collect();
     }
