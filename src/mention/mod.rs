@@ -186,7 +186,11 @@ impl MentionStage {
                     .iter()
                     .filter(singular)
                     .find(|d| ADJECTIVE_ENDINGS.iter().any(|e| d.ends_with(e)))
-                    .or_else(|| c.demonyms.iter().find(singular))
+                    // "Kyrgyz", not "Kirghiz": else the one closest to the country's name.
+                    .or_else(|| {
+                        let shared = |d: &&String| d.bytes().zip(c.name.bytes()).take_while(|(a, b)| a == b).count();
+                        c.demonyms.iter().filter(singular).rev().max_by_key(shared)
+                    })
                     .or(c.demonyms.first())
                     .cloned()
                     .unwrap_or_else(|| c.name.clone())

@@ -2666,19 +2666,29 @@ impl<'a> SentenceMentions<'a> {
                     .then(|| self.mention_ending_at(from - 1))
                     .flatten()
                     .filter(|&q| matches!(self.known_type(q), Some(EntityType::Country | EntityType::Organisation)));
-                    // "Russia's Security Council" is the Security Council of Russia: a
-                    // council's, an office's, a committee's or an agency's name is many
-                    // states' ("the National Security Council"), so the state qualifies it.
+                    // "Kyrgyzstan's Border Service" is the Kyrgyz Border Service (and
+                    // "Russia's Security Council" the Security Council of Russia, as the
+                    // gazetteer knows it): a council's, an office's, a committee's, an
+                    // agency's or a police's name is many states' ("the National Security
+                    // Council"), so the state qualifies it, as it does a ministry.
                     let mut name = name;
-                    if let Some(country) = owner
+                    if let Some(c) = owner
                         .filter(|_| matches!(&*subtype, "Council" | "Office" | "Committee" | "Agency" | "Police"))
                         .and_then(|q| match self.list[q].referent {
-                            Referent::Known(Known::Country(c)) => Some(&self.data.countries[c as usize]),
+                            Referent::Known(Known::Country(c)) => Some(c),
                             _ => None,
                         })
-                        .filter(|c| !name.contains(&*c.name) && !c.demonyms.iter().any(|d| name.contains(&**d)))
+                        .filter(|&c| {
+                            let c = &self.data.countries[c as usize];
+                            !name.contains(&*c.name) && !c.demonyms.iter().any(|d| name.contains(&**d))
+                        })
                     {
-                        name = format!("{name} of {}", country.name);
+                        let of = format!("{name} of {}", self.data.countries[c as usize].name);
+                        name = if self.st.gazetteer.lookup(&of).iter().any(|k| k.entity_type() == etype) {
+                            of
+                        } else {
+                            format!("{} {name}", self.st.demonym(c))
+                        };
                     }
                     let referent = match self.st.gazetteer.lookup(&name).first() {
                         Some(k) if k.entity_type() == etype => Referent::Known(*k),

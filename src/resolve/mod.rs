@@ -269,10 +269,12 @@ impl<'a> Resolver<'a> {
                     }
                 };
                 self.by_name.insert((n.etype, n.name.as_str()), e);
-                // "Ecuador's National Police", named the National Police of Ecuador: "the
+                // "Ecuador's National Police", named the Ecuadorian National Police: "the
                 // National Police" later in the document is the same.
                 let surface = self.surface(m);
-                if n.name.strip_prefix(surface).is_some_and(|rest| rest.starts_with(" of ")) {
+                let qualified = n.name.strip_prefix(surface).is_some_and(|rest| rest.starts_with(" of "))
+                    || n.name.strip_suffix(surface).is_some_and(|rest| rest.ends_with(' '));
+                if qualified && n.etype == EntityType::Organisation {
                     self.by_name.entry((n.etype, surface)).or_insert(e);
                 }
                 e
