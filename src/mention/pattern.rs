@@ -12,7 +12,8 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Words before a title that change the role ("former President").
-const ROLE_MODIFIERS: &[&str] = &["former", "then", "new", "acting", "outgoing", "incoming", "interim", "late", "ex"];
+const ROLE_MODIFIERS: &[&str] =
+    &["former", "then", "new", "acting", "outgoing", "incoming", "interim", "caretaker", "late", "ex"];
 /// Adjectives that may stand between a title's qualifier and the title without being part
 /// of the role ("a Houthi military spokesman", "a senior Hamas official").
 const TITLE_ADJECTIVES: &[&str] = &["military", "senior", "top", "political", "security", "government"];
@@ -645,7 +646,12 @@ impl<'a> SentenceMentions<'a> {
                 && hyphen_prev.is_some()
                 && self.is(a - 2, PARTICLE)
                 && a >= self.range.start as usize + 3
-                && self.doc.tokens[a - 3].is_capitalised()
+                && (self.doc.tokens[a - 3].is_capitalised()
+                    // "Anwaar-ul-Haq Kakar": after a name joined to the article too.
+                    || self.low(a - 3) == "-"
+                        && joined(a - 2)
+                        && a >= self.range.start as usize + 4
+                        && self.doc.tokens[a - 4].is_capitalised())
                 && matches!(g.known, Known::Place(_) | Known::Region(_));
             let hyphenated = article_joined
                 || a == b
@@ -1456,6 +1462,12 @@ impl<'a> SentenceMentions<'a> {
             let (start, k) = (m.start as usize, m.end as usize);
             self.anaphor_title_before(p, start);
             self.late_title_before(p, start);
+            if self.low(k) == "," {
+                if let Some((o, role)) = self.who_heads(k) {
+                    self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role.to_owned()), "who-heads");
+                    continue;
+                }
+            }
             let (holders, at, rule) = if self.low(k) == "," {
                 ([Some(p), None], k + 1, "appositive-title")
             } else if let Some((at, predecessor)) = self.role_verb_at(k) {
@@ -1595,6 +1607,14 @@ impl<'a> SentenceMentions<'a> {
         let comma = self.low(start.wrapping_sub(1)) == ",";
         let end = if comma { start - 1 } else { start };
         let found = self.title_ending_at(end);
+        // "The commander of Ecuador's National Police, General César Zapata,".
+        if found.is_none() && comma {
+            if let Some((q, tid)) = self.office_of_before(start) {
+                let role = capitalise_first(&self.data.lexicon.titles[tid].role);
+                self.fact(p, Predicate::RoleIn, FactObject::Mention(q as u32), Some(role), "office-of");
+            }
+            return;
+        }
         // "headed by Inspector-General X", "led by Yahya Sinwar": an office before the name
         // is the role.
         let by = match found {
@@ -1641,6 +1661,52 @@ impl<'a> SentenceMentions<'a> {
         if holder {
             self.fact(p, Predicate::RoleIn, FactObject::Mention(q as u32), Some(role), "late-title");
         }
+    }
+
+    /// "the head of Tajikistan's State Committee for National Security, Saimumin Yatimov":
+    /// before the comma of the name at `i`, an office of an organisation or a country named
+    /// after "of" (the holder's mention, and the title).
+    fn office_of_before(&self, i: usize) -> Option<(usize, usize)> {
+        if i < self.range.start as usize + 5 || self.low(i - 1) != "," {
+            return None;
+        }
+        let q = self.mention_ending_at(i - 1)?;
+        if !matches!(self.known_type(q), Some(EntityType::Organisation | EntityType::Country)) {
+            return None;
+        }
+        let mut k = self.list[q].start as usize;
+        // "of Tajikistan's State Committee": the possessor before the organisation.
+        if self.is_clitic_s(k.wrapping_sub(1)) {
+            k = self.list[self.mention_ending_at(k - 1)?].start as usize;
+        }
+        if self.low(k.wrapping_sub(1)) == "the" {
+            k -= 1;
+        }
+        if self.low(k.wrapping_sub(1)) != "of" {
+            return None;
+        }
+        let (tid, t) = self.title_ending_at(k - 1)?;
+        let determined = matches!(self.low(t.wrapping_sub(1)), "the" | "a" | "an");
+        (determined && self.data.lexicon.titles[tid].kind == TitleKind::Office).then_some((q, tid))
+    }
+
+    /// "Christian Schmidt, who heads the Office of the High Representative,": the
+    /// organisation a relative clause after the comma at `k` says the person leads, and the
+    /// role.
+    fn who_heads(&self, k: usize) -> Option<(usize, &'static str)> {
+        if self.low(k + 1) != "who" {
+            return None;
+        }
+        let role = match self.low(k + 2) {
+            "heads" | "headed" => "Head",
+            "leads" | "led" => "Leader",
+            "chairs" | "chaired" => "Chair",
+            "commands" | "commanded" => "Commander",
+            _ => return None,
+        };
+        let at = if self.low(k + 3) == "the" { k + 4 } else { k + 3 };
+        let o = self.mention_starting_at(at).filter(|&o| self.known_type(o) == Some(EntityType::Organisation))?;
+        Some((o, role))
     }
 
     /// The title that ends right before token `end`: its index and first token.
@@ -2568,6 +2634,15 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             }
             let words = (i..end).filter(|&k| self.doc.tokens[k].is_word()).count();
+            // "the head of Tajikistan's State Committee for National Security, Saimumin
+            // Yatimov,": a name nobody lists after an office's appositive is its holder's.
+            if head.is_none() && words >= 2 && self.office_of_before(i).is_some() {
+                let name = self.doc.span_text(i, end).to_owned();
+                let m = self.mention(i, end, self.person(name), Form::Name, "appositive-office", 0.8);
+                self.add(m);
+                i = end;
+                continue;
+            }
             let head_only = words == 1 && self.is(i, NAME_HEAD);
             // Or a verb in the past: "a strike on a motorcycle in Aitaroun killed two people".
             let next_is_function = !self.is_lower_word(end)
@@ -2659,7 +2734,16 @@ impl<'a> SentenceMentions<'a> {
                     let owner = (etype == EntityType::Organisation
                         && matches!(
                             &*subtype,
-                            "ArmedForces" | "Agency" | "Police" | "Council" | "Office" | "Ministry" | "Committee"
+                            "ArmedForces"
+                                | "Agency"
+                                | "Police"
+                                | "Council"
+                                | "Office"
+                                | "Ministry"
+                                | "Committee"
+                                | "Parliament"
+                                | "Commission"
+                                | "Court"
                         )
                         && from > self.range.start as usize
                         && self.is_clitic_s(from - 1))
@@ -2673,7 +2757,19 @@ impl<'a> SentenceMentions<'a> {
                     // Council"), so the state qualifies it, as it does a ministry.
                     let mut name = name;
                     if let Some(c) = owner
-                        .filter(|_| matches!(&*subtype, "Council" | "Office" | "Committee" | "Agency" | "Police"))
+                        .filter(|_| {
+                            matches!(
+                                &*subtype,
+                                "Council"
+                                    | "Office"
+                                    | "Committee"
+                                    | "Agency"
+                                    | "Police"
+                                    | "Parliament"
+                                    | "Commission"
+                                    | "Court"
+                            )
+                        })
                         .and_then(|q| match self.list[q].referent {
                             Referent::Known(Known::Country(c)) => Some(c),
                             _ => None,

@@ -269,14 +269,6 @@ impl<'a> Resolver<'a> {
                     }
                 };
                 self.by_name.insert((n.etype, n.name.as_str()), e);
-                // "Ecuador's National Police", named the Ecuadorian National Police: "the
-                // National Police" later in the document is the same.
-                let surface = self.surface(m);
-                let qualified = n.name.strip_prefix(surface).is_some_and(|rest| rest.starts_with(" of "))
-                    || n.name.strip_suffix(surface).is_some_and(|rest| rest.ends_with(' '));
-                if qualified && n.etype == EntityType::Organisation {
-                    self.by_name.entry((n.etype, surface)).or_insert(e);
-                }
                 e
             }
             _ => return None,
@@ -358,6 +350,13 @@ impl<'a> Resolver<'a> {
 
 /// Whether token `i` is the subject of a reported clause: right after a verb of saying
 /// ("saying it", "said that it"), one of the attribution verbs or its participle.
+/// Whether `name` is the name written `surface` qualified by its state: "Kyrgyz Border
+/// Service" or "Security Council of Russia" for "Border Service" or "Security Council".
+fn qualifies(name: &str, surface: &str) -> bool {
+    name.strip_prefix(surface).is_some_and(|rest| rest.starts_with(" of "))
+        || name.strip_suffix(surface).is_some_and(|rest| rest.ends_with(' '))
+}
+
 fn reports(doc: &Document, mentions: &Mentions, i: usize) -> bool {
     let verb = |k: usize| {
         mentions.words[k] & crate::relation::word::ATTRIBUTION_VERB != 0
@@ -412,12 +411,35 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
         matches!(&m.referent, Referent::New(n) if n.etype == EntityType::Person && n.name.contains(' '))
             || matches!(&m.referent, Referent::Known(Known::Person(_)))
     };
+    // Then a state's body named after the state ("France's National Assembly", the French
+    // National Assembly), so that its bare name before it ("the National Assembly") is the
+    // same body.
+    let qualified_body = |m: &Mention| {
+        let surface = || doc.span_text(m.start as usize, m.end as usize);
+        match &m.referent {
+            Referent::New(n) => n.etype == EntityType::Organisation && qualifies(&n.name, surface()),
+            Referent::Known(k @ Known::Organisation(_)) => qualifies(&known_name(data, *k).0, surface()),
+            _ => false,
+        }
+    };
     let (mut order, rest): (Vec<usize>, Vec<usize>) =
         (0..mentions.list.len()).partition(|&i| long_person(&mentions.list[i]));
+    let (bodies, rest): (Vec<usize>, Vec<usize>) = rest.into_iter().partition(|&i| qualified_body(&mentions.list[i]));
+    order.extend(bodies);
     order.extend(rest);
     for &mi in &order {
         if let Some(e) = r.named(mi) {
             r.record(mi, e);
+            // "Ecuador's National Police", named the Ecuadorean National Police: "the
+            // National Police" elsewhere in the document is the same.
+            let m = &mentions.list[mi];
+            let ent = &r.out.list[e as usize];
+            if ent.etype == EntityType::Organisation && m.form == Form::Name {
+                let surface = doc.span_text(m.start as usize, m.end as usize);
+                if qualifies(&ent.name, surface) {
+                    r.by_name.entry((EntityType::Organisation, surface)).or_insert(e);
+                }
+            }
         }
     }
     // Pass 2: bare words that are surnames of persons in the document, or their first
