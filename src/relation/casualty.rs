@@ -261,6 +261,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
                 j = p;
             }
         }
+        let age = |x: usize| ctx.low(x) == "-" && matches!(ctx.low(x + 1), "year" | "month" | "week" | "day");
         let mut found = None;
         for s in (j.saturating_sub(8).max(ctx.range.start)..j).rev() {
             // "13 were killed and dozens were wounded": a count before another casualty
@@ -270,6 +271,10 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             }
             if let Some(mut q) = parse_quantity(&ctx.doc.lower, toks, s, &lex.numbers) {
                 let end = s + q.len;
+                // "a 22-year-old gendarme had died": an age counts no one.
+                if age(end) {
+                    continue;
+                }
                 // Read backwards, "twenty-nine" is first seen at "nine": the number is
                 // the longest that ends here.
                 for p in (s.saturating_sub(3).max(ctx.range.start)..s).rev() {
@@ -282,6 +287,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
                 // "more than 90 KFOR soldiers were injured": words and names between.
                 let between_ok = (end..j).all(|x| {
                     ctx.is_lower_word(x)
+                        || ctx.kind(x) == Some(TokenKind::Number) && age(x + 1)
                         || ctx.head(x).is_some()
                         || ctx.doc.tokens[x].is_capitalised()
                         || matches!(ctx.low(x), "and" | "-")
