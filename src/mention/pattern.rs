@@ -1663,6 +1663,32 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// "Iran's Islamic Revolutionary Guard Corps": a state's body the gazetteer knows, of
+    /// that state, after its possessive is part of it.
+    fn known_body_of_possessor(&mut self, a: usize) {
+        let m = &self.list[a];
+        let (Referent::Known(Known::Organisation(o)), Form::Name, false) = (&m.referent, m.form, m.inner) else {
+            return;
+        };
+        let org = &self.data.organisations[*o as usize];
+        let state_body = matches!(
+            &*org.subtype,
+            "ArmedForces" | "IntelligenceAgency" | "Office" | "Parliament" | "Government" | "Ministry" | "Court"
+        );
+        let start = m.start as usize;
+        if !state_body || !self.is_clitic_s(start.wrapping_sub(1)) {
+            return;
+        }
+        let Some(q) = self.mention_ending_at(start - 1) else {
+            return;
+        };
+        if let Referent::Known(Known::Country(c)) = self.list[q].referent {
+            if self.list[q].form == Form::Name && self.data.countries[c as usize].iso2 == org.country {
+                self.fact(a, Predicate::PartOf, FactObject::Mention(q as u32), None, "possessive-body");
+            }
+        }
+    }
+
     /// "the head of Tajikistan's State Committee for National Security, Saimumin Yatimov":
     /// before the comma of the name at `i`, an office of an organisation or a country named
     /// after "of" (the holder's mention, and the title).
@@ -2166,6 +2192,7 @@ impl<'a> SentenceMentions<'a> {
     pub(super) fn located_in_patterns(&mut self) {
         let n = self.list.len();
         for a in 0..n {
+            self.known_body_of_possessor(a);
             if self.list[a].inner || !self.is_place(a) {
                 continue;
             }
