@@ -1277,7 +1277,10 @@ impl<'a> SentenceMentions<'a> {
                     let object = of_q.or(qualifier.map(|(q, _)| q));
                     let holder = object.filter(|&o| match self.known_type(o) {
                         Some(EntityType::Country | EntityType::Organisation) => true,
-                        Some(EntityType::Place) => title.local(),
+                        Some(EntityType::Place) => {
+                            title.local()
+                                || title.scope == TitleScope::State && of_q == Some(o) && self.self_governing(o)
+                        }
                         _ => false,
                     });
                     if let Some(o) = holder {
@@ -1575,12 +1578,16 @@ impl<'a> SentenceMentions<'a> {
                 .flatten()
                 .filter(|&o| self.known_type(o) == Some(EntityType::Organisation))
         };
-        let object = self.of_entity(j).map(|(o, _)| o).or_else(served).or(qualifier.map(|(q, _)| q))?;
+        let of = self.of_entity(j).map(|(o, _)| o);
+        let object = of.or_else(served).or(qualifier.map(|(q, _)| q))?;
         // A local office is held in its region or city ("the governor of the Zaporizhzhia
-        // region").
+        // region"); a state's office in a region that has one ("the President of Republika
+        // Srpska").
         let holder = match self.known_type(object) {
             Some(EntityType::Country | EntityType::Organisation) => true,
-            Some(EntityType::Place) => title.local(),
+            Some(EntityType::Place) => {
+                title.local() || title.scope == TitleScope::State && of == Some(object) && self.self_governing(object)
+            }
             _ => false,
         };
         holder.then_some((role, object))
@@ -1733,6 +1740,12 @@ impl<'a> SentenceMentions<'a> {
         let at = if self.low(k + 3) == "the" { k + 4 } else { k + 3 };
         let o = self.mention_starting_at(at).filter(|&o| self.known_type(o) == Some(EntityType::Organisation))?;
         Some((o, role))
+    }
+
+    /// Whether mention `m` is a region or an area of the gazetteer: a state's office named
+    /// "of" it is the region's own ("the president of Amhara Region").
+    fn self_governing(&self, m: usize) -> bool {
+        matches!(self.list[m].referent, Referent::Known(Known::Region(_) | Known::Area(_)))
     }
 
     /// The title that ends right before token `end`: its index and first token.
@@ -2641,7 +2654,7 @@ impl<'a> SentenceMentions<'a> {
                 self.doc.tokens[i].space_before()
                     && matches!(
                         self.list[m].referent,
-                        Referent::Known(Known::Country(_) | Known::Place(_) | Known::Region(_))
+                        Referent::Known(Known::Country(_) | Known::Place(_) | Known::Region(_) | Known::Area(_))
                     )
                     && (self.list[m].form == Form::Name || demonym_opens && self.list[m].form == Form::Demonym)
             });
