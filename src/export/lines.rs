@@ -207,6 +207,10 @@ pub(crate) struct Frame {
     iri_tail: Vec<u8>,
     /// `"^^<xsd:integer>` (in full) and the tail: after an integer's digits.
     integer_tail: Vec<u8>,
+    /// The graph written after the object as the tails were last rendered with it (`tail`
+    /// but for ` .\n`: ` <graph>`, ` _:b`, or empty in N-Triples and the default graph);
+    /// `None` before the first frame.
+    graph: Option<Vec<u8>>,
 }
 
 impl Frame {
@@ -215,20 +219,35 @@ impl Frame {
         self.head.clear();
         iri(&mut self.head, s);
         self.head.extend_from_slice(b" <");
-        self.tail.clear();
-        if with_graph {
-            match g {
-                GraphNameRef::NamedNode(n) => {
-                    self.tail.push(b' ');
-                    iri(&mut self.tail, n.as_str());
-                }
-                GraphNameRef::BlankNode(b) => {
-                    self.tail.extend_from_slice(b" _:");
-                    self.tail.extend_from_slice(b.as_str().as_bytes());
-                }
-                GraphNameRef::DefaultGraph => {}
+        // The tails change only with the graph written: rendered again only then (in
+        // N-Triples, never after the first frame).
+        let graph = if with_graph { g } else { GraphNameRef::DefaultGraph };
+        let same = match (&self.graph, graph) {
+            (Some(last), GraphNameRef::DefaultGraph) => last.is_empty(),
+            (Some(last), GraphNameRef::NamedNode(n)) => {
+                let n = n.as_str().as_bytes();
+                last.len() == n.len() + 3 && last[1] == b'<' && last[2..last.len() - 1] == *n
             }
+            _ => false,
+        };
+        if same {
+            return;
         }
+        self.tail.clear();
+        match graph {
+            GraphNameRef::NamedNode(n) => {
+                self.tail.push(b' ');
+                iri(&mut self.tail, n.as_str());
+            }
+            GraphNameRef::BlankNode(b) => {
+                self.tail.extend_from_slice(b" _:");
+                self.tail.extend_from_slice(b.as_str().as_bytes());
+            }
+            GraphNameRef::DefaultGraph => {}
+        }
+        let last = self.graph.get_or_insert_with(Vec::new);
+        last.clear();
+        last.extend_from_slice(&self.tail);
         self.tail.extend_from_slice(b" .\n");
         self.iri_tail.clear();
         self.iri_tail.push(b'>');
@@ -342,8 +361,17 @@ mod tests {
             role: Some("envoy"),
         };
         let a = NamedNode::new_unchecked("https://example.org/a");
-        for g in [GraphName::DefaultGraph, GraphName::NamedNode(NamedNode::new_unchecked("https://example.org/g"))] {
-            for with_graph in [false, true] {
+        // One frame set again and again, from graph to graph, as a writer does.
+        let mut again = Frame::default();
+        let graphs = [
+            GraphName::DefaultGraph,
+            GraphName::NamedNode(NamedNode::new_unchecked("https://example.org/g")),
+            GraphName::NamedNode(NamedNode::new_unchecked("https://example.org/h")),
+            GraphName::BlankNode(oxrdf::BlankNode::new_unchecked("b1")),
+            GraphName::BlankNode(oxrdf::BlankNode::new_unchecked("b2")),
+        ];
+        for g in graphs.iter().chain(graphs.iter().rev()).chain(&graphs).cloned() {
+            for with_graph in [false, true, true, false] {
                 let mut expected = Vec::new();
                 let mut quoted = Quoted::default();
                 let mut sink = |q: QuadRef<'_>| {
@@ -355,11 +383,14 @@ mod tests {
                 facts.write(&mut block).expect("written");
                 let mut frame = Frame::default();
                 frame.set(a.as_str(), g.as_ref(), with_graph);
-                let mut ours = Vec::new();
-                let mut framed = Framed { frame: &frame, out: &mut ours, quoted: &mut Quoted::default() };
-                reified.write(&mut framed).expect("written");
-                facts.write(&mut framed).expect("written");
-                assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&expected));
+                again.set(a.as_str(), g.as_ref(), with_graph);
+                for frame in [&frame, &again] {
+                    let mut ours = Vec::new();
+                    let mut framed = Framed { frame, out: &mut ours, quoted: &mut Quoted::default() };
+                    reified.write(&mut framed).expect("written");
+                    facts.write(&mut framed).expect("written");
+                    assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&expected));
+                }
             }
         }
     }

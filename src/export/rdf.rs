@@ -557,11 +557,18 @@ fn identifiers(block: &mut dyn Block, n: &Node) -> Result<()> {
         block.string(ng::SUBTYPE, &xml::portable_text(v))?;
     }
     if let Some(q) = n.wikidata.as_deref().filter(|q| !q.is_empty()) {
-        let w = format!("{}{q}", external::WIKIDATA_ENTITY);
+        let mut w = String::with_capacity(external::WIKIDATA_ENTITY.len() + q.len());
+        w.push_str(external::WIKIDATA_ENTITY);
+        w.push_str(q);
         block.iri(owl::SAME_AS, iri(&w)?.as_str())?;
     }
     if let Some(id) = n.geonames {
-        let w = format!("{}{id}/", external::GEONAMES);
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(id);
+        let mut w = String::with_capacity(external::GEONAMES.len() + digits.len() + 1);
+        w.push_str(external::GEONAMES);
+        w.push_str(digits);
+        w.push('/');
         block.iri(owl::SAME_AS, iri(&w)?.as_str())?;
         block.integer(ng::GEONAMES_ID, u64::from(id))?;
     }

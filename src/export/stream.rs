@@ -130,8 +130,8 @@ pub struct Streamer {
     /// By a hash of an entity's IRI, a hash of its last description (see [`description`]):
     /// an entity described as before has its description statements written already.
     descriptions: FxHashMap<u64, u64>,
-    /// The statements of the document being written, kept between documents so that its
-    /// memory is reused.
+    /// RDF: the statements of the documents written but not yet handed to the writer (see
+    /// [`Streamer::HANDED_ON`]), kept between documents so that its memory is reused.
     buffer: Vec<u8>,
     /// Entities seen, by IRI. CSV writes their rows at the end: whole nodes (merged:
     /// aliases united, mentions summed). RDF writes only their mention counts at the end
@@ -261,6 +261,11 @@ impl Subjects {
 }
 
 impl Streamer {
+    /// RDF: the statements of documents are handed to the writer once this many bytes have
+    /// gathered (a buffered writer of this capacity or less passes them on without copying
+    /// them), and at [`Streamer::finish`].
+    const HANDED_ON: usize = 1 << 16;
+
     /// A streamer for `format`, if it streams (N-Triples, N-Quads, Turtle, CSV). CSV rows
     /// to patch are held in memory until [`Streamer::spill_in`] says where else.
     pub fn new(format: ExportFormat) -> Option<Self> {
@@ -328,7 +333,9 @@ impl Streamer {
         self.edges_written
     }
 
-    /// Write one document's graph (CSV: into the spill; `out` is used by RDF only).
+    /// Write one document's graph (CSV: into the spill; `out` is used by RDF only). RDF
+    /// statements may be held until more have gathered: [`Streamer::finish`] writes the
+    /// rest.
     pub fn document(&mut self, mut graph: KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
         let subjects = self.register(&mut graph);
         self.write(&graph, &subjects, out)
@@ -468,8 +475,9 @@ impl Streamer {
         out: &mut dyn Write,
     ) -> Result<()> {
         let triples = self.format != ExportFormat::NQuads;
+        // The statements of earlier documents not yet handed to `out` come first.
         let mut w = std::mem::take(&mut self.buffer);
-        w.clear();
+        let before = w.len();
         // Entities described as in an earlier document: their description statements are
         // not generated again (nor looked up in `seen`, which, grown large, costs a cache
         // miss per statement).
@@ -494,10 +502,17 @@ impl Streamer {
             out: &mut w,
         };
         let earlier = rdf::Earlier { described: &described, settled: &settled, confidences: &mut self.confidences };
-        rdf::generate_from(graph, nodes, edges, triples, earlier, sink)?;
-        out.write_all(&w)?;
+        let generated = rdf::generate_from(graph, nodes, edges, triples, earlier, sink);
+        if generated.is_err() {
+            // Nothing of a document that fails is written.
+            w.truncate(before);
+        } else if w.len() >= Self::HANDED_ON {
+            // Handed on in large pieces, which a buffered writer passes on without copying.
+            out.write_all(&w)?;
+            w.clear();
+        }
         self.buffer = w;
-        Ok(())
+        generated
     }
 
     fn csv_document(
@@ -532,9 +547,9 @@ impl Streamer {
             return Err(Error::usage("a CSV streamer finishes into a folder"));
         }
         let triples = self.format != ExportFormat::NQuads;
-        // Written in pieces: a corpus has millions of counts to write here.
+        // Written in pieces: a corpus has millions of counts to write here. The statements
+        // of the last documents, not yet handed on, come first.
         let mut w = std::mem::take(&mut self.buffer);
-        w.clear();
         let mut turtle = self.turtle.take();
         let mut quoted = std::mem::take(&mut self.quoted);
         let mut emit = |g: GraphNameRef<'_>, s: &str, p: &str, v: u64| -> Result<()> {
@@ -546,7 +561,7 @@ impl Streamer {
                 Some(t) => t.statement(&mut w, QuadRef::new(s, p, o, g)),
                 None => lines::statement(&mut w, QuadRef::new(s, p, o, g), !triples, &mut quoted),
             }
-            if w.len() >= 1 << 16 {
+            if w.len() >= Self::HANDED_ON {
                 out.write_all(&w)?;
                 w.clear();
             }
