@@ -591,7 +591,8 @@ pub(crate) fn generate(
     emit: impl FnMut(QuadRef<'_>) -> Result<()>,
 ) -> Result<()> {
     let earlier = Earlier { described: &|_| true, settled: &|_| false, confidences: &mut Confidences::default() };
-    generate_from(graph, &graph.nodes(), &graph.edges(), triples, earlier, emit)
+    let (nodes, edges) = graph.nodes_and_edges();
+    generate_from(graph, &nodes, &edges, triples, earlier, emit)
 }
 
 /// [`generate`] with the graph's nodes and edges already listed (by

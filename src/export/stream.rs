@@ -420,13 +420,12 @@ impl Streamer {
     }
 
     fn write(&mut self, graph: &KnowledgeGraph, subjects: &Subjects, out: &mut dyn Write) -> Result<()> {
-        let nodes = graph.nodes();
+        let (nodes, edges) = graph.nodes_and_edges();
         self.events_written += nodes
             .iter()
             .filter(|n| matches!(n.kind(), NodeKind::Event(_)) && subjects.get(n) != Some(Subject::Repeated))
             .count();
         // Which edges are new: those between shared nodes may have been written before.
-        let edges = graph.edges();
         let mut fresh = Vec::with_capacity(edges.len());
         for e in &edges {
             let shared = |n: &Node| subjects.get(n).is_some();

@@ -13,7 +13,7 @@ pub mod iri;
 use crate::data::{EntityType, EventType, Predicate};
 use crate::text::date::Date;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use std::hash::BuildHasher;
@@ -128,6 +128,17 @@ pub enum EdgeKind {
 }
 
 impl EdgeKind {
+    /// A number that orders kinds as they are ordered (relations by predicate, then the
+    /// roles).
+    fn rank(self) -> u16 {
+        match self {
+            EdgeKind::Relation(p) => p as u16,
+            EdgeKind::Agent => 1 << 8,
+            EdgeKind::Target => (1 << 8) + 1,
+            EdgeKind::Place => (1 << 8) + 2,
+        }
+    }
+
     /// Whether this is an event's role (agent, target, place).
     pub fn is_role(self) -> bool {
         !matches!(self, EdgeKind::Relation(_))
@@ -427,6 +438,36 @@ impl KnowledgeGraph {
         v
     }
 
+    /// [`KnowledgeGraph::nodes`] and [`KnowledgeGraph::edges`] at once: the edges sorted
+    /// by their ends' places among the sorted nodes, which is their IRIs' order, so that
+    /// numbers are compared rather than IRIs.
+    pub fn nodes_and_edges(&self) -> (Vec<&Node>, Vec<EdgeView<'_>>) {
+        let mut nodes: Vec<(&Node, NodeIndex)> = self.graph.node_indices().map(|i| (&self.graph[i], i)).collect();
+        // IRIs are unique: an unstable sort gives the one order.
+        nodes.sort_unstable_by(|a, b| a.0.iri.cmp(&b.0.iri));
+        // A place and a kind's rank in 24 and 16 bits: an edge's key in 64.
+        if self.graph.node_bound() >= 1 << 24 {
+            return (nodes.into_iter().map(|(n, _)| n).collect(), self.edges());
+        }
+        let mut place = vec![0u64; self.graph.node_bound()];
+        for (k, (_, i)) in nodes.iter().enumerate() {
+            place[i.index()] = k as u64;
+        }
+        let mut edges: Vec<(u64, EdgeView<'_>)> = self
+            .graph
+            .edge_references()
+            .map(|e| {
+                let (s, t) = (e.source(), e.target());
+                let key = (place[s.index()] << 40) | (u64::from(e.weight().kind.rank()) << 24) | place[t.index()];
+                (key, EdgeView { source: &self.graph[s], target: &self.graph[t], edge: e.weight() })
+            })
+            .collect();
+        // An edge is unique by its ends, kind and role (see `add_edge`): an unstable sort
+        // gives the one order.
+        edges.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.edge.role.cmp(&b.1.edge.role)));
+        (nodes.into_iter().map(|(n, _)| n).collect(), edges.into_iter().map(|(_, e)| e).collect())
+    }
+
     /// Edges leaving the node with this IRI.
     pub fn edges_from(&self, iri: &str) -> Vec<EdgeView<'_>> {
         let Some(i) = self.node_index(iri) else {
@@ -444,5 +485,63 @@ impl KnowledgeGraph {
     /// The underlying petgraph graph, for algorithms.
     pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
         &self.graph
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_rank_in_their_order() {
+        let kinds: Vec<EdgeKind> = Predicate::ALL
+            .into_iter()
+            .map(EdgeKind::Relation)
+            .chain([EdgeKind::Agent, EdgeKind::Target, EdgeKind::Place])
+            .collect();
+        for a in &kinds {
+            for b in &kinds {
+                assert_eq!(a.cmp(b), a.rank().cmp(&b.rank()), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    /// Nodes and edges sorted at once come in the order of `nodes` and `edges`: ends,
+    /// kinds and roles that tie and differ, nodes added out of order, and a node renamed.
+    #[test]
+    fn nodes_and_edges_in_the_one_order() {
+        let mut g = KnowledgeGraph::new();
+        let iris = ["b/x", "a/z", "a/y", "c", "a/y/1", "b"];
+        let ids: Vec<NodeIndex> =
+            iris.iter().map(|iri| g.add_node(Node { iri: (*iri).to_owned(), ..Default::default() })).collect();
+        g.rename(ids[3], "a/0".to_owned());
+        let kinds = [
+            EdgeKind::Place,
+            EdgeKind::Relation(Predicate::ALL[3]),
+            EdgeKind::Agent,
+            EdgeKind::Relation(Predicate::ALL[0]),
+        ];
+        let roles = [None, Some("b".to_owned()), Some("a".to_owned()), Some(String::new())];
+        let mut k = 0;
+        for &s in &ids {
+            for &t in ids.iter().rev() {
+                for kind in kinds {
+                    for role in &roles {
+                        k += 1;
+                        if k % 3 != 0 {
+                            g.add_edge(s, t, kind, role.clone(), Vec::new());
+                        }
+                    }
+                }
+            }
+        }
+        let (nodes, edges) = g.nodes_and_edges();
+        let by_address = |n: &Node| std::ptr::from_ref(n);
+        assert_eq!(nodes.iter().map(|n| by_address(n)).collect::<Vec<_>>(), {
+            g.nodes().iter().map(|n| by_address(n)).collect::<Vec<_>>()
+        });
+        let key = |e: &EdgeView<'_>| (by_address(e.source), by_address(e.target), std::ptr::from_ref(e.edge));
+        assert_eq!(edges.iter().map(key).collect::<Vec<_>>(), g.edges().iter().map(key).collect::<Vec<_>>());
+        assert_eq!(edges.len(), g.edge_count());
     }
 }
