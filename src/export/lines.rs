@@ -7,10 +7,10 @@
 //! line ending in ` .\n`. Text without characters to escape, the common case, is copied
 //! in one piece.
 
-use super::rdf::Block;
+use super::rdf::{Block, Facts};
 use super::xml::find_byte;
 use crate::error::Result;
-use crate::vocab::xsd;
+use crate::vocab::{ng, prov, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
 use rustc_hash::FxHashMap;
 
@@ -207,6 +207,8 @@ pub(crate) struct Frame {
     iri_tail: Vec<u8>,
     /// `"^^<xsd:integer>` (in full) and the tail: after an integer's digits.
     integer_tail: Vec<u8>,
+    /// `^^<xsd:decimal>` (in full) and the tail: after a decimal's quoted lexical form.
+    decimal_tail: Vec<u8>,
     /// The graph written after the object as the tails were last rendered with it (`tail`
     /// but for ` .\n`: ` <graph>`, ` _:b`, or empty in N-Triples and the default graph);
     /// `None` before the first frame.
@@ -256,6 +258,38 @@ impl Frame {
         self.integer_tail.extend_from_slice(b"\"^^");
         iri(&mut self.integer_tail, xsd::INTEGER);
         self.integer_tail.extend_from_slice(&self.tail);
+        self.decimal_tail.clear();
+        self.decimal_tail.extend_from_slice(b"^^");
+        iri(&mut self.decimal_tail, xsd::DECIMAL);
+        self.decimal_tail.extend_from_slice(&self.tail);
+    }
+}
+
+/// The predicates of provenance (see [`Facts::each`]) with the bytes that follow each
+/// before its object, joined once.
+struct FactPredicates {
+    derived: Vec<u8>,
+    evidence: Vec<u8>,
+    start: Vec<u8>,
+    end: Vec<u8>,
+    rule: Vec<u8>,
+    confidence: Vec<u8>,
+}
+
+impl FactPredicates {
+    fn get() -> &'static FactPredicates {
+        static JOINED: std::sync::OnceLock<FactPredicates> = std::sync::OnceLock::new();
+        JOINED.get_or_init(|| {
+            let join = |p: &str, then: &[u8]| [p.as_bytes(), then].concat();
+            FactPredicates {
+                derived: join(prov::WAS_DERIVED_FROM, b"> <"),
+                evidence: join(ng::EVIDENCE, b"> "),
+                start: join(ng::START, b"> \""),
+                end: join(ng::END, b"> \""),
+                rule: join(ng::RULE, b"> "),
+                confidence: join(ng::CONFIDENCE, b"> "),
+            }
+        })
     }
 }
 
@@ -307,6 +341,38 @@ impl Block for Framed<'_> {
         self.out.extend_from_slice(&self.frame.integer_tail);
         Ok(())
     }
+
+    /// The lines of [`Facts::each`], each predicate and the bytes after it written at once.
+    fn facts(&mut self, f: &Facts<'_>) -> Result<()> {
+        let joined = FactPredicates::get();
+        let (frame, out) = (self.frame, &mut *self.out);
+        if let Some(d) = f.doc {
+            out.extend_from_slice(&frame.head);
+            out.extend_from_slice(&joined.derived);
+            out.extend_from_slice(d.as_bytes());
+            out.extend_from_slice(&frame.iri_tail);
+        }
+        out.extend_from_slice(&frame.head);
+        out.extend_from_slice(&joined.evidence);
+        self.quoted.write(out, f.evidence);
+        out.extend_from_slice(&frame.tail);
+        for (p, n) in [(&joined.start, f.start), (&joined.end, f.end)] {
+            // Digits have nothing to escape.
+            out.extend_from_slice(&frame.head);
+            out.extend_from_slice(p);
+            out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+            out.extend_from_slice(&frame.integer_tail);
+        }
+        out.extend_from_slice(&frame.head);
+        out.extend_from_slice(&joined.rule);
+        self.quoted.write(out, f.rule);
+        out.extend_from_slice(&frame.tail);
+        out.extend_from_slice(&frame.head);
+        out.extend_from_slice(&joined.confidence);
+        quoted(out, f.confidence);
+        out.extend_from_slice(&frame.decimal_tail);
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -354,6 +420,8 @@ mod tests {
             rule: "said",
             confidence: "0.75",
         };
+        // A fact of no document of the graph, with a rule to escape.
+        let no_document = Facts { doc: None, rule: "a \"rule\"", confidence: "1.0", ..facts };
         let reified = Reified {
             subject: "https://example.org/s",
             predicate: "https://example.org/p",
@@ -381,6 +449,7 @@ mod tests {
                 let mut block = AsQuads { sink: &mut sink, g: g.as_ref(), s: a.as_ref() };
                 reified.write(&mut block).expect("written");
                 facts.write(&mut block).expect("written");
+                no_document.write(&mut block).expect("written");
                 let mut frame = Frame::default();
                 frame.set(a.as_str(), g.as_ref(), with_graph);
                 again.set(a.as_str(), g.as_ref(), with_graph);
@@ -389,6 +458,7 @@ mod tests {
                     let mut framed = Framed { frame, out: &mut ours, quoted: &mut Quoted::default() };
                     reified.write(&mut framed).expect("written");
                     facts.write(&mut framed).expect("written");
+                    no_document.write(&mut framed).expect("written");
                     assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&expected));
                 }
             }

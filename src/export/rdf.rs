@@ -191,6 +191,12 @@ pub(crate) trait Block {
     fn integer(&mut self, p: &'static str, value: u64) -> Result<()> {
         self.typed(p, itoa::Buffer::new().format(value), xsd::INTEGER)
     }
+
+    /// The provenance statements of `facts`: by default, those [`Facts::each`] writes one
+    /// by one; a block may write them at once.
+    fn facts(&mut self, facts: &Facts<'_>) -> Result<()> {
+        facts.each(self)
+    }
 }
 
 /// A [`Block`] handing each statement about `s` in `g` to `sink` as a quad.
@@ -236,9 +242,16 @@ pub(crate) struct Facts<'a> {
 }
 
 impl Facts<'_> {
-    /// Write the statements into `block`: `prov:wasDerivedFrom` (if `doc` is known),
-    /// `ng:evidence`, `ng:start`, `ng:end`, `ng:rule` and `ng:confidence`, in this order.
+    /// Write the statements into `block` (see [`Facts::each`]), as the block writes them
+    /// ([`Block::facts`]).
     pub(crate) fn write(&self, block: &mut (impl Block + ?Sized)) -> Result<()> {
+        block.facts(self)
+    }
+
+    /// Write the statements into `block` one by one: `prov:wasDerivedFrom` (if `doc` is
+    /// known), `ng:evidence`, `ng:start`, `ng:end`, `ng:rule` and `ng:confidence`, in this
+    /// order.
+    pub(crate) fn each(&self, block: &mut (impl Block + ?Sized)) -> Result<()> {
         if let Some(d) = self.doc {
             block.iri(prov::WAS_DERIVED_FROM, d)?;
         }

@@ -805,6 +805,13 @@ impl rdf::Block for Written<'_> {
             Written::Turtle(w) => w.integer(p, value),
         }
     }
+
+    fn facts(&mut self, facts: &rdf::Facts<'_>) -> Result<()> {
+        match self {
+            Written::Lines(w) => w.facts(facts),
+            Written::Turtle(w) => w.facts(facts),
+        }
+    }
 }
 
 /// A hash of what an entity's description statements (class, label, subtype,
