@@ -7,10 +7,10 @@
 //! line ending in ` .\n`. Text without characters to escape, the common case, is copied
 //! in one piece.
 
-use super::rdf::{Block, Facts};
+use super::rdf::{Block, Facts, Reified};
 use super::xml::find_byte;
 use crate::error::Result;
-use crate::vocab::{ng, prov, xsd};
+use crate::vocab::{ng, prov, rdf, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
 use rustc_hash::FxHashMap;
 
@@ -265,29 +265,43 @@ impl Frame {
     }
 }
 
-/// The predicates of provenance (see [`Facts::each`]) with the bytes that follow each
-/// before its object, joined once.
-struct FactPredicates {
+/// The predicates of provenance (see [`Facts::each`]) and of assertions (see
+/// [`Reified::each`]) with the bytes that follow each before its object, joined once; the
+/// two types of an assertion with their objects.
+struct Joined {
     derived: Vec<u8>,
     evidence: Vec<u8>,
     start: Vec<u8>,
     end: Vec<u8>,
     rule: Vec<u8>,
     confidence: Vec<u8>,
+    /// `rdf:type> <rdf:Statement` and `rdf:type> <ng:Assertion` (in full), before `>`.
+    statement: Vec<u8>,
+    assertion: Vec<u8>,
+    subject: Vec<u8>,
+    predicate: Vec<u8>,
+    object: Vec<u8>,
+    role: Vec<u8>,
 }
 
-impl FactPredicates {
-    fn get() -> &'static FactPredicates {
-        static JOINED: std::sync::OnceLock<FactPredicates> = std::sync::OnceLock::new();
+impl Joined {
+    fn get() -> &'static Joined {
+        static JOINED: std::sync::OnceLock<Joined> = std::sync::OnceLock::new();
         JOINED.get_or_init(|| {
             let join = |p: &str, then: &[u8]| [p.as_bytes(), then].concat();
-            FactPredicates {
+            Joined {
                 derived: join(prov::WAS_DERIVED_FROM, b"> <"),
                 evidence: join(ng::EVIDENCE, b"> "),
                 start: join(ng::START, b"> \""),
                 end: join(ng::END, b"> \""),
                 rule: join(ng::RULE, b"> "),
                 confidence: join(ng::CONFIDENCE, b"> "),
+                statement: [rdf::TYPE.as_bytes(), b"> <", rdf::STATEMENT.as_bytes()].concat(),
+                assertion: [rdf::TYPE.as_bytes(), b"> <", ng::ASSERTION.as_bytes()].concat(),
+                subject: join(rdf::SUBJECT, b"> <"),
+                predicate: join(rdf::PREDICATE, b"> <"),
+                object: join(rdf::OBJECT, b"> <"),
+                role: join(ng::ROLE, b"> "),
             }
         })
     }
@@ -344,7 +358,7 @@ impl Block for Framed<'_> {
 
     /// The lines of [`Facts::each`], each predicate and the bytes after it written at once.
     fn facts(&mut self, f: &Facts<'_>) -> Result<()> {
-        let joined = FactPredicates::get();
+        let joined = Joined::get();
         let (frame, out) = (self.frame, &mut *self.out);
         if let Some(d) = f.doc {
             out.extend_from_slice(&frame.head);
@@ -371,6 +385,31 @@ impl Block for Framed<'_> {
         out.extend_from_slice(&joined.confidence);
         quoted(out, f.confidence);
         out.extend_from_slice(&frame.decimal_tail);
+        Ok(())
+    }
+
+    /// The lines of [`Reified::each`], each predicate and the bytes after it written at
+    /// once (and the object too for the types).
+    fn reified(&mut self, r: &Reified<'_>) -> Result<()> {
+        let joined = Joined::get();
+        let (frame, out) = (self.frame, &mut *self.out);
+        for typed in [&joined.statement, &joined.assertion] {
+            out.extend_from_slice(&frame.head);
+            out.extend_from_slice(typed);
+            out.extend_from_slice(&frame.iri_tail);
+        }
+        for (p, o) in [(&joined.subject, r.subject), (&joined.predicate, r.predicate), (&joined.object, r.object)] {
+            out.extend_from_slice(&frame.head);
+            out.extend_from_slice(p);
+            out.extend_from_slice(o.as_bytes());
+            out.extend_from_slice(&frame.iri_tail);
+        }
+        if let Some(role) = r.role {
+            out.extend_from_slice(&frame.head);
+            out.extend_from_slice(&joined.role);
+            self.quoted.write(out, role);
+            out.extend_from_slice(&frame.tail);
+        }
         Ok(())
     }
 }
@@ -428,6 +467,7 @@ mod tests {
             object: "https://example.org/o",
             role: Some("envoy"),
         };
+        let no_role = Reified { role: None, ..reified };
         let a = NamedNode::new_unchecked("https://example.org/a");
         // One frame set again and again, from graph to graph, as a writer does.
         let mut again = Frame::default();
@@ -450,6 +490,7 @@ mod tests {
                 reified.write(&mut block).expect("written");
                 facts.write(&mut block).expect("written");
                 no_document.write(&mut block).expect("written");
+                no_role.write(&mut block).expect("written");
                 let mut frame = Frame::default();
                 frame.set(a.as_str(), g.as_ref(), with_graph);
                 again.set(a.as_str(), g.as_ref(), with_graph);
@@ -459,6 +500,7 @@ mod tests {
                     reified.write(&mut framed).expect("written");
                     facts.write(&mut framed).expect("written");
                     no_document.write(&mut framed).expect("written");
+                    no_role.write(&mut framed).expect("written");
                     assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&expected));
                 }
             }

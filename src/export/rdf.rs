@@ -197,6 +197,12 @@ pub(crate) trait Block {
     fn facts(&mut self, facts: &Facts<'_>) -> Result<()> {
         facts.each(self)
     }
+
+    /// The statements of an assertion of `reified`: by default, those [`Reified::each`]
+    /// writes one by one; a block may write them at once.
+    fn reified(&mut self, reified: &Reified<'_>) -> Result<()> {
+        reified.each(self)
+    }
 }
 
 /// A [`Block`] handing each statement about `s` in `g` to `sink` as a quad.
@@ -273,10 +279,16 @@ pub(crate) struct Reified<'a> {
 }
 
 impl Reified<'_> {
-    /// Write the statements of an assertion into `block`: `rdf:type` `rdf:Statement` and
-    /// `ng:Assertion`, `rdf:subject`, `rdf:predicate`, `rdf:object`, and `ng:role` (if
-    /// any), in this order.
+    /// Write the statements of an assertion into `block` (see [`Reified::each`]), as the
+    /// block writes them ([`Block::reified`]).
     pub(crate) fn write(&self, block: &mut (impl Block + ?Sized)) -> Result<()> {
+        block.reified(self)
+    }
+
+    /// Write the statements of an assertion into `block` one by one: `rdf:type`
+    /// `rdf:Statement` and `ng:Assertion`, `rdf:subject`, `rdf:predicate`, `rdf:object`,
+    /// and `ng:role` (if any), in this order.
+    pub(crate) fn each(&self, block: &mut (impl Block + ?Sized)) -> Result<()> {
         block.iri(rdf::TYPE, rdf::STATEMENT)?;
         block.iri(rdf::TYPE, ng::ASSERTION)?;
         block.iri(rdf::SUBJECT, self.subject)?;

@@ -812,6 +812,13 @@ impl rdf::Block for Written<'_> {
             Written::Turtle(w) => w.facts(facts),
         }
     }
+
+    fn reified(&mut self, reified: &rdf::Reified<'_>) -> Result<()> {
+        match self {
+            Written::Lines(w) => w.reified(reified),
+            Written::Turtle(w) => w.reified(reified),
+        }
+    }
 }
 
 /// A hash of what an entity's description statements (class, label, subtype,
