@@ -302,9 +302,8 @@ impl Pipeline {
             let c0 = char_at(b0);
             let c1 = c0 + input.text[b0..b1.max(b0)].chars().count() as u32;
             // Past 80 characters, the first 77 and "...".
-            let label = match text.char_indices().nth(80) {
-                Some(_) => {
-                    let end = text.char_indices().nth(77).map_or(text.len(), |(b, _)| b);
+            let label = match label_cut(&text) {
+                Some(end) => {
                     let mut label = String::with_capacity(end + 3);
                     label.push_str(&text[..end]);
                     label.push_str("...");
@@ -527,6 +526,19 @@ impl Parts {
     }
 }
 
+/// Where a statement's label cuts its text: after the first 77 characters when it has
+/// more than 80 (`None`: the whole text), found in one pass, and none for a text of 80
+/// bytes or fewer.
+fn label_cut(text: &str) -> Option<usize> {
+    if text.len() <= 80 {
+        return None;
+    }
+    let mut chars = text.char_indices();
+    let (end, _) = chars.nth(77)?;
+    // The 81st character.
+    chars.nth(2).map(|_| end)
+}
+
 /// Append `n` in decimal to `out`, zero-padded to `width` digits (as `{n:0width$}`).
 fn push_padded(out: &mut String, n: u32, width: usize) {
     let mut digits = itoa::Buffer::new();
@@ -565,6 +577,20 @@ fn sentence_dates(doc: &Document, date: Option<Date>) -> Vec<Option<Date>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_cut_as_before() {
+        for unit in ["a", "é", "€", "𝄞", "ab", "aé"] {
+            for n in 70..90 {
+                let text = unit.repeat(n);
+                for text in [text.clone(), format!("{text}x"), format!("x{text}")] {
+                    let before =
+                        text.char_indices().nth(80).map(|_| text.char_indices().nth(77).map_or(text.len(), |(b, _)| b));
+                    assert_eq!(label_cut(&text), before, "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn padded_numbers() {
