@@ -478,7 +478,7 @@ mod tests {
             GraphName::BlankNode(oxrdf::BlankNode::new_unchecked("b1")),
             GraphName::BlankNode(oxrdf::BlankNode::new_unchecked("b2")),
         ];
-        for g in graphs.iter().chain(graphs.iter().rev()).chain(&graphs).cloned() {
+        for g in graphs.iter().chain(graphs.iter().rev()).chain(&graphs) {
             for with_graph in [false, true, true, false] {
                 let mut expected = Vec::new();
                 let mut quoted = Quoted::default();
