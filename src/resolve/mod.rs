@@ -418,13 +418,21 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
         let surface = || doc.span_text(m.start as usize, m.end as usize);
         match &m.referent {
             Referent::New(n) => n.etype == EntityType::Organisation && qualifies(&n.name, surface()),
-            Referent::Known(k @ Known::Organisation(_)) => qualifies(&known_name(data, *k).0, surface()),
+            Referent::Known(Known::Organisation(o)) => qualifies(&data.organisations[*o as usize].name, surface()),
             _ => false,
         }
     };
-    let (mut order, rest): (Vec<usize>, Vec<usize>) =
-        (0..mentions.list.len()).partition(|&i| long_person(&mentions.list[i]));
-    let (bodies, rest): (Vec<usize>, Vec<usize>) = rest.into_iter().partition(|&i| qualified_body(&mentions.list[i]));
+    let n = mentions.list.len();
+    let (mut order, mut bodies, mut rest) = (Vec::with_capacity(n), Vec::new(), Vec::with_capacity(n));
+    for (i, m) in mentions.list.iter().enumerate() {
+        if long_person(m) {
+            order.push(i);
+        } else if qualified_body(m) {
+            bodies.push(i);
+        } else {
+            rest.push(i);
+        }
+    }
     order.extend(bodies);
     order.extend(rest);
     for &mi in &order {
