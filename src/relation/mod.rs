@@ -1108,10 +1108,14 @@ impl<'a> Sent<'a> {
                 // named after the place noun takes the demonym's preposition.
                 let demonym_place = mention.form == Form::Demonym
                     && (end..end + 4).any(|x| self.is(x, word::PLACE_NOUN) && self.low(x + 1) == "of");
-                if self.is_possessor(m) || demonym_place {
+                // "sent soldiers to its Tumbes region": a possessive pronoun is no argument
+                // when a name follows it.
+                let pronoun = mention.form == Form::Pronoun
+                    && matches!(self.low(mention.start as usize), "its" | "their" | "his" | "her");
+                if self.is_possessor(m) || demonym_place || pronoun {
                     // "on Ukraine's eastern Donetsk region": the head follows, and takes
                     // the possessor's preposition.
-                    let mut h = if demonym_place { end } else { end + 1 };
+                    let mut h = if demonym_place || pronoun { end } else { end + 1 };
                     // Adjectives and a place noun may stand between ("Ukraine's southern city
                     // of Mykolaiv"), but no other preposition.
                     while self.is_lower_word(h)
