@@ -2374,7 +2374,17 @@ impl<'a> SentenceMentions<'a> {
 
     /// Acronyms defined in this sentence, added to the document's `acronyms`.
     pub(super) fn acronym_definitions(&mut self, acronyms: &mut FxHashMap<String, Referent>) {
-        let mut i = self.range.start as usize;
+        // Most sentences have no parenthesis: one look at their bytes.
+        let (first, last) = (self.range.start as usize, self.range.end as usize);
+        if last < first + 3 {
+            return;
+        }
+        let bytes =
+            &self.doc.lower.as_bytes()[self.doc.tokens[first].start as usize..self.doc.tokens[last - 1].end as usize];
+        if !bytes.contains(&b'(') {
+            return;
+        }
+        let mut i = first;
         while i + 2 < self.range.end as usize {
             // Most tokens are not an opening parenthesis.
             if !self.is_byte(i, b'(') {
@@ -2609,7 +2619,13 @@ impl<'a> SentenceMentions<'a> {
     pub(super) fn fallback(&mut self) {
         let mut i = self.range.start as usize;
         while i < self.range.end as usize {
-            if self.quoted[i - self.range.start as usize] {
+            // Most tokens open no name run: a name starts with a capitalised word or a
+            // particle (the test `name_run` makes first, without its range checks).
+            let t = self.doc.tokens[i];
+            if self.quoted[i - self.range.start as usize]
+                || !t.is_word()
+                || !(t.is_capitalised() || self.words[i] & PARTICLE != 0)
+            {
                 i += 1;
                 continue;
             }
