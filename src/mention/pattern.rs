@@ -2926,19 +2926,23 @@ impl<'a> SentenceMentions<'a> {
     }
 
     pub(super) fn references(&mut self) {
-        let mut i = self.range.start as usize;
-        while i < self.range.end as usize {
+        // Every token is looked at: its word-set bits, owner and bytes read directly (all
+        // in the sentence's range).
+        let (start, stop) = (self.range.start as usize, self.range.end as usize);
+        let mut i = start;
+        while i < stop {
+            let bits = self.words[i];
             // "Police said …", "By evening, police said …": a noun that refers back
             // without an article, as the subject of a verb after a clause's start.
-            if let Some(m) = self.is(i, BARE_ANAPHOR_START).then(|| self.bare_anaphor(i)).flatten() {
+            if let Some(m) = (bits & BARE_ANAPHOR_START != 0).then(|| self.bare_anaphor(i)).flatten() {
                 i = self.list[m].end as usize;
                 continue;
             }
-            if self.owner(i).is_some() || !self.doc.tokens[i].is_word() {
+            let t = self.doc.tokens[i];
+            if self.owner[i - start] >= 0 || !t.is_word() {
                 i += 1;
                 continue;
             }
-            let bits = self.words[i];
             let pronoun = if bits & MALE != 0 {
                 Some(Pronoun::Male)
             } else if bits & FEMALE != 0 {
@@ -2956,7 +2960,7 @@ impl<'a> SentenceMentions<'a> {
                 i += 1;
                 continue;
             }
-            if self.low(i) == "the" {
+            if t.end == t.start + 3 && &self.doc.lower.as_bytes()[t.start as usize..t.end as usize] == b"the" {
                 if let Some((&ai, end)) = self.st.anaphora.longest_at(self.doc, i + 1) {
                     if self.free(i + 1, end) && self.low(end) != "of" {
                         let Anaphor { etype, subtypes: sub, .. } = &self.data.lexicon.anaphora[ai as usize];
