@@ -229,6 +229,8 @@ impl MentionStage {
         let words = self.words.classify(doc);
         let mut sm = pattern::SentenceMentions::new(self, doc, data, &words);
         let mut out = Mentions::default();
+        // About one mention in four tokens: room for most documents' mentions at once.
+        out.list.reserve(doc.tokens.len() / 4);
         let mut mi = 0;
         for (si, s) in doc.sentences.iter().enumerate() {
             // Gazetteer matches of this sentence.

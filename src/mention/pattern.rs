@@ -890,12 +890,16 @@ impl<'a> SentenceMentions<'a> {
             {
                 k += 3;
             }
-            let ministry = self.st.ministries.longest_at(self.doc, k);
             // "the Gaza health ministry": a place's ministry that the gazetteer lists.
-            if country.is_none()
+            let place = country.is_none()
                 && qform == Form::Name
-                && matches!(self.list[q].referent, Referent::Known(Known::Place(_) | Known::Region(_) | Known::Area(_)))
-            {
+                && matches!(
+                    self.list[q].referent,
+                    Referent::Known(Known::Place(_) | Known::Region(_) | Known::Area(_))
+                );
+            // A ministry is looked for only after a country or a place.
+            let ministry = (country.is_some() || place).then(|| self.st.ministries.longest_at(self.doc, k)).flatten();
+            if place {
                 if let Some((&mi, end)) = ministry {
                     let name = format!("{} {}", self.doc.span_text(start, k), lex.ministries[mi as usize].canonical);
                     let known =
