@@ -1139,7 +1139,8 @@ impl<'a> SentenceMentions<'a> {
             }
             let mut after = j;
             let mut of_q = None;
-            if !title.phrase.contains(" of ") {
+            // (A title's phrase is a few bytes: compared in place rather than searched.)
+            if !title.phrase.as_bytes().windows(4).any(|w| w == b" of ") {
                 if let Some((m, end)) = self.of_entity(j) {
                     of_q = Some(m);
                     after = end;
@@ -1271,7 +1272,8 @@ impl<'a> SentenceMentions<'a> {
                 };
                 self.name_before_appositive(np);
             }
-            let role = format!("{prefix}{}", title.role);
+            // The role's name, built only for a fact or a known person's role.
+            let role = || format!("{prefix}{}", title.role);
             match person {
                 Some(p) => {
                     let np = qualifier.map_or(mstart, |(q, _)| (self.list[q].start as usize).min(mstart));
@@ -1288,17 +1290,17 @@ impl<'a> SentenceMentions<'a> {
                         _ => false,
                     });
                     if let Some(o) = holder {
-                        self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role), "title");
+                        self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role()), "title");
                     } else if object.is_none_or(|o| self.known_type(o) == Some(EntityType::Place)) {
                         // Nothing that holds the office qualifies it (a place holds a state's
                         // office no more than nothing does).
                         if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
-                            let _ = self.known_role(p, pi as usize, &role);
+                            let _ = self.known_role(p, pi as usize, &role());
                         } else if let Some(c) = self.dateline_country.filter(|_| title.scope == TitleScope::State) {
                             // "JUBA, South Sudan — … Defence Minister Chol Thon Balok": a
                             // state's office that nothing qualifies is the dateline country's.
                             let object = FactObject::Known(Known::Country(c));
-                            self.fact(p, Predicate::RoleIn, object, Some(role), "title-dateline");
+                            self.fact(p, Predicate::RoleIn, object, Some(role()), "title-dateline");
                         }
                     }
                     i = self.list[p].end as usize;
