@@ -2987,13 +2987,20 @@ impl<'a> SentenceMentions<'a> {
         let base = out.list.len() as u32;
         let key = |m: &Mention| (m.start, m.inner, m.end);
         let list = &mut self.list;
-        self.order.clear();
-        self.order.extend(0..list.len());
-        self.order.sort_by_key(|&k| key(&list[k]));
+        // Mentions already in order (a stable sort would leave them as they are) need
+        // neither sort.
+        let sorted = list.windows(2).all(|w| key(&w[0]) <= key(&w[1]));
         self.remap.clear();
-        self.remap.resize(list.len(), 0);
-        for (new, &old) in self.order.iter().enumerate() {
-            self.remap[old] = base + new as u32;
+        if sorted {
+            self.remap.extend((0..list.len() as u32).map(|k| base + k));
+        } else {
+            self.order.clear();
+            self.order.extend(0..list.len());
+            self.order.sort_by_key(|&k| key(&list[k]));
+            self.remap.resize(list.len(), 0);
+            for (new, &old) in self.order.iter().enumerate() {
+                self.remap[old] = base + new as u32;
+            }
         }
         for m in list.iter_mut() {
             if let Referent::Role(q) = &mut m.referent {
@@ -3001,7 +3008,9 @@ impl<'a> SentenceMentions<'a> {
             }
         }
         // A stable sort by the same key puts the mentions in `order`.
-        list.sort_by_key(key);
+        if !sorted {
+            list.sort_by_key(key);
+        }
         out.list.append(list);
         for mut f in self.facts.drain(..) {
             f.subject = self.remap[f.subject as usize];
