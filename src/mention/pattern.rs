@@ -611,8 +611,26 @@ impl<'a> SentenceMentions<'a> {
     // ---- stages ----------------------------------------------------------------------
 
     pub(super) fn gazetteer(&mut self, matches: &[GazetteerMatch]) {
+        // The match's tokens are searched for among the sentence's (then the document's,
+        // which gives the same token if the sentence has it).
+        let first = self.range.start as usize;
+        let toks = &self.doc.tokens[first..self.range.end as usize];
+        let starting_at = |start: u32| {
+            let i = toks.partition_point(|t| t.start < start);
+            match toks.get(i) {
+                Some(t) if t.start == start => Some(first + i),
+                _ => self.doc.token_starting_at(start),
+            }
+        };
+        let ending_at = |end: u32| {
+            let i = toks.partition_point(|t| t.end < end);
+            match toks.get(i) {
+                Some(t) if t.end == end => Some(first + i),
+                _ => self.doc.token_ending_at(end),
+            }
+        };
         for g in matches {
-            let (Some(a), Some(b)) = (self.doc.token_starting_at(g.start), self.doc.token_ending_at(g.end)) else {
+            let (Some(a), Some(b)) = (starting_at(g.start), ending_at(g.end)) else {
                 continue;
             };
             if !self.free(a, b + 1) {
