@@ -16,6 +16,10 @@ const ROLE_MODIFIERS: &[&str] =
     &["former", "then", "new", "acting", "outgoing", "incoming", "interim", "caretaker", "late", "ex"];
 /// Adjectives that may stand between a title's qualifier and the title without being part
 /// of the role ("a Houthi military spokesman", "a senior Hamas official").
+/// The subtypes of a state's bodies whose names many states share ("the National
+/// Security Council", "the Border Service"): qualified by the state that has them.
+const SHARED_BODY_NAMES: &[&str] =
+    &["Council", "Office", "Committee", "Agency", "Police", "Parliament", "Commission", "Court"];
 const TITLE_ADJECTIVES: &[&str] = &["military", "senior", "top", "political", "security", "government"];
 /// Words of direction and position that qualify a place's name ("Northern Tigray").
 const DIRECTIONS: &[&str] = &[
@@ -2812,19 +2816,9 @@ impl<'a> SentenceMentions<'a> {
                     // A state's body named after its possessor: "Russia's 58th Army",
                     // "Taiwan's Presidential Office".
                     let owner = (etype == EntityType::Organisation
-                        && matches!(
-                            &*subtype,
-                            "ArmedForces"
-                                | "Agency"
-                                | "Police"
-                                | "Council"
-                                | "Office"
-                                | "Ministry"
-                                | "Committee"
-                                | "Parliament"
-                                | "Commission"
-                                | "Court"
-                        )
+                        && (subtype == "ArmedForces"
+                            || subtype == "Ministry"
+                            || SHARED_BODY_NAMES.contains(&&*subtype))
                         && from > self.range.start as usize
                         && self.is_clitic_s(from - 1))
                     .then(|| self.mention_ending_at(from - 1))
@@ -2832,24 +2826,12 @@ impl<'a> SentenceMentions<'a> {
                     .filter(|&q| matches!(self.known_type(q), Some(EntityType::Country | EntityType::Organisation)));
                     // "Kyrgyzstan's Border Service" is the Kyrgyz Border Service (and
                     // "Russia's Security Council" the Security Council of Russia, as the
-                    // gazetteer knows it): a council's, an office's, a committee's, an
-                    // agency's or a police's name is many states' ("the National Security
-                    // Council"), so the state qualifies it, as it does a ministry.
+                    // gazetteer knows it): many states have a body of that name ("the
+                    // National Security Council"), so the state qualifies it, as it does a
+                    // ministry.
                     let mut name = name;
                     if let Some(c) = owner
-                        .filter(|_| {
-                            matches!(
-                                &*subtype,
-                                "Council"
-                                    | "Office"
-                                    | "Committee"
-                                    | "Agency"
-                                    | "Police"
-                                    | "Parliament"
-                                    | "Commission"
-                                    | "Court"
-                            )
-                        })
+                        .filter(|_| SHARED_BODY_NAMES.contains(&&*subtype))
                         .and_then(|q| match self.list[q].referent {
                             Referent::Known(Known::Country(c)) => Some(c),
                             _ => None,
