@@ -1665,7 +1665,7 @@ impl<'a> SentenceMentions<'a> {
                 ("led", None) => "Leader".to_owned(),
                 _ => return,
             };
-            let org = (self.low(by - 2) == ",")
+            let org = (by >= 2 && self.low(by - 2) == ",")
                 .then(|| self.mention_ending_at(by - 2))
                 .flatten()
                 .filter(|&o| self.known_type(o) == Some(EntityType::Organisation));
@@ -1700,6 +1700,12 @@ impl<'a> SentenceMentions<'a> {
 
     /// "Iran's Islamic Revolutionary Guard Corps": a state's body the gazetteer knows, of
     /// that state, after its possessive is part of it.
+    pub(super) fn known_bodies_of_possessors(&mut self) {
+        for a in 0..self.list.len() {
+            self.known_body_of_possessor(a);
+        }
+    }
+
     fn known_body_of_possessor(&mut self, a: usize) {
         let m = &self.list[a];
         let (Referent::Known(Known::Organisation(o)), Form::Name, false) = (&m.referent, m.form, m.inner) else {
@@ -2233,7 +2239,6 @@ impl<'a> SentenceMentions<'a> {
     pub(super) fn located_in_patterns(&mut self) {
         let n = self.list.len();
         for a in 0..n {
-            self.known_body_of_possessor(a);
             if self.list[a].inner || !self.is_place(a) {
                 continue;
             }
