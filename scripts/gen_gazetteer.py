@@ -119,6 +119,9 @@ def levenshtein(a, b):
 
 
 def clean_value(s):
+    # U+0332 COMBINING LOW LINE marks a digraph in some GeoNames transliterations
+    # ("S\u0332h\u0332\u0113wah"); news writes the letters without it ("Shewah").
+    s = s.replace("\u0332", "")
     return " ".join(s.replace("\t", " ").replace("\n", " ").split())
 
 

@@ -36,6 +36,18 @@ fn every_data_file_names_source_and_licence() {
 }
 
 #[test]
+fn no_name_carries_a_transliteration_underline() {
+    // Some GeoNames transliterations mark digraphs with U+0332 ("S\u{332}h\u{332}ēwah");
+    // a label or alias with it would match no news text and read badly in every export.
+    for f in data_files() {
+        let text = std::fs::read_to_string(&f).expect("UTF-8 data file");
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with('#')) {
+            assert!(!line.contains('\u{332}'), "{}:{}: a name with U+0332: {line}", f.display(), i + 1);
+        }
+    }
+}
+
+#[test]
 fn every_data_file_is_documented() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology");
     let readme = std::fs::read_to_string(root.join("README.md")).expect("ontology/README.md");
