@@ -389,6 +389,17 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// The state of a group a title at token `i` is named in: "including TITLE" after a
+    /// demonym earlier in the sentence ("sanctions on 78 Belarusian individuals,
+    /// including Defence Minister …").
+    fn including_state(&self, i: usize) -> Option<FactObject> {
+        if self.low(i.wrapping_sub(1)) != "including" {
+            return None;
+        }
+        let q = self.list.iter().rposition(|x| (x.end as usize) < i && x.form == Form::Demonym)?;
+        self.country_of(q).map(|c| self.country_object(q, c))
+    }
+
     fn known_type(&self, m: usize) -> Option<EntityType> {
         self.list[m].entity_type(self.data)
     }
@@ -1318,6 +1329,12 @@ impl<'a> SentenceMentions<'a> {
                         // office no more than nothing does).
                         if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
                             let _ = self.known_role(p, pi as usize, &role());
+                        } else if let Some(object) =
+                            self.including_state(mstart).filter(|_| title.scope == TitleScope::State)
+                        {
+                            // "78 Belarusian individuals, including Defence Minister Viktor
+                            // Khrenin": one of a group the demonym qualifies holds its office.
+                            self.fact(p, Predicate::RoleIn, object, Some(role()), "title-including");
                         } else if let Some(c) = self.dateline_country.filter(|_| title.scope == TitleScope::State) {
                             // "JUBA, South Sudan — … Defence Minister Chol Thon Balok": a
                             // state's office that nothing qualifies is the dateline country's.

@@ -384,6 +384,16 @@ pub(super) fn assemble(
         let agents = &c.agents;
         c.targets.retain(|(e, _)| !agents.contains(e));
     }
+    // "blacklisted 16 individuals and five entities in Belarus": a sanction has no place;
+    // the state its targets are in is what it targets.
+    for c in &mut cands {
+        if c.etype == Some(EventType::Sanction) && c.targets.is_empty() && !c.agents.is_empty() {
+            if let Some(p) = c.place.filter(|&p| ctx.etype(p) == EntityType::Country) {
+                c.targets.push((p, true));
+                c.place = None;
+            }
+        }
+    }
     // "Two children were killed in the strikes": a definite event noun with nothing of its
     // own refers back to the attack of the sentences before (of the paragraph, else of the
     // document), which takes its casualties; "The offensive took place in X" gives that

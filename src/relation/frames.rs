@@ -1029,6 +1029,20 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     if t.event == Some(EventType::Attack) && ctx.low(end) == "of" {
         c.count = ctx.quantity_after(end + 1, 2).map(|(n, _)| n);
     }
+    if t.event == Some(EventType::Sanction) && !c.targets.is_empty() {
+        // "bans on 78 Belarusian individuals …, including Defence Minister Viktor Khrenin":
+        // the persons and bodies named among the targets are targets too.
+        let hi = (end + 14).min(ctx.range.end);
+        if let Some(k) = (end..hi).find(|&k| ctx.low(k) == "," && ctx.low(k + 1) == "including") {
+            for (m, _) in ctx.right_args(k + 2, 12) {
+                for e in ctx.arg_entities(m, false) {
+                    if matches!(ctx.etype(e), EntityType::Person | EntityType::Organisation) {
+                        c.targets.push((e, ctx.named(m)));
+                    }
+                }
+            }
+        }
+    }
     if t.event == Some(EventType::Sanction) {
         // "targeting 56 bodies and individuals", not "for 18 months".
         let mut k = end;

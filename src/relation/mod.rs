@@ -577,8 +577,10 @@ impl<'a> Sent<'a> {
                 }
                 return Some(w);
             }
+            // "on 78 Belarusian individuals": a count, not a year ("in 2014 Russia …").
+            let count = self.kind(k - 1) == Some(TokenKind::Number) && !is_year(w);
             if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
-                || (self.is_lower_word(k - 1) && skipped < 3)
+                || ((self.is_lower_word(k - 1) || count) && skipped < 3)
             {
                 k -= 1;
                 skipped += 1;
@@ -1405,4 +1407,9 @@ fn finish(out: &mut Extraction) {
         RelObject::Statement(_) => true,
         RelObject::Entity(o) => r.subject != o && seen.insert((r.subject, r.predicate, o)),
     });
+}
+
+/// Whether a number's text is a year of the last two centuries ("1994", "2024").
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
 }

@@ -424,6 +424,24 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 }
             }
         }
+        // "“…,” the EU's foreign policy chief, Josep Borrell, told reporters": over a
+        // noun phrase in apposition to the name, set off by commas, with no verb in it.
+        if !inverted && !closing_quote_at(ctx, k.wrapping_sub(1)) {
+            let lo = k.saturating_sub(10).max(ctx.range.start + 1);
+            // The closing quote, with the comma before or after it.
+            let close =
+                (lo..k).rev().find(|&j| closing_quote_at(ctx, j) || ctx.low(j) == "," && closing_quote_at(ctx, j - 1));
+            if let Some(c) = close {
+                let after = c + 1;
+                let noun_phrase = (after..k).all(|j| {
+                    let w = ctx.low(j);
+                    !TENSED.contains(&w) && w != "that" && (w != "," || j + 1 == k) && !is_quote_token(ctx, j)
+                });
+                if noun_phrase && matches!(ctx.low(after), "the" | "a" | "an") {
+                    k = if ctx.low(c) == "," { c } else { c + 1 };
+                }
+            }
+        }
         if k > ctx.range.start && closing_quote_at(ctx, k - 1) {
             let close = k - 1;
             // The comma may sit inside the quote: “...,” he said.
