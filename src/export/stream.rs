@@ -337,8 +337,15 @@ impl Streamer {
     /// statements may be held until more have gathered: [`Streamer::finish`] writes the
     /// rest.
     pub fn document(&mut self, mut graph: KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
-        let subjects = self.register(&mut graph);
-        self.write(&graph, &subjects, out)
+        self.document_in_place(&mut graph, out)
+    }
+
+    /// [`Streamer::document`], leaving the graph to the caller (its later reports of
+    /// events renamed to their first reports' IRIs), to free it where it likes: a graph
+    /// holds thousands of allocations, which the thread that made them frees for less.
+    pub fn document_in_place(&mut self, graph: &mut KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
+        let subjects = self.register(graph);
+        self.write(graph, &subjects, out)
     }
 
     /// Write a whole graph at once: what the in-memory exporters do.

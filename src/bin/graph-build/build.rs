@@ -73,12 +73,13 @@ pub struct Totals {
 }
 
 /// Extract every document of the inputs, in batches, handing each document's graph to
-/// `each` in input order.
+/// `each` in input order. The graphs are freed after, by the threads that extracted them
+/// (taking what it needs, `each` may leave a graph empty).
 pub fn extract_all(
     args: &InputArgs,
     pipeline: &Pipeline,
     reporter: &Reporter,
-    mut each: impl FnMut(KnowledgeGraph) -> Result<(), Stop>,
+    mut each: impl FnMut(&mut KnowledgeGraph) -> Result<(), Stop>,
 ) -> Result<Totals, Stop> {
     let pool = thread_pool(args.threads)?;
     let sources = input::sources(&args.inputs, reporter);
@@ -103,13 +104,17 @@ pub fn extract_all(
     let mut totals = Totals::default();
     let strict = args.strict;
     let extract = |batch: Vec<Unit>| pool.install(|| extract_batch(batch, pipeline, strict));
+    // A batch's graphs, written, are freed by the pool (in the order of the jobs given to
+    // it, before the next batch when it has one thread): a graph's allocations cost the
+    // thread that made them less to free than another, which is also the serial writer.
+    let dispose = |done: Vec<Done>| pool.spawn(move || drop(done));
     if pool.current_num_threads() == 1 {
         loop {
             let batch = next_batch(&mut reader, reporter);
             if batch.is_empty() {
                 break;
             }
-            write_batch(extract(batch), reporter, &mut totals, &mut each)?;
+            dispose(write_batch(extract(batch), reporter, &mut totals, &mut each)?);
             if let Some(b) = &bar {
                 b.set_position(reader.bytes_read);
             }
@@ -129,7 +134,7 @@ pub fn extract_all(
                 }
             });
             let written: Result<(), Stop> = batches.iter().try_for_each(|(results, read)| {
-                write_batch(results, reporter, &mut totals, &mut each)?;
+                dispose(write_batch(results, reporter, &mut totals, &mut each)?);
                 if let Some(b) = &bar {
                     b.set_position(read);
                 }
@@ -184,27 +189,27 @@ fn extract_batch(batch: Vec<Unit>, pipeline: &Pipeline, strict: bool) -> Vec<Don
         .collect()
 }
 
-/// Report and hand on the graphs of a batch, in order.
+/// Report and hand on the graphs of a batch, in order; give the batch back, to be freed.
 fn write_batch(
-    results: Vec<Done>,
+    mut results: Vec<Done>,
     reporter: &Reporter,
     totals: &mut Totals,
-    each: &mut impl FnMut(KnowledgeGraph) -> Result<(), Stop>,
-) -> Result<(), Stop> {
-    for r in results {
+    each: &mut impl FnMut(&mut KnowledgeGraph) -> Result<(), Stop>,
+) -> Result<Vec<Done>, Stop> {
+    for r in &mut results {
         match r {
-            Err((name, why)) => reporter.skip(&name, why),
+            Err((name, why)) => reporter.skip(name, why),
             Ok((name, len, graph, warnings)) => {
-                for w in warnings {
-                    reporter.warn(&name, w);
+                for w in warnings.iter() {
+                    reporter.warn(name, w);
                 }
                 totals.documents += 1;
-                totals.bytes += len as u64;
+                totals.bytes += *len as u64;
                 each(graph)?;
             }
         }
     }
-    Ok(())
+    Ok(results)
 }
 
 /// The graph of the inputs, in memory (for the commands that read a whole graph).
@@ -212,7 +217,7 @@ pub fn build_graph(args: &InputArgs, reporter: &Reporter) -> Result<KnowledgeGra
     let pipeline = pipeline(args)?;
     let mut graph = KnowledgeGraph::with_base(pipeline.base_iri());
     extract_all(args, &pipeline, reporter, |g| {
-        graph.extend(g);
+        graph.extend(std::mem::take(g));
         Ok(())
     })?;
     Ok(graph)
@@ -278,7 +283,7 @@ pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
                     Some(o) => o.writer(),
                     None => &mut devnull,
                 };
-                streamer.document(g, writer).map_err(&fail)
+                streamer.document_in_place(g, writer).map_err(&fail)
             })?;
             let counts = (totals, streamer.entity_count(), streamer.event_count(), streamer.edge_count());
             match (out, folder) {
@@ -302,7 +307,7 @@ pub fn run(args: &BuildArgs, reporter: &Reporter) -> Result<(), Stop> {
             // Opened first, so that an output that cannot be written is named at once.
             let (out, folder) = open_output(format, args.output.as_deref())?;
             let totals = extract_all(&args.input, &pipeline, reporter, |g| {
-                graph.extend(g);
+                graph.extend(std::mem::take(g));
                 Ok(())
             })?;
             let exporter = format.exporter();

@@ -83,7 +83,7 @@ pub fn run(args: &EvalArgs, reporter: &Reporter) -> Result<(), Stop> {
     extract_all(&args.input, &pipeline, reporter, |g| {
         // The document's graph exactly as `graph-build --format json` builds it alone.
         let mut graph = KnowledgeGraph::with_base(pipeline.base_iri());
-        graph.extend(g);
+        graph.extend(std::mem::take(g));
         let name = graph
             .nodes()
             .into_iter()
