@@ -364,6 +364,7 @@ impl Streamer {
         let mut subjects = Subjects::default();
         let identities: Vec<(NodeIndex, u64, u64)> =
             graph.event_identities().into_iter().map(|(i, id, doc)| (i, hash(id), hash(&*doc))).collect();
+        let mut graph_ids = Vec::new();
         for (i, key, doc) in identities {
             match self.events.get(&key).map(|&r| &mut self.reports[r as usize]) {
                 Some(report) if report.doc != doc => {
@@ -374,7 +375,7 @@ impl Streamer {
                 }
                 Some(_) => {}
                 None => {
-                    let iri = self.new_report(graph, i, doc);
+                    let iri = self.new_report(graph, i, doc, &mut graph_ids);
                     self.events.insert(key, (self.reports.len() - 1) as u32);
                     subjects.events.insert(iri, Subject::Registered);
                 }
@@ -386,31 +387,34 @@ impl Streamer {
     /// Classify the nodes of a whole graph: its events with an identity are first reports.
     fn register_all(&mut self, graph: &KnowledgeGraph) -> Subjects {
         let mut subjects = Subjects::default();
+        let mut graph_ids = Vec::new();
         for (i, _, doc) in graph.event_identities() {
-            let iri = self.new_report(graph, i, hash(&*doc));
+            let iri = self.new_report(graph, i, hash(&*doc), &mut graph_ids);
             subjects.events.insert(iri, Subject::Registered);
         }
         subjects
     }
 
-    fn new_report(&mut self, graph: &KnowledgeGraph, i: NodeIndex, doc: u64) -> String {
+    /// Register the first report of an event, node `i` of `graph`, reported by the document
+    /// whose name's hash is `doc`; `graph_ids`: the named graphs of the documents whose
+    /// events were registered before from `graph` (a graph's nodes are searched for a
+    /// document once).
+    fn new_report(
+        &mut self,
+        graph: &KnowledgeGraph,
+        i: NodeIndex,
+        doc: u64,
+        graph_ids: &mut Vec<(u64, Option<u32>)>,
+    ) -> String {
         let n = &graph.petgraph()[i];
-        let doc_iri = n.provenance.first().and_then(|p| {
-            graph
-                .petgraph()
-                .node_weights()
-                .filter(|d| d.kind() == NodeKind::Document && d.path.as_deref() == Some(&*p.doc))
-                .min_by(|a, b| a.iri.cmp(&b.iri))
-        });
-        let graph_id = doc_iri.map(|d| match self.graph_ids.get(&d.iri) {
-            Some(&g) => g,
+        let graph_id = match graph_ids.iter().find(|(d, _)| *d == doc) {
+            Some(&(_, id)) => id,
             None => {
-                let g = self.graphs.len() as u32;
-                self.graphs.push(d.iri.clone());
-                self.graph_ids.insert(d.iri.clone(), g);
-                g
+                let id = self.graph_id(graph, n);
+                graph_ids.push((doc, id));
+                id
             }
-        });
+        };
         let mut report = Report {
             iri: n.iri.clone(),
             graph: graph_id,
@@ -424,6 +428,26 @@ impl Streamer {
         report.absorb(n);
         self.reports.push(report);
         n.iri.clone()
+    }
+
+    /// The index of the named graph of event `n`'s statements: its document's IRI.
+    fn graph_id(&mut self, graph: &KnowledgeGraph, n: &Node) -> Option<u32> {
+        let doc_iri = n.provenance.first().and_then(|p| {
+            graph
+                .petgraph()
+                .node_weights()
+                .filter(|d| d.kind() == NodeKind::Document && d.path.as_deref() == Some(&*p.doc))
+                .min_by(|a, b| a.iri.cmp(&b.iri))
+        });
+        doc_iri.map(|d| match self.graph_ids.get(&d.iri) {
+            Some(&g) => g,
+            None => {
+                let g = self.graphs.len() as u32;
+                self.graphs.push(d.iri.clone());
+                self.graph_ids.insert(d.iri.clone(), g);
+                g
+            }
+        })
     }
 
     fn write(&mut self, graph: &KnowledgeGraph, subjects: &Subjects, out: &mut dyn Write) -> Result<()> {
