@@ -8,7 +8,7 @@
 //! in one piece.
 
 use super::rdf::{Block, Facts, Reified};
-use super::xml::find_byte;
+use super::xml::{self, find_byte};
 use crate::error::Result;
 use crate::vocab::{ng, prov, rdf, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
@@ -92,8 +92,9 @@ pub(crate) fn quoted(out: &mut Vec<u8>, s: &str) {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Quoted {
     /// (address, length) → where the copy of the text starts in `bytes` (its quoted form
-    /// follows it), and the length of the quoted form.
-    index: FxHashMap<(usize, usize), (usize, usize)>,
+    /// follows it), the length of the quoted form, and whether the text was made portable
+    /// first.
+    index: FxHashMap<(usize, usize), (usize, usize, bool)>,
     bytes: Vec<u8>,
 }
 
@@ -105,13 +106,27 @@ impl Quoted {
 
     /// Append `s` quoted (see [`quoted`]).
     pub(crate) fn write(&mut self, out: &mut Vec<u8>, s: &str) {
+        self.write_as(out, s, false);
+    }
+
+    /// Append `s` made portable ([`xml::portable_text`]) and quoted: a text given again
+    /// is neither made portable nor searched for bytes to escape again.
+    pub(crate) fn write_portable(&mut self, out: &mut Vec<u8>, s: &str) {
+        self.write_as(out, s, true);
+    }
+
+    fn write_as(&mut self, out: &mut Vec<u8>, s: &str, portable: bool) {
+        let write = |out: &mut Vec<u8>| match portable {
+            true => quoted(out, &xml::portable_text(s)),
+            false => quoted(out, s),
+        };
         if s.len() < Self::SHORTEST {
-            return quoted(out, s);
+            return write(out);
         }
         let key = (s.as_ptr() as usize, s.len());
-        if let Some(&(start, n)) = self.index.get(&key) {
+        if let Some(&(start, n, was_portable)) = self.index.get(&key) {
             let (text, rest) = self.bytes[start..].split_at(s.len());
-            if text == s.as_bytes() {
+            if was_portable == portable && text == s.as_bytes() {
                 out.extend_from_slice(&rest[..n]);
                 return;
             }
@@ -121,11 +136,11 @@ impl Quoted {
             self.bytes.clear();
         }
         let mark = out.len();
-        quoted(out, s);
+        write(out);
         let start = self.bytes.len();
         self.bytes.extend_from_slice(s.as_bytes());
         self.bytes.extend_from_slice(&out[mark..]);
-        self.index.insert(key, (start, out.len() - mark));
+        self.index.insert(key, (start, out.len() - mark, portable));
     }
 }
 
@@ -339,6 +354,13 @@ impl Block for Framed<'_> {
         Ok(())
     }
 
+    fn portable(&mut self, p: &'static str, text: &str) -> Result<()> {
+        self.start(p, b"> ");
+        self.quoted.write_portable(self.out, text);
+        self.out.extend_from_slice(&self.frame.tail);
+        Ok(())
+    }
+
     fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
         self.start(p, b"> ");
         quoted(self.out, value);
@@ -368,7 +390,7 @@ impl Block for Framed<'_> {
         }
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(&joined.evidence);
-        self.quoted.write(out, f.evidence);
+        self.quoted.write_portable(out, f.evidence);
         out.extend_from_slice(&frame.tail);
         for (p, n) in [(&joined.start, f.start), (&joined.end, f.end)] {
             // Digits have nothing to escape.
@@ -459,8 +481,15 @@ mod tests {
             rule: "said",
             confidence: "0.75",
         };
-        // A fact of no document of the graph, with a rule to escape.
-        let no_document = Facts { doc: None, rule: "a \"rule\"", confidence: "1.0", ..facts };
+        // A fact of no document of the graph, with a rule to escape and a sentence to make
+        // portable (long enough to be kept).
+        let no_document = Facts {
+            doc: None,
+            evidence: "A heading\r\nand a line with a bell \u{7}, and a line end\rof old, written twice.",
+            rule: "a \"rule\"",
+            confidence: "1.0",
+            ..facts
+        };
         let reified = Reified {
             subject: "https://example.org/s",
             predicate: "https://example.org/p",
@@ -490,6 +519,7 @@ mod tests {
                 reified.write(&mut block).expect("written");
                 facts.write(&mut block).expect("written");
                 no_document.write(&mut block).expect("written");
+                no_document.write(&mut block).expect("written");
                 no_role.write(&mut block).expect("written");
                 let mut frame = Frame::default();
                 frame.set(a.as_str(), g.as_ref(), with_graph);
@@ -499,6 +529,7 @@ mod tests {
                     let mut framed = Framed { frame, out: &mut ours, quoted: &mut Quoted::default() };
                     reified.write(&mut framed).expect("written");
                     facts.write(&mut framed).expect("written");
+                    no_document.write(&mut framed).expect("written");
                     no_document.write(&mut framed).expect("written");
                     no_role.write(&mut framed).expect("written");
                     assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&expected));

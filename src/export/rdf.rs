@@ -46,7 +46,6 @@ use crate::text::date::Date;
 use crate::vocab::{external, ng, owl, prov, rdf, rdfs, skos, wgs84, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef, Triple};
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 use std::io::Write;
 
 /// The RDF syntaxes.
@@ -183,6 +182,15 @@ pub(crate) trait Block {
     /// A statement whose object is the `xsd:string` literal `value`.
     fn string(&mut self, p: &'static str, value: &str) -> Result<()>;
 
+    /// A statement whose object is the `xsd:string` literal `text` made portable
+    /// ([`xml::portable_text`]), `text` being a string of the graph written (which stays
+    /// where it is while the graph is written): by default, [`Block::string`] of the
+    /// portable text; a block may keep what it wrote of a text given again (a sentence is
+    /// the evidence of several facts).
+    fn portable(&mut self, p: &'static str, text: &str) -> Result<()> {
+        self.string(p, &xml::portable_text(text))
+    }
+
     /// A statement whose object is the literal `value` of the datatype `dt`, which is not
     /// `xsd:string`.
     fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()>;
@@ -236,7 +244,7 @@ impl<S: Sink + ?Sized> Block for AsQuads<'_, S> {
 pub(crate) struct Facts<'a> {
     /// The IRI of the document (`prov:wasDerivedFrom`), unless it is no node of the graph.
     pub doc: Option<&'a str>,
-    /// The sentence, portable (`ng:evidence`).
+    /// The sentence, as in the graph (`ng:evidence`, made portable: [`Block::portable`]).
     pub evidence: &'a str,
     /// Character offsets of the sentence (`ng:start`, `ng:end`).
     pub start: u32,
@@ -261,7 +269,7 @@ impl Facts<'_> {
         if let Some(d) = self.doc {
             block.iri(prov::WAS_DERIVED_FROM, d)?;
         }
-        block.string(ng::EVIDENCE, self.evidence)?;
+        block.portable(ng::EVIDENCE, self.evidence)?;
         block.integer(ng::START, u64::from(self.start))?;
         block.integer(ng::END, u64::from(self.end))?;
         block.string(ng::RULE, self.rule)?;
@@ -337,10 +345,6 @@ struct Quads<'g, S> {
     sink: S,
     /// Document path → the document's IRI (the name of its graph).
     docs: FxHashMap<&'g str, &'g str>,
-    /// The sentences of the graph given as evidence, by address and length, and what was
-    /// changed in them to be portable ([`xml::portable_text`]; `None`: nothing, the common
-    /// case): a sentence is the evidence of several facts.
-    sentences: FxHashMap<(usize, usize), Option<String>>,
     /// The document path looked up last, and its IRI: the facts of a graph come from few
     /// documents (one, streamed), whose paths are shared.
     last_doc: Option<(&'g str, Option<&'g str>)>,
@@ -368,24 +372,6 @@ impl<'g, S: Sink> Quads<'g, S> {
         self.sink.statement(QuadRef::new(s, NamedNodeRef::new_unchecked(p), o, g))
     }
 
-    /// A sentence of the graph made portable, once per sentence: `None` when it is as it
-    /// was (the common case).
-    fn evidence(&mut self, sentence: &'g str) -> Option<String> {
-        // The graph's strings live as long as the graph: the address is the sentence's.
-        let key = (sentence.as_ptr() as usize, sentence.len());
-        match self.sentences.get(&key) {
-            Some(changed) => changed.clone(),
-            None => {
-                let changed = match xml::portable_text(sentence) {
-                    Cow::Borrowed(_) => None,
-                    Cow::Owned(text) => Some(text),
-                };
-                self.sentences.insert(key, changed.clone());
-                changed
-            }
-        }
-    }
-
     /// The IRI of a document of the graph, by its path.
     fn doc_iri(&mut self, doc: &'g str) -> Option<&'g str> {
         match self.last_doc {
@@ -408,11 +394,10 @@ impl<'g, S: Sink> Quads<'g, S> {
     /// The provenance of a fact, as its statements' objects, handed to `write`.
     fn facts<T>(&mut self, p: &'g Provenance, write: impl FnOnce(&mut S, &Facts<'_>) -> T) -> T {
         let doc = self.doc_iri(&p.doc);
-        let evidence = self.evidence(&p.evidence);
         let rule = xml::portable_text(&p.rule);
         let facts = Facts {
             doc,
-            evidence: evidence.as_deref().unwrap_or(&p.evidence),
+            evidence: &p.evidence,
             start: p.start,
             end: p.end,
             rule: &rule,
@@ -641,7 +626,7 @@ pub(crate) fn generate_from<'g>(
             }
         }
     }
-    let mut q = Quads { sink, docs, sentences: FxHashMap::default(), last_doc: None, triples, earlier };
+    let mut q = Quads { sink, docs, last_doc: None, triples, earlier };
     for n in nodes {
         q.node(n)?;
     }

@@ -823,6 +823,13 @@ impl rdf::Block for Written<'_> {
         }
     }
 
+    fn portable(&mut self, p: &'static str, text: &str) -> Result<()> {
+        match self {
+            Written::Lines(w) => w.portable(p, text),
+            Written::Turtle(w) => w.portable(p, text),
+        }
+    }
+
     fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
         match self {
             Written::Lines(w) => w.typed(p, value, dt),

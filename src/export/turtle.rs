@@ -18,8 +18,8 @@
 //!
 //! The statements are those of the default graph: a quad's graph name is ignored.
 
-use super::lines;
 use super::rdf::Block;
+use super::{lines, xml};
 use crate::error::Result;
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef, TermRef};
@@ -284,6 +284,16 @@ impl Block for Continued<'_> {
             self.turtle.quoted.write(self.out, value);
         } else {
             self.statement(p, LiteralRef::new_simple_literal(value).into());
+        }
+        Ok(())
+    }
+
+    fn portable(&mut self, p: &'static str, text: &str) -> Result<()> {
+        if self.open {
+            self.turtle.continued(self.out, p);
+            self.turtle.quoted.write_portable(self.out, text);
+        } else {
+            self.statement(p, LiteralRef::new_simple_literal(&xml::portable_text(text)).into());
         }
         Ok(())
     }
