@@ -9,7 +9,7 @@
 //! the highest [`Priority`] wins.
 
 use crate::data::{EntityType, OntologyData};
-use crate::text::phrase::PhraseIndex;
+use crate::text::phrase::{word_hash, PhraseIndex};
 use crate::text::Document;
 use rustc_hash::FxHashMap;
 
@@ -73,27 +73,38 @@ pub struct GazetteerMatch {
     pub bare: bool,
 }
 
-/// The surface forms of one lowercase form with their entries and whether each is a bare
-/// region stem.
-type Variants = Vec<(Box<str>, Known, bool)>;
+/// A surface form, `forms[start..end]` of its [`Gazetteer`] (or [`FormsBuilder`]), with
+/// its entry and whether it is a bare region stem.
+#[derive(Debug, Clone, Copy)]
+struct Variant {
+    start: u32,
+    end: u32,
+    known: Known,
+    bare: bool,
+}
 
 /// Every surface form of the data, indexed by its first word.
 pub struct Gazetteer {
-    /// Lowercase surface forms, looked up at each token by the token's first word.
-    index: PhraseIndex<u32>,
+    /// Lowercase surface forms, looked up at each token by the token's first word; the
+    /// value is the form's range of `variants`.
+    index: PhraseIndex<(u32, u32)>,
     /// The forms of `index` with a surface form that starts in lowercase ("al-Burhan"):
     /// the only ones that can match at a token that starts in lowercase (see
     /// [`SurfaceCase`]), which most tokens do.
-    lowercase_index: PhraseIndex<u32>,
-    /// For each indexed form, its surface forms with their case, best entry first.
-    variants: Vec<Variants>,
+    lowercase_index: PhraseIndex<(u32, u32)>,
+    /// The surface forms, one after the other.
+    forms: String,
+    /// For each indexed form in turn, its surface forms with their case, best entry first.
+    variants: Vec<Variant>,
+    /// The number of indexed (lowercase) forms.
+    len: usize,
     /// Lowercased folded name key -> entries, for lookups of names found by patterns.
     by_key: FxHashMap<String, Vec<Known>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Gazetteer").field("patterns", &self.variants.len()).finish()
+        f.debug_struct("Gazetteer").field("patterns", &self.len).finish()
     }
 }
 
@@ -107,39 +118,14 @@ pub fn name_key(name: &str) -> String {
 
 /// [`name_key`] of `name`, written to `out`, which must be empty.
 fn push_name_key(name: &str, out: &mut String) {
-    let mut space = false;
+    let mut key = KeyWriter { out, space: false };
     if name.is_ascii() {
         // ASCII is its own decomposition, without combining marks.
         for b in name.bytes() {
-            if b == b'\'' {
-                continue;
-            }
-            if b.is_ascii_alphanumeric() {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else {
-                space = true;
-            }
+            key.ascii(b);
         }
         return;
     }
-    let mut push = |c: char| {
-        if unicode_normalization::char::is_combining_mark(c) || c == '\'' || c == '\u{2019}' {
-            return;
-        }
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.extend(c.to_lowercase());
-        } else {
-            space = true;
-        }
-    };
     // Each character decomposed by itself rather than the name in NFKD: NFKD is the
     // characters' decompositions with the marks of each run of combining characters
     // (those of a combining class other than 0) put in canonical order, and every such
@@ -147,9 +133,54 @@ fn push_name_key(name: &str, out: &mut String) {
     // order of marks makes no difference to it. ASCII decomposes to itself.
     for c in name.chars() {
         if c.is_ascii() {
-            push(c);
+            key.ascii(c as u8);
         } else {
-            unicode_normalization::char::decompose_compatible(c, &mut push);
+            unicode_normalization::char::decompose_compatible(c, |c| key.char(c));
+        }
+    }
+}
+
+/// Writes a name key, a character of the decomposed name at a time.
+struct KeyWriter<'o> {
+    out: &'o mut String,
+    /// Characters other than letters and digits since the last letter or digit.
+    space: bool,
+}
+
+impl KeyWriter<'_> {
+    /// An ASCII character (no combining mark).
+    #[inline]
+    fn ascii(&mut self, b: u8) {
+        if b == b'\'' {
+            return;
+        }
+        if b.is_ascii_alphanumeric() {
+            if self.space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            self.space = true;
+        }
+    }
+
+    /// Any character.
+    fn char(&mut self, c: char) {
+        if c.is_ascii() {
+            return self.ascii(c as u8);
+        }
+        if unicode_normalization::char::is_combining_mark(c) || c == '\u{2019}' {
+            return;
+        }
+        if c.is_alphanumeric() {
+            if self.space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.extend(c.to_lowercase());
+        } else {
+            self.space = true;
         }
     }
 }
@@ -177,18 +208,36 @@ fn ascii_name_key<'b>(name: &str, buf: &'b mut [u8]) -> Option<&'b str> {
 }
 
 /// Collects surface forms, grouped by their lowercase form (one indexed phrase each),
-/// with the best entry per surface form, and lookup keys.
+/// with the best entry per surface form, and lookup keys. The forms are kept in two texts
+/// rather than one allocation each.
 #[derive(Default)]
 struct FormsBuilder {
-    /// Lowercase form -> its group in `groups`.
-    groups_by_lower: FxHashMap<Box<str>, u32>,
-    /// Each lowercase form, in order of first appearance, with its surface forms, each
-    /// with its best entry (the first added of the highest priority).
-    groups: Vec<(Box<str>, Variants)>,
+    /// The lowercase forms, one after the other.
+    lowers: String,
+    /// The surface forms, one after the other.
+    forms: String,
+    /// The groups, by the [`word_hash`] of their lowercase form.
+    groups_by_lower: hashbrown::HashTable<u32>,
+    /// Each lowercase form, in order of first appearance: its range of `lowers` and its
+    /// last surface form in `variants` (the one before is linked from there).
+    groups: Vec<Group>,
+    /// The surface forms, each with its best entry (the first added of the highest
+    /// priority) and the surface form added before it to its group (`NONE` for none).
+    variants: Vec<(Variant, u32)>,
     by_key: FxHashMap<String, Vec<Known>>,
     /// Scratch space for a form's lowercase form and name key.
     scratch: String,
 }
+
+/// A lowercase form of a [`FormsBuilder`].
+struct Group {
+    start: u32,
+    end: u32,
+    last: u32,
+}
+
+/// No surface form.
+const NONE: u32 = u32::MAX;
 
 /// `form` without its diacritics ("Ladākh" → "Ladakh"), case kept; `None` when it has
 /// none.
@@ -221,11 +270,21 @@ impl FormsBuilder {
             return;
         }
         let group = self.group_of(form);
-        let variants = &mut self.groups[group].1;
-        match variants.iter_mut().find(|(f, _, _)| **f == *form) {
-            Some(e) if known.priority() > e.1.priority() => (e.1, e.2) = (known, bare),
-            Some(_) => {}
-            None => variants.push((form.into(), known, bare)),
+        match self.variant_of(group, form) {
+            Some(v) => {
+                let (e, _) = &mut self.variants[v];
+                if known.priority() > e.known.priority() {
+                    (e.known, e.bare) = (known, bare);
+                }
+            }
+            None => {
+                let start = self.forms.len() as u32;
+                self.forms.push_str(form);
+                let v = Variant { start, end: self.forms.len() as u32, known, bare };
+                let g = &mut self.groups[group];
+                self.variants.push((v, g.last));
+                g.last = self.variants.len() as u32 - 1;
+            }
         }
         if keyed {
             self.scratch.clear();
@@ -240,38 +299,76 @@ impl FormsBuilder {
         }
     }
 
+    /// The lowercase form of group `g`.
+    fn lower(&self, g: u32) -> &str {
+        let g = &self.groups[g as usize];
+        &self.lowers[g.start as usize..g.end as usize]
+    }
+
+    /// The group of the lowercase form `lower` (hashed `hash`), if any.
+    fn find_group(&self, hash: u64, lower: &str) -> Option<u32> {
+        self.groups_by_lower.find(hash, |&g| self.lower(g) == lower).copied()
+    }
+
     /// The group of `form`'s lowercase form, made if new.
     fn group_of(&mut self, form: &str) -> usize {
-        self.scratch.clear();
-        if form.is_ascii() {
-            self.scratch.push_str(form);
-            self.scratch.make_ascii_lowercase();
-        } else {
-            self.scratch.push_str(&form.to_lowercase());
-        }
-        if let Some(&g) = self.groups_by_lower.get(self.scratch.as_str()) {
+        let start = self.lowers.len();
+        push_lowercase(form, &mut self.lowers);
+        let lower = &self.lowers[start..];
+        let hash = word_hash(lower);
+        if let Some(g) = self.find_group(hash, lower) {
+            self.lowers.truncate(start);
             return g as usize;
         }
-        let g = self.groups.len();
-        self.groups_by_lower.insert(self.scratch.as_str().into(), g as u32);
-        self.groups.push((self.scratch.as_str().into(), Vec::new()));
-        g
+        let g = self.groups.len() as u32;
+        self.groups.push(Group { start: start as u32, end: self.lowers.len() as u32, last: NONE });
+        let FormsBuilder { groups_by_lower, groups, lowers, .. } = self;
+        groups_by_lower.insert_unique(hash, g, |&g| {
+            let g = &groups[g as usize];
+            word_hash(&lowers[g.start as usize..g.end as usize])
+        });
+        g as usize
+    }
+
+    /// The surface forms of group `g`, last added first.
+    fn variants_of(&self, g: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut v = self.groups[g].last;
+        std::iter::from_fn(move || {
+            let this = v;
+            (this != NONE).then(|| {
+                v = self.variants[this as usize].1;
+                this as usize
+            })
+        })
+    }
+
+    /// The surface form of variant `v`.
+    fn form(&self, v: usize) -> &str {
+        let (v, _) = &self.variants[v];
+        &self.forms[v.start as usize..v.end as usize]
+    }
+
+    /// The variant of group `g` whose surface form is `form`, if any.
+    fn variant_of(&self, g: usize, form: &str) -> Option<usize> {
+        self.variants_of(g).find(|&v| self.form(v) == form)
     }
 
     /// Whether `form` (as it is, untrimmed) is a surface form added.
     fn has_form(&self, form: &str) -> bool {
-        self.groups_by_lower
-            .get(lowercase(form).as_str())
-            .is_some_and(|&g| self.groups[g as usize].1.iter().any(|(f, _, _)| **f == *form))
+        let mut lower = String::new();
+        push_lowercase(form, &mut lower);
+        self.find_group(word_hash(&lower), &lower).is_some_and(|g| self.variant_of(g as usize, form).is_some())
     }
 }
 
-/// A surface form's lowercase form, as the phrase index holds it.
-fn lowercase(form: &str) -> String {
+/// A surface form's lowercase form, as the phrase index holds it, pushed to `out`.
+fn push_lowercase(form: &str, out: &mut String) {
     if form.is_ascii() {
-        form.to_ascii_lowercase()
+        let start = out.len();
+        out.push_str(form);
+        out[start..].make_ascii_lowercase();
     } else {
-        form.to_lowercase()
+        out.push_str(&form.to_lowercase());
     }
 }
 
@@ -321,8 +418,11 @@ impl Gazetteer {
             + data.people.len()
             + data.organisations.len();
         let mut b = FormsBuilder {
-            groups_by_lower: FxHashMap::with_capacity_and_hasher(2 * names, Default::default()),
+            lowers: String::with_capacity(32 * names),
+            forms: String::with_capacity(32 * names),
+            groups_by_lower: hashbrown::HashTable::with_capacity(2 * names),
             groups: Vec::with_capacity(2 * names),
+            variants: Vec::with_capacity(2 * names),
             by_key: FxHashMap::with_capacity_and_hasher(names, Default::default()),
             scratch: String::new(),
         };
@@ -389,29 +489,37 @@ impl Gazetteer {
                 b.add_plain_too(&r.stem, Known::Region(i as u32), true, true);
             }
         }
-        let FormsBuilder { groups, mut by_key, .. } = b;
         // One indexed phrase per lowercase form, in order of first appearance. The order
         // of an index's phrases decides only which of two phrases of the same length is
         // tried first at a token, and two different phrases of the same length never both
         // match there (only a phrase's spaces match more than themselves, and a form holds
         // no other whitespace): the matches are those of any other order.
-        let mut phrases = Vec::with_capacity(groups.len());
+        let mut phrases = Vec::with_capacity(b.groups.len());
         let mut lowercase_phrases = Vec::new();
-        let mut variants = Vec::with_capacity(groups.len());
-        for (lower, mut v) in groups {
-            v.sort_by(|a, b| b.1.priority().cmp(&a.1.priority()).then_with(|| a.0.cmp(&b.0)));
-            if v.iter().any(|(form, _, _)| form.chars().next().is_some_and(char::is_lowercase)) {
-                lowercase_phrases.push((lower.clone(), variants.len() as u32));
+        let mut variants = Vec::with_capacity(b.variants.len());
+        for (g, group) in b.groups.iter().enumerate() {
+            let first = variants.len();
+            variants.extend(b.variants_of(g).map(|v| b.variants[v].0));
+            let range = (first as u32, variants.len() as u32);
+            let v = &mut variants[first..];
+            // The forms of a group differ: the order is the same whatever order they came in.
+            let form = |v: &Variant| &b.forms[v.start as usize..v.end as usize];
+            v.sort_by(|x, y| y.known.priority().cmp(&x.known.priority()).then_with(|| form(x).cmp(form(y))));
+            let lower = &b.lowers[group.start as usize..group.end as usize];
+            if v.iter().any(|v| form(v).chars().next().is_some_and(char::is_lowercase)) {
+                lowercase_phrases.push((lower, range));
             }
-            phrases.push((lower, variants.len() as u32));
-            variants.push(v);
+            phrases.push((lower, range));
         }
+        let mut by_key = std::mem::take(&mut b.by_key);
         for v in by_key.values_mut() {
             v.sort_by_key(|k| std::cmp::Reverse(k.priority()));
         }
         Gazetteer {
             index: PhraseIndex::from_lowercase(phrases),
             lowercase_index: PhraseIndex::from_lowercase(lowercase_phrases),
+            len: b.groups.len(),
+            forms: b.forms,
             variants,
             by_key,
         }
@@ -439,7 +547,7 @@ impl Gazetteer {
             // Kremlin") gives way to a shorter one.
             for (&v, end) in index.all_at(doc, i) {
                 let (s, e) = (doc.tokens[i].start as usize, doc.tokens[end - 1].end as usize);
-                if let Some(g) = self.accept(text, s, e, v as usize) {
+                if let Some(g) = self.accept(text, s, e, v) {
                     out.push(g);
                     next = end;
                     break;
@@ -450,9 +558,9 @@ impl Gazetteer {
         out
     }
 
-    /// A match of pattern `p` at `s..e` if it starts and ends at word boundaries and one
-    /// of the pattern's surface forms fits the text's case.
-    fn accept(&self, text: &str, s: usize, e: usize, p: usize) -> Option<GazetteerMatch> {
+    /// A match of the pattern of `variants` (a range of them) at `s..e` if it starts and
+    /// ends at word boundaries and one of the pattern's surface forms fits the text's case.
+    fn accept(&self, text: &str, s: usize, e: usize, (first, end): (u32, u32)) -> Option<GazetteerMatch> {
         let before = text[..s].chars().next_back();
         let after = text[e..].chars().next();
         if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
@@ -460,8 +568,10 @@ impl Gazetteer {
         }
         let surface = &text[s..e];
         let case = SurfaceCase::of(surface);
-        let (_, known, bare) = self.variants[p].iter().find(|(form, _, _)| case.fits(form, surface))?;
-        Some(GazetteerMatch { start: s as u32, end: e as u32, known: *known, bare: *bare })
+        let v = self.variants[first as usize..end as usize]
+            .iter()
+            .find(|v| case.fits(&self.forms[v.start as usize..v.end as usize], surface))?;
+        Some(GazetteerMatch { start: s as u32, end: e as u32, known: v.known, bare: v.bare })
     }
 
     /// Entries whose name key equals `name`'s, highest priority first.
@@ -477,11 +587,11 @@ impl Gazetteer {
 
     /// The number of distinct (lowercase) surface forms.
     pub fn len(&self) -> usize {
-        self.variants.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.variants.is_empty()
+        self.len == 0
     }
 }
 

@@ -37,7 +37,10 @@ pub struct PhraseIndex<T> {
     /// tokens start no phrase, and this small table (which stays in cache when the maps
     /// are large) tells so without probing them.
     first_filter: Vec<u64>,
-    phrases: Vec<(Box<str>, T)>,
+    /// The phrases, one after the other (one allocation rather than one per phrase).
+    text: String,
+    /// Each phrase's range of `text` and value.
+    phrases: Vec<(u32, u32, T)>,
 }
 
 impl<T> Default for PhraseIndex<T> {
@@ -48,6 +51,7 @@ impl<T> Default for PhraseIndex<T> {
             ids: Vec::new(),
             keys: Vec::new(),
             first_filter: vec![0],
+            text: String::new(),
             phrases: Vec::new(),
         }
     }
@@ -241,20 +245,21 @@ impl<T> PhraseIndex<T> {
 
     /// An index of many phrases, sorted once.
     pub fn from_phrases(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
-        Self::from_lowercase(phrases.into_iter().map(|(phrase, value)| (lowercase(phrase).into_boxed_str(), value)))
+        Self::from_lowercase(phrases.into_iter().map(|(phrase, value)| (lowercase(phrase), value)))
     }
 
     /// [`PhraseIndex::from_phrases`] of phrases that are lowercase already (as
     /// [`str::to_lowercase`] leaves them, or [`str::to_ascii_lowercase`] an ASCII phrase):
     /// they are indexed as they are. Lowercasing is idempotent, so the index is the one
     /// `from_phrases` would build from the same phrases.
-    pub fn from_lowercase(phrases: impl IntoIterator<Item = (Box<str>, T)>) -> Self {
+    pub fn from_lowercase<S: AsRef<str>>(phrases: impl IntoIterator<Item = (S, T)>) -> Self {
         let phrases = phrases.into_iter();
         let mut idx = PhraseIndex::default();
         idx.phrases.reserve(phrases.size_hint().0);
         idx.keys.reserve(phrases.size_hint().0);
         for (phrase, value) in phrases {
-            debug_assert_eq!(*lowercase(phrase.to_string()), *phrase, "a phrase not in lowercase");
+            let phrase = phrase.as_ref();
+            debug_assert_eq!(lowercase(phrase.to_string()), phrase, "a phrase not in lowercase");
             idx.push(phrase, value);
         }
         idx.sort();
@@ -263,16 +268,31 @@ impl<T> PhraseIndex<T> {
 
     /// Add one phrase (small lexicons; for many phrases use [`PhraseIndex::from_phrases`]).
     pub fn insert(&mut self, phrase: &str, value: T) {
-        self.push(lowercase(phrase.to_owned()).into_boxed_str(), value);
+        self.push(&lowercase(phrase.to_owned()), value);
         self.sort();
     }
 
     /// Add a lowercase phrase to `phrases` and its key to `keys` (the tables are built by
     /// [`PhraseIndex::sort`]).
-    fn push(&mut self, phrase: Box<str>, value: T) {
-        let (first, second) = two_words(&phrase);
+    fn push(&mut self, phrase: &str, value: T) {
+        let (first, second) = two_words(phrase);
         self.keys.push((word_hash(first), (!second.is_empty()).then(|| word_hash(second))));
-        self.phrases.push((phrase, value));
+        let start = self.text.len() as u32;
+        self.text.push_str(phrase);
+        self.phrases.push((start, self.text.len() as u32, value));
+    }
+
+    /// The bytes of phrase `id` and its value.
+    #[inline]
+    fn phrase_bytes(&self, id: u32) -> (&[u8], &T) {
+        let (start, end, value) = &self.phrases[id as usize];
+        (&self.text.as_bytes()[*start as usize..*end as usize], value)
+    }
+
+    /// Phrase `id`.
+    fn phrase(&self, id: u32) -> &str {
+        let (start, end, _) = self.phrases[id as usize];
+        &self.text[start as usize..end as usize]
     }
 
     /// Build the tables from `keys`: each key's phrases longest first (then in the order
@@ -318,11 +338,10 @@ impl<T> PhraseIndex<T> {
             ids[next[g as usize] as usize] = i as u32;
             next[g as usize] += 1;
         }
-        let phrases = &self.phrases;
         for (&s, &n) in start.iter().zip(&counts) {
             let list = &mut ids[s as usize..(s + n) as usize];
             if list.len() > 1 {
-                list.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].0.len()));
+                list.sort_by_key(|&i| std::cmp::Reverse(self.phrase_bytes(i).0.len()));
             }
         }
         for r in pairs.values_mut().chain(singles.values_mut()) {
@@ -349,7 +368,7 @@ impl<T> PhraseIndex<T> {
     /// first word is not one of them.
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
         let mut seen = rustc_hash::FxHashSet::default();
-        self.phrases.iter().map(|(p, _)| two_words(p).0).filter(move |w| seen.insert(*w))
+        (0..self.len() as u32).map(|id| two_words(self.phrase(id)).0).filter(move |w| seen.insert(*w))
     }
 
     pub fn len(&self) -> usize {
@@ -382,8 +401,8 @@ impl<T> PhraseIndex<T> {
     /// The longest phrase starting at token `i` with the index one past its last token.
     pub fn longest_at(&self, doc: &Document, i: usize) -> Option<(&T, usize)> {
         self.candidates(doc, i)?.find_map(|&id| {
-            let (p, v) = &self.phrases[id as usize];
-            matches(doc, i, p).map(|end| (v, end))
+            let (p, v) = self.phrase_bytes(id);
+            matches_bytes(doc, i, p).map(|end| (v, end))
         })
     }
 
@@ -403,11 +422,7 @@ impl<T> PhraseIndex<T> {
         } else {
             *self.pairs.get(&(word_hash(first), word_hash(second)))?
         };
-        self.ids[a as usize..b as usize]
-            .iter()
-            .map(|&i| &self.phrases[i as usize])
-            .find(|(p, _)| **p == *norm)
-            .map(|(_, v)| v)
+        self.ids[a as usize..b as usize].iter().find(|&&i| self.phrase(i) == norm).map(|&i| &self.phrases[i as usize].2)
     }
 }
 
@@ -430,8 +445,8 @@ impl<'s, T> Iterator for PhraseMatches<'s, T> {
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         for &id in &mut self.ids {
-            let (p, v) = &self.index.phrases[id as usize];
-            if let Some(end) = matches(self.doc, self.i, p) {
+            let (p, v) = self.index.phrase_bytes(id);
+            if let Some(end) = matches_bytes(self.doc, self.i, p) {
                 return Some((v, end));
             }
         }
@@ -441,10 +456,16 @@ impl<'s, T> Iterator for PhraseMatches<'s, T> {
 
 /// If `phrase` matches at token `i`, the index one past its last token.
 pub fn matches(doc: &Document, i: usize, phrase: &str) -> Option<usize> {
+    matches_bytes(doc, i, phrase.as_bytes())
+}
+
+/// [`matches`] of a phrase's bytes.
+#[inline]
+fn matches_bytes(doc: &Document, i: usize, phrase: &[u8]) -> Option<usize> {
     let tok = doc.tokens.get(i)?;
     let text = doc.lower.as_bytes();
     let mut pos = tok.start as usize;
-    for b in phrase.bytes() {
+    for &b in phrase {
         if b == b' ' {
             if !text.get(pos).is_some_and(|c| c.is_ascii_whitespace()) {
                 return None;
