@@ -633,7 +633,7 @@ impl<'a> Table<'a> {
             }
             let line = &text[start..end];
             start = next;
-            if line.starts_with('#') || line.trim().is_empty() {
+            if line.starts_with('#') || crate::text::trim(line).is_empty() {
                 fields.truncate(row);
                 continue;
             }
@@ -682,7 +682,7 @@ impl<'a> Table<'a> {
 }
 
 fn list(cell: &str) -> Vec<String> {
-    cell.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    cell.split(';').map(crate::text::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
 fn words(phrase: &str) -> Vec<Box<str>> {

@@ -265,7 +265,7 @@ impl FormsBuilder {
 
     /// Add a surface form; `keyed` also makes it findable by [`Gazetteer::lookup`].
     fn add(&mut self, form: &str, known: Known, bare: bool, keyed: bool) {
-        let form = form.trim();
+        let form = crate::text::trim(form);
         if form.chars().nth(1).is_none() || !form.chars().any(char::is_alphabetic) {
             return;
         }

@@ -87,3 +87,26 @@ impl<'a> Document<'a> {
         &self.norm.text[self.tokens[from].start as usize..self.tokens[to - 1].end as usize]
     }
 }
+
+/// [`str::trim`], answered at once for the text that starts and ends with ASCII other than
+/// whitespace, as most names and fields of the data files do.
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    // ASCII whitespace as `char::is_whitespace` has it: the vertical tab too.
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r');
+    match s.as_bytes() {
+        [first, .., last] if plain(first) && plain(last) => s,
+        [only] if plain(only) => s,
+        _ => s.trim(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn trim_as_str_trim() {
+        for s in ["", " ", "a", " a", "a ", "\u{b}a\u{b}", "ab", "a\u{a0}", "\u{2003}a", "é", "a é", " \r\n", "x\t"] {
+            assert_eq!(super::trim(s), s.trim(), "{s:?}");
+        }
+    }
+}
