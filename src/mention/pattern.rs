@@ -425,6 +425,27 @@ impl<'a> SentenceMentions<'a> {
         ok.then_some((m, false))
     }
 
+    /// Whether token `k` is a short lowercase syllable joined by a hyphen to a capitalised
+    /// word before it ("Hong-kyun"), not a participle or a suffix ("Mbolo-led",
+    /// "Gaza-based", "Hamas-run").
+    fn syllable_after_hyphen(&self, k: usize) -> bool {
+        let t = self.doc.tokens[k];
+        let w = self.low(k);
+        k >= 2
+            && self.low(k - 1) == "-"
+            && !t.space_before()
+            && !self.doc.tokens[k - 1].space_before()
+            && self.doc.tokens[k - 2].is_capitalised()
+            && !self.is(k, PARTICLE)
+            && (2..=5).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !w.ends_with("ed")
+            && !matches!(
+                w,
+                "run" | "born" | "era" | "style" | "made" | "wide" | "type" | "like" | "free" | "only" | "held" | "up"
+            )
+    }
+
     /// A capitalised name run starting at `i` on free tokens: `[i, end)`.
     fn name_run(&self, i: usize, max: usize) -> Option<usize> {
         let doc = self.doc;
@@ -471,8 +492,12 @@ impl<'a> SentenceMentions<'a> {
             }
             break;
         }
-        // A name does not end in a particle, even a capitalised one.
-        while end > i + 1 && (!doc.tokens[end - 1].is_capitalised() || self.is(end - 1, PARTICLE)) {
+        // A name does not end in a particle, even a capitalised one; but a Korean given
+        // name's second syllable is part of it ("Kim Hong-kyun", "Chang Ho-jin").
+        while end > i + 1
+            && (!doc.tokens[end - 1].is_capitalised() || self.is(end - 1, PARTICLE))
+            && !self.syllable_after_hyphen(end - 1)
+        {
             end -= 1;
         }
         Some(end)
@@ -2740,6 +2765,53 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             }
             let words = (i..end).filter(|&k| self.doc.tokens[k].is_word()).count();
+            // "Milan Radoičić", "Sofia Sapega": a town's one-word name that is also a given
+            // name, before a surname nobody lists, opens a person's name.
+            let given_place = self.mention_ending_at(i).filter(|&p| {
+                let m = &self.list[p];
+                head.is_none()
+                    && words == 1
+                    && m.form == Form::Name
+                    && m.end == m.start + 1
+                    && matches!(m.referent, Referent::Known(Known::Place(_)))
+                    && self.doc.tokens[i].space_before()
+                    && self.given_name(m.start as usize)
+                    && !self.doc.tokens[i].is_all_caps()
+                    && !self.is(i, NAME_HEAD)
+            });
+            // "The Somali Journalists Syndicate said", "the Libyan Red Crescent said": a name
+            // nobody lists after "the" (and a demonym) before a verb of saying is an
+            // organisation's; a person's name takes no article.
+            if head.is_none() && (2..=3).contains(&words) && self.is(end, SPEECH_VERB_AFTER_NAME) {
+                let demonym = self
+                    .mention_ending_at(i)
+                    .filter(|&p| self.list[p].form == Form::Demonym && self.doc.tokens[i].space_before());
+                let start = demonym.map_or(i, |p| self.list[p].start as usize);
+                if start > self.range.start as usize && self.low(start - 1) == "the" {
+                    let name = self.doc.span_text(start, end).to_owned();
+                    let referent =
+                        Referent::New(NewName { name, etype: EntityType::Organisation, subtype: String::new() });
+                    let m = self.mention(start, end, referent, Form::Name, "determiner-speaker", 0.65);
+                    match demonym {
+                        Some(p) => {
+                            self.replace(p, m);
+                        }
+                        None => {
+                            self.add(m);
+                        }
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            if let Some(p) = given_place {
+                let start = self.list[p].start as usize;
+                let name = self.doc.span_text(start, end).to_owned();
+                let m = self.mention(start, end, self.person(name), Form::Name, "given-name-place", 0.65);
+                self.replace(p, m);
+                i = end;
+                continue;
+            }
             // "the head of Tajikistan's State Committee for National Security, Saimumin
             // Yatimov,": a name nobody lists after an office's appositive is its holder's.
             if head.is_none() && words >= 2 && self.office_of_before(i).is_some() {
