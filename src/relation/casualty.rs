@@ -58,7 +58,14 @@ fn merge(ctx: &Sent, cands: Vec<Candidate>) -> Vec<Candidate> {
             if k.targets.is_empty() {
                 k.targets = c.targets;
             }
-            k.place = k.place.or(c.place);
+            // "opened fire … near Pahalgam …, in the deadliest attack on civilians in
+            // India": a place inside the country is where, over the country.
+            k.place = match (k.place, c.place) {
+                (Some(a), Some(b)) if ctx.etype(a) == EntityType::Country && ctx.etype(b) == EntityType::Place => {
+                    Some(b)
+                }
+                (a, b) => a.or(b),
+            };
             k.count = k.count.or(c.count);
             k.launched = k.launched.or(c.launched);
             k.amount = k.amount.take().or(c.amount);
@@ -126,6 +133,33 @@ fn place_of_cause(ctx: &Sent, k: usize) -> Option<u32> {
 }
 
 /// The place of a sentence that opens with it: "In Israel, 28 people died".
+/// A place (not a country) where casualties were: their own, or the cause's ("opened
+/// fire near the town of Tirah in northern Pakistan, killing 26").
+fn place_within(ctx: &Sent, cas: &Casualties) -> Option<u32> {
+    let place = |e: &u32| ctx.etype(*e) == EntityType::Place;
+    if let Some(p) = cas.place.filter(place) {
+        return Some(p);
+    }
+    if ctx.low(cas.at).ends_with("ing") && ctx.low(cas.at.wrapping_sub(1)) == "," {
+        let args = ctx.left_args(cas.at - 1, 20);
+        return args
+            .iter()
+            .filter(|(m, p)| matches!(p, Some("in" | "at" | "near")) && ctx.mention(*m).form != Form::Demonym)
+            .filter_map(|&(m, _)| ctx.entity(m, false))
+            .find(place);
+    }
+    place_of_cause(ctx, cas.at).filter(place)
+}
+
+/// The place in the subject of an active verb of killing: "an explosion at a fuel depot
+/// near Stepanakert … killed at least 170 people".
+fn subject_place(ctx: &Sent, cas: &Casualties) -> Option<u32> {
+    if !cas.active || ctx.low(cas.at).ends_with("ing") {
+        return None;
+    }
+    ctx.place_arg(&ctx.left_args(cas.at, 20), false)
+}
+
 fn fronted_place(ctx: &Sent) -> Option<u32> {
     let start = ctx.range.start;
     let m = ctx.head(start + 1).filter(|_| ctx.low(start) == "in")?;
@@ -225,7 +259,8 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
         let Some(&kind) = lex.casualties.get(ctx.low(k)) else {
             continue;
         };
-        if ctx.is_quoted(k) {
+        // "Twenty-five of the dead were tourists": a part of a toll told before, no toll.
+        if ctx.is_quoted(k) || ctx.low(k.wrapping_sub(1)) == "the" && ctx.low(k.wrapping_sub(2)) == "of" {
             continue;
         }
         // "killed a 62-year-old man"
@@ -459,7 +494,17 @@ pub(super) fn assemble(
     for cas in casualties(ctx) {
         // An earlier event right before the casualty word ("after an attack on tourists
         // killed 26 men"), else the sentence's first attack.
-        let fits = |c: &Candidate| is_attack(c) && (cas.place.is_none() || c.place == cas.place);
+        // A place and a country are one attack's, the place the more precise ("killing 26
+        // … near Pahalgam …, the deadliest attack on civilians in India").
+        let finer = |c: &Candidate| match (c.place, cas.place) {
+            (Some(a), Some(b)) => {
+                let (ta, tb) = (ctx.etype(a), ctx.etype(b));
+                ta == EntityType::Country && tb == EntityType::Place
+                    || ta == EntityType::Place && tb == EntityType::Country
+            }
+            _ => false,
+        };
+        let fits = |c: &Candidate| is_attack(c) && (cas.place.is_none() || c.place == cas.place || finer(c));
         let attack = cands
             .iter()
             .rposition(|c| fits(c) && c.trigger.end <= cas.at && prior(ctx, c))
@@ -500,6 +545,11 @@ pub(super) fn assemble(
                     }
                 } =>
             {
+                if cands[i].place.is_some_and(|p| ctx.etype(p) == EntityType::Country) {
+                    if let Some(p) = place_within(ctx, &cas) {
+                        cands[i].place = Some(p);
+                    }
+                }
                 placed(i, &mut counts, &mut cands)
             }
             (Some(p), _, Some(i)) => {
@@ -536,7 +586,11 @@ pub(super) fn assemble(
                     let violent = killer.is_some() || violent_cause(ctx, cas.at, cas.active);
                     cands.push(Candidate {
                         etype: Some(if violent { EventType::Attack } else { EventType::Casualty }),
-                        place: cas.place.or_else(|| place_of_cause(ctx, cas.at)).or_else(|| fronted_place(ctx)),
+                        place: cas
+                            .place
+                            .or_else(|| place_of_cause(ctx, cas.at))
+                            .or_else(|| fronted_place(ctx))
+                            .or_else(|| subject_place(ctx, &cas)),
                         trigger: ctx.range.start..ctx.range.start + 1,
                         rule: "casualties".into(),
                         ..Default::default()
