@@ -3,10 +3,10 @@
 //! turning candidates and statements into events and relations.
 
 use super::frames::{Candidate, Found};
-use super::{word, Event, Extraction, RelObject, Relation, Sent, Statement};
+use super::{is_year, word, Event, Extraction, RelObject, Relation, Sent, Statement};
 use crate::data::{CasualtyKind, EntityType, EventType, Predicate};
 use crate::mention::Form;
-use crate::text::date::Date;
+use crate::text::date::{month_number, Date};
 use crate::text::number::parse_quantity;
 use crate::text::token::TokenKind;
 use std::ops::Range;
@@ -151,6 +151,30 @@ fn place_within(ctx: &Sent, cas: &Casualties) -> Option<u32> {
     place_of_cause(ctx, cas.at).filter(place)
 }
 
+/// A toll's count, when casualty word `k` opens one ("the death toll", "the number of
+/// people killed") that a verb brings to a number ("rose to 120", "stood at 45") in its
+/// clause; and the token after the number.
+fn toll(ctx: &Sent, k: usize) -> Option<(u64, usize)> {
+    let from = if ctx.low(k + 1) == "toll" {
+        k + 2
+    } else if matches!(ctx.low(k.wrapping_sub(1)), "people" | "those")
+        && ctx.low(k.wrapping_sub(2)) == "of"
+        && ctx.low(k.wrapping_sub(3)) == "number"
+    {
+        k + 1
+    } else {
+        return None;
+    };
+    let end = (from + 25).min(ctx.range.end);
+    let verb = (from..end).take_while(|&j| ctx.low(j) != "," && !ctx.is(j, word::CLAUSE_PUNCTUATION)).find(|&j| {
+        matches!(ctx.low(j), "rose" | "risen" | "rises" | "climbed" | "climbs" | "jumped" | "stood" | "stands")
+            && matches!(ctx.low(j + 1), "to" | "at")
+    })?;
+    let toks = &ctx.doc.tokens[..ctx.range.end];
+    let q = parse_quantity(&ctx.doc.lower, toks, verb + 2, &ctx.data.lexicon.numbers).filter(|q| !q.ordinal)?;
+    Some((q.count()?, verb + 2 + q.len))
+}
+
 /// The place in the subject of an active verb of killing: "an explosion at a fuel depot
 /// near Stepanakert … killed at least 170 people".
 fn subject_place(ctx: &Sent, cas: &Casualties) -> Option<u32> {
@@ -263,6 +287,12 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
         if ctx.is_quoted(k) || ctx.low(k.wrapping_sub(1)) == "the" && ctx.low(k.wrapping_sub(2)) == "of" {
             continue;
         }
+        // "The death toll … has risen to 120", "the number of people killed by two car
+        // bombs … has risen to 120": the count the toll comes to.
+        if let Some((count, end)) = toll(ctx, k) {
+            out.push(Casualties { kind, count, place: place_after(ctx, end), at: k, active: false });
+            continue;
+        }
         // "killed a 62-year-old man"
         if let Some((n, end)) = one_person(ctx, k + 1) {
             out.push(Casualties { kind, count: n, place: place_after(ctx, end), at: k, active: true });
@@ -306,8 +336,13 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             }
             if let Some(mut q) = parse_quantity(&ctx.doc.lower, toks, s, &lex.numbers) {
                 let end = s + q.len;
-                // "a 22-year-old gendarme had died": an age counts no one.
-                if age(end) {
+                // "a 22-year-old gendarme had died": an age counts no one; nor does a date
+                // ("MOGADISHU, Oct 31 - The number of people killed") or a year ("the 2018
+                // killing of …").
+                let month = |x: usize| x >= ctx.range.start && month_number(ctx.low(x)).is_some();
+                let date = month(s.wrapping_sub(1)) || s >= 2 && ctx.low(s - 1) == "." && month(s - 2) || month(end);
+                let year = q.len == 1 && is_year(ctx.low(s)) && !ctx.is(end, word::PERSON_NOUN);
+                if age(end) || date || year {
                     continue;
                 }
                 // Read backwards, "twenty-nine" is first seen at "nine": the number is

@@ -1410,6 +1410,6 @@ fn finish(out: &mut Extraction) {
 }
 
 /// Whether a number's text is a year of the last two centuries ("1994", "2024").
-fn is_year(w: &str) -> bool {
+pub(super) fn is_year(w: &str) -> bool {
     w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
 }
