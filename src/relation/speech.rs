@@ -372,6 +372,11 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         return;
     }
     let Some(sm) = speaker else { return };
+    // "according to Indian media reports": the country's press, not its government.
+    let press = |w: &str| matches!(w, "media" | "press" | "reports" | "newspapers" | "outlets" | "journalists");
+    if according && ctx.mention(sm).form == Form::Demonym && press(ctx.low(ctx.mention(sm).end as usize)) {
+        return;
+    }
     let mut speakers: Vec<u32> = ctx
         .expand(sm, true)
         .into_iter()
