@@ -11,7 +11,6 @@
 use crate::data::{EntityType, OntologyData};
 use crate::text::phrase::{word_hash, PhraseIndex};
 use crate::text::Document;
-use rustc_hash::FxHashMap;
 
 /// A gazetteer entry: what a surface form refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -99,7 +98,7 @@ pub struct Gazetteer {
     /// The number of indexed (lowercase) forms.
     len: usize,
     /// Lowercased folded name key -> entries, for lookups of names found by patterns.
-    by_key: FxHashMap<String, Vec<Known>>,
+    by_key: KeyMap,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -107,6 +106,9 @@ impl std::fmt::Debug for Gazetteer {
         f.debug_struct("Gazetteer").field("patterns", &self.len).finish()
     }
 }
+
+/// Name keys and their entries.
+type KeyMap = hashbrown::HashMap<String, Vec<Known>, rustc_hash::FxBuildHasher>;
 
 /// A lookup key for names: lowercase, diacritics and apostrophes removed, spaces and
 /// hyphens collapsed to one space.
@@ -224,7 +226,7 @@ struct FormsBuilder {
     /// The surface forms, each with its best entry (the first added of the highest
     /// priority) and the surface form added before it to its group (`NONE` for none).
     variants: Vec<(Variant, u32)>,
-    by_key: FxHashMap<String, Vec<Known>>,
+    by_key: KeyMap,
     /// Scratch space for a form's lowercase form and name key.
     scratch: String,
 }
@@ -264,10 +266,11 @@ impl FormsBuilder {
     }
 
     /// Add a surface form; `keyed` also makes it findable by [`Gazetteer::lookup`].
-    fn add(&mut self, form: &str, known: Known, bare: bool, keyed: bool) {
+    /// Whether the form was taken (a form needs two characters and a letter).
+    fn add(&mut self, form: &str, known: Known, bare: bool, keyed: bool) -> bool {
         let form = crate::text::trim(form);
         if form.chars().nth(1).is_none() || !form.chars().any(char::is_alphabetic) {
-            return;
+            return false;
         }
         let group = self.group_of(form);
         match self.variant_of(group, form) {
@@ -289,13 +292,16 @@ impl FormsBuilder {
         if keyed {
             self.scratch.clear();
             push_name_key(form, &mut self.scratch);
-            match self.by_key.get_mut(self.scratch.as_str()) {
-                Some(list) if !list.contains(&known) => list.push(known),
-                Some(_) => {}
-                None => {
-                    self.by_key.insert(self.scratch.clone(), vec![known]);
-                }
-            }
+            self.add_key(known);
+        }
+        true
+    }
+
+    /// Make `known` findable by [`Gazetteer::lookup`] under the name key in `scratch`.
+    fn add_key(&mut self, known: Known) {
+        let list = self.by_key.entry_ref(self.scratch.as_str()).or_default();
+        if !list.contains(&known) {
+            list.push(known);
         }
     }
 
@@ -367,8 +373,18 @@ fn push_lowercase(form: &str, out: &mut String) {
         let start = out.len();
         out.push_str(form);
         out[start..].make_ascii_lowercase();
-    } else {
+    } else if form.contains('Σ') {
+        // A capital sigma's lowercase depends on its neighbours (final ς).
         out.push_str(&form.to_lowercase());
+    } else {
+        // Otherwise `str::to_lowercase` is each character's lowercase in turn.
+        for c in form.chars() {
+            match c {
+                'A'..='Z' => out.push(c.to_ascii_lowercase()),
+                '\0'..='\u{7f}' | '\u{df}'..='\u{ff}' => out.push(c),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
     }
 }
 
@@ -423,7 +439,7 @@ impl Gazetteer {
             groups_by_lower: hashbrown::HashTable::with_capacity(2 * names),
             groups: Vec::with_capacity(2 * names),
             variants: Vec::with_capacity(2 * names),
-            by_key: FxHashMap::with_capacity_and_hasher(names, Default::default()),
+            by_key: KeyMap::with_capacity_and_hasher(names, Default::default()),
             scratch: String::new(),
         };
         for (i, c) in data.countries.iter().enumerate() {
@@ -451,15 +467,28 @@ impl Gazetteer {
             }
         }
         let region_nouns: Vec<&str> = data.lexicon.place_nouns.iter().filter(|n| n.region).map(|n| &*n.word).collect();
+        // A form's name key is its stem's, a space when both have one, and its noun's.
+        let noun_keys: Vec<String> = region_nouns.iter().map(|n| name_key(n)).collect();
+        let mut form = String::new();
+        let mut stem_key = String::new();
         for (i, r) in data.regions.iter().enumerate() {
             let k = Known::Region(i as u32);
-            let mut form = String::new();
-            for noun in &region_nouns {
+            stem_key.clear();
+            push_name_key(&r.stem, &mut stem_key);
+            for (noun, noun_key) in region_nouns.iter().zip(&noun_keys) {
                 form.clear();
                 form.push_str(&r.stem);
                 form.push(' ');
                 form.push_str(noun);
-                b.add(&form, k, false, true);
+                if b.add(&form, k, false, false) {
+                    b.scratch.clear();
+                    b.scratch.push_str(&stem_key);
+                    if !stem_key.is_empty() && !noun_key.is_empty() {
+                        b.scratch.push(' ');
+                    }
+                    b.scratch.push_str(noun_key);
+                    b.add_key(k);
+                }
             }
             if !r.official_name.is_empty() && r.official_name != r.stem {
                 b.add(&r.official_name, k, false, true);
