@@ -108,7 +108,32 @@ impl std::fmt::Debug for Gazetteer {
 }
 
 /// Name keys and their entries.
-type KeyMap = hashbrown::HashMap<String, Vec<Known>, rustc_hash::FxBuildHasher>;
+type KeyMap = hashbrown::HashMap<String, Entries, rustc_hash::FxBuildHasher>;
+
+/// The entries of a name key: most keys have one, kept without an allocation of its own.
+#[derive(Debug, Clone)]
+enum Entries {
+    One(Known),
+    Many(Vec<Known>),
+}
+
+impl Entries {
+    fn as_slice(&self) -> &[Known] {
+        match self {
+            Entries::One(known) => std::slice::from_ref(known),
+            Entries::Many(list) => list,
+        }
+    }
+
+    /// Add `known` if it is not there yet.
+    fn add(&mut self, known: Known) {
+        match self {
+            Entries::One(first) if *first != known => *self = Entries::Many(vec![*first, known]),
+            Entries::Many(list) if !list.contains(&known) => list.push(known),
+            _ => {}
+        }
+    }
+}
 
 /// A lookup key for names: lowercase, diacritics and apostrophes removed, spaces and
 /// hyphens collapsed to one space.
@@ -299,10 +324,7 @@ impl FormsBuilder {
 
     /// Make `known` findable by [`Gazetteer::lookup`] under the name key in `scratch`.
     fn add_key(&mut self, known: Known) {
-        let list = self.by_key.entry_ref(self.scratch.as_str()).or_default();
-        if !list.contains(&known) {
-            list.push(known);
-        }
+        self.by_key.entry_ref(self.scratch.as_str()).and_modify(|e| e.add(known)).or_insert(Entries::One(known));
     }
 
     /// The lowercase form of group `g`.
@@ -541,8 +563,10 @@ impl Gazetteer {
             phrases.push((lower, range));
         }
         let mut by_key = std::mem::take(&mut b.by_key);
-        for v in by_key.values_mut() {
-            v.sort_by_key(|k| std::cmp::Reverse(k.priority()));
+        for e in by_key.values_mut() {
+            if let Entries::Many(list) = e {
+                list.sort_by_key(|k| std::cmp::Reverse(k.priority()));
+            }
         }
         Gazetteer {
             index: PhraseIndex::from_lowercase(phrases),
@@ -611,7 +635,7 @@ impl Gazetteer {
             Some(key) => self.by_key.get(key),
             None => self.by_key.get(&name_key(name)),
         };
-        key.map_or(&[], Vec::as_slice)
+        key.map_or(&[], Entries::as_slice)
     }
 
     /// The number of distinct (lowercase) surface forms.
