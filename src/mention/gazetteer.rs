@@ -655,6 +655,20 @@ mod tests {
     use unicode_normalization::UnicodeNormalization;
 
     #[test]
+    fn lowercase_as_str_to_lowercase() {
+        // Every character, alone and between others (a capital sigma's form depends on
+        // its neighbours), as `str::to_lowercase` has it.
+        let mut out = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for form in [c.to_string(), format!("Ab{c}É"), format!("é{c} Σ"), format!("ΣΑ{c}")] {
+                out.clear();
+                push_lowercase(&form, &mut out);
+                assert_eq!(out, form.to_lowercase(), "{form:?}");
+            }
+        }
+    }
+
+    #[test]
     fn keys() {
         assert_eq!(name_key("Dalia Grybauskaitė"), "dalia grybauskaite");
         assert_eq!(name_key("Be'eri"), "beeri");
