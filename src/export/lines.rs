@@ -348,8 +348,10 @@ impl Block for Framed<'_> {
     }
 
     fn string(&mut self, p: &'static str, value: &str) -> Result<()> {
+        // The strings of a description (labels, a statement's text, paths) are each
+        // written once: quoted at once, not kept (evidence is written by `portable`).
         self.start(p, b"> ");
-        self.quoted.write(self.out, value);
+        quoted(self.out, value);
         self.out.extend_from_slice(&self.frame.tail);
         Ok(())
     }

@@ -101,6 +101,27 @@ fn decimal_lexical(x: f64) -> String {
     s
 }
 
+/// `value` of `p` as an `xsd:decimal` written into `block`, its lexical form that of
+/// [`decimal_lexical`], without allocating: ryu's when it writes no exponent (from 1e-5
+/// to 1e16) and 15 digits or fewer (coordinates have about ten), where only one decimal
+/// of the shortest length reads back as `x` (of 16 or 17 digits, two may, and ryu and
+/// `Display` break the tie differently).
+fn decimal(block: &mut dyn Block, p: &'static str, x: f64) -> Result<()> {
+    let mut buffer = ryu::Buffer::new();
+    match ryu_decimal(&mut buffer, x) {
+        Some(lexical) => block.typed(p, lexical, xsd::DECIMAL),
+        None => block.typed(p, &decimal_lexical(x), xsd::DECIMAL),
+    }
+}
+
+/// [`decimal_lexical`] of `x` as ryu writes it, unless it writes an exponent or more than
+/// 15 digits (see [`decimal`]).
+fn ryu_decimal(buffer: &mut ryu::Buffer, x: f64) -> Option<&str> {
+    x.is_finite()
+        .then(|| buffer.format_finite(x))
+        .filter(|s| !s.contains('e') && s.bytes().filter(u8::is_ascii_digit).count() <= 15)
+}
+
 /// The lexical forms of the confidences written, the last used first: a few values recur
 /// (each rule has its own), in a document and from one document to the next.
 #[derive(Debug, Default, Clone)]
@@ -584,8 +605,8 @@ fn identifiers(block: &mut dyn Block, n: &Node) -> Result<()> {
     }
     if let (Some(lat), Some(lon)) = (n.lat, n.lon) {
         if lat.is_finite() && lon.is_finite() {
-            block.typed(wgs84::LAT, &decimal_lexical(lat), xsd::DECIMAL)?;
-            block.typed(wgs84::LONG, &decimal_lexical(lon), xsd::DECIMAL)?;
+            decimal(block, wgs84::LAT, lat)?;
+            decimal(block, wgs84::LONG, lon)?;
         }
     }
     if let Some(c) = n.country_code.as_deref().filter(|c| !c.is_empty()) {
@@ -842,6 +863,41 @@ mod tests {
         }
         for (year, month, day) in [(-1, 1, 1), (10000, 1, 1), (2024, 100, 1)] {
             assert_eq!(date_lexical(Date { year, month, day }, &mut [0; 10]), None);
+        }
+    }
+
+    /// Decimals written by ryu are those `Display` writes: every coordinate of the data
+    /// (each written by ryu), a sweep of coordinates to four places, numbers of any bits in
+    /// the range of coordinates (of 17 digits, ryu and `Display` differ: -171.09939575195313
+    /// is also written -171.09939575195312), and the edges of the range ryu writes without
+    /// an exponent.
+    #[test]
+    fn ryu_decimals_are_display() {
+        let data = crate::data::OntologyData::embedded().unwrap();
+        let coordinates: Vec<f64> = (data.countries.iter().flat_map(|c| [c.lat, c.lon]))
+            .chain(data.places.iter().flat_map(|c| [c.lat, c.lon]))
+            .chain(data.areas.iter().flat_map(|c| [c.lat, c.lon]))
+            .flatten()
+            .collect();
+        assert!(coordinates.len() > 1000);
+        let mut buffer = ryu::Buffer::new();
+        for &x in &coordinates {
+            assert_eq!(ryu_decimal(&mut buffer, x), Some(decimal_lexical(x).as_str()), "{x:?}");
+        }
+        let mut values: Vec<f64> = [0.0, -0.0, 1e-5, 1e-6, 9.999_999_999e15, 1e16, 0.1 + 0.2, 180.0, -90.0, 1.5e-5]
+            .into_iter()
+            .chain((-1_800_000..=1_800_000).step_by(7).map(|i| f64::from(i) / 10_000.0))
+            .collect();
+        let mut bits: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            bits = bits.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let x = f64::from_bits(bits);
+            values.push(if x.is_finite() { x % 180.0 } else { 0.5 });
+        }
+        for x in values {
+            if let Some(s) = ryu_decimal(&mut buffer, x) {
+                assert_eq!(s, decimal_lexical(x), "{x:?}");
+            }
         }
     }
 }

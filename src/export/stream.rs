@@ -723,8 +723,11 @@ impl rdf::Sink for Lines<'_> {
             None => describe(&mut self.block(g, s)),
             // Written as it comes, but for what is written at the end.
             Some(Subject::Registered) => describe(&mut Undeferred(self.block(g, s))),
-            // Written once, or not again.
-            Some(Subject::Entity | Subject::Repeated) => describe(&mut rdf::AsQuads { sink: self, g, s }),
+            // Written once; the mention count at the end, so not even formatted.
+            Some(Subject::Entity) => describe(&mut Counted(rdf::AsQuads { sink: self, g, s })),
+            // A later report's description is not written again: of the statements about
+            // it, only its roles are (edges, not described here).
+            Some(Subject::Repeated) => Ok(()),
         }
     }
 
@@ -796,6 +799,31 @@ impl rdf::Block for Undeferred<'_> {
 
     fn integer(&mut self, p: &'static str, value: u64) -> Result<()> {
         if is_deferred(p) {
+            return Ok(());
+        }
+        self.0.integer(p, value)
+    }
+}
+
+/// The statements describing an entity, handed on one by one to be written once, but for
+/// its mention count, which is written at the end (see [`Streamer::finish`]).
+struct Counted<'a, 'b>(rdf::AsQuads<'a, Lines<'b>>);
+
+impl rdf::Block for Counted<'_, '_> {
+    fn iri(&mut self, p: &'static str, o: &str) -> Result<()> {
+        self.0.iri(p, o)
+    }
+
+    fn string(&mut self, p: &'static str, value: &str) -> Result<()> {
+        self.0.string(p, value)
+    }
+
+    fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
+        self.0.typed(p, value, dt)
+    }
+
+    fn integer(&mut self, p: &'static str, value: u64) -> Result<()> {
+        if p == ng::MENTIONS {
             return Ok(());
         }
         self.0.integer(p, value)
