@@ -34,6 +34,7 @@ use crate::vocab::{ng, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef};
 use petgraph::stable_graph::NodeIndex;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::Cell;
 use std::fs::File;
 use std::hash::{BuildHasher, Hash};
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -248,13 +249,28 @@ enum Subject {
 #[derive(Default)]
 struct Subjects {
     events: FxHashMap<String, Subject>,
+    /// The event looked up last, by its address in the graph (which stays where it is
+    /// while it is written), and how it is treated: an event is asked about for itself and
+    /// for each of its edges, one after another.
+    last: Cell<(usize, Option<Subject>)>,
 }
 
 impl Subjects {
     fn get(&self, n: &Node) -> Option<Subject> {
         match n.kind() {
             NodeKind::Entity(_) => Some(Subject::Entity),
-            NodeKind::Event(_) => self.events.get(&n.iri).copied(),
+            NodeKind::Event(_) if self.events.is_empty() => None,
+            NodeKind::Event(_) => {
+                let at = std::ptr::from_ref(n) as usize;
+                match self.last.get() {
+                    (last, subject) if last == at => subject,
+                    _ => {
+                        let subject = self.events.get(&n.iri).copied();
+                        self.last.set((at, subject));
+                        subject
+                    }
+                }
+            }
             NodeKind::Statement | NodeKind::Document => None,
         }
     }

@@ -48,10 +48,20 @@ impl Fnv1a {
 
 /// Append `h` as 16 lowercase hexadecimal digits (as `{h:016x}`).
 pub fn push_hex16(out: &mut String, h: u64) {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    /// The two digits of each byte.
+    const PAIRS: [[u8; 2]; 256] = {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut pairs = [[0; 2]; 256];
+        let mut b = 0;
+        while b < 256 {
+            pairs[b] = [DIGITS[b >> 4], DIGITS[b & 0xF]];
+            b += 1;
+        }
+        pairs
+    };
     let mut hex = [0u8; 16];
-    for (i, d) in hex.iter_mut().enumerate() {
-        *d = DIGITS[((h >> (4 * (15 - i))) & 0xF) as usize];
+    for (pair, b) in hex.chunks_exact_mut(2).zip(h.to_be_bytes()) {
+        pair.copy_from_slice(&PAIRS[usize::from(b)]);
     }
     // ASCII digits: always UTF-8.
     if let Ok(hex) = std::str::from_utf8(&hex) {
