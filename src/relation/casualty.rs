@@ -58,14 +58,7 @@ fn merge(ctx: &Sent, cands: Vec<Candidate>) -> Vec<Candidate> {
             if k.targets.is_empty() {
                 k.targets = c.targets;
             }
-            // "opened fire … near Pahalgam …, in the deadliest attack on civilians in
-            // India": a place inside the country is where, over the country.
-            k.place = match (k.place, c.place) {
-                (Some(a), Some(b)) if ctx.etype(a) == EntityType::Country && ctx.etype(b) == EntityType::Place => {
-                    Some(b)
-                }
-                (a, b) => a.or(b),
-            };
+            k.place = k.place.or(c.place);
             k.count = k.count.or(c.count);
             k.launched = k.launched.or(c.launched);
             k.amount = k.amount.take().or(c.amount);
