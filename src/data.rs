@@ -493,6 +493,68 @@ pub struct WarDay {
     pub start: crate::text::date::Date,
 }
 
+/// A class of `lexicon/word-classes.tsv`: a list of words a rule tests a word against.
+/// The rules know the classes; the data gives their words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    AttributionVerb,
+    Currency,
+    DefenceSiteNoun,
+    Direction,
+    IntentVerb,
+    LightVerb,
+    NotNameSyllable,
+    PressNoun,
+    ReasonNoun,
+    RoleModifier,
+    SpeechVerbAfterName,
+    StatementNoun,
+    TimeNoun,
+    TitleAdjective,
+    TollVerb,
+    TroopNoun,
+}
+
+impl WordClass {
+    /// Every class, with its name in the data file.
+    pub const ALL: [(WordClass, &'static str); 16] = [
+        (WordClass::AttributionVerb, "attribution-verb"),
+        (WordClass::Currency, "currency"),
+        (WordClass::DefenceSiteNoun, "defence-site-noun"),
+        (WordClass::Direction, "direction"),
+        (WordClass::IntentVerb, "intent-verb"),
+        (WordClass::LightVerb, "light-verb"),
+        (WordClass::NotNameSyllable, "not-name-syllable"),
+        (WordClass::PressNoun, "press-noun"),
+        (WordClass::ReasonNoun, "reason-noun"),
+        (WordClass::RoleModifier, "role-modifier"),
+        (WordClass::SpeechVerbAfterName, "speech-verb-after-name"),
+        (WordClass::StatementNoun, "statement-noun"),
+        (WordClass::TimeNoun, "time-noun"),
+        (WordClass::TitleAdjective, "title-adjective"),
+        (WordClass::TollVerb, "toll-verb"),
+        (WordClass::TroopNoun, "troop-noun"),
+    ];
+}
+
+/// The words of each [`WordClass`] (lowercase).
+#[derive(Debug, Clone, Default)]
+pub struct WordClasses {
+    words: [Vec<Box<str>>; WordClass::ALL.len()],
+}
+
+impl WordClasses {
+    /// The words of `class`.
+    pub fn words(&self, class: WordClass) -> impl Iterator<Item = &str> + Clone {
+        self.words[class as usize].iter().map(|w| &**w)
+    }
+
+    /// Whether `word` (lowercase) is one of the words of `class`.
+    pub fn contains(&self, class: WordClass, word: &str) -> bool {
+        self.words[class as usize].iter().any(|w| **w == *word)
+    }
+}
+
 /// Everything under `ontology/lexicon/` and `ontology/triggers.tsv`.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -538,6 +600,8 @@ pub struct Lexicon {
     pub given_names: FxHashMap<Box<str>, Gender>,
     /// Wars whose days news counts.
     pub war_days: Vec<WarDay>,
+    /// Lists of words by class (lexicon/word-classes.tsv).
+    pub word_classes: WordClasses,
     pub triggers: Vec<Trigger>,
 }
 
@@ -593,6 +657,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/name-openers.txt",
     "lexicon/given-names.tsv",
     "lexicon/ship-prefixes.txt",
+    "lexicon/word-classes.tsv",
     "triggers.tsv",
 );
 
@@ -1006,6 +1071,24 @@ fn entity_type(t: &Table, line: u32, col: usize, s: &str) -> Result<EntityType> 
     EntityType::parse(s).ok_or_else(|| t.err(line, col, format!("unknown entity type '{s}'")))
 }
 
+fn parse_word_classes(t: &Table) -> Result<WordClasses> {
+    let (c, w) = (t.col("class")?, t.col("words")?);
+    let mut classes = WordClasses::default();
+    let mut seen = [false; WordClass::ALL.len()];
+    for (line, r) in t.rows() {
+        let Some(&(class, _)) = WordClass::ALL.iter().find(|(_, name)| *name == r[c]) else {
+            return Err(t.err(line, c, format!("unknown word class '{}'", r[c])));
+        };
+        seen[class as usize] = true;
+        let words = &mut classes.words[class as usize];
+        words.extend(r[w].split(';').map(crate::text::trim).filter(|x| !x.is_empty()).map(|x| x.to_lowercase().into()));
+    }
+    if let Some((_, name)) = WordClass::ALL.iter().find(|(class, _)| !seen[*class as usize]) {
+        return Err(Error::data(&t.path, 1, 1, format!("missing word class '{name}'")));
+    }
+    Ok(classes)
+}
+
 fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, str>>) -> Result<Lexicon> {
     let mut lex = Lexicon { abbreviations: plain_list(&get("lexicon/abbreviations.txt")?), ..Default::default() };
     lex.stopwords = plain_list(&get("lexicon/stopwords.txt")?);
@@ -1019,6 +1102,8 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     lex.non_state_groups = plain_list(&get("lexicon/non-state-groups.txt")?);
     lex.name_openers = plain_list(&get("lexicon/name-openers.txt")?);
     lex.ship_prefixes = plain_list(&get("lexicon/ship-prefixes.txt")?);
+    let src = get("lexicon/word-classes.tsv")?;
+    lex.word_classes = parse_word_classes(&Table::parse("ontology/lexicon/word-classes.tsv", &src)?)?;
     let src = get("lexicon/given-names.tsv")?;
     let t = Table::parse("ontology/lexicon/given-names.tsv", &src)?;
     let (name, gender) = (t.col("name")?, t.col("gender")?);

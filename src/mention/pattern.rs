@@ -3,7 +3,7 @@
 use super::gazetteer::{GazetteerMatch, Known};
 use super::{is_name_token, Fact, FactObject, Form, Mention, MentionStage, Mentions, NewName, Pronoun, Referent};
 use crate::data::{
-    Anaphor, EntityType, NamedBy, NounPosition, OntologyData, PlaceNoun, Predicate, TitleKind, TitleScope,
+    Anaphor, EntityType, NamedBy, NounPosition, OntologyData, PlaceNoun, Predicate, TitleKind, TitleScope, WordClass,
 };
 use crate::text::phrase::PhraseIndex;
 use crate::text::words::WordSets;
@@ -11,42 +11,10 @@ use crate::text::{Document, Token, TokenKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-/// Words before a title that change the role ("former President").
-const ROLE_MODIFIERS: &[&str] =
-    &["former", "then", "new", "acting", "outgoing", "incoming", "interim", "caretaker", "late", "ex"];
-/// Adjectives that may stand between a title's qualifier and the title without being part
-/// of the role ("a Houthi military spokesman", "a senior Hamas official").
 /// The subtypes of a state's bodies whose names many states share ("the National
 /// Security Council", "the Border Service"): qualified by the state that has them.
 const SHARED_BODY_NAMES: &[&str] =
     &["Council", "Office", "Committee", "Agency", "Police", "Parliament", "Commission", "Court"];
-const TITLE_ADJECTIVES: &[&str] = &["military", "senior", "top", "political", "security", "government"];
-/// Words of direction and position that qualify a place's name ("Northern Tigray").
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "upper",
-    "lower",
-    "greater",
-    "inner",
-    "outer",
-    "middle",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-];
 /// Words after which a capitalised name is a place.
 const PLACE_PREPOSITIONS: &[&str] =
     &["in", "at", "near", "towards", "toward", "outside", "inside", "around", "into", "across", "through"];
@@ -100,36 +68,6 @@ const AFTER_SUBJECT: &[&str] = &[
     "denied",
     "confirmed",
 ];
-/// Verbs after which a two- or three-word capitalised name is a person.
-const SPEECH_AFTER_NAME: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "wrote",
-    "announced",
-    "stated",
-    "warned",
-    "insisted",
-    "claimed",
-    "tweeted",
-    "posted",
-    "condemned",
-    "accused",
-    "denied",
-    "urged",
-    "rejected",
-    "welcomed",
-    "praised",
-    "criticised",
-    "criticized",
-    "dismissed",
-    "replied",
-    "responded",
-    "argued",
-    "vowed",
-    "pledged",
-];
 
 // Bits of the word sets the patterns test, one lookup per token ([`word_sets`]): the lower
 // 32 bits (the relation frames have the upper ones).
@@ -141,21 +79,30 @@ const MALE: u64 = 1 << 4;
 const FEMALE: u64 = 1 << 5;
 const NEUTER: u64 = 1 << 6;
 const PLURAL: u64 = 1 << 7;
+/// Words before a title that change the role ("former President"): `role-modifier` of
+/// `lexicon/word-classes.tsv`, as are the other word lists of this module's sets.
 const ROLE_MODIFIER: u64 = 1 << 8;
 const PLACE_PREPOSITION: u64 = 1 << 9;
 const FUNCTION_WORD_AFTER_NAME: u64 = 1 << 10;
 const WORD_AFTER_SUBJECT: u64 = 1 << 11;
+/// Verbs after which a two- or three-word capitalised name is a person.
 const SPEECH_VERB_AFTER_NAME: u64 = 1 << 12;
 // First words of the phrases of an index (see `WordSets::add_first_words`).
 const TITLE_START: u64 = 1 << 13;
 const PLACE_NOUN_START: u64 = 1 << 14;
+/// Adjectives that may stand between a title's qualifier and the title without being part
+/// of the role ("a Houthi military spokesman", "a senior Hamas official").
 const TITLE_ADJECTIVE: u64 = 1 << 15;
 const NAME_OPENER: u64 = 1 << 16;
 /// Region nouns in the plural ("regions", "oblasts").
 const REGION_NOUN_PLURAL: u64 = 1 << 17;
 /// First words of the anaphora nouns that refer back without an article ("police").
 const BARE_ANAPHOR_START: u64 = 1 << 18;
-const _: () = assert!(BARE_ANAPHOR_START < 1 << 32);
+/// Words of direction and position that qualify a place's name ("Northern Tigray").
+const DIRECTION: u64 = 1 << 19;
+/// Short English words after a hyphen that are no syllable of a given name ("Hamas-run").
+const NOT_NAME_SYLLABLE: u64 = 1 << 20;
+const _: () = assert!(NOT_NAME_SYLLABLE < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -170,8 +117,10 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(FEMALE, ["she", "her", "hers", "herself"]);
     sets.add(NEUTER, ["it", "its", "itself"]);
     sets.add(PLURAL, ["they", "them", "their", "themselves"]);
-    sets.add(ROLE_MODIFIER, ROLE_MODIFIERS.iter().copied());
-    sets.add(TITLE_ADJECTIVE, TITLE_ADJECTIVES.iter().copied());
+    sets.add(ROLE_MODIFIER, lex.word_classes.words(WordClass::RoleModifier));
+    sets.add(TITLE_ADJECTIVE, lex.word_classes.words(WordClass::TitleAdjective));
+    sets.add(DIRECTION, lex.word_classes.words(WordClass::Direction));
+    sets.add(NOT_NAME_SYLLABLE, lex.word_classes.words(WordClass::NotNameSyllable));
     sets.add(NAME_OPENER, lex.name_openers.iter().map(|w| &**w));
     let plurals: Vec<String> = lex.place_nouns.iter().filter(|n| n.region).map(|n| format!("{}s", n.word)).collect();
     sets.add(REGION_NOUN_PLURAL, plurals.iter().map(String::as_str));
@@ -181,7 +130,7 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(PLACE_PREPOSITION, PLACE_PREPOSITIONS.iter().copied());
     sets.add(FUNCTION_WORD_AFTER_NAME, FUNCTION_AFTER_NAME.iter().copied());
     sets.add(WORD_AFTER_SUBJECT, AFTER_SUBJECT.iter().copied());
-    sets.add(SPEECH_VERB_AFTER_NAME, SPEECH_AFTER_NAME.iter().copied());
+    sets.add(SPEECH_VERB_AFTER_NAME, lex.word_classes.words(WordClass::SpeechVerbAfterName));
     sets.add_first_words(TITLE_START, titles.first_words());
     sets.add_first_words(PLACE_NOUN_START, place_nouns.first_words());
     sets
@@ -440,10 +389,7 @@ impl<'a> SentenceMentions<'a> {
             && (2..=5).contains(&w.len())
             && w.bytes().all(|b| b.is_ascii_lowercase())
             && !w.ends_with("ed")
-            && !matches!(
-                w,
-                "run" | "born" | "era" | "style" | "made" | "wide" | "type" | "like" | "free" | "only" | "held" | "up"
-            )
+            && !self.is(k, NOT_NAME_SYLLABLE)
     }
 
     /// A capitalised name run starting at `i` on free tokens: `[i, end)`.
@@ -543,7 +489,7 @@ impl<'a> SentenceMentions<'a> {
         i > start && self.is(i - 1, PLACE_PREPOSITION)
             || i > start + 1
                 && self.is_lower_word(i - 1)
-                && DIRECTIONS.contains(&self.low(i - 1))
+                && self.is(i - 1, DIRECTION)
                 && self.is(i - 2, PLACE_PREPOSITION)
     }
 
@@ -732,7 +678,7 @@ impl<'a> SentenceMentions<'a> {
                 t.is_word()
                     && t.is_capitalised()
                     && !self.is(p, STOPWORD)
-                    && !DIRECTIONS.contains(&self.low(p))
+                    && !self.is(p, DIRECTION)
                     && !covered(matches, t)
             };
             if opener

@@ -159,10 +159,9 @@ fn toll(ctx: &Sent, k: usize) -> Option<(u64, usize)> {
         return None;
     };
     let end = (from + 25).min(ctx.range.end);
-    let verb = (from..end).take_while(|&j| ctx.low(j) != "," && !ctx.is(j, word::CLAUSE_PUNCTUATION)).find(|&j| {
-        matches!(ctx.low(j), "rose" | "risen" | "rises" | "climbed" | "climbs" | "jumped" | "stood" | "stands")
-            && matches!(ctx.low(j + 1), "to" | "at")
-    })?;
+    let verb = (from..end)
+        .take_while(|&j| ctx.low(j) != "," && !ctx.is(j, word::CLAUSE_PUNCTUATION))
+        .find(|&j| ctx.is(j, word::TOLL_VERB) && matches!(ctx.low(j + 1), "to" | "at"))?;
     let toks = &ctx.doc.tokens[..ctx.range.end];
     let q = parse_quantity(&ctx.doc.lower, toks, verb + 2, &ctx.data.lexicon.numbers).filter(|q| !q.ordinal)?;
     Some((q.count()?, verb + 2 + q.len))

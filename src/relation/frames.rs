@@ -8,181 +8,9 @@ use crate::text::TokenKind;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// Verbs that take an event noun as object and whose subject is the event's agent
-/// ("launched an attack", "conducted airstrikes").
-pub(super) const LIGHT_VERBS: &[&str] = &[
-    "launched",
-    "launch",
-    "launches",
-    "launching",
-    "conducted",
-    "conducts",
-    "conducting",
-    "carried",
-    "carries",
-    "carrying",
-    "began",
-    "begun",
-    "begins",
-    "beginning",
-    "staged",
-    "stages",
-    "mounted",
-    "mounts",
-    "initiated",
-    "initiate",
-    "initiates",
-    "made",
-    "makes",
-    "issued",
-    "issues",
-    "imposed",
-    "imposes",
-    "imposing",
-    "announced",
-    "announces",
-    "unleashed",
-    "fired",
-    "fires",
-    "continued",
-    "continues",
-    "intensified",
-    "resumed",
-    "stepped",
-    "keep",
-    "keeps",
-    "kept",
-    "surging",
-    "provide",
-    "provided",
-    "provides",
-    "approved",
-    "approves",
-    "adopted",
-    "adopts",
-    "unveiled",
-    "unveils",
-    "introduced",
-    "introduces",
-    "agreed",
-    "reached",
-    "reaches",
-    "signed",
-    "signs",
-    "pledged",
-    "sent",
-    "expanded",
-    "delivered",
-    "activated",
-    "declared",
-    "ordered",
-    "started",
-    "led",
-];
-/// Verbs whose object is an act not done, or not yet, or no more: "vowed further attacks",
-/// "threatened sanctions", "denied carrying out the strike", "suspended aid".
-pub(super) const INTENT_VERBS: &[&str] = &[
-    "suspend",
-    "suspended",
-    "suspends",
-    "suspending",
-    "halt",
-    "halted",
-    "halts",
-    "halting",
-    "freeze",
-    "froze",
-    "freezes",
-    "freezing",
-    "withhold",
-    "withheld",
-    "withholds",
-    "withdrew",
-    "cancel",
-    "cancelled",
-    "canceled",
-    "cancelling",
-    "canceling",
-    "pause",
-    "paused",
-    "block",
-    "blocked",
-    "blocking",
-    "veto",
-    "vetoed",
-    "reject",
-    "rejected",
-    "rejecting",
-    "refuse",
-    "refused",
-    "vow",
-    "vowed",
-    "vows",
-    "threaten",
-    "threatened",
-    "threatens",
-    "threatening",
-    "promised",
-    "promises",
-    "warned",
-    "warns",
-    "warning",
-    "plan",
-    "planned",
-    "plans",
-    "planning",
-    "feared",
-    "fears",
-    "deny",
-    "denied",
-    "denies",
-    "denying",
-    "consider",
-    "considers",
-    "considered",
-    "considering",
-    "propose",
-    "proposed",
-    "proposes",
-    "proposing",
-    "discuss",
-    "discussed",
-    "discusses",
-    "discussing",
-];
 /// Verbs that may stand between a determiner-looking word and a verb ("they have attacked").
 pub(super) const AUX_VERBS: &[&str] = &[
     "will", "would", "could", "can", "may", "might", "must", "should", "has", "have", "had", "to", "did", "do", "does",
-];
-/// Nouns of sites that an interception noun may modify ("a missile defence base"), which
-/// make it no event (its systems activated are one).
-const DEFENCE_SITE_NOUNS: &[&str] = &["base", "bases", "site", "sites", "facility", "facilities"];
-/// Nouns for troops, whose owner is the agent of a deployment.
-pub(super) const TROOP_NOUNS: &[&str] = &[
-    "troops",
-    "soldiers",
-    "forces",
-    "servicemen",
-    "fighters",
-    "units",
-    "personnel",
-    "contingent",
-    "peacekeepers",
-    "instructors",
-    "marines",
-    "paratroopers",
-    "mercenaries",
-];
-/// Nouns of time after which a number is a duration, not a count.
-pub(super) const TIME_NOUNS: &[&str] =
-    &["months", "month", "years", "year", "days", "day", "weeks", "week", "hours", "hour", "minutes"];
-/// Nouns of "in X to/with/of/for": the reason for an event, not its circumstances.
-const REASON_NOUNS: &[&str] =
-    &["solidarity", "support", "response", "retaliation", "revenge", "protest", "behalf", "memory", "honour", "honor"];
-/// Currency words and symbols.
-pub(super) const CURRENCY: &[&str] = &[
-    "euros", "euro", "dollars", "dollar", "pounds", "pound", "$", "€", "£", "yuan", "roubles", "rubles", "hryvnias",
-    "shekels",
 ];
 
 /// An event or relation found by a trigger, before sentence-level assembly.
@@ -395,7 +223,7 @@ impl Sent<'_> {
         // "in solidarity with Palestinians in Gaza", "in response to strikes on Beirut": a
         // place after the event's reason is the reason's.
         let reason = (end..(end + 14).min(self.range.end))
-            .find(|&k| matches!(self.low(k.wrapping_sub(1)), "in" | "on") && REASON_NOUNS.contains(&self.low(k)));
+            .find(|&k| matches!(self.low(k.wrapping_sub(1)), "in" | "on") && self.is(k, word::REASON_NOUN));
         let mut right = self.right_args(end, 14);
         right.retain(|&(m, _)| reason.is_none_or(|r| (self.mention(m).start as usize) < r));
         let left = self.left_args(i, 12);
@@ -912,7 +740,7 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         return;
     }
     // "a U.S. missile defence base": the noun modifies a site.
-    if t.event == Some(EventType::Interception) && DEFENCE_SITE_NOUNS.contains(&ctx.low(end)) {
+    if t.event == Some(EventType::Interception) && ctx.is(end, word::DEFENCE_SITE_NOUN) {
         return;
     }
     let mut c = Candidate {

@@ -15,7 +15,7 @@ mod casualty;
 mod frames;
 mod speech;
 
-use crate::data::{EntityType, EventType, OntologyData, Predicate};
+use crate::data::{EntityType, EventType, OntologyData, Predicate, WordClass};
 use crate::mention::gazetteer::Known;
 use crate::mention::{FactObject, Form, MentionStage, Mentions, Referent};
 use crate::resolve::{Entities, EntityKey};
@@ -154,9 +154,6 @@ const AUX: &[&str] = &[
     "reportedly",
     "apparently",
 ];
-/// Verbs of a trailing attribution (", officials said.").
-const ATTRIBUTION_VERBS: &[&str] =
-    &["said", "says", "reported", "reports", "added", "told", "confirmed", "announced", "claimed", "wrote"];
 /// Modal verbs that make the following event hypothetical.
 const IRREALIS: &[&str] = &["could", "might", "may", "would", "should", "to"];
 const PREPOSITIONS: &[&str] = &[
@@ -236,34 +233,44 @@ pub(crate) mod word {
     pub const FIGURATIVE_OBJECT: u64 = 1 << 53;
     pub const NON_STATE_GROUP: u64 = 1 << 54;
     pub const INTENT_VERB: u64 = 1 << 55;
+    pub const REASON_NOUN: u64 = 1 << 56;
+    pub const DEFENCE_SITE_NOUN: u64 = 1 << 57;
+    pub const PRESS_NOUN: u64 = 1 << 58;
+    pub const TOLL_VERB: u64 = 1 << 59;
 }
 
-/// Add the word sets of the frames to `sets`: the word lists of this module and its
-/// submodules, lexicon sets, and the first words of the triggers.
+/// Add the word sets of the frames to `sets`: the grammar words of this module and its
+/// submodules, the lexicon's sets and word classes (`lexicon/word-classes.tsv`), and the
+/// first words of the triggers.
 pub(crate) fn add_word_sets(sets: &mut WordSets, data: &OntologyData) {
     let lex = &data.lexicon;
+    let classes = &lex.word_classes;
     sets.add(word::AUXILIARY, AUX.iter().copied());
-    sets.add(word::ATTRIBUTION_VERB, ATTRIBUTION_VERBS.iter().copied());
+    sets.add(word::ATTRIBUTION_VERB, classes.words(WordClass::AttributionVerb));
     sets.add(word::IRREALIS, IRREALIS.iter().copied());
     sets.add(word::PREPOSITION, PREPOSITIONS.iter().copied());
     sets.add(word::CLAUSE_WORD, CLAUSE_WORDS.iter().copied());
     sets.add(word::CLAUSE_PUNCTUATION, CLAUSE_PUNCTUATION.iter().copied());
     sets.add(word::PLACE_NOUN, lex.place_nouns.iter().map(|n| &*n.word));
-    sets.add(word::LIGHT_VERB, frames::LIGHT_VERBS.iter().copied());
+    sets.add(word::LIGHT_VERB, classes.words(WordClass::LightVerb));
     sets.add(word::AUX_VERB, frames::AUX_VERBS.iter().copied());
-    sets.add(word::TROOP_NOUN, frames::TROOP_NOUNS.iter().copied());
-    sets.add(word::TIME_NOUN, frames::TIME_NOUNS.iter().copied());
-    sets.add(word::CURRENCY, frames::CURRENCY.iter().copied());
+    sets.add(word::TROOP_NOUN, classes.words(WordClass::TroopNoun));
+    sets.add(word::TIME_NOUN, classes.words(WordClass::TimeNoun));
+    sets.add(word::CURRENCY, classes.words(WordClass::Currency));
     sets.add(word::CASUALTY_AUX, casualty::CASUALTY_AUX.iter().copied());
     sets.add(word::CASUALTY, lex.casualties.keys().map(|w| &**w));
     sets.add(word::PERSON_NOUN, lex.person_nouns.keys().map(|w| &**w));
-    sets.add(word::STATEMENT_NOUN, speech::STATEMENT_NOUNS.iter().copied());
+    sets.add(word::STATEMENT_NOUN, classes.words(WordClass::StatementNoun));
     sets.add(word::AFTER_ATTRIBUTION, speech::AFTER_ATTRIBUTION.iter().copied());
     sets.add(word::WEAPON, lex.weapons.iter().map(|w| &**w));
     sets.add(word::ATTACKER, lex.attackers.iter().map(|w| &**w));
     sets.add(word::FIGURATIVE_OBJECT, lex.figurative_objects.iter().map(|w| &**w));
     sets.add(word::NON_STATE_GROUP, lex.non_state_groups.iter().map(|w| &**w));
-    sets.add(word::INTENT_VERB, frames::INTENT_VERBS.iter().copied());
+    sets.add(word::INTENT_VERB, classes.words(WordClass::IntentVerb));
+    sets.add(word::REASON_NOUN, classes.words(WordClass::ReasonNoun));
+    sets.add(word::DEFENCE_SITE_NOUN, classes.words(WordClass::DefenceSiteNoun));
+    sets.add(word::PRESS_NOUN, classes.words(WordClass::PressNoun));
+    sets.add(word::TOLL_VERB, classes.words(WordClass::TollVerb));
     let trigger_words: Vec<String> = lex.triggers.iter().flat_map(|t| &t.forms).map(|f| first_word(f)).collect();
     sets.add_first_words(word::TRIGGER_START, trigger_words.iter().map(String::as_str));
     let verb_words: Vec<String> = lex

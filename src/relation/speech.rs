@@ -10,9 +10,6 @@ use crate::text::TokenKind;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// Nouns that make a speech act a Statement event (an address, a statement).
-pub(super) const STATEMENT_NOUNS: &[&str] =
-    &["statement", "address", "message", "speech", "announcement", "declaration", "communique", "communiqué"];
 /// Words after a trailing attribution ("..., X said, citing ...").
 pub(super) const AFTER_ATTRIBUTION: &[&str] = &[
     "citing",
@@ -373,8 +370,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     }
     let Some(sm) = speaker else { return };
     // "according to Indian media reports": the country's press, not its government.
-    let press = |w: &str| matches!(w, "media" | "press" | "reports" | "newspapers" | "outlets" | "journalists");
-    if according && ctx.mention(sm).form == Form::Demonym && press(ctx.low(ctx.mention(sm).end as usize)) {
+    if according && ctx.mention(sm).form == Form::Demonym && ctx.is(ctx.mention(sm).end as usize, word::PRESS_NOUN) {
         return;
     }
     let mut speakers: Vec<u32> = ctx

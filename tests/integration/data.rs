@@ -65,9 +65,9 @@ fn every_loaded_file_exists_on_disk() {
     }
 }
 
-/// The bundled data files copied into a new temporary folder, with `line` appended to
-/// the file `file`; the error loading that folder gives, and the folder removed.
-fn load_with_line_added(name: &str, file: &str, line: &str) -> newsgraph::Error {
+/// The bundled data files copied into a new temporary folder, with the file `file`
+/// edited by `edit`; what loading that folder gives, and the folder removed.
+fn load_edited(name: &str, file: &str, edit: impl FnOnce(&mut String)) -> newsgraph::Result<newsgraph::OntologyData> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology");
     let dir = std::env::temp_dir().join(format!("newsgraph-{name}-{}", std::process::id()));
     for f in newsgraph::data::files() {
@@ -77,11 +77,16 @@ fn load_with_line_added(name: &str, file: &str, line: &str) -> newsgraph::Error 
     }
     let path = dir.join(file);
     let mut text = std::fs::read_to_string(&path).expect("data file");
-    text.push_str(line);
+    edit(&mut text);
     std::fs::write(&path, text).expect("write");
-    let err = newsgraph::OntologyData::from_dir(&dir).expect_err("a bad row is an error");
+    let loaded = newsgraph::OntologyData::from_dir(&dir);
     std::fs::remove_dir_all(&dir).ok();
-    err
+    loaded
+}
+
+/// The error loading the bundled data files with `line` appended to the file `file`.
+fn load_with_line_added(name: &str, file: &str, line: &str) -> newsgraph::Error {
+    load_edited(name, file, |text| text.push_str(line)).expect_err("a bad row is an error")
 }
 
 #[test]
@@ -106,4 +111,37 @@ fn organisation_parents_name_known_organisations() {
     let unsc = data.organisations.iter().find(|o| o.name == "United Nations Security Council").expect("UNSC");
     let parent = unsc.parent.map(|p| data.organisations[p as usize].name.as_str());
     assert_eq!(parent, Some("United Nations"));
+}
+
+#[test]
+fn word_classes_are_known_and_complete() {
+    let msg =
+        load_with_line_added("classes", "lexicon/word-classes.tsv", "troop-nouns\tlegions\tmisspelt\n").to_string();
+    assert!(
+        msg.contains("ontology/lexicon/word-classes.tsv:") && msg.contains("unknown word class 'troop-nouns'"),
+        "{msg}"
+    );
+    let without_currency = load_edited("classes-missing", "lexicon/word-classes.tsv", |text| {
+        *text = text.lines().filter(|l| !l.starts_with("currency\t")).map(|l| format!("{l}\n")).collect();
+    });
+    let msg = without_currency.expect_err("a missing class is an error").to_string();
+    assert!(msg.contains("word-classes.tsv") && msg.contains("missing word class 'currency'"), "{msg}");
+}
+
+#[test]
+fn a_word_class_extended_in_data_changes_what_is_found() {
+    // "rupees" is no currency in the bundled data: the pledge has no amount; added to the
+    // class in a data folder, it has.
+    let text = "NEW DELHI (Reuters) — India pledged 500 million rupees in aid to Sri Lanka on Monday.\n";
+    let amount = |data: newsgraph::OntologyData| {
+        let pipeline = newsgraph::PipelineBuilder::new().with_data(data).build().expect("pipeline");
+        let g = pipeline.extract(&newsgraph::Input::new("rupees", text));
+        let aid = g.nodes().into_iter().find(|n| n.label.starts_with("Aid by India")).map(|n| n.amount.clone());
+        aid.expect("the pledge")
+    };
+    assert_eq!(amount(newsgraph::OntologyData::embedded().expect("embedded data")), None);
+    let extended = load_edited("classes-rupees", "lexicon/word-classes.tsv", |text| {
+        *text = text.replace("\ncurrency\t", "\ncurrency\trupees; ");
+    });
+    assert_eq!(amount(extended.expect("extended data loads")).as_deref(), Some("500 million rupees"));
 }
