@@ -513,11 +513,12 @@ pub enum WordClass {
     TitleAdjective,
     TollVerb,
     TroopNoun,
+    WarNoun,
 }
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 16] = [
+    pub const ALL: [(WordClass, &'static str); 17] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::Currency, "currency"),
         (WordClass::DefenceSiteNoun, "defence-site-noun"),
@@ -534,6 +535,7 @@ impl WordClass {
         (WordClass::TitleAdjective, "title-adjective"),
         (WordClass::TollVerb, "toll-verb"),
         (WordClass::TroopNoun, "troop-noun"),
+        (WordClass::WarNoun, "war-noun"),
     ];
 }
 

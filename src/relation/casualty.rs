@@ -183,6 +183,78 @@ fn fronted_place(ctx: &Sent) -> Option<u32> {
     (ctx.low(ctx.mention(m).end as usize) == ",").then_some(e)
 }
 
+/// Whether casualty `cas` is the toll of a war as a whole (`lexicon/word-classes.tsv`
+/// `war-noun`) rather than of one attack: "The conflict has killed 24,000 people", "were
+/// killed in the war", "killed by Israeli attacks since October 2023".
+fn war_toll(ctx: &Sent, cas: &Casualties) -> bool {
+    if cas.active && !ctx.low(cas.at).ends_with("ing") {
+        let mut j = cas.at;
+        while j > ctx.range.start && matches!(ctx.low(j - 1), "has" | "have" | "had" | "so" | "far" | "already") {
+            j -= 1;
+        }
+        if j > ctx.range.start && ctx.is(j - 1, word::WAR_NOUN) {
+            return true;
+        }
+    }
+    // "have been killed since October": a perfect counts up to now (where "wounding 17 in
+    // the deadliest attack since 2008" compares).
+    let mut aux = cas.at;
+    while aux > ctx.range.start && ctx.is(aux - 1, word::CASUALTY_AUX) && ctx.low(aux - 1) != "and" {
+        aux -= 1;
+    }
+    let perfect = (aux..cas.at).any(|j| matches!(ctx.low(j), "has" | "have" | "had"));
+    let end = (cas.at + 16).min(ctx.range.end);
+    let mut after = (cas.at + 1..end).take_while(|&j| !ctx.is(j, word::CLAUSE_PUNCTUATION | word::CLAUSE_WORD));
+    after.any(|j| {
+        perfect && ctx.low(j) == "since"
+            || matches!(ctx.low(j), "in" | "during")
+                && (ctx.is(j + 1, word::WAR_NOUN) || ctx.low(j + 1) == "the" && ctx.is(j + 2, word::WAR_NOUN))
+    })
+}
+
+/// Whether token `j` is counted: a number before it ("five soldiers").
+fn counted(ctx: &Sent, j: usize) -> bool {
+    j > ctx.range.start
+        && (ctx.kind(j - 1) == Some(TokenKind::Number) || ctx.data.lexicon.numbers.units.contains_key(ctx.low(j - 1)))
+}
+
+/// The country of a toll's victims where nothing else places it: "13 Cambodians had been
+/// killed", "15 people had been killed on the Thai side".
+fn victims_country(ctx: &Sent, cas: &Casualties) -> Option<u32> {
+    let country = |m: usize| {
+        (ctx.mention(m).form == Form::Demonym)
+            .then(|| ctx.entity(m, true))
+            .flatten()
+            .filter(|&e| ctx.etype(e) == EntityType::Country)
+    };
+    if !cas.active {
+        let mut j = cas.at;
+        while j > ctx.range.start && ctx.is(j - 1, word::CASUALTY_AUX) && ctx.low(j - 1) != "and" {
+            j -= 1;
+        }
+        if let Some(e) = ctx.head(j.wrapping_sub(1)).filter(|_| counted(ctx, j - 1)).and_then(country) {
+            return Some(e);
+        }
+    }
+    let end = (cas.at + 12).min(ctx.range.end);
+    (cas.at + 1..end).take_while(|&j| !ctx.is(j, word::CLAUSE_PUNCTUATION)).find_map(|j| {
+        let m = ctx.head(j).filter(|_| ctx.low(j - 1) == "the" && ctx.low(j - 2) == "on")?;
+        (ctx.low(ctx.mention(m).end as usize) == "side").then(|| country(m)).flatten()
+    })
+}
+
+/// The country or place whose body reports a toll, opening the sentence: "Lebanon's
+/// Ministry of Public Health said …", "Gaza's Health Ministry said …".
+fn reporter_country(ctx: &Sent, cas: &Casualties) -> Option<u32> {
+    let mut start = ctx.content_start;
+    while start < cas.at && ctx.kind(start) == Some(TokenKind::Punct) {
+        start += 1;
+    }
+    let m = ctx.head(start).filter(|&m| ctx.is_possessor(m))?;
+    let e = ctx.entity(m, false).filter(|&e| ctx.is_place_or_country(e))?;
+    (start..cas.at).any(|j| ctx.is(j, word::ATTRIBUTION_VERB)).then_some(e)
+}
+
 /// "a man", "an elderly woman", "a 62-year-old man" at `s`: the person noun's count
 /// (one) and the token after it.
 fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
@@ -230,7 +302,10 @@ fn violent_cause(ctx: &Sent, k: usize, active: bool) -> bool {
         }
         s..k
     };
-    if ctx.range.clone().any(|j| !victims.contains(&j) && ctx.is_attacker(j)) {
+    // "13 had been killed, eight civilians and five soldiers": counted after the passive
+    // verb, victims too.
+    let victim = |j: usize| victims.contains(&j) || !active && j > k && counted(ctx, j) && ctx.low(j - 2) != "by";
+    if ctx.range.clone().any(|j| !victim(j) && ctx.is_attacker(j)) {
         return true;
     }
     if ctx.low(k).ends_with("ing") && ctx.low(k.wrapping_sub(1)) == "," {
@@ -531,13 +606,22 @@ pub(super) fn assemble(
             }
             _ => false,
         };
-        let fits = |c: &Candidate| is_attack(c) && (cas.place.is_none() || c.place == cas.place || finer(c));
+        // A war's toll goes to an event noun of the war or of many attacks in its sentence
+        // ("in the fighting", "by Israeli attacks since …"), which it makes a Casualty
+        // event, and to no single attack.
+        let whole_war = war_toll(ctx, &cas);
+        let of_war = |c: &Candidate| {
+            let last = c.trigger.end.saturating_sub(1);
+            !whole_war || ctx.is(last, word::WAR_NOUN) || ctx.low(last).ends_with('s')
+        };
+        let fits =
+            |c: &Candidate| is_attack(c) && of_war(c) && (cas.place.is_none() || c.place == cas.place || finer(c));
         let attack = cands
             .iter()
             .rposition(|c| fits(c) && c.trigger.end <= cas.at && prior(ctx, c))
             .or_else(|| cands.iter().position(|c| fits(c) && !prior(ctx, c)))
             .or_else(|| cands.iter().position(fits));
-        let unplaced = cands.iter().position(|c| is_attack(c) && c.place.is_none());
+        let unplaced = cands.iter().position(|c| is_attack(c) && of_war(c) && c.place.is_none());
         // "The RSF killed 100 people in attacks on the camp": a named actor killing is the
         // attacker.
         let killer = cas
@@ -562,7 +646,7 @@ pub(super) fn assemble(
                 cands[i].agents.extend(killer);
             }
         };
-        match (cas.place, attack, unplaced) {
+        let chosen = match (cas.place, attack, unplaced) {
             (_, Some(i), _)
                 if {
                     let c = counts[i];
@@ -577,13 +661,15 @@ pub(super) fn assemble(
                         cands[i].place = Some(p);
                     }
                 }
-                placed(i, &mut counts, &mut cands)
+                placed(i, &mut counts, &mut cands);
+                Some(i)
             }
             (Some(p), _, Some(i)) => {
                 cands[i].place = Some(p);
                 placed(i, &mut counts, &mut cands);
+                Some(i)
             }
-            (Some(p), _, None) if cands.iter().any(is_attack) => {
+            (Some(p), _, None) if !whole_war && cands.iter().any(is_attack) => {
                 // Another place hit in the same attack: a separate event with the same agent.
                 let Some(model) = cands.iter().find(|c| is_attack(c)).cloned() else {
                     continue;
@@ -594,6 +680,7 @@ pub(super) fn assemble(
                 counts.push(Counts::default());
                 let last = cands.len() - 1;
                 placed(last, &mut counts, &mut cands);
+                Some(last)
             }
             _ => {
                 // No attack in this sentence: the previous sentence's attack, or a new one.
@@ -605,14 +692,15 @@ pub(super) fn assemble(
                             CasualtyKind::Injured => ev.injured.is_none(),
                         }
                 });
-                if let (Some(e), None) = (prev, cas.place) {
+                if let (Some(e), None, false) = (prev, cas.place, whole_war) {
                     let ev = &mut out.events[e];
                     add_casualty(&mut ev.killed, &mut ev.injured, &cas);
+                    None
                 } else {
                     // Where: "killed when shells landed on a camp near Goma".
                     let violent = killer.is_some() || violent_cause(ctx, cas.at, cas.active);
                     cands.push(Candidate {
-                        etype: Some(if violent { EventType::Attack } else { EventType::Casualty }),
+                        etype: Some(if violent && !whole_war { EventType::Attack } else { EventType::Casualty }),
                         place: cas
                             .place
                             .or_else(|| place_of_cause(ctx, cas.at))
@@ -625,8 +713,18 @@ pub(super) fn assemble(
                     counts.push(Counts::default());
                     let last = cands.len() - 1;
                     placed(last, &mut counts, &mut cands);
+                    Some(last)
                 }
             }
+        };
+        let Some(i) = chosen else { continue };
+        if whole_war {
+            cands[i].etype = Some(EventType::Casualty);
+        }
+        // A toll of no attack, placed by nothing else: where its victims are from, else
+        // the country whose body reports it.
+        if cands[i].etype == Some(EventType::Casualty) && cands[i].place.is_none() {
+            cands[i].place = victims_country(ctx, &cas).or_else(|| reporter_country(ctx, &cas));
         }
     }
 
