@@ -14,7 +14,7 @@ use std::ops::Range;
 /// The subtypes of a state's bodies whose names many states share ("the National
 /// Security Council", "the Border Service"): qualified by the state that has them.
 const SHARED_BODY_NAMES: &[&str] =
-    &["Council", "Office", "Committee", "Agency", "Police", "Parliament", "Commission", "Court"];
+    &["Council", "Office", "Committee", "Agency", "Police", "Parliament", "Commission", "Court", "Ministry"];
 /// Words after which a capitalised name is a place.
 const PLACE_PREPOSITIONS: &[&str] =
     &["in", "at", "near", "towards", "toward", "outside", "inside", "around", "into", "across", "through"];
@@ -2856,9 +2856,7 @@ impl<'a> SentenceMentions<'a> {
                     // A state's body named after its possessor: "Russia's 58th Army",
                     // "Taiwan's Presidential Office".
                     let owner = (etype == EntityType::Organisation
-                        && (subtype == "ArmedForces"
-                            || subtype == "Ministry"
-                            || SHARED_BODY_NAMES.contains(&&*subtype))
+                        && (subtype == "ArmedForces" || SHARED_BODY_NAMES.contains(&&*subtype))
                         && from > self.range.start as usize
                         && self.is_clitic_s(from - 1))
                     .then(|| self.mention_ending_at(from - 1))
