@@ -558,7 +558,10 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     let passive = participle || ctx.passive(i);
     let (agents, target_m) = if passive {
         let agent = ctx.first_right(end, |p| p == Some("by"));
-        let target = ctx.subject(i, true);
+        // "held talks in Putrajaya, Malaysia, hosted by X": who was met is not the place
+        // before a reduced relative's comma.
+        let relative = participle && t.predicate == Some(Predicate::Met) && ctx.low(i.wrapping_sub(1)) == ",";
+        let target = ctx.subject(i, true).filter(|_| !relative);
         (agent.map(|m| ctx.arg_entities(m, true)).unwrap_or_default(), target)
     } else {
         // The direct object: the first argument without a preposition ("summoned X"),

@@ -753,6 +753,10 @@ impl<'a> Sent<'a> {
 
     /// Whether the trigger at `i` is passive ("was captured", "were killed").
     pub fn passive(&self, i: usize) -> bool {
+        // "has been holding talks": a progressive, not a passive.
+        if self.low(i).ends_with("ing") {
+            return false;
+        }
         let mut k = i;
         while k > self.range.start {
             let w = self.low(k - 1);
@@ -1143,7 +1147,22 @@ impl<'a> Sent<'a> {
                     }
                 }
                 // The trigger's own last word ("took control of") is not a preposition.
-                let prep = self.preposition_between(j, m);
+                let mut prep = self.preposition_between(j, m);
+                // "met in Putrajaya, Malaysia": a country after a place and a comma is
+                // where the place is, in the place's preposition.
+                if let Some(&(p, place_prep)) = out.last() {
+                    let start = mention.start as usize;
+                    let is = |x: usize, t: EntityType| self.entity(x, false).is_some_and(|e| self.etype(e) == t);
+                    if prep.is_none()
+                        && start > j + 1
+                        && self.low(start - 1) == ","
+                        && self.mention(p).end as usize == start - 1
+                        && is(p, EntityType::Place)
+                        && is(m, EntityType::Country)
+                    {
+                        prep = place_prep;
+                    }
+                }
                 // "met US President Joe Biden": a qualifier inside a person's noun phrase
                 // stands for the person.
                 let owner = (end..(end + 5).min(self.range.end))
