@@ -66,8 +66,15 @@ fn filter_bit(hash: u64, words: usize) -> (usize, u64) {
 
 /// The hash of a word under which phrases are indexed.
 pub fn word_hash(word: &str) -> u64 {
+    bytes_hash(word.as_bytes())
+}
+
+/// [`word_hash`] of a word's bytes (a slice of bytes is taken without the checks of
+/// character boundaries a slice of a string makes).
+#[inline]
+fn bytes_hash(word: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    h.write(word.as_bytes());
+    h.write(word);
     h.finish()
 }
 
@@ -143,32 +150,33 @@ pub fn word_key_at(text: &str, from: usize) -> [u32; 4] {
 
 /// For each token, [`word_key_at`] its start and the [`word_hash`]es of the two words.
 pub fn word_keys(lower: &str, tokens: &[Token]) -> (Vec<[u32; 4]>, Vec<[u64; 2]>) {
-    // Back to front: the second word of a token is usually the first word of a later token
-    // (the nearest one that starts with a letter or digit), already known.
-    let mut keys = vec![[0u32; 4]; tokens.len()];
-    let mut hashes = vec![[0u64; 2]; tokens.len()];
-    let mut next_word: Option<(usize, usize, u64)> = None;
+    // Front to back, the tables pushed to (making them zeroed to write into costs more than
+    // filling them): the first word of a token is usually the second word of the token
+    // before, already known, and a second word the first word of a token a little further
+    // on, which the tokeniser may have found the end of.
+    let mut keys = Vec::with_capacity(tokens.len());
+    let mut hashes = Vec::with_capacity(tokens.len());
     let bytes = lower.as_bytes();
     // ASCII fast paths of `split_word`, `alphanumeric_end` and `separator_end`.
-    let ascii_run = |from: usize, alphanumeric: bool| {
-        let class = if alphanumeric { ASCII_ALPHANUMERIC } else { ASCII_OTHER };
+    #[inline(always)]
+    fn ascii_run(bytes: &[u8], from: usize, class: u8) -> usize {
         let mut e = from;
         while e < bytes.len() && BYTE_CLASS[bytes[e] as usize] == class {
             e += 1;
         }
         e
-    };
-    for ((t, key), hash) in tokens.iter().zip(keys.iter_mut()).zip(hashes.iter_mut()).rev() {
+    }
+    // The end of the first word of a token.
+    #[inline(always)]
+    fn word_end(lower: &str, t: &Token) -> usize {
+        let bytes = lower.as_bytes();
         let start = t.start as usize;
         let lead = bytes[start];
-        let ascii_word = t.flags & Token::ASCII_WORD != 0;
-        let starts_alphanumeric =
-            if lead.is_ascii() { lead.is_ascii_alphanumeric() } else { lower[start..].starts_with(is_alphanumeric) };
-        let first_end = if ascii_word {
+        if t.flags & Token::ASCII_WORD != 0 {
             // The tokeniser found where the word ends.
             t.end as usize
         } else if lead.is_ascii_alphanumeric() {
-            match ascii_run(start, true) {
+            match ascii_run(bytes, start, ASCII_ALPHANUMERIC) {
                 e if e < bytes.len() && !bytes[e].is_ascii() => alphanumeric_end(lower, e),
                 e => e,
             }
@@ -176,24 +184,39 @@ pub fn word_keys(lower: &str, tokens: &[Token]) -> (Vec<[u32; 4]>, Vec<[u64; 2]>
             start + 1
         } else {
             start + split_word(&lower[start..]).0.len()
+        }
+    }
+    // The second word of the token before: start, end and hash.
+    let mut last: Option<(usize, usize, u64)> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        let start = t.start as usize;
+        // A second word starts with a letter or digit, and so does a token starting there:
+        // its first word is that word.
+        let (first_end, first_hash) = match last {
+            Some((s, e, h)) if s == start => (e, h),
+            _ => {
+                let e = word_end(lower, t);
+                (e, bytes_hash(&bytes[start..e]))
+            }
         };
-        let first_hash = word_hash(&lower[start..first_end]);
-        let second_start = match ascii_run(first_end, false) {
+        let second_start = match ascii_run(bytes, first_end, ASCII_OTHER) {
             e if e < bytes.len() && !bytes[e].is_ascii() => separator_end(lower, e),
             e => e,
         };
-        let (second_end, second_hash) = match next_word {
+        let (second_end, second_hash) = match last {
+            // Punctuation after a word: the two have the same second word.
             Some((s, e, h)) if s == second_start => (e, h),
             _ => {
-                let e = alphanumeric_end(lower, second_start);
-                (e, word_hash(&lower[second_start..e]))
+                let e = match tokens[i + 1..].iter().find(|u| u.start as usize >= second_start) {
+                    Some(u) if u.start as usize == second_start => word_end(lower, u),
+                    _ => alphanumeric_end(lower, second_start),
+                };
+                (e, bytes_hash(&bytes[second_start..e]))
             }
         };
-        *key = [start as u32, first_end as u32, second_start as u32, second_end as u32];
-        *hash = [first_hash, second_hash];
-        if starts_alphanumeric {
-            next_word = Some((start, first_end, first_hash));
-        }
+        keys.push([start as u32, first_end as u32, second_start as u32, second_end as u32]);
+        hashes.push([first_hash, second_hash]);
+        last = Some((second_start, second_end, second_hash));
     }
     (keys, hashes)
 }
