@@ -137,6 +137,11 @@ impl Quoted {
         }
         let mark = out.len();
         write(out);
+        if self.bytes.capacity() == 0 {
+            // Room for the texts kept up to the limit (and the long text past it) at once:
+            // the copies do not grow step by step, each time copied again.
+            self.bytes.reserve(Self::LIMIT + Self::LIMIT / 8);
+        }
         let start = self.bytes.len();
         self.bytes.extend_from_slice(s.as_bytes());
         self.bytes.extend_from_slice(&out[mark..]);

@@ -528,8 +528,11 @@ impl Streamer {
         // not generated again (nor looked up in `seen`, which, grown large, costs a cache
         // miss per statement).
         // Known by their addresses in the graph, which stays where it is while it is written.
-        let mut settled: FxHashSet<*const Node> = FxHashSet::default();
-        for &n in nodes.iter().filter(|n| matches!(n.kind(), NodeKind::Entity(_))) {
+        // Room for every entity at once: the set does not grow and rehash on the way.
+        let entities = nodes.iter().filter(|n| matches!(n.kind(), NodeKind::Entity(_)));
+        let mut settled: FxHashSet<*const Node> =
+            FxHashSet::with_capacity_and_hasher(entities.clone().count(), Default::default());
+        for &n in entities {
             let d = description(n);
             if self.descriptions.insert(hash(&n.iri), d) == Some(d) {
                 settled.insert(n);

@@ -442,7 +442,10 @@ impl KnowledgeGraph {
     /// by their ends' places among the sorted nodes, which is their IRIs' order, so that
     /// numbers are compared rather than IRIs.
     pub fn nodes_and_edges(&self) -> (Vec<&Node>, Vec<EdgeView<'_>>) {
-        let mut nodes: Vec<(&Node, NodeIndex)> = self.graph.node_indices().map(|i| (&self.graph[i], i)).collect();
+        // Sized at once: a stable graph's iterators do not tell their length, and a list
+        // collected from them grows step by step.
+        let mut nodes: Vec<(&Node, NodeIndex)> = Vec::with_capacity(self.graph.node_count());
+        nodes.extend(self.graph.node_indices().map(|i| (&self.graph[i], i)));
         // IRIs are unique: an unstable sort gives the one order.
         nodes.sort_unstable_by(|a, b| a.0.iri.cmp(&b.0.iri));
         // A place and a kind's rank in 24 and 16 bits: an edge's key in 64.
@@ -453,15 +456,12 @@ impl KnowledgeGraph {
         for (k, (_, i)) in nodes.iter().enumerate() {
             place[i.index()] = k as u64;
         }
-        let mut edges: Vec<(u64, EdgeView<'_>)> = self
-            .graph
-            .edge_references()
-            .map(|e| {
-                let (s, t) = (e.source(), e.target());
-                let key = (place[s.index()] << 40) | (u64::from(e.weight().kind.rank()) << 24) | place[t.index()];
-                (key, EdgeView { source: &self.graph[s], target: &self.graph[t], edge: e.weight() })
-            })
-            .collect();
+        let mut edges: Vec<(u64, EdgeView<'_>)> = Vec::with_capacity(self.graph.edge_count());
+        edges.extend(self.graph.edge_references().map(|e| {
+            let (s, t) = (e.source(), e.target());
+            let key = (place[s.index()] << 40) | (u64::from(e.weight().kind.rank()) << 24) | place[t.index()];
+            (key, EdgeView { source: &self.graph[s], target: &self.graph[t], edge: e.weight() })
+        }));
         // An edge is unique by its ends, kind and role (see `add_edge`): an unstable sort
         // gives the one order.
         edges.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.edge.role.cmp(&b.1.edge.role)));
