@@ -72,7 +72,7 @@ pub fn word_hash(word: &str) -> u64 {
 /// [`word_hash`] of a word's bytes (a slice of bytes is taken without the checks of
 /// character boundaries a slice of a string makes).
 #[inline]
-fn bytes_hash(word: &[u8]) -> u64 {
+pub(crate) fn bytes_hash(word: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(word);
     h.finish()
@@ -242,20 +242,30 @@ pub fn first_word(phrase: &str) -> String {
 
 /// The first and second words of a phrase ("" when there is no second word).
 fn two_words(s: &str) -> (&str, &str) {
-    if s.is_ascii() {
-        // The common case, byte by byte: a word is a run of ASCII letters and digits, or
-        // else the first character alone.
-        let bytes = s.as_bytes();
-        let run = |from: usize, class: u8| {
-            from + bytes[from..].iter().take_while(|&&b| BYTE_CLASS[b as usize] == class).count()
-        };
-        let first = match bytes.first() {
-            None => 0,
-            Some(b) if b.is_ascii_alphanumeric() => run(0, ASCII_ALPHANUMERIC),
-            Some(_) => 1,
-        };
+    // The common case, byte by byte: a word is a run of ASCII letters and digits, or else
+    // the first character alone. Taken when each run stops at an ASCII byte or the end,
+    // where the text is looked at no further (rather than after checking the whole text is
+    // ASCII): a character that is not ASCII might go on a word or a gap.
+    let bytes = s.as_bytes();
+    let run = |mut i: usize, class: u8| {
+        while i < bytes.len() && BYTE_CLASS[bytes[i] as usize] == class {
+            i += 1;
+        }
+        i
+    };
+    let ascii_at = |i: usize| bytes.get(i).is_none_or(u8::is_ascii);
+    let first = match bytes.first() {
+        None => Some(0),
+        Some(b) if b.is_ascii_alphanumeric() => Some(run(1, ASCII_ALPHANUMERIC)),
+        Some(b) if b.is_ascii() => Some(1),
+        Some(_) => None,
+    };
+    if let Some(first) = first.filter(|&i| ascii_at(i)) {
         let second = run(first, ASCII_OTHER);
-        return (&s[..first], &s[second..run(second, ASCII_ALPHANUMERIC)]);
+        let end = run(second, ASCII_ALPHANUMERIC);
+        if ascii_at(second) && ascii_at(end) {
+            return (&s[..first], &s[second..end]);
+        }
     }
     let [_, a, b, c] = word_key_at(s, 0);
     (&s[..a as usize], &s[b as usize..c as usize])
@@ -559,6 +569,13 @@ mod tests {
             "...",
             "a  b",
             "4.3bn",
+            "élysée palace",
+            "new élysée",
+            "kyiv’s centre",
+            "a b€",
+            "ab’",
+            "x’y z",
+            "’s",
         ] {
             let [_, a, b, c] = word_key_at(s, 0).map(|x| x as usize);
             assert_eq!(two_words(s), (&s[..a], &s[b..c]), "{s:?}");

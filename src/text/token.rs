@@ -252,6 +252,12 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
         push_token(out, s, base, a, b, kind, space)
     };
     while i < s.len() {
+        // A space, most of what lies between tokens, passed over before any decoding.
+        if bytes[i] == b' ' {
+            space = true;
+            i += 1;
+            continue;
+        }
         let c = match bytes[i] {
             b if b.is_ascii() => char::from(b),
             _ => s[i..].chars().next().unwrap_or(' '),

@@ -7,12 +7,12 @@
 //! stage classifies a document once and then tests bits instead of hashing or scanning
 //! word lists at every token it looks at.
 
-use super::phrase::{same_bytes, word_hash};
+use super::phrase::{bytes_hash, same_bytes};
 use super::Document;
 
 /// Sets of words; the words of each set are matched exactly.
 ///
-/// An open-addressing table keyed by the words' [`word_hash`]es, which the document
+/// An open-addressing table keyed by the words' [`word_hash`](super::phrase::word_hash)es, which the document
 /// already has for most tokens: a lookup reads one or two keys of a small table (it stays
 /// in cache) and, on a hit, compares the word.
 #[derive(Debug, Clone)]
@@ -61,7 +61,7 @@ impl WordSets {
 
     /// The slot of `word` (`key` its key), or the free slot where it would go.
     #[inline(always)]
-    fn find(&self, key: u64, word: &str) -> usize {
+    fn find(&self, key: u64, word: &[u8]) -> usize {
         let mask = self.keys.len() - 1;
         let bits = self.keys.len().trailing_zeros();
         let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
@@ -76,16 +76,16 @@ impl WordSets {
 
     /// Whether the word of slot `i` is `word`.
     #[inline(always)]
-    fn is_word(&self, i: usize, word: &str) -> bool {
+    fn is_word(&self, i: usize, word: &[u8]) -> bool {
         let w = &self.words[i];
-        self.text.as_bytes().get(w.start as usize..w.end as usize).is_some_and(|b| same_bytes(b, word.as_bytes()))
+        self.text.as_bytes().get(w.start as usize..w.end as usize).is_some_and(|b| same_bytes(b, word))
     }
 
     /// Add `words` to the sets of `bits`.
     pub fn add<'w>(&mut self, bits: u64, words: impl IntoIterator<Item = &'w str>) {
         for word in words {
-            let key = key(word_hash(word));
-            let i = self.find(key, word);
+            let key = key(bytes_hash(word.as_bytes()));
+            let i = self.find(key, word.as_bytes());
             if self.keys[i] != 0 {
                 self.words[i].bits |= bits;
                 continue;
@@ -107,7 +107,7 @@ impl WordSets {
         let keys = std::mem::replace(&mut self.keys, vec![0; n]);
         let words = std::mem::replace(&mut self.words, vec![Word::default(); n]);
         for (key, w) in keys.into_iter().zip(words).filter(|&(k, _)| k != 0) {
-            let i = self.find(key, &self.text[w.start as usize..w.end as usize]);
+            let i = self.find(key, &self.text.as_bytes()[w.start as usize..w.end as usize]);
             self.keys[i] = key;
             self.words[i] = w;
         }
@@ -122,11 +122,11 @@ impl WordSets {
 
     /// The bits of the sets that contain `word`.
     pub fn of(&self, word: &str) -> u64 {
-        self.lookup(word_hash(word), word)
+        self.lookup(bytes_hash(word.as_bytes()), word.as_bytes())
     }
 
     #[inline(always)]
-    fn lookup(&self, hash: u64, word: &str) -> u64 {
+    fn lookup(&self, hash: u64, word: &[u8]) -> u64 {
         let i = self.find(key(hash), word);
         if self.keys[i] == 0 {
             0
@@ -138,24 +138,25 @@ impl WordSets {
     /// For each token of `doc`, the bits of the sets that contain its lowercased text.
     pub fn classify(&self, doc: &Document) -> Vec<u64> {
         let mut out = Vec::with_capacity(doc.tokens.len());
-        let lower = doc.lower.as_str();
+        // Bytes: tokens start and end on character boundaries, and so do first words (a
+        // slice of bytes is taken without checking so).
+        let lower = doc.lower.as_bytes();
         for ((t, &[_, first_end, _, _]), &[first_hash, _]) in
             doc.tokens.iter().zip(&doc.word_keys).zip(&doc.word_hashes)
         {
-            // Tokens start and end on character boundaries, and so do first words.
-            let word = lower.get(t.span()).unwrap_or("");
+            let word = lower.get(t.span()).unwrap_or(&[]);
             // Most tokens are one word: its hash is already known, and one lookup serves
             // both kinds of sets.
             if first_end == t.end {
                 out.push(self.lookup(first_hash, word));
                 continue;
             }
-            let whole = self.lookup(word_hash(word), word) & !self.first_word_bits;
+            let whole = self.lookup(bytes_hash(word), word) & !self.first_word_bits;
             if self.first_word_bits == 0 {
                 out.push(whole);
                 continue;
             }
-            let first = lower.get(t.start as usize..first_end as usize).unwrap_or("");
+            let first = lower.get(t.start as usize..first_end as usize).unwrap_or(&[]);
             out.push(whole | self.lookup(first_hash, first) & self.first_word_bits);
         }
         out
