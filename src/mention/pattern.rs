@@ -1478,7 +1478,12 @@ impl<'a> SentenceMentions<'a> {
             if m.inner || !matches!(m.entity_type(self.data), Some(EntityType::Person)) {
                 continue;
             }
-            let (start, k) = (m.start as usize, m.end as usize);
+            let (start, mut k) = (m.start as usize, m.end as usize);
+            // "Romeo Brawner Jr., chief of staff of …": past an abbreviation's period.
+            if self.low(k) == "." && self.low(k + 1) == "," && self.data.lexicon.abbreviations.contains(self.low(k - 1))
+            {
+                k += 1;
+            }
             self.anaphor_title_before(p, start);
             self.late_title_before(p, start);
             if self.low(k) == "," {
@@ -1573,6 +1578,16 @@ impl<'a> SentenceMentions<'a> {
                 if found.is_some() {
                     break;
                 }
+            }
+        }
+        // "the military spokesman of X": title adjectives before the title.
+        if found.is_none() && qualifier.is_none() {
+            let mut a = t;
+            while a < t + 2 && self.is(a, TITLE_ADJECTIVE) {
+                a += 1;
+            }
+            if a > t {
+                found = self.st.titles.longest_at(self.doc, a);
             }
         }
         let (&tid, j) = found?;
@@ -3006,7 +3021,8 @@ impl<'a> SentenceMentions<'a> {
             }
             if t.end == t.start + 3 && &self.doc.lower.as_bytes()[t.start as usize..t.end as usize] == b"the" {
                 if let Some((&ai, end)) = self.st.anaphora.longest_at(self.doc, i + 1) {
-                    if self.free(i + 1, end) && self.low(end) != "of" {
+                    // "the military spokesman": a noun before a title qualifies it.
+                    if self.free(i + 1, end) && self.low(end) != "of" && !self.may_start(end, TITLE_START) {
                         let Anaphor { etype, subtypes: sub, .. } = &self.data.lexicon.anaphora[ai as usize];
                         let m =
                             self.mention(i, end, Referent::Anaphor(*etype, sub.clone()), Form::Anaphor, "anaphor", 0.6);
