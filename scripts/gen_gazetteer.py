@@ -234,6 +234,14 @@ def load_countryinfo(data_dir):
 DEMONYM_RE = re.compile(r"^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)*$")
 
 
+def saint_forms(name):
+    """English news abbreviates a name's opening "Saint": "St Petersburg", "St. Lucia"."""
+    if not name.startswith("Saint "):
+        return []
+    rest = name[len("Saint "):]
+    return ["St " + rest, "St. " + rest]
+
+
 def plural_demonyms(dems):
     out = []
     for d in dems:
@@ -308,6 +316,7 @@ def build_countries(iso1, cinfo, gn_countries, overrides):
                 removed.add(a[1:])
             else:
                 aliases.append(a)
+        aliases += saint_forms(name)
         aliases = sorted({a for a in aliases if a != name and a not in removed})
 
         # countryinfo has country names as demonyms for a few ("Djibouti",
@@ -469,7 +478,7 @@ def build_places(c15, c1k, country_forms, words, place_ov, capitals):
         c = cities[gid]
         name = rows[gid]
         nwords = len(name.split())
-        forced[gid] = list(curated.get(gid, []))
+        forced[gid] = list(curated.get(gid, [])) + [a for a in saint_forms(name) if a not in curated.get(gid, [])]
         cands = set()
         f = fold(name)
         if f != name and f.isascii():

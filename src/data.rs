@@ -1022,7 +1022,7 @@ fn parse_organisations(t: &Table) -> Result<Vec<Organisation>> {
     Ok(t.rows()
         .map(|(_, r)| Organisation {
             name: r[name].to_owned(),
-            aliases: list(r[ali]),
+            aliases: with_abbreviated_states(r[name], list(r[ali])),
             acronyms: list(r[acr]),
             subtype: r[sub].to_owned(),
             country: r[country].to_owned(),
@@ -1030,6 +1030,30 @@ fn parse_organisations(t: &Table) -> Result<Vec<Organisation>> {
             parent: None,
         })
         .collect())
+}
+
+/// The ways news writes "United States" and "United Nations" opening a body's name.
+const ABBREVIATED_STATES: [&[&str]; 2] = [&["United States", "U.S.", "US"], &["United Nations", "U.N.", "UN"]];
+
+/// `aliases` with every way of writing a name's or an alias's opening "United States" or
+/// "United Nations" ("U.S. Agency for International Development", "U.N. Security
+/// Council"), each once.
+fn with_abbreviated_states(name: &str, mut aliases: Vec<String>) -> Vec<String> {
+    let mut extra = Vec::new();
+    for form in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
+        for ways in ABBREVIATED_STATES {
+            let Some(rest) = ways.iter().find_map(|w| form.strip_prefix(w).filter(|r| r.starts_with(' '))) else {
+                continue;
+            };
+            extra.extend(ways.iter().map(|w| format!("{w}{rest}")));
+        }
+    }
+    for form in extra {
+        if form != name && !aliases.contains(&form) {
+            aliases.push(form);
+        }
+    }
+    aliases
 }
 
 /// Sets each organisation's parent from `organisation-parents.tsv`; both names must be
@@ -1343,6 +1367,16 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviated_states_open_aliases() {
+        let aliases = with_abbreviated_states("United States Agency for International Development", vec![]);
+        assert_eq!(aliases, ["U.S. Agency for International Development", "US Agency for International Development"]);
+        let aliases = with_abbreviated_states("Interim Force", vec!["UN Interim Force".into()]);
+        assert_eq!(aliases, ["UN Interim Force", "United Nations Interim Force", "U.N. Interim Force"]);
+        // "USAID" and "UNICEF" open with no state's name.
+        assert!(with_abbreviated_states("USAID", vec!["UNICEF".into()]) == ["UNICEF"]);
+    }
 
     #[test]
     fn embedded_data_loads() {
