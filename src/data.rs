@@ -503,6 +503,7 @@ pub enum WordClass {
     Direction,
     IntentVerb,
     LightVerb,
+    NameSuffix,
     NotNameSyllable,
     PressNoun,
     ReasonNoun,
@@ -518,13 +519,14 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 17] = [
+    pub const ALL: [(WordClass, &'static str); 18] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::Currency, "currency"),
         (WordClass::DefenceSiteNoun, "defence-site-noun"),
         (WordClass::Direction, "direction"),
         (WordClass::IntentVerb, "intent-verb"),
         (WordClass::LightVerb, "light-verb"),
+        (WordClass::NameSuffix, "name-suffix"),
         (WordClass::NotNameSyllable, "not-name-syllable"),
         (WordClass::PressNoun, "press-noun"),
         (WordClass::ReasonNoun, "reason-noun"),

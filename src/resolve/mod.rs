@@ -9,7 +9,7 @@
 //! section (he/she: a person; it: a country or organisation; they: a group or an
 //! organisation); "the ministry", "the country" take the last entity of that kind.
 
-use crate::data::{EntityType, Gender, OntologyData, Predicate};
+use crate::data::{EntityType, Gender, OntologyData, Predicate, WordClass};
 use crate::mention::gazetteer::{name_key, Known};
 use crate::mention::{Form, Mention, MentionStage, Mentions, NewName, Pronoun, Referent};
 use crate::text::Document;
@@ -203,7 +203,12 @@ impl<'a> Resolver<'a> {
         let id = self.out.list.len() as u32;
         if etype == EntityType::Person {
             let mut words = name.split_whitespace();
-            if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+            // "Ferdinand Marcos Jr.": the surname before a generational suffix.
+            let suffix = |w: &str| self.data.lexicon.word_classes.contains(WordClass::NameSuffix, &w.to_lowercase());
+            if let (Some(first), Some(mut last)) = (words.next(), words.next_back()) {
+                if suffix(last) {
+                    last = words.next_back().unwrap_or(last);
+                }
                 self.by_surname.entry(fuzzy_key(last)).or_insert(id);
                 self.by_first_name.entry(fuzzy_key(first)).or_insert(id);
             }
