@@ -680,9 +680,10 @@ impl<'a> Table<'a> {
     fn parse(path: &str, text: &'a str) -> Result<Self> {
         let bytes = text.as_bytes();
         let mut header: Option<Vec<&str>> = None;
-        // Room for a field per eight bytes, about what the gazetteer's files hold: the
-        // vector of the largest file grown once at most rather than a score of times.
-        let (mut fields, mut lines) = (Vec::with_capacity(bytes.len() / 8), Vec::new());
+        // Room for a field per eight bytes and a row per 64, about what the gazetteer's
+        // files hold: the vectors of the largest file grown once at most rather than a
+        // score of times.
+        let (mut fields, mut lines) = (Vec::with_capacity(bytes.len() / 8), Vec::with_capacity(bytes.len() / 64));
         let (mut start, mut lineno) = (0, 0u32);
         // Lines as `str::lines` cuts them (at "\n", a "\r" before it dropped), each split
         // at tabs in the same pass: fields are short, and a search call per field costs
@@ -789,16 +790,23 @@ fn phrase(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+#[inline]
 fn opt_f64(t: &Table, line: u32, col: usize, cell: &str) -> Result<Option<f64>> {
     if cell.is_empty() {
         return Ok(None);
     }
     match simple_decimal(cell) {
         Some(x) => Ok(Some(x)),
-        None => {
-            cell.parse::<f64>().map(Some).map_err(|_| t.err(line, col, format!("expected a number, found '{cell}'")))
-        }
+        None => general_f64(t, line, col, cell),
     }
+}
+
+/// [`opt_f64`] of a cell that is no [`simple_decimal`]: out of line, as it is rare, to
+/// keep the common path small.
+#[cold]
+#[inline(never)]
+fn general_f64(t: &Table, line: u32, col: usize, cell: &str) -> Result<Option<f64>> {
+    cell.parse::<f64>().map(Some).map_err(|_| t.err(line, col, format!("expected a number, found '{cell}'")))
 }
 
 /// A number written `[-]digits[.digits]` with at most 15 digits, as `str::parse::<f64>`
@@ -814,19 +822,20 @@ fn simple_decimal(cell: &str) -> Option<f64> {
         bytes => (false, bytes),
     };
     // The digits as an integer (wrapping past 15 digits, which are refused), and where
-    // the point is, by count of digits before it.
-    let (mut n, mut digits, mut point) = (0u64, 0usize, None);
-    for &b in bytes {
-        if b.is_ascii_digit() {
-            n = n.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
-            digits += 1;
+    // the point is; every other byte is a digit.
+    let (mut n, mut point) = (0u64, None);
+    for (i, &b) in bytes.iter().enumerate() {
+        let digit = b.wrapping_sub(b'0');
+        if digit < 10 {
+            n = n.wrapping_mul(10).wrapping_add(u64::from(digit));
         } else if b == b'.' && point.is_none() {
-            point = Some(digits);
+            point = Some(i);
         } else {
             return None;
         }
     }
-    let fraction = digits - point.unwrap_or(digits);
+    let digits = bytes.len() - usize::from(point.is_some());
+    let fraction = point.map_or(0, |p| bytes.len() - p - 1);
     // Digits on both sides of a point ("5." and ".5" are left to the general parser).
     if digits > 15 || point == Some(0) || (point.is_some() && fraction == 0) || digits == 0 {
         return None;
