@@ -183,6 +183,16 @@ fn fronted_place(ctx: &Sent) -> Option<u32> {
     (ctx.low(ctx.mention(m).end as usize) == ",").then_some(e)
 }
 
+/// The start of the auxiliaries before casualty word `k` ("364 were killed", "had been
+/// killed"), `k` itself when there are none.
+fn auxiliaries_start(ctx: &Sent, k: usize) -> usize {
+    let mut j = k;
+    while j > ctx.range.start && ctx.is(j - 1, word::CASUALTY_AUX) && ctx.low(j - 1) != "and" {
+        j -= 1;
+    }
+    j
+}
+
 /// Whether casualty `cas` is the toll of a war as a whole (`lexicon/word-classes.tsv`
 /// `war-noun`) rather than of one attack: "The conflict has killed 24,000 people", "were
 /// killed in the war", "killed by Israeli attacks since October 2023".
@@ -198,11 +208,7 @@ fn war_toll(ctx: &Sent, cas: &Casualties) -> bool {
     }
     // "have been killed since October": a perfect counts up to now (where "wounding 17 in
     // the deadliest attack since 2008" compares).
-    let mut aux = cas.at;
-    while aux > ctx.range.start && ctx.is(aux - 1, word::CASUALTY_AUX) && ctx.low(aux - 1) != "and" {
-        aux -= 1;
-    }
-    let perfect = (aux..cas.at).any(|j| matches!(ctx.low(j), "has" | "have" | "had"));
+    let perfect = (auxiliaries_start(ctx, cas.at)..cas.at).any(|j| matches!(ctx.low(j), "has" | "have" | "had"));
     let end = (cas.at + 16).min(ctx.range.end);
     let mut after = (cas.at + 1..end).take_while(|&j| !ctx.is(j, word::CLAUSE_PUNCTUATION | word::CLAUSE_WORD));
     after.any(|j| {
@@ -228,17 +234,14 @@ fn victims_country(ctx: &Sent, cas: &Casualties) -> Option<u32> {
             .filter(|&e| ctx.etype(e) == EntityType::Country)
     };
     if !cas.active {
-        let mut j = cas.at;
-        while j > ctx.range.start && ctx.is(j - 1, word::CASUALTY_AUX) && ctx.low(j - 1) != "and" {
-            j -= 1;
-        }
+        let j = auxiliaries_start(ctx, cas.at);
         if let Some(e) = ctx.head(j.wrapping_sub(1)).filter(|_| counted(ctx, j - 1)).and_then(country) {
             return Some(e);
         }
     }
     let end = (cas.at + 12).min(ctx.range.end);
     (cas.at + 1..end).take_while(|&j| !ctx.is(j, word::CLAUSE_PUNCTUATION)).find_map(|j| {
-        let m = ctx.head(j).filter(|_| ctx.low(j - 1) == "the" && ctx.low(j - 2) == "on")?;
+        let m = ctx.head(j).filter(|_| ctx.low(j - 1) == "the" && ctx.low(j.wrapping_sub(2)) == "on")?;
         (ctx.low(ctx.mention(m).end as usize) == "side").then(|| country(m)).flatten()
     })
 }
@@ -304,7 +307,8 @@ fn violent_cause(ctx: &Sent, k: usize, active: bool) -> bool {
     };
     // "13 had been killed, eight civilians and five soldiers": counted after the passive
     // verb, victims too.
-    let victim = |j: usize| victims.contains(&j) || !active && j > k && counted(ctx, j) && ctx.low(j - 2) != "by";
+    let victim =
+        |j: usize| victims.contains(&j) || !active && j > k && counted(ctx, j) && ctx.low(j.wrapping_sub(2)) != "by";
     if ctx.range.clone().any(|j| !victim(j) && ctx.is_attacker(j)) {
         return true;
     }
@@ -379,10 +383,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             }
         }
         // "364 were killed", "four people were killed", "a man was injured", "5 dead"
-        let mut j = k;
-        while j > ctx.range.start && ctx.is(j - 1, word::CASUALTY_AUX) && ctx.low(j - 1) != "and" {
-            j -= 1;
-        }
+        let mut j = auxiliaries_start(ctx, k);
         // "nine people, including four children, were killed": the count before the
         // parenthesis.
         if j > ctx.range.start + 1 && ctx.low(j - 1) == "," {
@@ -607,8 +608,8 @@ pub(super) fn assemble(
             _ => false,
         };
         // A war's toll goes to an event noun of the war or of many attacks in its sentence
-        // ("in the fighting", "by Israeli attacks since …"), which it makes a Casualty
-        // event, and to no single attack.
+        // ("by Israeli attacks since …"), which it makes a Casualty event, and to no single
+        // attack.
         let whole_war = war_toll(ctx, &cas);
         let of_war = |c: &Candidate| {
             let last = c.trigger.end.saturating_sub(1);
