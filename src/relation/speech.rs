@@ -356,6 +356,15 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     !matches!(ctx.low(ctx.mention(m).start as usize), "its" | "their" | "his" | "her")
                         && !opens_clause(ctx, m)
                 });
+                // "said UN refugee chief Filippo Grandi": the person the name's title is of.
+                if let Some(m) = speaker {
+                    let from = ctx.mention(m).end as usize;
+                    let person = (from..(from + 4).min(ctx.range.end))
+                        .take_while(|&k| ctx.head(k).is_some() || ctx.is_lower_word(k) || ctx.low(k) == "-")
+                        .find_map(|k| ctx.head(k).filter(|&p| p != m))
+                        .filter(|&p| ctx.entity(p, false).is_some_and(|e| ctx.etype(e) == EntityType::Person));
+                    speaker = person.or(speaker);
+                }
                 inverted = speaker.is_some();
             }
         }
@@ -438,7 +447,15 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     let w = ctx.low(j);
                     !TENSED.contains(&w) && w != "that" && (w != "," || j + 1 == k) && !is_quote_token(ctx, j)
                 });
-                if noun_phrase && matches!(ctx.low(after), "the" | "a" | "an") {
+                // "“…,” UN refugee chief Filippo Grandi said": a title that an
+                // organisation's or a country's name opens.
+                let qualified = ctx.head(after).is_some_and(|m| {
+                    ctx.mention(m).start as usize == after
+                        && ctx
+                            .entity(m, false)
+                            .is_some_and(|e| matches!(ctx.etype(e), EntityType::Organisation | EntityType::Country))
+                });
+                if noun_phrase && (matches!(ctx.low(after), "the" | "a" | "an") || qualified) {
                     k = if ctx.low(c) == "," { c } else { c + 1 };
                 }
             }
