@@ -258,6 +258,20 @@ fn reporter_country(ctx: &Sent, cas: &Casualties) -> Option<u32> {
     (start..cas.at).any(|j| ctx.is(j, word::ATTRIBUTION_VERB)).then_some(e)
 }
 
+/// The country of the document's wire dateline, named right after its place ("PORT
+/// SUDAN, Sudan (AP) —"): where a war's toll that names no place is counted ("The conflict
+/// has killed at least 24,000 people").
+fn dateline_country(ctx: &Sent) -> Option<u32> {
+    let list = &ctx.mentions.list;
+    let d = list.iter().take(8).position(|m| m.rule == "dateline")?;
+    let (place, next) = (&list[d], list.get(d + 1)?);
+    if next.start != place.end + 1 || ctx.doc.low(place.end as usize) != "," {
+        return None;
+    }
+    let e = ctx.ents.of_mention.get(d + 1).copied().flatten()?;
+    (ctx.etype(e) == EntityType::Country).then_some(e)
+}
+
 /// "a man", "an elderly woman", "a 62-year-old man" at `s`: the person noun's count
 /// (one) and the token after it.
 fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
@@ -723,9 +737,11 @@ pub(super) fn assemble(
             cands[i].etype = Some(EventType::Casualty);
         }
         // A toll of no attack, placed by nothing else: where its victims are from, else
-        // the country whose body reports it.
+        // the country whose body reports it, else, for a war's, the dateline's country.
         if cands[i].etype == Some(EventType::Casualty) && cands[i].place.is_none() {
-            cands[i].place = victims_country(ctx, &cas).or_else(|| reporter_country(ctx, &cas));
+            cands[i].place = victims_country(ctx, &cas)
+                .or_else(|| reporter_country(ctx, &cas))
+                .or_else(|| whole_war.then(|| dateline_country(ctx)).flatten());
         }
     }
 
