@@ -139,6 +139,9 @@ pub struct Mentions {
     /// The word-set bits of every token of the document: the sets of the mention patterns
     /// and those of the relation frames, so that each token is looked up once.
     pub words: Vec<u64>,
+    /// The country of the document's wire dateline ("PORT SUDAN, Sudan (AP) —"), an index
+    /// into the data's countries.
+    pub dateline_country: Option<u32>,
 }
 
 /// The mention stage, built once from the data.
@@ -259,6 +262,7 @@ impl MentionStage {
             sm.appositive_titles();
             sm.finish(&mut out);
         }
+        out.dateline_country = sm.dateline_country();
         out.groups = pattern::groups(doc, data, &out.list);
         out.words = words;
         out

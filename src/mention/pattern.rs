@@ -786,6 +786,11 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// The country of the document's dateline, once read.
+    pub(super) fn dateline_country(&self) -> Option<u32> {
+        self.dateline_country
+    }
+
     /// A wire dateline opening the sentence, its place in capitals, which the gazetteer's
     /// case rules leave alone: "PORT SUDAN, Sudan (AP) —", "KYIV (Reuters) -".
     pub(super) fn dateline(&mut self) {

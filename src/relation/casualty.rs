@@ -5,7 +5,9 @@
 use super::frames::{Candidate, Found};
 use super::{is_year, word, Event, Extraction, RelObject, Relation, Sent, Statement};
 use crate::data::{CasualtyKind, EntityType, EventType, Predicate};
+use crate::mention::gazetteer::Known;
 use crate::mention::Form;
+use crate::resolve::EntityKey;
 use crate::text::date::{month_number, Date};
 use crate::text::number::parse_quantity;
 use crate::text::token::TokenKind;
@@ -258,18 +260,12 @@ fn reporter_country(ctx: &Sent, cas: &Casualties) -> Option<u32> {
     (start..cas.at).any(|j| ctx.is(j, word::ATTRIBUTION_VERB)).then_some(e)
 }
 
-/// The country of the document's wire dateline, named right after its place ("PORT
-/// SUDAN, Sudan (AP) —"): where a war's toll that names no place is counted ("The conflict
+/// The country of the document's wire dateline ("PORT SUDAN, Sudan (AP) —"), when the
+/// document names it: where a war's toll that names no place is counted ("The conflict
 /// has killed at least 24,000 people").
 fn dateline_country(ctx: &Sent) -> Option<u32> {
-    let list = &ctx.mentions.list;
-    let d = list.iter().take(8).position(|m| m.rule == "dateline")?;
-    let (place, next) = (&list[d], list.get(d + 1)?);
-    if next.start != place.end + 1 || ctx.doc.low(place.end as usize) != "," {
-        return None;
-    }
-    let e = ctx.ents.of_mention.get(d + 1).copied().flatten()?;
-    (ctx.etype(e) == EntityType::Country).then_some(e)
+    let key = EntityKey::Known(Known::Country(ctx.mentions.dateline_country?));
+    ctx.ents.list.iter().position(|e| e.key == key).map(|e| e as u32)
 }
 
 /// "a man", "an elderly woman", "a 62-year-old man" at `s`: the person noun's count
