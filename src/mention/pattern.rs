@@ -1574,25 +1574,21 @@ impl<'a> SentenceMentions<'a> {
             t = end;
         }
         let mut found = self.st.titles.longest_at(self.doc, t);
-        if found.is_none() && qualifier.is_some() {
+        // Up to two words before the title: after a qualifier any lowercase words ("the
+        // UN's refugee chief"), else title adjectives ("the military spokesman of X").
+        let skippable = |x: usize| match qualifier {
+            Some(_) => self.is_lower_word(x) || self.low(x) == "-",
+            None => self.is(x, TITLE_ADJECTIVE),
+        };
+        if found.is_none() {
             for skip in 1..=2 {
-                if !(t..t + skip).all(|x| self.is_lower_word(x) || self.low(x) == "-") {
+                if !skippable(t + skip - 1) {
                     break;
                 }
                 found = self.st.titles.longest_at(self.doc, t + skip);
                 if found.is_some() {
                     break;
                 }
-            }
-        }
-        // "the military spokesman of X": title adjectives before the title.
-        if found.is_none() && qualifier.is_none() {
-            let mut a = t;
-            while a < t + 2 && self.is(a, TITLE_ADJECTIVE) {
-                a += 1;
-            }
-            if a > t {
-                found = self.st.titles.longest_at(self.doc, a);
             }
         }
         let (&tid, j) = found?;
