@@ -1161,8 +1161,9 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
             // "The United Nations humanitarian coordinator for Sudan, Clementine
-            // Nkweta-Salami,": the title's domain, before the comma of the name.
-            if of_q.is_none() && self.low(j) == "for" {
+            // Nkweta-Salami,", "the UN's humanitarian coordinator in Lebanon, Imran Riza,":
+            // the title's domain, before the comma of the name.
+            if of_q.is_none() && matches!(self.low(j), "for" | "in" | "to") {
                 let k = if self.low(j + 1) == "the" { j + 2 } else { j + 1 };
                 if let Some(m) = self.mention_starting_at(k).filter(|&m| self.low(self.list[m].end as usize) == ",") {
                     after = self.list[m].end as usize;
@@ -1497,6 +1498,10 @@ impl<'a> SentenceMentions<'a> {
                     continue;
                 }
             }
+            if self.low(k) == "of" {
+                self.state_after_name(p, k + 1);
+                continue;
+            }
             let (holders, at, rule) = if self.low(k) == "," {
                 ([Some(p), None], k + 1, "appositive-title")
             } else if let Some((at, predecessor)) = self.role_verb_at(k) {
@@ -1510,6 +1515,25 @@ impl<'a> SentenceMentions<'a> {
             for holder in holders.into_iter().flatten() {
                 self.fact(holder, Predicate::RoleIn, FactObject::Mention(object as u32), Some(role.clone()), rule);
             }
+        }
+    }
+
+    /// "Jeyhun Bayramov of Azerbaijan and Ararat Mirzoyan of Armenia": a country named
+    /// right after a known person's name, the one the gazetteer has them serve, gives
+    /// role_in with their known role.
+    fn state_after_name(&mut self, p: usize, k: usize) {
+        let Referent::Known(Known::Person(pi)) = self.list[p].referent else {
+            return;
+        };
+        let Some(c) = self.mention_starting_at(k) else {
+            return;
+        };
+        let end = self.list[c].end as usize;
+        let person = &self.data.people[pi as usize];
+        let serves = self.country_of(c).is_some_and(|c| self.data.country_by_iso(&person.country) == Some(c as usize));
+        if serves && !person.role.is_empty() && !self.is_clitic_s(end) {
+            let role = person.role.clone();
+            self.fact(p, Predicate::RoleIn, FactObject::Mention(c as u32), Some(role), "name-of-state");
         }
     }
 
@@ -3150,7 +3174,14 @@ pub(super) fn groups(doc: &Document, data: &OntologyData, list: &[Mention]) -> V
         let (a, b) = (&list[w[0]], &list[w[1]]);
         a.form == Form::Demonym && b.np_start <= a.start && a.end <= b.start
     };
-    let drop: Vec<usize> = heads.windows(2).filter(|w| qualifier(w)).map(|w| w[0]).collect();
+    let mut drop: Vec<usize> = heads.windows(2).filter(|w| qualifier(w)).map(|w| w[0]).collect();
+    // Nor is the state after a person's "of": "Jeyhun Bayramov of Azerbaijan and Ararat
+    // Mirzoyan of Armenia" lists two people.
+    let of_person = |w: &[usize]| {
+        let (a, b) = (&list[w[0]], &list[w[1]]);
+        a.entity_type(data) == Some(EntityType::Person) && b.start == a.end + 1 && doc.low(a.end as usize) == "of"
+    };
+    drop.extend(heads.windows(2).filter(|w| of_person(w)).map(|w| w[1]));
     heads.retain(|i| !drop.contains(i));
     let mut out = Vec::new();
     let mut current: Vec<u32> = Vec::new();

@@ -300,6 +300,10 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
         // "to attack": an infinitive, not a noun.
         return;
     }
+    if t.pos == TriggerPos::Noun && ctx.in_person_np(i, end) {
+        // "UN aid chief Tom Fletcher": a word of a person's title.
+        return;
+    }
     match t.frame {
         Frame::Transitive => transitive(ctx, t, i, end, found),
         Frame::EventNoun | Frame::WeaponNoun | Frame::AgreementNoun => event_noun(ctx, t, i, end, found),

@@ -1084,11 +1084,18 @@ impl<'a> Sent<'a> {
     /// "UN Secretary-General Antonio Guterres").
     pub fn qualifies_person(&self, m: usize) -> bool {
         let mention = self.mention(m);
-        let mut k = mention.end as usize;
-        while k < self.range.end && k < mention.end as usize + 8 {
+        self.in_person_np(mention.start as usize, mention.end as usize)
+    }
+
+    /// Whether token `i` is in the title of the next name from `from` on, a person's
+    /// ("aid" in "UN aid chief Tom Fletcher"): the person's noun phrase starts at or
+    /// before it.
+    pub fn in_person_np(&self, i: usize, from: usize) -> bool {
+        let mut k = from;
+        while k < self.range.end && k < from + 8 {
             if let Some(p) = self.head(k) {
                 let person = self.mention(p);
-                return person.np_start <= mention.start
+                return person.np_start as usize <= i
                     && self.ents.of_mention[p].is_some_and(|e| self.etype(e) == EntityType::Person);
             }
             k += 1;
