@@ -374,11 +374,22 @@ impl<'a> SentenceMentions<'a> {
         ok.then_some((m, false))
     }
 
+    /// Back from token `k` over the title adjectives before it ("senior" before "U.S.
+    /// adviser").
+    fn before_adjectives(&self, mut k: usize) -> usize {
+        while k > self.range.start as usize && self.is(k - 1, TITLE_ADJECTIVE) {
+            k -= 1;
+        }
+        k
+    }
+
     /// Whether token `k` is a short lowercase syllable joined by a hyphen to a capitalised
     /// word before it ("Hong-kyun"), not a participle or a suffix ("Mbolo-led",
     /// "Gaza-based", "Hamas-run").
     fn syllable_after_hyphen(&self, k: usize) -> bool {
-        let t = self.doc.tokens[k];
+        let Some(&t) = self.doc.tokens.get(k) else {
+            return false;
+        };
         let w = self.low(k);
         k >= 2
             && self.low(k - 1) == "-"
@@ -402,7 +413,18 @@ impl<'a> SentenceMentions<'a> {
                 && (doc.tokens[k].is_capitalised()
                     || (self.is(k, PARTICLE) && self.low(k + 1) == "-" && !doc.tokens[k + 1].space_before()))
         };
-        if !starts(i) || self.is(i, STOPWORD) {
+        // A capitalised function word is a name's word before a name syllable ("Park
+        // An-su") or, inside a sentence, before a capitalised word ("President To Lam").
+        let name_word = |k: usize| {
+            !self.is(k, STOPWORD)
+                || self.syllable_after_hyphen(k + 2)
+                || k > self.range.start as usize
+                    && doc.tokens[k].is_capitalised()
+                    && !doc.tokens[k].is_all_caps()
+                    && starts(k + 1)
+                    && !self.is(k + 1, STOPWORD)
+        };
+        if !starts(i) || !name_word(i) {
             return None;
         }
         let mut end = i + 1;
@@ -428,7 +450,7 @@ impl<'a> SentenceMentions<'a> {
             }
             if t.is_word()
                 && (t.is_capitalised() || self.is(end, PARTICLE))
-                && !self.is(end, STOPWORD)
+                && (!self.is(end, STOPWORD) || self.syllable_after_hyphen(end + 2))
                 && !t.is_all_caps()
             {
                 // Particles join names without counting as words: "Jose Javier De La Gasca".
@@ -681,9 +703,12 @@ impl<'a> SentenceMentions<'a> {
                     && !self.is(p, DIRECTION)
                     && !covered(matches, t)
             };
+            // "Ben-Zion Gopstein": the first half of a hyphenated given name.
+            let given_half = a == b && self.hyphenated_given_name(a);
             if opener
                 || model
                 || hyphenated
+                || given_half
                 || name_end
                 || name_start
                 || self.ship_name(a)
@@ -705,9 +730,28 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
-    /// Whether token `k` is a given name ("Daniel", "Nikita").
+    /// Whether token `k` is a given name ("Daniel", "Nikita", "Ben-Zion").
     fn given_name(&self, k: usize) -> bool {
-        self.in_range(k) && self.data.lexicon.given_names.contains_key(self.low(k))
+        self.in_range(k) && self.data.lexicon.given_names.contains_key(self.low(k)) || self.hyphenated_given_name(k)
+    }
+
+    /// Whether tokens `k..k+3` are a given name of two words joined by a hyphen ("Ben-Zion",
+    /// "Jean-Pierre") before a capitalised word.
+    fn hyphenated_given_name(&self, k: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let joined = |x: usize| self.in_range(x) && !toks[x].space_before();
+        if self.low(k + 1) != "-" || !joined(k + 1) || !joined(k + 2) || !self.in_range(k + 3) {
+            return false;
+        }
+        let after = toks[k + 3];
+        if !(after.is_word() && after.is_capitalised() && after.space_before()) {
+            return false;
+        }
+        let mut key = String::with_capacity(24);
+        key.push_str(self.low(k));
+        key.push('-');
+        key.push_str(self.low(k + 2));
+        self.data.lexicon.given_names.contains_key(key.as_str())
     }
 
     /// Whether token `a` starts a ship's name: "USS Carney", "HMS Diamond".
@@ -737,8 +781,12 @@ impl<'a> SentenceMentions<'a> {
     /// name instead: a town's one-word name after a given name ("John F. Kennedy"), or one
     /// that is a given name itself before a name nobody lists ("Nikita Khrushchev").
     fn in_person_name(&self, a: usize, b: usize, known: Known, matches: &[GazetteerMatch]) -> bool {
-        let Known::Place(p) = known else { return false };
-        if a != b || self.data.places[p as usize].population >= 1_000_000 {
+        let organisation = matches!(known, Known::Organisation(_));
+        let small = match known {
+            Known::Place(p) => self.data.places[p as usize].population < 1_000_000,
+            _ => organisation,
+        };
+        if a != b || !small {
             return false;
         }
         let toks = &self.doc.tokens;
@@ -758,8 +806,17 @@ impl<'a> SentenceMentions<'a> {
         if k > self.range.start as usize + 1 && self.initial(k - 1) {
             k -= 2;
         }
-        let after_given = self.in_range(k) && toks[k + 1].space_before() && name_word(k) && self.given_name(k);
-        let before_name = self.given_name(a) && toks.get(a + 1).is_some_and(|t| t.space_before()) && name_word(a + 1);
+        // "Thérèse Kayikwamba Wagner": also after a given name and a word of a name.
+        let given_before = |k: usize| {
+            self.given_name(k)
+                || k > self.range.start as usize && toks[k].space_before() && name_word(k - 1) && self.given_name(k - 1)
+        };
+        let after_given = self.in_range(k) && toks[k + 1].space_before() && name_word(k) && given_before(k);
+        // An organisation's one-word name only ends a person's name ("Wagner Group").
+        let before_name = !organisation
+            && self.given_name(a)
+            && toks.get(a + 1).is_some_and(|t| t.space_before())
+            && name_word(a + 1);
         after_given || before_name
     }
 
@@ -1115,10 +1172,7 @@ impl<'a> SentenceMentions<'a> {
             let title = &lex.titles[tid as usize];
             let capital_title = self.doc.tokens[i].is_capitalised();
             // "a Houthi military spokesman": adjectives between the qualifier and the title.
-            let mut adjectives = i;
-            while adjectives > self.range.start as usize && self.is(adjectives - 1, TITLE_ADJECTIVE) {
-                adjectives -= 1;
-            }
+            let adjectives = self.before_adjectives(i);
             let (mstart, prefix) = self.modifiers_before(adjectives);
             let mut qualifier = self.qualifier_before(mstart, title.local());
             // "Russia's U.N. Ambassador": an envoy's state before the organisation of the post.
@@ -1177,8 +1231,9 @@ impl<'a> SentenceMentions<'a> {
                 || qualifier.is_some_and(|(_, possessive)| possessive)
                 || qualifier.is_some_and(|(q, _)| {
                     let (start, end) = (self.list[q].start as usize, self.list[q].end as usize);
-                    // "Iran's foreign ministry spokesman, Nasser Kanaani,": a possessive inside.
-                    matches!(self.low(start.wrapping_sub(1)), "the" | "a" | "an")
+                    // "Iran's foreign ministry spokesman, Nasser Kanaani,": a possessive inside;
+                    // "the senior U.S. adviser for Africa": adjectives before the qualifier.
+                    matches!(self.low(self.before_adjectives(start).wrapping_sub(1)), "the" | "a" | "an")
                         || (start..end).any(|k| self.is_clitic_s(k))
                 });
             // "Its leader, Luckson Elan,", "The gang's leader, Luckson Elan,": a possessive
@@ -1276,7 +1331,7 @@ impl<'a> SentenceMentions<'a> {
                 // "Serge Brammertz, the mechanism's chief prosecutor,": the noun phrase
                 // starts at the qualifier, or at the common noun that possesses the title.
                 let np = match qualifier {
-                    Some((q, _)) => self.list[q].start as usize,
+                    Some((q, _)) => self.before_adjectives(self.list[q].start as usize),
                     None if common_possessor => mstart - 2,
                     None => mstart,
                 };
@@ -1492,6 +1547,7 @@ impl<'a> SentenceMentions<'a> {
             }
             self.anaphor_title_before(p, start);
             self.late_title_before(p, start);
+            self.plural_title_before(p, start);
             if self.low(k) == "," {
                 if let Some((o, role)) = self.who_heads(k) {
                     self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role.to_owned()), "who-heads");
@@ -1515,6 +1571,73 @@ impl<'a> SentenceMentions<'a> {
             for holder in holders.into_iter().flatten() {
                 self.fact(holder, Predicate::RoleIn, FactObject::Mention(object as u32), Some(role.clone()), rule);
             }
+        }
+    }
+
+    /// "the foreign ministers of Congo and Rwanda, Thérèse Kayikwamba Wagner and Olivier
+    /// Nduhungirehe,": a plural title of a list of states, a comma, and as many people as
+    /// states, the first of them the person at `p` (starting at token `start`): each
+    /// holds the title in the state in the same place of the list.
+    fn plural_title_before(&mut self, p: usize, start: usize) {
+        let from = self.range.start as usize;
+        let item_sep = |k: usize| matches!(self.low(k), "," | "and");
+        if start < from + 4 || self.low(start - 1) != "," {
+            return;
+        }
+        // The states, back from the comma to "of".
+        let mut states = Vec::new();
+        let mut k = start - 1;
+        while let Some(c) = self.mention_ending_at(k).filter(|&c| self.country_of(c).is_some()) {
+            states.push(c);
+            k = self.list[c].start as usize;
+            if k <= from + 1 || !item_sep(k - 1) {
+                break;
+            }
+            k -= 1;
+        }
+        states.reverse();
+        if states.len() < 2 || k < from + 2 || self.low(k - 1) != "of" {
+            return;
+        }
+        // The title: its last word in the plural ("ministers"), one word before it at most.
+        let last = k - 2;
+        let Some(singular) = self.low(last).strip_suffix('s') else {
+            return;
+        };
+        let phrase = |first: usize| {
+            let mut words: Vec<&str> = (first..last).map(|x| self.low(x)).collect();
+            words.push(singular);
+            words.join(" ")
+        };
+        let titles = &self.data.lexicon.titles;
+        let title = [last.saturating_sub(1).max(from), last]
+            .into_iter()
+            .find_map(|first| titles.iter().find(|t| t.phrase == phrase(first) && t.kind == TitleKind::Office));
+        let Some(role) = title.map(|t| t.role.clone()) else {
+            return;
+        };
+        // The people, forward from `p`.
+        let mut people = vec![p];
+        let mut k = self.list[p].end as usize;
+        while people.len() < states.len() {
+            // Past ",", "and" or ", and".
+            let mut next = k;
+            while next < k + 2 && item_sep(next) {
+                next += 1;
+            }
+            let Some(q) =
+                self.mention_starting_at(next).filter(|&q| next > k && self.known_type(q) == Some(EntityType::Person))
+            else {
+                return;
+            };
+            people.push(q);
+            k = self.list[q].end as usize;
+        }
+        if people.len() != states.len() {
+            return;
+        }
+        for (&person, &state) in people.iter().zip(&states) {
+            self.fact(person, Predicate::RoleIn, FactObject::Mention(state as u32), Some(role.clone()), "plural-title");
         }
     }
 
@@ -1582,18 +1705,26 @@ impl<'a> SentenceMentions<'a> {
             Referent::Role(r) => r as usize,
             _ => q,
         };
-        let qualifier = self.mention_starting_at(t).map(inside).and_then(|q| {
-            let end = self.list[q].end as usize;
-            if self.is_clitic_s(end) {
-                Some((q, end + 1))
-            } else if self.list[q].form == Form::Demonym
-                || matches!(self.known_type(q), Some(EntityType::Country | EntityType::Organisation))
-            {
-                Some((q, end))
-            } else {
-                None
-            }
-        });
+        // "the senior U.S. adviser": title adjectives before a qualifier.
+        let mut after_adjectives = t;
+        while self.is(after_adjectives, TITLE_ADJECTIVE) {
+            after_adjectives += 1;
+        }
+        let qualifier_at = |t: usize| {
+            self.mention_starting_at(t).map(inside).and_then(|q| {
+                let end = self.list[q].end as usize;
+                if self.is_clitic_s(end) {
+                    Some((q, end + 1))
+                } else if self.list[q].form == Form::Demonym
+                    || matches!(self.known_type(q), Some(EntityType::Country | EntityType::Organisation))
+                {
+                    Some((q, end))
+                } else {
+                    None
+                }
+            })
+        };
+        let qualifier = qualifier_at(after_adjectives).or_else(|| qualifier_at(t));
         if let Some((_, end)) = qualifier {
             t = end;
         }
