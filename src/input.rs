@@ -83,7 +83,9 @@ pub fn decode(bytes: &[u8], strict: bool) -> Result<Decoded> {
         return Ok(Decoded { text, warning });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    // Found by `memchr`, which reads many bytes a step: a byte-by-byte scan of every
+    // document's first 8 KiB cost more than its JSON Lines record's parsing.
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err(Error::new(ErrorKind::Input, "binary file (NUL bytes), not text"));
     }
     match std::str::from_utf8(bytes) {

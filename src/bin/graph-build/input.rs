@@ -262,7 +262,9 @@ fn read_line(r: &mut dyn BufRead, limit: u64) -> std::io::Result<Option<(Line, u
             }
             break;
         }
-        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+        // The line's end found by `memchr`, many bytes a step (a JSON Lines record is a
+        // whole document).
+        let (chunk, done) = match memchr::memchr(b'\n', buf) {
             Some(i) => (&buf[..i], Some(i + 1)),
             None => (buf, None),
         };
