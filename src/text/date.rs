@@ -148,18 +148,31 @@ const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "frid
 
 pub fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.');
-    // Every month starts with one of these letters, and no name is longer than 9.
-    if w.len() < 3
-        || w.len() > 9
-        || !matches!(w.as_bytes()[0].to_ascii_lowercase(), b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's')
-    {
+    let b = w.as_bytes();
+    // No name is longer than 9 letters.
+    if b.len() < 3 || b.len() > 9 {
         return None;
     }
-    let abbreviated = |m: &&str| {
-        w.len() == 3 && m.as_bytes()[..3].eq_ignore_ascii_case(w.as_bytes())
-            || w.eq_ignore_ascii_case("sept") && *m == "september"
+    // The first three letters tell the month (no two months share them): the name, its
+    // abbreviation or "Sept" is checked against that month alone rather than against
+    // each month in turn.
+    let month = match [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()] {
+        [b'j', b'a', b'n'] => 1,
+        [b'f', b'e', b'b'] => 2,
+        [b'm', b'a', b'r'] => 3,
+        [b'a', b'p', b'r'] => 4,
+        [b'm', b'a', b'y'] => 5,
+        [b'j', b'u', b'n'] => 6,
+        [b'j', b'u', b'l'] => 7,
+        [b'a', b'u', b'g'] => 8,
+        [b's', b'e', b'p'] => 9,
+        [b'o', b'c', b't'] => 10,
+        [b'n', b'o', b'v'] => 11,
+        [b'd', b'e', b'c'] => 12,
+        _ => return None,
     };
-    MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w) || abbreviated(m)).map(|i| i as u8 + 1)
+    let name = MONTHS[usize::from(month) - 1];
+    (b.len() == 3 || name.eq_ignore_ascii_case(w) || month == 9 && w.eq_ignore_ascii_case("sept")).then_some(month)
 }
 
 pub fn weekday_number(word: &str) -> Option<u8> {
@@ -297,6 +310,22 @@ mod tests {
         assert_eq!(dates("In his January 2023 address"), vec![(Some(2023), Some(1), None, None)]);
         assert_eq!(dates("On Saturday, Iran"), vec![(None, None, None, Some(5))]);
         assert_eq!(dates("it may be that 7 soldiers"), vec![]);
+    }
+
+    /// Every month's name, abbreviation and "Sept", in any case and with a final dot, and
+    /// words that are none.
+    #[test]
+    fn month_names() {
+        for (i, m) in MONTHS.iter().enumerate() {
+            let n = Some(i as u8 + 1);
+            for w in [m.to_string(), m.to_uppercase(), m[..3].to_string(), format!("{}.", &m[..3].to_uppercase())] {
+                assert_eq!(month_number(&w), n, "{w}");
+            }
+        }
+        assert_eq!(month_number("Sept."), Some(9));
+        for w in ["Ma", "Mayo", "Janu", "Septemberr", "Sep.t", "Decembers", "Mars", "Juno", "Octob", "Déc", ""] {
+            assert_eq!(month_number(w), None, "{w}");
+        }
     }
 
     #[test]
