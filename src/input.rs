@@ -317,7 +317,26 @@ pub struct JsonRecord {
 /// The records of a JSON Lines text: for each non-blank line, its 1-based number and the
 /// record or an error message.
 pub fn json_lines(text: &str) -> impl Iterator<Item = (usize, std::result::Result<JsonRecord, String>)> + '_ {
-    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, line)| (i + 1, json_record(line)))
+    lines(text).enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, line)| (i + 1, json_record(line)))
+}
+
+/// [`str::lines`], each line feed found by `memchr`, many bytes a step: a record is a whole
+/// article, and the command line hands its records over one line at a time.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let t = rest?;
+        match memchr::memchr(b'\n', t.as_bytes()) {
+            Some(i) => {
+                rest = Some(&t[i + 1..]);
+                Some(t[..i].strip_suffix('\r').unwrap_or(&t[..i]))
+            }
+            None => {
+                rest = None;
+                (!t.is_empty()).then_some(t)
+            }
+        }
+    })
 }
 
 fn json_record(line: &str) -> std::result::Result<JsonRecord, String> {
@@ -351,6 +370,13 @@ impl JsonRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_as_str_lines() {
+        for t in ["", "\n", "a", "a\n", "a\r\n", "a\r", "\r\n\r\n", "a\n\nb", "a\r\rb\r\n\r", "\n\na", "é\r\nü"] {
+            assert_eq!(lines(t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{t:?}");
+        }
+    }
 
     #[test]
     fn decoding() {

@@ -113,9 +113,10 @@ fn looks_like_heading(line: &str, next: Option<&str>) -> bool {
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
-    for line in text.split('\n') {
-        lines.push((pos, line));
-        pos += line.len() + 1;
+    // `text.split('\n')`, the line feeds found by `memchr`, many bytes a step.
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        lines.push((pos, &text[pos..end]));
+        pos = end + 1;
     }
     let mut out: Vec<Block> = Vec::new();
     let mut prev_blank = true;
