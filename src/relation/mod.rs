@@ -660,26 +660,40 @@ impl<'a> Sent<'a> {
     }
 
     /// Whether token `i` ends a clause for argument scanning.
+    ///
+    /// Asked for most tokens of a sentence, most of them words that end nothing: the
+    /// token is read once, and what only a comma, a period or "as" may be is asked of
+    /// those alone.
     pub fn clause_break(&self, i: usize) -> bool {
-        let comma = self.is_byte(i, b',');
-        // A period inside the sentence ends an abbreviation: "met army chief Gen. Burhan".
-        let abbreviation = i + 1 < self.range.end
-            && i > self.range.start
-            && self.is_byte(i, b'.')
-            && !self.doc.tokens[i].space_before()
-            && self.kind(i - 1) == Some(TokenKind::Word);
-        self.is(i, word::CLAUSE_PUNCTUATION | word::CLAUSE_WORD) && !abbreviation
-            || (comma && self.attribution_follows(i))
-            || (comma && {
-                let n = self.low(i + 1);
-                (n.ends_with("ing") && self.is_lower_word(i + 1) && !self.is(i + 1, word::PREPOSITION))
-                    || self.is(i + 1, word::CLAUSE_WORD)
-                    || matches!(n, "and" | "but")
-            })
-            || self
-                .kind(i)
-                .is_some_and(|k| matches!(k, TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote))
-            || self.as_clause(i)
+        if !self.range.contains(&i) {
+            return false;
+        }
+        let t = self.doc.tokens[i];
+        if t.is_quote() {
+            return true;
+        }
+        // The byte of a token of one byte (a comma, a period), else 0.
+        let byte = if t.end == t.start + 1 { self.doc.lower.as_bytes()[t.start as usize] } else { 0 };
+        if self.words[i] & (word::CLAUSE_PUNCTUATION | word::CLAUSE_WORD) != 0 {
+            // A period inside the sentence ends an abbreviation: "met army chief Gen. Burhan".
+            let abbreviation = byte == b'.'
+                && i + 1 < self.range.end
+                && i > self.range.start
+                && !t.space_before()
+                && self.kind(i - 1) == Some(TokenKind::Word);
+            if !abbreviation {
+                return true;
+            }
+        }
+        if byte == b',' {
+            let n = self.low(i + 1);
+            return self.attribution_follows(i)
+                || (n.ends_with("ing") && self.is_lower_word(i + 1) && !self.is(i + 1, word::PREPOSITION))
+                || self.is(i + 1, word::CLAUSE_WORD)
+                || matches!(n, "and" | "but");
+        }
+        // "as", two bytes.
+        t.end == t.start + 2 && self.as_clause(i)
     }
 
     /// Whether "as" at `i` opens a clause: a subject, then a verb in the present or the
