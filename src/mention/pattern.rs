@@ -1014,7 +1014,15 @@ impl<'a> SentenceMentions<'a> {
                     } else {
                         format!("{} {}", self.st.demonym(c), f.canonical)
                     };
-                    let referent = self.known_or_new(&name, EntityType::Organisation, &f.subtype);
+                    let mut referent = self.known_or_new(&name, EntityType::Organisation, &f.subtype);
+                    // "the Congolese army": a state without an army of its own in the
+                    // gazetteer, its armed forces.
+                    if matches!(referent, Referent::New(_)) && from == start && f.canonical == "Army" {
+                        let forces = format!("{} Armed Forces", self.st.demonym(c));
+                        if let Referent::Known(k) = self.known_or_new(&forces, EntityType::Organisation, "") {
+                            referent = Referent::Known(k);
+                        }
+                    }
                     let m = self.mention(from, end, referent, Form::Compound, "forces", 0.9);
                     let new = self.wrap(&[q], m);
                     let object = self.country_object(q, c);
