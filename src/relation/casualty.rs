@@ -248,16 +248,23 @@ fn victims_country(ctx: &Sent, cas: &Casualties) -> Option<u32> {
     })
 }
 
-/// The country or place whose body reports a toll, opening the sentence: "Lebanon's
-/// Ministry of Public Health said …", "Gaza's Health Ministry said …".
+/// The country or place whose body reports a toll, opening the sentence or a clause
+/// after ", and": "Lebanon's Ministry of Public Health said …", "Gaza's Health Ministry
+/// said …", "…, and Congo's government says more than 7,000 people have died".
 fn reporter_country(ctx: &Sent, cas: &Casualties) -> Option<u32> {
-    let mut start = ctx.content_start;
-    while start < cas.at && ctx.kind(start) == Some(TokenKind::Punct) {
-        start += 1;
-    }
-    let m = ctx.head(start).filter(|&m| ctx.is_possessor(m))?;
-    let e = ctx.entity(m, false).filter(|&e| ctx.is_place_or_country(e))?;
-    (start..cas.at).any(|j| ctx.is(j, word::ATTRIBUTION_VERB)).then_some(e)
+    let reporter = |mut start: usize| {
+        while start < cas.at && ctx.kind(start) == Some(TokenKind::Punct) {
+            start += 1;
+        }
+        // A possessor of the body ("Gaza's Health Ministry"), or a state's government
+        // ("Congo's government", "Philippine officials").
+        let body = |m: &usize| ctx.is_possessor(*m) || ctx.mention(*m).form == Form::Compound;
+        let m = ctx.head(start).filter(body)?;
+        let e = ctx.entity(m, false).filter(|&e| ctx.is_place_or_country(e))?;
+        (start..cas.at).any(|j| ctx.is(j, word::ATTRIBUTION_VERB)).then_some(e)
+    };
+    let clauses = (ctx.content_start + 2..cas.at).rev().filter(|&k| ctx.low(k - 1) == "and" && ctx.low(k - 2) == ",");
+    clauses.chain([ctx.content_start]).find_map(reporter)
 }
 
 /// The country of the document's wire dateline ("PORT SUDAN, Sudan (AP) —"), when the
@@ -733,10 +740,18 @@ pub(super) fn assemble(
             cands[i].etype = Some(EventType::Casualty);
         }
         // A toll of no attack, placed by nothing else: where its victims are from, else
-        // the country whose body reports it, else, for a war's, the dateline's country.
+        // the country whose body reports it, else where the paragraph's toll before it
+        // was counted ("… killed in Israeli attacks on Gaza, the ministry said. At least 71
+        // people were killed in the past 24 hours."), else, for a war's, the dateline's
+        // country.
         if cands[i].etype == Some(EventType::Casualty) && cands[i].place.is_none() {
+            let toll_before = || {
+                let tolls = previous.iter().rev().map(|&e| &out.events[e]);
+                tolls.filter(|e| e.etype == EventType::Casualty).find_map(|e| e.place)
+            };
             cands[i].place = victims_country(ctx, &cas)
                 .or_else(|| reporter_country(ctx, &cas))
+                .or_else(toll_before)
                 .or_else(|| whole_war.then(|| dateline_country(ctx)).flatten());
         }
     }
