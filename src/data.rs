@@ -416,6 +416,9 @@ pub enum Frame {
     Claim,
     /// "A and B (together with C) form the X Alliance": each is a member of it.
     Constitute,
+    /// A visit: agent = subject (or a light verb's subject for a noun), place = the
+    /// object or "to X" ("Power visited Armenia", "cut short a visit to Saudi Arabia").
+    Visit,
 }
 
 impl Frame {
@@ -440,6 +443,7 @@ impl Frame {
             "mutual" => Frame::Mutual,
             "claim" => Frame::Claim,
             "constitute" => Frame::Constitute,
+            "visit" => Frame::Visit,
             _ => return None,
         })
     }

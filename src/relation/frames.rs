@@ -320,7 +320,44 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
         Frame::Membership => memberships(ctx, t, i, end, found),
         Frame::Claim => claim(ctx, t, i, end, found),
         Frame::Constitute => constitute(ctx, t, i, end, found),
+        Frame::Visit => visit(ctx, t, i, end, found),
     }
+}
+
+/// "Samantha Power visited Armenia", "Putin flew to Hanoi", "Modi cut short a visit to
+/// Saudi Arabia", "Vance, on a four-day visit to India,": who visits, and where (a capital
+/// visited is the city, not its government).
+fn visit(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    if ctx.irrealis(i) {
+        return;
+    }
+    let noun = t.pos == TriggerPos::Noun;
+    let agents = match (noun, ctx.modifier_before(i)) {
+        (true, Some(m)) => ctx.arg_entities(m, true),
+        (true, None) => match light_verb_agents(ctx, i) {
+            Some((agents, _)) => agents,
+            None => agent_of(ctx, i),
+        },
+        (false, _) => agent_of(ctx, i),
+    };
+    let agents: Vec<u32> = agents.into_iter().filter(|&e| !ctx.is_place_or_country(e) || !noun).collect();
+    let place = ctx
+        .right_args(end, 8)
+        .into_iter()
+        .find(|(_, p)| if noun { *p == Some("to") } else { matches!(p, None | Some("to")) })
+        .and_then(|(m, _)| ctx.arg_entities(m, false).into_iter().find(|&e| ctx.is_place_or_country(e)));
+    if agents.is_empty() || place.is_none() {
+        return;
+    }
+    found.candidates.push(Candidate {
+        etype: t.event,
+        predicate: t.predicate,
+        agents,
+        place,
+        trigger: i..end,
+        rule: t.rule.clone(),
+        ..Default::default()
+    });
 }
 
 /// "The AA and the MNDAA, together with the TNLA, form the Three Brotherhood Alliance",
