@@ -1435,11 +1435,27 @@ fn counterpart_roles(counterparts: &[((u32, u32, u32), u32)], out: &mut Extracti
 /// duplicate count-less events into the first report, and remove duplicate relations.
 fn finish(out: &mut Extraction) {
     out.events.retain(|e| e.agent.is_some() || e.target.is_some() || e.place.is_some() || e.has_counts());
-    // An event without counts duplicates a kept one of the same type and agent whose
-    // place and target agree with its own where it has them. Each kept event is filed
-    // under its place and target, each either as they are or as "any" (`None`).
-    let mut kept = rustc_hash::FxHashSet::with_capacity_and_hasher(4 * out.events.len(), Default::default());
-    out.events.retain(|e| {
+    if out.events.len() <= FEW_EVENTS {
+        drop_duplicate_events_few(&mut out.events);
+    } else {
+        drop_duplicate_events(&mut out.events);
+    }
+    let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(out.relations.len(), Default::default());
+    out.relations.retain(|r| match r.object {
+        RelObject::Statement(_) => true,
+        RelObject::Entity(o) => r.subject != o && seen.insert((r.subject, r.predicate, o)),
+    });
+}
+
+/// The most events [`drop_duplicate_events_few`] compares one by one.
+const FEW_EVENTS: usize = 64;
+
+/// Drop each event without counts that duplicates a kept one: of the same type and agent,
+/// whose place and target agree with its own where it has them. Each kept event is filed
+/// under its place and target, each either as they are or as "any" (`None`).
+fn drop_duplicate_events(events: &mut Vec<Event>) {
+    let mut kept = rustc_hash::FxHashSet::with_capacity_and_hasher(4 * events.len(), Default::default());
+    events.retain(|e| {
         let query = (e.etype, e.agent, e.place.is_some().then_some(e.place), e.target.is_some().then_some(e.target));
         let duplicate = !e.has_counts() && kept.contains(&query);
         if !duplicate {
@@ -1451,14 +1467,79 @@ fn finish(out: &mut Extraction) {
         }
         !duplicate
     });
-    let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(out.relations.len(), Default::default());
-    out.relations.retain(|r| match r.object {
-        RelObject::Statement(_) => true,
-        RelObject::Entity(o) => r.subject != o && seen.insert((r.subject, r.predicate, o)),
+}
+
+/// [`drop_duplicate_events`] for a document's few events (about ten), each compared with
+/// the kept ones in turn rather than through four hashed keys a kept event.
+fn drop_duplicate_events_few(events: &mut Vec<Event>) {
+    type Key = (EventType, Option<u32>, Option<u32>, Option<u32>);
+    let mut kept: Vec<Key> = Vec::with_capacity(events.len());
+    events.retain(|e| {
+        let duplicate = !e.has_counts()
+            && kept.iter().any(|&(etype, agent, place, target)| {
+                etype == e.etype
+                    && agent == e.agent
+                    && (e.place.is_none() || place == e.place)
+                    && (e.target.is_none() || target == e.target)
+            });
+        if !duplicate {
+            kept.push((e.etype, e.agent, e.place, e.target));
+        }
+        !duplicate
     });
 }
 
 /// Whether a number's text is a year of the last two centuries ("1994", "2024").
 pub(super) fn is_year(w: &str) -> bool {
     w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod duplicate_events {
+    use super::*;
+
+    /// Events of two types, with agents, places and targets among three entities or
+    /// none, some with counts, in every order a generator gives.
+    fn events(spec: &[(bool, u8, u8, u8, bool)]) -> Vec<Event> {
+        let who = |w: u8| (w < 3).then_some(u32::from(w));
+        spec.iter()
+            .enumerate()
+            .map(|(i, &(attack, agent, place, target, counts))| Event {
+                etype: if attack { EventType::Attack } else { EventType::Capture },
+                agent: who(agent),
+                target: who(target),
+                place: who(place),
+                killed: counts.then_some(2),
+                injured: None,
+                count: None,
+                launched: None,
+                amount: None,
+                date: None,
+                sentence: i as u32,
+                trigger: 0..1,
+                rule: "test".into(),
+                confidence: 0.5,
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn few_as_hashed(spec in proptest::collection::vec((proptest::bool::ANY, 0u8..4, 0u8..4, 0u8..4, proptest::bool::weighted(0.2)), 0..40)) {
+            let (mut few, mut hashed) = (events(&spec), events(&spec));
+            drop_duplicate_events_few(&mut few);
+            drop_duplicate_events(&mut hashed);
+            proptest::prop_assert_eq!(few, hashed);
+        }
+    }
+
+    #[test]
+    fn duplicates_dropped() {
+        // An attack by 0 in 1 on 2; the same without a place; by 0 on 2 in another place;
+        // by 0 with counts.
+        let mut e =
+            events(&[(true, 0, 1, 2, false), (true, 0, 3, 2, false), (true, 0, 0, 2, false), (true, 0, 1, 2, true)]);
+        drop_duplicate_events_few(&mut e);
+        assert_eq!(e.iter().map(|e| e.sentence).collect::<Vec<_>>(), [0, 2, 3]);
+    }
 }
