@@ -16,6 +16,7 @@ pub mod gazetteer;
 mod pattern;
 
 use crate::data::{EntityType, OntologyData, Predicate};
+use crate::resolve::KnownKeys;
 use crate::text::phrase::PhraseIndex;
 use crate::text::words::WordSets;
 use crate::text::{Document, TokenKind};
@@ -160,6 +161,8 @@ pub struct MentionStage {
     capitals: FxHashMap<u32, u32>,
     /// The word sets the patterns and the relation frames test at each token.
     words: WordSets,
+    /// The fuzzy keys of the gazetteer's entries, made as documents name them.
+    pub(crate) known_keys: KnownKeys,
 }
 
 impl MentionStage {
@@ -213,7 +216,20 @@ impl MentionStage {
         }
         let mut words = pattern::word_sets(data, &titles, &place_nouns);
         crate::relation::add_word_sets(&mut words, data);
-        MentionStage { gazetteer, titles, ministries, forces, place_nouns, heads, anaphora, demonym, capitals, words }
+        let known_keys = KnownKeys::new(data);
+        MentionStage {
+            gazetteer,
+            titles,
+            ministries,
+            forces,
+            place_nouns,
+            heads,
+            anaphora,
+            demonym,
+            capitals,
+            words,
+            known_keys,
+        }
     }
 
     /// The country whose capital is this place, if any.

@@ -14,7 +14,9 @@ use crate::mention::gazetteer::{name_key, Known};
 use crate::mention::{Form, Mention, MentionStage, Mentions, NewName, Pronoun, Referent};
 use crate::text::Document;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 /// What identifies an entity within a document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -200,6 +202,99 @@ fn known_name(data: &OntologyData, k: Known) -> (String, EntityType, String, Gen
     }
 }
 
+/// The fuzzy keys of a person's surname and first word, when the name has two words or
+/// more ("Ferdinand Marcos Jr.": the surname before a generational suffix).
+fn name_word_keys(data: &OntologyData, name: &str) -> Option<(String, String)> {
+    let mut words = name.split_whitespace();
+    let suffix = |w: &str| data.lexicon.word_classes.contains(WordClass::NameSuffix, &w.to_lowercase());
+    let (first, mut last) = (words.next()?, words.next_back()?);
+    if suffix(last) {
+        last = words.next_back().unwrap_or(last);
+    }
+    Some((fuzzy_key(last), fuzzy_key(first)))
+}
+
+/// The fuzzy keys of the gazetteer's entries ([`fuzzy_key`] of the name the entity takes,
+/// and a person's [`name_word_keys`]), each made the first time a document names the entry
+/// and kept for the stage's life: the same few hundred entries come back in document after
+/// document, and a key takes about 600 instructions to make. Built for the data the mention
+/// stage is built from.
+#[derive(Debug)]
+pub struct KnownKeys {
+    /// Where each kind's entries start in `names`: countries, regions, places, areas,
+    /// people, organisations; then the end.
+    starts: [usize; 7],
+    names: Box<[OnceLock<Box<str>>]>,
+    people: Box<[OnceLock<PersonKeys>]>,
+}
+
+/// The keys of a person's name's words.
+#[derive(Debug)]
+struct PersonKeys {
+    /// [`name_word_keys`].
+    words: Option<(Box<str>, Box<str>)>,
+    /// The key of the last word.
+    last: Option<Box<str>>,
+}
+
+impl KnownKeys {
+    pub fn new(data: &OntologyData) -> Self {
+        let lens = [
+            data.countries.len(),
+            data.regions.len(),
+            data.places.len(),
+            data.areas.len(),
+            data.people.len(),
+            data.organisations.len(),
+        ];
+        let mut starts = [0; 7];
+        for (k, len) in lens.into_iter().enumerate() {
+            starts[k + 1] = starts[k] + len;
+        }
+        KnownKeys {
+            starts,
+            names: (0..starts[6]).map(|_| OnceLock::new()).collect(),
+            people: (0..data.people.len()).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The fuzzy key of entry `k`, whose entity's name is `name` (as [`known_name`] gives
+    /// it); `None` for an entry out of the data's range.
+    fn name(&self, k: Known, name: &str) -> Option<&str> {
+        let (kind, i) = match k {
+            Known::Country(i) | Known::Demonym(i) => (0, i),
+            Known::Region(i) => (1, i),
+            Known::Place(i) => (2, i),
+            Known::Area(i) => (3, i),
+            Known::Person(i) => (4, i),
+            Known::Organisation(i) => (5, i),
+        };
+        let at = self.starts[kind] + i as usize;
+        let slot = self.names.get(at).filter(|_| at < self.starts[kind + 1])?;
+        Some(slot.get_or_init(|| fuzzy_key(name).into()))
+    }
+
+    /// [`name_word_keys`] of person `i`, whose name is `name`; `None` for a person out of
+    /// the data's range.
+    fn person_words(&self, data: &OntologyData, i: u32, name: &str) -> Option<Option<(&str, &str)>> {
+        let keys = self.person(data, i, name)?;
+        Some(keys.words.as_ref().map(|(l, f)| (&**l, &**f)))
+    }
+
+    /// The key of the last word of person `i`'s name `name`; `None` for a person out of the
+    /// data's range.
+    fn person_last_word(&self, data: &OntologyData, i: u32, name: &str) -> Option<Option<&str>> {
+        Some(self.person(data, i, name)?.last.as_deref())
+    }
+
+    fn person(&self, data: &OntologyData, i: u32, name: &str) -> Option<&PersonKeys> {
+        Some(self.people.get(i as usize)?.get_or_init(|| PersonKeys {
+            words: name_word_keys(data, name).map(|(l, f)| (l.into(), f.into())),
+            last: name.split_whitespace().last().map(|l| fuzzy_key(l).into()),
+        }))
+    }
+}
+
 /// The gender of a new person's name by its given name ("Daniel Chapo"), when the
 /// lexicon gives the name to one gender only.
 fn gender_of(data: &OntologyData, n: &NewName) -> Gender {
@@ -224,12 +319,14 @@ struct Resolver<'a> {
     mentions: &'a Mentions,
     out: Entities,
     by_key: FxHashMap<EntityKey, u32>,
-    by_fuzzy: FxHashMap<(EntityType, String), u32>,
+    /// Fuzzy keys, those of the gazetteer's entries borrowed from the stage's
+    /// [`KnownKeys`].
+    by_fuzzy: FxHashMap<(EntityType, Cow<'a, str>), u32>,
     /// Last-name key of persons -> entity.
-    by_surname: FxHashMap<String, u32>,
+    by_surname: FxHashMap<Cow<'a, str>, u32>,
     /// First-word key of persons' names of two words or more -> entity ("Lai" of "Lai
     /// Ching-te", whose family name comes first).
-    by_first_name: FxHashMap<String, u32>,
+    by_first_name: FxHashMap<Cow<'a, str>, u32>,
     /// New names as written -> the entity of their key (a name's key never changes
     /// entity once it has one; this spares building the key again).
     by_name: FxHashMap<(EntityType, &'a str), u32>,
@@ -243,22 +340,33 @@ impl<'a> Resolver<'a> {
             return e;
         }
         let (name, etype, subtype, gender) = describe();
-        let fk = (etype, fuzzy_key(&name));
+        let (stage, data) = (self.stage, self.data);
+        let known = match key {
+            EntityKey::Known(k) => Some(k),
+            EntityKey::New(..) => None,
+        };
+        let fuzzy = match known.and_then(|k| stage.known_keys.name(k, &name)) {
+            Some(k) => Cow::Borrowed(k),
+            None => Cow::Owned(fuzzy_key(&name)),
+        };
+        let fk = (etype, fuzzy);
         if let Some(&e) = self.by_fuzzy.get(&fk) {
             self.by_key.insert(key, e);
             return e;
         }
         let id = self.out.list.len() as u32;
         if etype == EntityType::Person {
-            let mut words = name.split_whitespace();
-            // "Ferdinand Marcos Jr.": the surname before a generational suffix.
-            let suffix = |w: &str| self.data.lexicon.word_classes.contains(WordClass::NameSuffix, &w.to_lowercase());
-            if let (Some(first), Some(mut last)) = (words.next(), words.next_back()) {
-                if suffix(last) {
-                    last = words.next_back().unwrap_or(last);
-                }
-                self.by_surname.entry(fuzzy_key(last)).or_insert(id);
-                self.by_first_name.entry(fuzzy_key(first)).or_insert(id);
+            let words = match known {
+                Some(Known::Person(i)) => stage.known_keys.person_words(data, i, &name),
+                _ => None,
+            };
+            let words = match words {
+                Some(w) => w.map(|(l, f)| (Cow::Borrowed(l), Cow::Borrowed(f))),
+                None => name_word_keys(data, &name).map(|(l, f)| (Cow::Owned(l), Cow::Owned(f))),
+            };
+            if let Some((last, first)) = words {
+                self.by_surname.entry(last).or_insert(id);
+                self.by_first_name.entry(first).or_insert(id);
             }
         }
         self.out.list.push(Entity {
@@ -286,9 +394,24 @@ impl<'a> Resolver<'a> {
             Referent::Known(k) => {
                 // A single word that a gazetteer knows as a town but that names a person of
                 // the document: "Lai" after "President Lai Ching-te", not Laï in Chad.
-                if matches!(k, Known::Place(_)) && m.end == m.start + 1 && m.rule == "gazetteer" {
-                    let key = fuzzy_key(self.surface(m));
-                    if let Some(&e) = self.by_surname.get(&key).or_else(|| self.by_first_name.get(&key)) {
+                // (No key is made while the document has no person of two words.)
+                if matches!(k, Known::Place(_))
+                    && m.end == m.start + 1
+                    && m.rule == "gazetteer"
+                    && !(self.by_surname.is_empty() && self.by_first_name.is_empty())
+                {
+                    // The place's own name, the usual surface, has its key kept.
+                    let surface = self.surface(m);
+                    let place = match k {
+                        Known::Place(i) => self.data.places.get(*i as usize).map(|p| p.name.as_str()),
+                        _ => None,
+                    };
+                    let key = match place.filter(|&p| p == surface) {
+                        Some(p) => self.stage.known_keys.name(*k, p).map(Cow::Borrowed),
+                        None => None,
+                    };
+                    let key = key.unwrap_or_else(|| Cow::Owned(fuzzy_key(surface)));
+                    if let Some(&e) = self.by_surname.get(&*key).or_else(|| self.by_first_name.get(&*key)) {
                         return Some(e);
                     }
                 }
@@ -305,7 +428,8 @@ impl<'a> Resolver<'a> {
                 // Thani").
                 if n.etype == EntityType::Person && !n.name.contains(' ') {
                     let key = fuzzy_key(&n.name);
-                    if let Some(&e) = self.by_surname.get(&key).or_else(|| self.by_first_name.get(&key)) {
+                    if let Some(&e) = self.by_surname.get(key.as_str()).or_else(|| self.by_first_name.get(key.as_str()))
+                    {
                         return Some(e);
                     }
                 }
@@ -336,7 +460,7 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let first = fuzzy_key(n.name.split_whitespace().next()?);
-        let &e = self.by_first_name.get(&first)?;
+        let &e = self.by_first_name.get(first.as_str())?;
         let (a, b) = (fuzzy_key(&n.name), fuzzy_key(&self.out.list[e as usize].name));
         (b.len() > a.len() && b.starts_with(&a) && b.as_bytes()[a.len()] == b' ').then_some(e)
     }
@@ -458,7 +582,6 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
         by_first_name: FxHashMap::default(),
         by_name: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 4, Default::default()),
     };
-    let _ = r.stage;
     // Pass 1: names, in order. Multi-word person names first, so surnames can find them.
     let long_person = |m: &Mention| {
         matches!(&m.referent, Referent::New(n) if n.etype == EntityType::Person && n.name.contains(' '))
@@ -507,26 +630,38 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
     // names ("Chatchai said" after "Chatchai Boonyarat").
     // The first person entity of each last-name key (built when first needed; pass 2
     // adds no entities).
-    let mut last_names: Option<FxHashMap<String, u32>> = None;
+    let mut last_names: Option<FxHashMap<Cow<str>, u32>> = None;
     for mi in 0..mentions.list.len() {
         if mentions.list[mi].referent == Referent::Bare {
             let key = fuzzy_key(r.surface(&mentions.list[mi]));
-            if let Some(&e) = r.by_surname.get(&key).or_else(|| r.by_first_name.get(&key)) {
+            if let Some(&e) = r.by_surname.get(key.as_str()).or_else(|| r.by_first_name.get(key.as_str())) {
                 r.record(mi, e);
             } else {
                 // A surname of a known person ("Tykhyi" after "Heorhii Tykhyi").
                 let last_names = last_names.get_or_insert_with(|| {
                     let mut map = FxHashMap::default();
                     for (i, ent) in r.out.list.iter().enumerate() {
-                        if ent.etype == EntityType::Person {
-                            if let Some(l) = ent.name.split_whitespace().last() {
-                                map.entry(fuzzy_key(l)).or_insert(i as u32);
+                        if ent.etype != EntityType::Person {
+                            continue;
+                        }
+                        // A known person's key kept by the stage.
+                        let known = match ent.key {
+                            EntityKey::Known(Known::Person(p)) => {
+                                r.stage.known_keys.person_last_word(data, p, &ent.name)
                             }
+                            _ => None,
+                        };
+                        let key = match known {
+                            Some(k) => k.map(Cow::Borrowed),
+                            None => ent.name.split_whitespace().last().map(|l| Cow::Owned(fuzzy_key(l))),
+                        };
+                        if let Some(key) = key {
+                            map.entry(key).or_insert(i as u32);
                         }
                     }
                     map
                 });
-                if let Some(&e) = last_names.get(&key) {
+                if let Some(&e) = last_names.get(key.as_str()) {
                     r.record(mi, e);
                 }
             }
@@ -658,6 +793,38 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_keys_as_made_afresh() {
+        let data = OntologyData::embedded().expect("data");
+        let keys = KnownKeys::new(&data);
+        // Every entry of every kind, asked twice (the second time from the cache): the key
+        // of its own name, never another entry's.
+        let entries = (0..data.countries.len())
+            .flat_map(|i| [Known::Country(i as u32), Known::Demonym(i as u32)])
+            .chain((0..data.regions.len()).map(|i| Known::Region(i as u32)))
+            .chain((0..data.places.len()).step_by(97).map(|i| Known::Place(i as u32)))
+            .chain((0..data.areas.len()).map(|i| Known::Area(i as u32)))
+            .chain((0..data.people.len()).map(|i| Known::Person(i as u32)))
+            .chain((0..data.organisations.len()).map(|i| Known::Organisation(i as u32)))
+            .collect::<Vec<_>>();
+        for _ in 0..2 {
+            for &k in &entries {
+                let name = known_name(&data, k).0;
+                assert_eq!(keys.name(k, &name), Some(fuzzy_key(&name).as_str()), "{k:?}");
+                if let Known::Person(i) = k {
+                    let words = name_word_keys(&data, &name);
+                    let words = words.as_ref().map(|(l, f)| (l.as_str(), f.as_str()));
+                    assert_eq!(keys.person_words(&data, i, &name), Some(words), "{name}");
+                    let last = name.split_whitespace().last().map(fuzzy_key);
+                    assert_eq!(keys.person_last_word(&data, i, &name), Some(last.as_deref()), "{name}");
+                }
+            }
+        }
+        // Out of the data's range: made afresh by the caller.
+        assert_eq!(keys.name(Known::Country(data.countries.len() as u32), "x"), None);
+        assert_eq!(keys.person_words(&data, data.people.len() as u32, "x y"), None);
+    }
 
     #[test]
     fn spelling_variants_share_a_key() {
