@@ -12,7 +12,7 @@ use crate::mention::gazetteer::Known;
 use crate::mention::{MentionStage, Mentions};
 use crate::relation::{Extraction, RelObject, Relation, RelationStage};
 use crate::resolve::{resolve, Entities, EntityKey};
-use crate::text::date::{find_dates, Date};
+use crate::text::date::{find_dates, Date, DateMention};
 use crate::text::number::parse_quantity;
 use crate::text::Document;
 use std::collections::BTreeSet;
@@ -128,8 +128,11 @@ impl Pipeline {
     /// Run every stage on one document.
     pub fn analyse<'a>(&self, input: &Input<'a>) -> Analysis<'a> {
         let doc = Document::analyse(input.text, &self.data.lexicon.abbreviations);
-        let date = input.date.or_else(|| self.document_date(&doc)).or(self.default_date);
-        let sentence_dates = sentence_dates(&doc, date);
+        // The date expressions of the sentences `document_date` read, kept for their
+        // sentences' dates.
+        let mut found = Vec::new();
+        let date = input.date.or_else(|| self.document_date(&doc, &mut found)).or(self.default_date);
+        let sentence_dates = sentence_dates(&doc, date, found);
         let mentions = self.mentions.find(&doc, &self.data);
         let entities = resolve(&doc, &self.data, &self.mentions, &mentions);
         let extraction =
@@ -147,8 +150,9 @@ impl Pipeline {
 
     /// The date a document states for itself: a full date near its start, or a month and
     /// day placed in time by a war-day count ("the war enters its 987th day") or by a
-    /// month and year before it ("(September 2024)" in a timeline's title).
-    fn document_date(&self, doc: &Document) -> Option<Date> {
+    /// month and year before it ("(September 2024)" in a timeline's title). The date
+    /// expressions of each sentence it reads go to `found`, in order.
+    fn document_date(&self, doc: &Document, found: &mut Vec<Vec<DateMention>>) -> Option<Date> {
         let mut estimate: Option<Date> = None;
         let mut partial = None;
         // "Timeline of the conflict (September 2024)": a month and year place a later
@@ -159,7 +163,8 @@ impl Pipeline {
             if estimate.is_none() {
                 estimate = self.war_day(doc, s.tokens.start as usize, s.tokens.end as usize);
             }
-            for d in find_dates(doc.text(), toks) {
+            found.push(find_dates(doc.text(), toks));
+            for &d in found.last().into_iter().flatten() {
                 if let Some(full) = d.full() {
                     if estimate.is_none() {
                         return Some(full);
@@ -550,14 +555,18 @@ fn push_padded(out: &mut String, n: u32, width: usize) {
 }
 
 /// The date of each sentence: its own date expression, else its section's (a dated
-/// heading), else the document's.
-fn sentence_dates(doc: &Document, date: Option<Date>) -> Vec<Option<Date>> {
+/// heading), else the document's. `found` holds the date expressions of the first
+/// sentences, found before (by [`Pipeline::document_date`]).
+fn sentence_dates(doc: &Document, date: Option<Date>, found: Vec<Vec<DateMention>>) -> Vec<Option<Date>> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     let mut section: Option<Date> = None;
+    let mut found = found.into_iter();
     for s in &doc.sentences {
         let toks = &doc.tokens[s.tokens.start as usize..s.tokens.end as usize];
+        let dates = found.next();
         let own = date.and_then(|reference| {
-            find_dates(doc.text(), toks)
+            dates
+                .unwrap_or_else(|| find_dates(doc.text(), toks))
                 .into_iter()
                 .find(|d| d.day.is_some() || (d.weekday.is_some() && d.month.is_none()))
                 .and_then(|d| d.resolve(reference))
@@ -589,6 +598,24 @@ mod tests {
                     assert_eq!(label_cut(&text), before, "{text:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn sentence_dates_from_the_dates_found_first() {
+        let p = Pipeline::new().expect("pipeline");
+        let texts = [
+            "Kyiv, 12 March 2024. Russia struck Kyiv on Monday.\n\nOn March 3, troops moved. Talks end Friday.",
+            "As the war enters its 987th day, these are the main developments.\nHere is the situation on Sunday, March 18:\n- Drones hit Kharkiv on Saturday.",
+            "Timeline of the conflict (September 2024)\n\nSeptember 3: strikes on Poltava.\n\nSeptember 5: more strikes.",
+            "No date here. None at all.",
+        ];
+        for text in texts {
+            let doc = Document::analyse(text, &p.data.lexicon.abbreviations);
+            let mut found = Vec::new();
+            let date = p.document_date(&doc, &mut found).or(Some(Date::new(2024, 6, 1).expect("date")));
+            assert!(!found.is_empty() && found.len() <= 8);
+            assert_eq!(sentence_dates(&doc, date, found), sentence_dates(&doc, date, Vec::new()), "{text}");
         }
     }
 
