@@ -340,18 +340,101 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn json_record(line: &str) -> std::result::Result<JsonRecord, String> {
+    if let Some(f) = typed_fields(line) {
+        if let Some(text) = f.text {
+            let field = |x: Option<Field>| x.map(Field::into_string);
+            return record(text, field(f.id), field(f.url), field(f.title), field(f.date));
+        }
+    }
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON ({e})"))?;
     let obj = v.as_object().ok_or("expected a JSON object with a \"text\" field")?;
     let text = obj.get("text").and_then(|t| t.as_str()).ok_or("no \"text\" string field")?.to_owned();
     let field =
         |k: &str| obj.get(k).and_then(|x| x.as_str().map(str::to_owned).or_else(|| x.as_i64().map(|n| n.to_string())));
-    let date = match field("date") {
+    record(text, field("id"), field("url"), field("title"), field("date"))
+}
+
+/// A record of its text and fields, its date read.
+fn record(
+    text: String,
+    id: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    date: Option<String>,
+) -> std::result::Result<JsonRecord, String> {
+    let date = match date {
         Some(d) => Some(
             Date::parse_iso(d.get(..10).unwrap_or(&d)).ok_or(format!("invalid \"date\" '{d}': expected YYYY-MM-DD"))?,
         ),
         None => None,
     };
-    Ok(JsonRecord { text, id: field("id"), url: field("url"), title: field("title"), date })
+    Ok(JsonRecord { text, id, url, title, date })
+}
+
+/// A record's fields read straight into their types, rather than into a
+/// `serde_json::Value` and its map, then copied. Only a record of the usual shape is read
+/// so: an object of the five fields, each a string or an integer in `i64` (or `null`),
+/// each once. Anything else (another field, whose value only the general path checks as
+/// it does; a key given twice, where the general path takes the last; another type; an
+/// error) gives `None`, and the record is read the general way, which also words its
+/// errors.
+fn typed_fields(line: &str) -> Option<TypedFields> {
+    // A JSON array would be read as the fields in order.
+    if !line.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{') {
+        return None;
+    }
+    serde_json::from_str(line).ok()
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TypedFields {
+    text: Option<String>,
+    id: Option<Field>,
+    url: Option<Field>,
+    title: Option<Field>,
+    date: Option<Field>,
+}
+
+/// A field's value as the general path takes it: a string, or an integer that fits in
+/// `i64` (as `serde_json::Value::as_i64` gives it), written in decimal.
+enum Field {
+    Text(String),
+    Integer(i64),
+}
+
+impl Field {
+    fn into_string(self) -> String {
+        match self {
+            Field::Text(s) => s,
+            Field::Integer(n) => n.to_string(),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Field {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Field;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or an integer")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Field, E> {
+                Ok(Field::Text(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> std::result::Result<Field, E> {
+                Ok(Field::Text(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Field, E> {
+                Ok(Field::Integer(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Field, E> {
+                i64::try_from(v).map(Field::Integer).map_err(|_| E::custom("beyond i64"))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 impl JsonRecord {
@@ -409,6 +492,57 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some("Strikes on Kyiv"));
         assert_eq!(d.url.as_deref(), Some("https://example.org/kyiv"));
         assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2024-11-08"));
+    }
+
+    /// The general path alone, as `json_record` was before the typed fields.
+    fn general_record(line: &str) -> std::result::Result<JsonRecord, String> {
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON ({e})"))?;
+        let obj = v.as_object().ok_or("expected a JSON object with a \"text\" field")?;
+        let text = obj.get("text").and_then(|t| t.as_str()).ok_or("no \"text\" string field")?.to_owned();
+        let field = |k: &str| {
+            obj.get(k).and_then(|x| x.as_str().map(str::to_owned).or_else(|| x.as_i64().map(|n| n.to_string())))
+        };
+        record(text, field("id"), field("url"), field("title"), field("date"))
+    }
+
+    #[test]
+    fn typed_fields_as_general() {
+        let lines = [
+            r#"{"id": "a1", "text": "Kyiv.\nLviv \u00e9 \"q\""}"#,
+            r#"{"text": "x", "id": 17, "url": "https://e.org/a", "title": "T", "date": "2024-11-08T10:00Z"}"#,
+            r#"  {"text": "x", "id": -3, "date": 20241108}"#,
+            r#"{"text": "x", "id": 18446744073709551615}"#,
+            r#"{"text": "x", "id": 9223372036854775807, "title": null}"#,
+            r#"{"text": "x", "id": 1.5}"#,
+            r#"{"text": "x", "id": -0}"#,
+            r#"{"text": "x", "id": 1e400}"#,
+            r#"{"text": "x", "id": true}"#,
+            r#"{"text": "x", "id": ["a"]}"#,
+            r#"{"text": "x", "id": {"a": 1}}"#,
+            r#"{"text": "x", "id": "a", "id": "b"}"#,
+            r#"{"text": "x", "text": "y"}"#,
+            r#"{"text": "x", "other": "\ud800"}"#,
+            r#"{"text": "x", "other": 1e400}"#,
+            r#"{"text": "x", "other": [1, {"b": null}]}"#,
+            r#"{"te\u0078t": "x"}"#,
+            r#"{"text": "\ud800"}"#,
+            r#"{"text": 3}"#,
+            r#"{"text": null}"#,
+            r#"{"title": "x"}"#,
+            r#"{}"#,
+            r#"["x", "a"]"#,
+            r#""x""#,
+            r#"{"text": "x"} trailing"#,
+            r#"{"text": "x", "date": "2024-13-01"}"#,
+            r#"{"text": "x", "date": "soon"}"#,
+            "not json",
+            "{\"text\": \"a\tb\"}",
+        ];
+        for line in lines {
+            assert_eq!(json_record(line), general_record(line), "{line}");
+        }
+        // The usual shape is read the typed way.
+        assert!(typed_fields(lines[0]).is_some() && typed_fields(lines[1]).is_some());
     }
 
     #[test]

@@ -151,21 +151,24 @@ impl Reader {
                     Ok(Some((bytes, consumed))) => {
                         *line += 1;
                         self.bytes_read += consumed as u64;
-                        let name = format!("{file}:{line}");
+                        // Named only to report a problem.
+                        let name = || format!("{file}:{line}");
                         match bytes {
-                            Line::Too => reporter
-                                .skip(&name, format!("line longer than --max-doc-bytes ({})", self.opts.max_doc_bytes)),
+                            Line::Too => reporter.skip(
+                                &name(),
+                                format!("line longer than --max-doc-bytes ({})", self.opts.max_doc_bytes),
+                            ),
                             Line::Text(b) => match decode(&b, self.opts.strict) {
                                 Ok(d) => {
                                     if let Some(w) = d.warning {
-                                        reporter.warn(&name, w);
+                                        reporter.warn(&name(), w);
                                     }
                                     if !d.text.trim().is_empty() {
                                         return Some(Unit::Line { file: file.clone(), line: *line, text: d.text });
                                     }
                                 }
                                 Err(e) if b.is_empty() => drop(e),
-                                Err(e) => reporter.skip(&name, e),
+                                Err(e) => reporter.skip(&name(), e),
                             },
                         }
                         continue;
@@ -316,13 +319,14 @@ pub fn documents(unit: Unit, strict: bool) -> Result<(SourceDocument, Vec<String
             Ok((doc, warnings))
         }
         Unit::Line { file, line, text } => {
-            let name = format!("{file}:{line}");
+            // Named only to report a problem.
+            let name = || format!("{file}:{line}");
             let mut records = json_lines(&text);
             match records.next() {
-                Some((_, Ok(record))) if !has_words(&record.text) => Err((name, NO_WORDS.into())),
+                Some((_, Ok(record))) if !has_words(&record.text) => Err((name(), NO_WORDS.into())),
                 Some((_, Ok(record))) => Ok((record.into_document(&file, line), Vec::new())),
-                Some((_, Err(e))) => Err((name, e)),
-                None => Err((name, NO_WORDS.into())),
+                Some((_, Err(e))) => Err((name(), e)),
+                None => Err((name(), NO_WORDS.into())),
             }
         }
     }
