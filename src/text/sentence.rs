@@ -78,7 +78,9 @@ fn bullet_marker(line: &str) -> Option<usize> {
     None
 }
 
-fn looks_like_heading(line: &str, next: Option<&str>) -> bool {
+/// Whether `line` is a heading; `next` gives the next non-blank line, asked for only when
+/// the line itself may be one.
+fn looks_like_heading<'a>(line: &str, next: impl FnOnce() -> Option<&'a str>) -> bool {
     let t = line.trim();
     let Some(last) = t.chars().next_back() else {
         return false;
@@ -90,16 +92,21 @@ fn looks_like_heading(line: &str, next: Option<&str>) -> bool {
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return false;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if words.len() > 12 {
+    // Twelve words at most, the last not a function word (counted without collecting them).
+    let (mut words, mut last) = (0, None);
+    for w in t.split_whitespace().take(13) {
+        words += 1;
+        last = Some(w);
+    }
+    if words > 12 {
         return false;
     }
-    if words.last().is_some_and(|w| FUNCTION_END.contains(&w.to_lowercase().as_str())) {
+    if last.is_some_and(|w| FUNCTION_END.contains(&w.to_lowercase().as_str())) {
         return false;
     }
     // A heading introduces something: the next non-blank line must exist and not continue
     // this line's sentence (it starts with a capital, a digit, a quote or a bullet).
-    match next {
+    match next() {
         None => false,
         Some(n) => {
             let n = n.trim_start();
@@ -111,7 +118,9 @@ fn looks_like_heading(line: &str, next: Option<&str>) -> bool {
 
 /// Split `text` into blocks.
 pub fn blocks(text: &str) -> Vec<Block> {
-    let mut lines: Vec<(usize, &str)> = Vec::new();
+    // Room for lines of 40 bytes on average (news paragraphs are longer), so that the list
+    // seldom grows.
+    let mut lines: Vec<(usize, &str)> = Vec::with_capacity(text.len() / 40 + 2);
     let mut pos = 0;
     // `text.split('\n')`, the line feeds found by `memchr`, many bytes a step.
     for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
@@ -126,7 +135,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             prev_blank = true;
             continue;
         }
-        let next = lines[idx + 1..].iter().map(|&(_, l)| l).find(|l| !l.trim().is_empty());
+        let next = || lines[idx + 1..].iter().map(|&(_, l)| l).find(|l| !l.trim().is_empty());
         let lead = line.len() - line.trim_start().len();
         let end = off + line.trim_end().len();
         if let Some(m) = bullet_marker(line) {
