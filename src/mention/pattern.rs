@@ -158,6 +158,9 @@ pub(super) struct SentenceMentions<'a> {
     remap: Vec<u32>,
     /// The country of the document's dateline, once read.
     dateline_country: Option<u32>,
+    /// The last token of each person's name of more than one word in the sentences
+    /// before: surnames that may open a sentence alone ("Mbonimpa disputed that").
+    surnames: Vec<u32>,
 }
 
 impl<'a> SentenceMentions<'a> {
@@ -177,6 +180,7 @@ impl<'a> SentenceMentions<'a> {
             order: Vec::new(),
             remap: Vec::new(),
             dateline_country: None,
+            surnames: Vec::new(),
         }
     }
 
@@ -3102,7 +3106,8 @@ impl<'a> SentenceMentions<'a> {
                 None if words == 1
                     && (!sentence_start
                         || self.is(end, SPEECH_VERB_AFTER_NAME)
-                        || self.low(end) == "," && matches!(self.low(end + 1), "who" | "whose"))
+                        || self.low(end) == "," && matches!(self.low(end + 1), "who" | "whose")
+                        || self.surname_before(i) && self.is_lower_word(end))
                     && !self.doc.tokens[i].is_all_caps() =>
                 {
                     let m = self.mention(i, end, Referent::Bare, Form::Name, "bare-name", 0.5);
@@ -3122,6 +3127,12 @@ impl<'a> SentenceMentions<'a> {
             }
             i = next;
         }
+    }
+
+    /// Whether token `i` is the surname of a person named in full in a sentence before.
+    fn surname_before(&self, i: usize) -> bool {
+        let w = self.low(i);
+        self.surnames.iter().any(|&t| self.doc.low(t as usize) == w)
     }
 
     /// A noun of `lexicon/anaphora.tsv` that refers back without an article, at `i`,
@@ -3230,6 +3241,15 @@ impl<'a> SentenceMentions<'a> {
         if !sorted {
             list.sort_by_key(key);
         }
+        let data = self.data;
+        let doc = self.doc;
+        let named = |m: &Mention| {
+            !m.inner
+                && m.end >= m.start + 2
+                && m.entity_type(data) == Some(EntityType::Person)
+                && doc.tokens[m.end as usize - 1].is_capitalised()
+        };
+        self.surnames.extend(list.iter().filter(|m| named(m)).map(|m| m.end - 1));
         out.list.append(list);
         for mut f in self.facts.drain(..) {
             f.subject = self.remap[f.subject as usize];
