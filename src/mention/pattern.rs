@@ -3348,8 +3348,11 @@ pub(super) fn groups(doc: &Document, data: &OntologyData, list: &[Mention]) -> V
     let mut closed = false;
     for w in heads.windows(2) {
         let (a, b) = (&list[w[0]], &list[w[1]]);
+        // A surname said again is of either class until resolved ("Hun Manet and
+        // Phumtham held talks").
+        let bare = |m: &Mention| matches!(m.referent, Referent::Bare);
         let joined = a.sentence == b.sentence
-            && class(a) == class(b)
+            && (class(a) == class(b) || bare(a) || bare(b))
             && connects(doc, a.end as usize, (b.np_start as usize).max(a.end as usize));
         if joined && !closed {
             if current.is_empty() {

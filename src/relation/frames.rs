@@ -700,8 +700,12 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     if t.event == Some(EventType::Attack) {
         c.count = attack_count(ctx, end);
     }
-    // "its fighters had seized weapons and vehicles": a capture takes a place or an actor.
-    if c.etype == Some(EventType::Capture) && c.targets.is_empty() && c.place.is_none() {
+    // "its fighters had seized weapons and vehicles": a capture takes a place or an actor;
+    // "X spoke to reporters": a meeting takes someone met or a place, unless a body meets
+    // ("the G7 met virtually").
+    let body = c.agents.iter().any(|&e| ctx.etype(e) == EntityType::Organisation);
+    let meeting = t.predicate == Some(Predicate::Met) && !body;
+    if (c.etype == Some(EventType::Capture) || meeting) && c.targets.is_empty() && c.place.is_none() {
         return;
     }
     // "Gunmen attacked a police station in Kano": an attack by no one named is still
