@@ -505,6 +505,7 @@ pub enum WordClass {
     Currency,
     DefenceSiteNoun,
     Direction,
+    ForcesOffice,
     IntentVerb,
     LightVerb,
     NameSuffix,
@@ -523,11 +524,12 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 18] = [
+    pub const ALL: [(WordClass, &'static str); 19] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::Currency, "currency"),
         (WordClass::DefenceSiteNoun, "defence-site-noun"),
         (WordClass::Direction, "direction"),
+        (WordClass::ForcesOffice, "forces-office"),
         (WordClass::IntentVerb, "intent-verb"),
         (WordClass::LightVerb, "light-verb"),
         (WordClass::NameSuffix, "name-suffix"),

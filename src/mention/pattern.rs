@@ -381,7 +381,8 @@ impl<'a> SentenceMentions<'a> {
     /// Back from token `k` over the title adjectives before it ("senior" before "U.S.
     /// adviser").
     fn before_adjectives(&self, mut k: usize) -> usize {
-        while k > self.range.start as usize && self.is(k - 1, TITLE_ADJECTIVE) {
+        // (Not into a name: "Israeli military" before "spokesman" is the forces'.)
+        while k > self.range.start as usize && self.is(k - 1, TITLE_ADJECTIVE) && !self.taken(k - 1) {
             k -= 1;
         }
         k
@@ -1006,7 +1007,16 @@ impl<'a> SentenceMentions<'a> {
             }
             if let Some((&fi, end)) = self.st.forces.longest_at(self.doc, k) {
                 let f = &lex.forces[fi as usize];
-                if f.phrase == "military" && self.is_lower_word(end) && !self.is(end, WORD_AFTER_SUBJECT) {
+                // "the Israeli military said", "Israeli military spokesman X" (the forces'
+                // spokesman), not "the Israeli military operation".
+                let title_after = self.st.titles.longest_at(self.doc, end).is_some_and(|(&t, _)| {
+                    lex.word_classes.contains(WordClass::ForcesOffice, &lex.titles[t as usize].phrase)
+                });
+                if f.phrase == "military"
+                    && self.is_lower_word(end)
+                    && !self.is(end, WORD_AFTER_SUBJECT)
+                    && !title_after
+                {
                     continue;
                 }
                 if let (Some(c), true) = (country, f.with_country) {
@@ -1022,8 +1032,7 @@ impl<'a> SentenceMentions<'a> {
                     // "the Congolese army": a state without an army of its own in the
                     // gazetteer, its armed forces.
                     if matches!(referent, Referent::New(_)) && from == start && f.canonical == "Army" {
-                        let forces = format!("{} Armed Forces", self.st.demonym(c));
-                        if let Referent::Known(k) = self.known_or_new(&forces, EntityType::Organisation, "") {
+                        if let Some(k) = self.armed_forces(c) {
                             referent = Referent::Known(k);
                         }
                     }
@@ -3126,6 +3135,16 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
             i = next;
+        }
+    }
+
+    /// The armed forces of country `c` the gazetteer knows by the demonym ("Israeli Armed
+    /// Forces" is the Israel Defense Forces).
+    fn armed_forces(&self, c: u32) -> Option<Known> {
+        let name = format!("{} Armed Forces", self.st.demonym(c));
+        match self.known_or_new(&name, EntityType::Organisation, "") {
+            Referent::Known(k) => Some(k),
+            _ => None,
         }
     }
 
