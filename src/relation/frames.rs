@@ -332,15 +332,13 @@ fn visit(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         return;
     }
     let noun = t.pos == TriggerPos::Noun;
-    let agents = match (noun, ctx.modifier_before(i)) {
-        (true, Some(m)) => ctx.arg_entities(m, true),
-        (true, None) => match light_verb_agents(ctx, i) {
-            Some((agents, _)) => agents,
-            None => agent_of(ctx, i),
-        },
-        (false, _) => agent_of(ctx, i),
+    let agents = if noun {
+        let Some(agents) = noun_agents(ctx, i) else { return };
+        let agents = if agents.is_empty() { agent_of(ctx, i) } else { agents };
+        agents.into_iter().filter(|&e| !ctx.is_place_or_country(e)).collect()
+    } else {
+        agent_of(ctx, i)
     };
-    let agents: Vec<u32> = agents.into_iter().filter(|&e| !ctx.is_place_or_country(e) || !noun).collect();
     let place = ctx
         .right_args(end, 8)
         .into_iter()
@@ -349,15 +347,34 @@ fn visit(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     if agents.is_empty() || place.is_none() {
         return;
     }
-    found.candidates.push(Candidate {
+    found.candidates.push(plain_event(t, i..end, agents, place));
+}
+
+/// The event of trigger `t` at `trigger` with its agents and place, and nothing else.
+fn plain_event(t: &Trigger, trigger: Range<usize>, agents: Vec<u32>, place: Option<u32>) -> Candidate {
+    Candidate {
         etype: t.event,
         predicate: t.predicate,
         agents,
         place,
-        trigger: i..end,
+        trigger,
         rule: t.rule.clone(),
         ..Default::default()
-    });
+    }
+}
+
+/// The agents of an event noun at `i`: its modifier's ("a Russian attack"), else the
+/// subject of a light verb before it ("Wagner staged a rebellion"); `None` when the
+/// light verb's subject is no agent of it (see [`light_verb_agents`]).
+fn noun_agents(ctx: &Sent, i: usize) -> Option<Vec<u32>> {
+    match ctx.modifier_before(i) {
+        Some(m) => Some(ctx.arg_entities(m, true)),
+        None => match light_verb_agents(ctx, i) {
+            Some((_, true)) => None,
+            Some((agents, false)) => Some(agents),
+            None => Some(Vec::new()),
+        },
+    }
 }
 
 /// "The AA and the MNDAA, together with the TNLA, form the Three Brotherhood Alliance",
@@ -1216,14 +1233,8 @@ fn intransitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
         return;
     }
     let mut agents = if t.pos == TriggerPos::Noun {
-        match ctx.modifier_before(i) {
-            Some(m) => ctx.arg_entities(m, true),
-            None => match light_verb_agents(ctx, i) {
-                Some((_, true)) => return,
-                Some((agents, false)) => agents,
-                None => Vec::new(),
-            },
-        }
+        let Some(agents) = noun_agents(ctx, i) else { return };
+        agents
     } else {
         agent_of(ctx, i)
     };
@@ -1232,15 +1243,7 @@ fn intransitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
     if agents.is_empty() && place.is_none() {
         return;
     }
-    found.candidates.push(Candidate {
-        etype: t.event,
-        predicate: t.predicate,
-        agents,
-        place,
-        trigger: i..end,
-        rule: t.rule.clone(),
-        ..Default::default()
-    });
+    found.candidates.push(plain_event(t, i..end, agents, place));
 }
 
 /// "a Russian government-funded paramilitary": the funder aided what the phrase names.
