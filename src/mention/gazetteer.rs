@@ -9,7 +9,7 @@
 //! the highest [`Priority`] wins.
 
 use crate::data::{EntityType, OntologyData};
-use crate::text::phrase::{word_hash, PhraseIndex};
+use crate::text::phrase::{bytes_hash, PhraseIndex};
 use crate::text::Document;
 
 /// A gazetteer entry: what a surface form refers to.
@@ -145,8 +145,13 @@ pub fn name_key(name: &str) -> String {
 
 /// [`name_key`] of `name`, written to `out`, which must be empty.
 fn push_name_key(name: &str, out: &mut String) {
+    push_name_key_of(name, name.is_ascii(), out);
+}
+
+/// [`push_name_key`] of a name known to be ASCII or not (`ascii`).
+fn push_name_key_of(name: &str, ascii: bool, out: &mut String) {
     let mut key = KeyWriter { out, space: false };
-    if name.is_ascii() {
+    if ascii {
         // ASCII is its own decomposition, without combining marks.
         for b in name.bytes() {
             key.ascii(b);
@@ -239,11 +244,13 @@ fn ascii_name_key<'b>(name: &str, buf: &'b mut [u8]) -> Option<&'b str> {
 /// rather than one allocation each.
 #[derive(Default)]
 struct FormsBuilder {
-    /// The lowercase forms, one after the other.
-    lowers: String,
+    /// The lowercase forms, one after the other, as bytes (whole characters' UTF-8, made
+    /// a text once, at the end): an ASCII form is lowercased as it is copied in, where a
+    /// `String` has it copied, then lowercased in place.
+    lowers: Vec<u8>,
     /// The surface forms, one after the other.
     forms: String,
-    /// The groups, by the [`word_hash`] of their lowercase form.
+    /// The groups, by the [`bytes_hash`] (the [`word_hash`](crate::text::phrase::word_hash)) of their lowercase form.
     groups_by_lower: hashbrown::HashTable<u32>,
     /// Each lowercase form, in order of first appearance: its range of `lowers` and its
     /// last surface form in `variants` (the one before is linked from there).
@@ -294,10 +301,18 @@ impl FormsBuilder {
     /// Whether the form was taken (a form needs two characters and a letter).
     fn add(&mut self, form: &str, known: Known, bare: bool, keyed: bool) -> bool {
         let form = crate::text::trim(form);
-        if form.chars().nth(1).is_none() || !form.chars().any(char::is_alphabetic) {
+        // Most forms are ASCII, told once for the tests below, the lowercase form and the
+        // name key: two characters are then two bytes, and a letter an ASCII letter.
+        let ascii = form.is_ascii();
+        let taken = if ascii {
+            form.len() >= 2 && form.bytes().any(|b| b.is_ascii_alphabetic())
+        } else {
+            form.chars().nth(1).is_some() && form.chars().any(char::is_alphabetic)
+        };
+        if !taken {
             return false;
         }
-        let group = self.group_of(form);
+        let group = self.group_of(form, ascii);
         match self.variant_of(group, form) {
             Some(v) => {
                 let (e, _) = &mut self.variants[v];
@@ -316,7 +331,7 @@ impl FormsBuilder {
         }
         if keyed {
             self.scratch.clear();
-            push_name_key(form, &mut self.scratch);
+            push_name_key_of(form, ascii, &mut self.scratch);
             self.add_key(known);
         }
         true
@@ -328,22 +343,22 @@ impl FormsBuilder {
     }
 
     /// The lowercase form of group `g`.
-    fn lower(&self, g: u32) -> &str {
+    fn lower(&self, g: u32) -> &[u8] {
         let g = &self.groups[g as usize];
         &self.lowers[g.start as usize..g.end as usize]
     }
 
     /// The group of the lowercase form `lower` (hashed `hash`), if any.
-    fn find_group(&self, hash: u64, lower: &str) -> Option<u32> {
+    fn find_group(&self, hash: u64, lower: &[u8]) -> Option<u32> {
         self.groups_by_lower.find(hash, |&g| self.lower(g) == lower).copied()
     }
 
-    /// The group of `form`'s lowercase form, made if new.
-    fn group_of(&mut self, form: &str) -> usize {
+    /// The group of `form`'s lowercase form, made if new (`ascii`: whether `form` is).
+    fn group_of(&mut self, form: &str, ascii: bool) -> usize {
         let start = self.lowers.len();
-        push_lowercase(form, &mut self.lowers);
+        push_lowercase(form, ascii, &mut self.lowers);
         let lower = &self.lowers[start..];
-        let hash = word_hash(lower);
+        let hash = bytes_hash(lower);
         if let Some(g) = self.find_group(hash, lower) {
             self.lowers.truncate(start);
             return g as usize;
@@ -353,7 +368,7 @@ impl FormsBuilder {
         let FormsBuilder { groups_by_lower, groups, lowers, .. } = self;
         groups_by_lower.insert_unique(hash, g, |&g| {
             let g = &groups[g as usize];
-            word_hash(&lowers[g.start as usize..g.end as usize])
+            bytes_hash(&lowers[g.start as usize..g.end as usize])
         });
         g as usize
     }
@@ -383,31 +398,52 @@ impl FormsBuilder {
 
     /// Whether `form` (as it is, untrimmed) is a surface form added.
     fn has_form(&self, form: &str) -> bool {
-        let mut lower = String::new();
-        push_lowercase(form, &mut lower);
-        self.find_group(word_hash(&lower), &lower).is_some_and(|g| self.variant_of(g as usize, form).is_some())
+        let mut lower = Vec::new();
+        push_lowercase(form, form.is_ascii(), &mut lower);
+        self.find_group(bytes_hash(&lower), &lower).is_some_and(|g| self.variant_of(g as usize, form).is_some())
     }
 }
 
-/// A surface form's lowercase form, as the phrase index holds it, pushed to `out`.
-fn push_lowercase(form: &str, out: &mut String) {
-    if form.is_ascii() {
-        let start = out.len();
-        out.push_str(form);
-        out[start..].make_ascii_lowercase();
+/// A surface form's lowercase form, as the phrase index holds it ([`str::to_lowercase`]),
+/// pushed to `out` as UTF-8; `ascii`: whether `form` is ASCII.
+fn push_lowercase(form: &str, ascii: bool, out: &mut Vec<u8>) {
+    if ascii {
+        push_ascii_lowercase(form.as_bytes(), out);
     } else if form.contains('Σ') {
         // A capital sigma's lowercase depends on its neighbours (final ς).
-        out.push_str(&form.to_lowercase());
+        out.extend_from_slice(form.to_lowercase().as_bytes());
     } else {
         // Otherwise `str::to_lowercase` is each character's lowercase in turn.
+        let mut buf = [0; 4];
         for c in form.chars() {
             match c {
-                'A'..='Z' => out.push(c.to_ascii_lowercase()),
-                '\0'..='\u{7f}' | '\u{df}'..='\u{ff}' => out.push(c),
-                _ => out.extend(c.to_lowercase()),
+                'A'..='Z' => out.push(c as u8 + (b'a' - b'A')),
+                '\0'..='\u{7f}' => out.push(c as u8),
+                '\u{df}'..='\u{ff}' => out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
+                _ => c.to_lowercase().for_each(|l| out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes())),
             }
         }
     }
+}
+
+/// ASCII `bytes` lowercased, pushed to `out`: copied and lowercased in one pass, eight
+/// bytes at a step (a byte at a step takes about eight instructions).
+fn push_ascii_lowercase(bytes: &[u8], out: &mut Vec<u8>) {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    out.reserve(bytes.len());
+    let mut steps = bytes.chunks_exact(8);
+    for step in &mut steps {
+        let x = u64::from_le_bytes(step.try_into().expect("eight bytes"));
+        // The high bit of each byte from 'A' on, and of each byte past 'Z': the bytes are
+        // below 0x80, so no sum carries into the next byte. An uppercase letter is one and
+        // not the other, and gets its 0x20 bit.
+        let from_a = x + ONES * u64::from(0x80 - b'A');
+        let past_z = x + ONES * u64::from(0x80 - b'Z' - 1);
+        let upper = from_a & !past_z & HIGH;
+        out.extend_from_slice(&(x | upper >> 2).to_le_bytes());
+    }
+    out.extend(steps.remainder().iter().map(u8::to_ascii_lowercase));
 }
 
 /// The case rule, for one surface and the patterns tried on it: every uppercase letter of
@@ -456,7 +492,7 @@ impl Gazetteer {
             + data.people.len()
             + data.organisations.len();
         let mut b = FormsBuilder {
-            lowers: String::with_capacity(32 * names),
+            lowers: Vec::with_capacity(32 * names),
             forms: String::with_capacity(32 * names),
             groups_by_lower: hashbrown::HashTable::with_capacity(2 * names),
             groups: Vec::with_capacity(2 * names),
@@ -545,6 +581,10 @@ impl Gazetteer {
         // tried first at a token, and two different phrases of the same length never both
         // match there (only a phrase's spaces match more than themselves, and a form holds
         // no other whitespace): the matches are those of any other order.
+        // The main index's phrases are the groups' ranges of `lowers`, which holds the
+        // lowercase forms one after the other, group by group: it becomes the index's text.
+        // Only whole characters' UTF-8 is pushed to `lowers` (see `push_lowercase`).
+        let lowers = String::from_utf8(std::mem::take(&mut b.lowers)).expect("lowercase forms are UTF-8");
         let mut phrases = Vec::with_capacity(b.groups.len());
         let mut lowercase_phrases = Vec::new();
         let mut variants = Vec::with_capacity(b.variants.len());
@@ -556,11 +596,11 @@ impl Gazetteer {
             // The forms of a group differ: the order is the same whatever order they came in.
             let form = |v: &Variant| &b.forms[v.start as usize..v.end as usize];
             v.sort_by(|x, y| y.known.priority().cmp(&x.known.priority()).then_with(|| form(x).cmp(form(y))));
-            let lower = &b.lowers[group.start as usize..group.end as usize];
+            let lower = &lowers[group.start as usize..group.end as usize];
             if v.iter().any(|v| form(v).chars().next().is_some_and(char::is_lowercase)) {
                 lowercase_phrases.push((lower, range));
             }
-            phrases.push((lower, range));
+            phrases.push((group.start, group.end, range));
         }
         let mut by_key = std::mem::take(&mut b.by_key);
         for e in by_key.values_mut() {
@@ -568,9 +608,10 @@ impl Gazetteer {
                 list.sort_by_key(|k| std::cmp::Reverse(k.priority()));
             }
         }
+        let lowercase_index = PhraseIndex::from_lowercase(lowercase_phrases);
         Gazetteer {
-            index: PhraseIndex::from_lowercase(phrases),
-            lowercase_index: PhraseIndex::from_lowercase(lowercase_phrases),
+            index: PhraseIndex::from_lowercase_text(lowers, phrases),
+            lowercase_index,
             len: b.groups.len(),
             forms: b.forms,
             variants,
@@ -658,12 +699,27 @@ mod tests {
     fn lowercase_as_str_to_lowercase() {
         // Every character, alone and between others (a capital sigma's form depends on
         // its neighbours), as `str::to_lowercase` has it.
-        let mut out = String::new();
+        let mut out = Vec::new();
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             for form in [c.to_string(), format!("Ab{c}É"), format!("é{c} Σ"), format!("ΣΑ{c}")] {
                 out.clear();
-                push_lowercase(&form, &mut out);
-                assert_eq!(out, form.to_lowercase(), "{form:?}");
+                push_lowercase(&form, form.is_ascii(), &mut out);
+                assert_eq!(out, form.to_lowercase().as_bytes(), "{form:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_lowercase_eight_bytes_at_a_step() {
+        // Every ASCII byte at every place of a step and of the rest.
+        let mut out = Vec::new();
+        for b in 0..0x80u8 {
+            for at in 0..19 {
+                let mut bytes = *b"Ab@Z[`z{-aZ ByZ-QX";
+                bytes[at % bytes.len()] = b;
+                out.clear();
+                push_ascii_lowercase(&bytes, &mut out);
+                assert_eq!(out, bytes.to_ascii_lowercase(), "{bytes:?}");
             }
         }
     }

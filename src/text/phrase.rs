@@ -271,6 +271,13 @@ fn two_words(s: &str) -> (&str, &str) {
     (&s[..a as usize], &s[b as usize..c as usize])
 }
 
+/// A phrase's key in a [`PhraseIndex`]: its first word's hash and its second word's
+/// (`None` for a phrase of one word).
+fn key_of(phrase: &str) -> (u64, Option<u64>) {
+    let (first, second) = two_words(phrase);
+    (word_hash(first), (!second.is_empty()).then(|| word_hash(second)))
+}
+
 impl<T> PhraseIndex<T> {
     pub fn new() -> Self {
         Self::default()
@@ -299,6 +306,17 @@ impl<T> PhraseIndex<T> {
         idx
     }
 
+    /// [`PhraseIndex::from_lowercase`] of phrases laid out in one text already: phrase `i`
+    /// is `text[start..end]` of `phrases[i]`, with its value. The text becomes the index's
+    /// own rather than each phrase being copied into a new one (the gazetteer writes its
+    /// 150,000 lowercase forms into one text as it groups them).
+    pub(crate) fn from_lowercase_text(text: String, phrases: Vec<(u32, u32, T)>) -> Self {
+        let keys = phrases.iter().map(|&(start, end, _)| key_of(&text[start as usize..end as usize])).collect();
+        let mut idx = PhraseIndex { text, phrases, keys, ..PhraseIndex::default() };
+        idx.sort();
+        idx
+    }
+
     /// Add one phrase (small lexicons; for many phrases use [`PhraseIndex::from_phrases`]).
     pub fn insert(&mut self, phrase: &str, value: T) {
         self.push(&lowercase(phrase.to_owned()), value);
@@ -308,8 +326,7 @@ impl<T> PhraseIndex<T> {
     /// Add a lowercase phrase to `phrases` and its key to `keys` (the tables are built by
     /// [`PhraseIndex::sort`]).
     fn push(&mut self, phrase: &str, value: T) {
-        let (first, second) = two_words(phrase);
-        self.keys.push((word_hash(first), (!second.is_empty()).then(|| word_hash(second))));
+        self.keys.push(key_of(phrase));
         let start = self.text.len() as u32;
         self.text.push_str(phrase);
         self.phrases.push((start, self.text.len() as u32, value));
@@ -346,14 +363,15 @@ impl<T> PhraseIndex<T> {
         let mut group = Vec::with_capacity(self.keys.len());
         let mut counts: Vec<u32> = Vec::with_capacity(self.keys.len());
         for &(first, second) in &self.keys {
-            firsts.insert(first);
-            // A key seen for the first time takes the next number.
+            // A key seen for the first time takes the next number (and only a new key
+            // may have a new first word).
             let fresh = (counts.len() as u32, 0);
             let g = match second {
                 Some(second) => pairs.entry((first, second)).or_insert(fresh).0,
                 None => singles.entry(first).or_insert(fresh).0,
             };
             if g == fresh.0 {
+                firsts.insert(first);
                 counts.push(0);
             }
             counts[g as usize] += 1;
