@@ -1448,6 +1448,15 @@ mod tests {
     }
 
     #[test]
+    fn list_as_split() {
+        for cell in ["", ";", " ; a;b ;; c ", "a", "Ab;cd", " ", "é; ü ;x", "a;;", ";\u{a0}b\u{a0};"] {
+            let split: Vec<String> =
+                cell.split(';').map(crate::text::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+            assert_eq!(list(cell), split, "{cell:?}");
+        }
+    }
+
+    #[test]
     fn embedded_data_loads() {
         let d = OntologyData::embedded().expect("embedded data");
         assert!(d.countries.len() > 240);
