@@ -156,21 +156,8 @@ pub fn month_number(word: &str) -> Option<u8> {
     // The first three letters tell the month (no two months share them): the name, its
     // abbreviation or "Sept" is checked against that month alone rather than against
     // each month in turn.
-    let month = match [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()] {
-        [b'j', b'a', b'n'] => 1,
-        [b'f', b'e', b'b'] => 2,
-        [b'm', b'a', b'r'] => 3,
-        [b'a', b'p', b'r'] => 4,
-        [b'm', b'a', b'y'] => 5,
-        [b'j', b'u', b'n'] => 6,
-        [b'j', b'u', b'l'] => 7,
-        [b'a', b'u', b'g'] => 8,
-        [b's', b'e', b'p'] => 9,
-        [b'o', b'c', b't'] => 10,
-        [b'n', b'o', b'v'] => 11,
-        [b'd', b'e', b'c'] => 12,
-        _ => return None,
-    };
+    let prefix = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()];
+    let month = MONTHS.iter().position(|m| m.as_bytes()[..3] == prefix)? as u8 + 1;
     let name = MONTHS[usize::from(month) - 1];
     (b.len() == 3 || name.eq_ignore_ascii_case(w) || month == 9 && w.eq_ignore_ascii_case("sept")).then_some(month)
 }
