@@ -504,6 +504,7 @@ pub enum WordClass {
     AttributionVerb,
     Currency,
     DefenceSiteNoun,
+    DemandVerb,
     Direction,
     ForcesOffice,
     IntentVerb,
@@ -524,10 +525,11 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 19] = [
+    pub const ALL: [(WordClass, &'static str); 20] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::Currency, "currency"),
         (WordClass::DefenceSiteNoun, "defence-site-noun"),
+        (WordClass::DemandVerb, "demand-verb"),
         (WordClass::Direction, "direction"),
         (WordClass::ForcesOffice, "forces-office"),
         (WordClass::IntentVerb, "intent-verb"),

@@ -238,6 +238,7 @@ pub(crate) mod word {
     pub const PRESS_NOUN: u64 = 1 << 58;
     pub const TOLL_VERB: u64 = 1 << 59;
     pub const WAR_NOUN: u64 = 1 << 60;
+    pub const DEMAND_VERB: u64 = 1 << 61;
 }
 
 /// Add the word sets of the frames to `sets`: the grammar words of this module and its
@@ -273,6 +274,7 @@ pub(crate) fn add_word_sets(sets: &mut WordSets, data: &OntologyData) {
     sets.add(word::PRESS_NOUN, classes.words(WordClass::PressNoun));
     sets.add(word::TOLL_VERB, classes.words(WordClass::TollVerb));
     sets.add(word::WAR_NOUN, classes.words(WordClass::WarNoun));
+    sets.add(word::DEMAND_VERB, classes.words(WordClass::DemandVerb));
     let trigger_words: Vec<String> = lex.triggers.iter().flat_map(|t| &t.forms).map(|f| first_word(f)).collect();
     sets.add_first_words(word::TRIGGER_START, trigger_words.iter().map(String::as_str));
     let verb_words: Vec<String> = lex

@@ -278,6 +278,11 @@ fn content_end(ctx: &Sent) -> usize {
 
 pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let describe = t.frame == Frame::Describe;
+    // A verb inside a statement said with its verb ("condemned the attack and demanded
+    // …") says nothing of its own.
+    if found.said.iter().any(|s| !s.quoted && s.tokens.start == s.trigger.start && s.tokens.contains(&i)) {
+        return;
+    }
     // "saying", "adding": a continuation of the sentence's previous statement, else what
     // the subject of the clause said ("welcomed the deal, saying …").
     let continuation = found.said.iter().any(|s| s.trigger.start < i);
@@ -478,7 +483,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         // "urged him to cease hostilities": a pronoun urged is no part of what was said;
         // whom else it urges is ("urged its members to use frozen assets"), as is the verb
         // (below).
-        let urged = matches!(ctx.low(i), "urged" | "urges");
+        let urged = ctx.is(i, word::DEMAND_VERB);
         let pronoun = matches!(ctx.low(k), "him" | "her" | "them" | "us" | "me");
         if urged && pronoun {
             k += 1;
@@ -582,9 +587,13 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 }
                 // "denied that civilians were targeted and said the army had …": the second
                 // verb of saying says its own clause.
+                // Not a demand after a demand or a verdict, said with their verbs: "condemned
+                // the attack and demanded that those responsible be punished" is one statement.
+                let with_verb = urged || describe && t.predicate.is_some();
                 if ctx.low(j) == "and"
                     && ctx.is_lower_word(j + 1)
                     && speech_verb(ctx, j + 1)
+                    && !(with_verb && ctx.is(j + 1, word::DEMAND_VERB))
                     && says_clause(ctx, j + 2, stop)
                 {
                     e = j;
@@ -600,8 +609,8 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     break;
                 }
             }
-            // "called for restraint", "called on X to …", "urged an immediate ceasefire": a
-            // demand is said with its verb, even of one word.
+            // "called for restraint", "called on X to …", "urged an immediate ceasefire",
+            // "welcomed the decision": a demand is said with its verb, even of one word.
             let demand = k == end && (end == i + 2 && matches!(ctx.low(i + 1), "for" | "on") || urged);
             // "condemned the offensive": a verdict without "as" is said with its verb too;
             // so is a claim ("claimed responsibility in a statement").
@@ -611,7 +620,8 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 // "condemned the launches and held a joint drill": the verdict ends before a
                 // second verb of its subject.
                 let determiner = |x: usize| matches!(ctx.low(x), "the" | "a" | "an" | "its" | "their" | "his" | "her");
-                let second = (k..e).find(|&j| {
+                // A demand goes on over a second verb: "welcomed the decision and hoped that …".
+                let second = (k..e).filter(|_| !urged || describe).find(|&j| {
                     let v = j + 1;
                     if ctx.low(j) != "and" || !ctx.is_lower_word(v) || ctx.head(v).is_some() || determiner(v) {
                         return false;
