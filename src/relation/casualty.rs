@@ -75,13 +75,22 @@ fn merge(ctx: &Sent, cands: Vec<Candidate>) -> Vec<Candidate> {
 /// The first place after token `from` (within a few tokens) introduced by "in".
 fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
     let mut seen_in = false;
-    for k in from..(from + 8).min(ctx.range.end) {
+    let mut end = (from + 8).min(ctx.range.end);
+    let mut k = from;
+    while k < end {
+        // "wounded 43 others, most of them in the Poonch district": where most were.
+        if let Some(n) = most_of_them(ctx, k) {
+            k += n;
+            end = (end + n).min(ctx.range.end);
+            continue;
+        }
         // "Four people were killed, officials in Kyiv said": not where.
         if ctx.clause_break(k) {
             return None;
         }
         if ctx.low(k) == "in" {
             seen_in = true;
+            k += 1;
             continue;
         }
         if let Some(m) = ctx.head(k) {
@@ -90,13 +99,36 @@ fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
             }
             // "in an Israeli operation": a demonym is no place.
             if ctx.is_possessor(m) || ctx.mention(m).form == Form::Demonym {
+                k += 1;
                 continue;
             }
             let e = ctx.entity(m, false)?;
             return (ctx.etype(e) == EntityType::Place || ctx.etype(e) == EntityType::Country).then_some(e);
         }
+        k += 1;
     }
     None
+}
+
+/// ", most of them", ", mostly", ", many of whom were" at token `k`, which say where the
+/// victims before them were: the number of tokens to pass over.
+fn most_of_them(ctx: &Sent, k: usize) -> Option<usize> {
+    if ctx.low(k) != "," {
+        return None;
+    }
+    let quantifier = matches!(ctx.low(k + 1), "most" | "many" | "all");
+    let n = if matches!(ctx.low(k + 1), "mostly" | "mainly" | "many" | "most") && ctx.low(k + 2) == "in" {
+        2
+    } else if quantifier && ctx.low(k + 2) == "of" && matches!(ctx.low(k + 3), "them" | "whom") {
+        if matches!(ctx.low(k + 4), "were" | "was") {
+            5
+        } else {
+            4
+        }
+    } else {
+        return None;
+    };
+    (ctx.low(k + n) == "in").then_some(n)
 }
 
 /// The place in a clause of cause after casualty word `k`: "were killed when shells
@@ -409,6 +441,13 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
                 (from..j - 1).rev().find(|&p| ctx.low(p) == "," && matches!(ctx.low(p + 1), "including" | "among"))
             {
                 j = p;
+            } else if let Some(p) = (from..j - 1).rev().find(|&p| ctx.low(p) == ",") {
+                // "One officer, Sergeant Afrim Bunjaku, was killed": the count before a
+                // name in apposition.
+                let name = p + 2 < j && (p + 1..j - 1).all(|x| ctx.doc.tokens[x].is_capitalised() || ctx.low(x) == ".");
+                if name {
+                    j = p;
+                }
             }
         }
         let age = |x: usize| ctx.low(x) == "-" && matches!(ctx.low(x + 1), "year" | "month" | "week" | "day");
@@ -459,8 +498,9 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
                     break;
                 }
             }
-            // "one was killed and another wounded": one more of the people just counted.
-            if ctx.low(s) == "another" && s + 1 == j && j == k {
+            // "one was killed and another wounded", "another was wounded": one more of
+            // the people just counted.
+            if ctx.low(s) == "another" && s + 1 == j {
                 found = Some(1);
                 break;
             }
@@ -508,7 +548,11 @@ pub(super) fn assemble(
     // "condemned the (deadly) bombing", "claimed responsibility for the attack": the
     // attack whose noun the object of a verdict or a claim is.
     let attack_at = |at: usize| {
-        let at = if matches!(ctx.low(at), "the" | "this" | "these" | "those" | "its" | "their") { at + 1 } else { at };
+        let at = if matches!(ctx.low(at), "the" | "this" | "that" | "these" | "those" | "its" | "their") {
+            at + 1
+        } else {
+            at
+        };
         cands
             .iter()
             .find(|c| {
@@ -556,10 +600,12 @@ pub(super) fn assemble(
     let from_document: [usize; 1];
     let mut previous = previous;
     let in_paragraph = previous.iter().copied().find(|&e| out.events[e].etype == EventType::Attack);
+    let mut referred_to = None;
     if let Some(e) = in_paragraph.or(last_attack) {
         let mut referred = false;
         cands.retain(|c| {
-            let definite = matches!(ctx.low(c.trigger.start.wrapping_sub(1)), "the" | "this" | "these" | "those");
+            let definite =
+                matches!(ctx.low(c.trigger.start.wrapping_sub(1)), "the" | "this" | "that" | "these" | "those");
             if c.etype != Some(EventType::Attack) || !definite || !c.agents.is_empty() || !c.targets.is_empty() {
                 return true;
             }
@@ -575,6 +621,7 @@ pub(super) fn assemble(
             from_document = [e];
             previous = &from_document;
         }
+        referred_to = referred.then_some(e);
     }
     // "The BLA claimed responsibility for the attack": the claimant attacked, in the
     // attack its object names, else in the attack referred to before.
@@ -701,16 +748,40 @@ pub(super) fn assemble(
                 Some(last)
             }
             _ => {
-                // No attack in this sentence: the previous sentence's attack, or a new one.
-                let prev = previous.iter().copied().find(|&e| {
+                // No attack in this sentence: the previous sentence's attack (of the
+                // paragraph, or the one right before it: "… ambushed a patrol near Banjska.
+                // ¶ One officer was killed"), or a new one.
+                let open = |e: usize| {
                     let ev = &out.events[e];
                     ev.etype == EventType::Attack
                         && match cas.kind {
                             CasualtyKind::Killed => ev.killed.is_none(),
                             CasualtyKind::Injured => ev.injured.is_none(),
                         }
+                };
+                // (Not a toll with a cause of its own: "were injured when two explosions
+                // struck near a tower in Naqoura".)
+                let adjacent = last_attack.filter(|&e| {
+                    previous.is_empty()
+                        && out.events[e].sentence + 1 == ctx.si
+                        && place_of_cause(ctx, cas.at).is_none()
+                        && fronted_place(ctx).is_none()
                 });
-                if let (Some(e), None, false) = (prev, cas.place, whole_war) {
+                let prev = previous.iter().copied().find(|&e| open(e)).or(adjacent.filter(|&e| open(e)));
+                // "said the strikes killed 26 people and wounded 46 at six locations": the
+                // toll of the attack the definite noun refers to, wherever it was counted;
+                // told again, it is no new attack.
+                let referred = referred_to.filter(|_| !whole_war);
+                let told_again = referred.is_some_and(|e| {
+                    let ev = &out.events[e];
+                    match cas.kind {
+                        CasualtyKind::Killed => ev.killed == Some(cas.count),
+                        CasualtyKind::Injured => ev.injured == Some(cas.count),
+                    }
+                });
+                if told_again {
+                    None
+                } else if let (Some(e), true, false) = (prev, cas.place.is_none() || referred.is_some(), whole_war) {
                     let ev = &mut out.events[e];
                     add_casualty(&mut ev.killed, &mut ev.injured, &cas);
                     None

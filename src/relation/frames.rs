@@ -531,7 +531,9 @@ fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
 /// made "with" ("attacked Ukraine with 73 drones").
 fn attack_count(ctx: &Sent, end: usize) -> Option<u64> {
     let stop = (end..(end + 8).min(ctx.range.end)).find(|&k| matches!(ctx.low(k), "," | ";" | ":")).unwrap_or(end + 8);
-    if let Some((n, _)) = ctx.quantity_after(end, stop.min(end + 6) - end) {
+    // "ambushed a patrol at around 3 a.m.": an hour counts nothing.
+    let hour = |after: usize| matches!(ctx.low(after), "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc" | "o'clock");
+    if let Some((n, _)) = ctx.quantity_after(end, stop.min(end + 6) - end).filter(|&(_, after)| !hour(after)) {
         return Some(n);
     }
     let with = (end..stop.min(ctx.range.end)).find(|&k| ctx.low(k) == "with")?;
