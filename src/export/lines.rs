@@ -44,10 +44,35 @@ pub(crate) fn quoted(out: &mut Vec<u8>, s: &str) {
         out.push(b'"');
         return;
     }
+    quoted_from(out, s, find_byte(bytes, 0, may_escape));
+}
+
+/// `s` made portable ([`xml::portable_text`]) and quoted, as [`quoted`] writes the
+/// portable text, in one pass over a text with nothing to escape: whatever
+/// `portable_text` changes starts at a byte that [`may_escape`], so a text without such
+/// bytes is its own portable text, and so is one whose bytes from the first such byte on
+/// need nothing made portable.
+pub(crate) fn portable_quoted(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    if bytes.len() < 16 && !bytes.iter().any(|&b| MAY_ESCAPE[usize::from(b)]) {
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
+    match find_byte(bytes, 0, may_escape) {
+        Some(i) if xml::needs_portable(&bytes[i..]) => quoted(out, &xml::portable_text(s)),
+        first => quoted_from(out, s, first),
+    }
+}
+
+/// [`quoted`] of `s`, whose first byte that [`may_escape`] is `first` (`None`: none).
+fn quoted_from(out: &mut Vec<u8>, s: &str, first: Option<usize>) {
+    let bytes = s.as_bytes();
     out.push(b'"');
-    // `run`: the first byte not yet copied; `from`: where to look for the next one to escape.
-    let (mut run, mut from) = (0, 0);
-    while let Some(i) = find_byte(bytes, from, may_escape) {
+    // `run`: the first byte not yet copied; `next`: the next byte that may be escaped.
+    let (mut run, mut next) = (0, first);
+    while let Some(i) = next {
         let b = bytes[i];
         let escape: &[u8] = match b {
             0x08 => b"\\b",
@@ -67,7 +92,7 @@ pub(crate) fn quoted(out: &mut Vec<u8>, s: &str) {
                 (if bytes[i + 2] == 0xBE { 0xFFFE } else { 0xFFFF }, 3)
             }
             _ => {
-                from = i + 1;
+                next = find_byte(bytes, i + 1, may_escape);
                 continue;
             }
         };
@@ -80,7 +105,7 @@ pub(crate) fn quoted(out: &mut Vec<u8>, s: &str) {
             out.extend_from_slice(escape);
         }
         run = i + width;
-        from = run;
+        next = find_byte(bytes, run, may_escape);
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
@@ -117,7 +142,7 @@ impl Quoted {
 
     fn write_as(&mut self, out: &mut Vec<u8>, s: &str, portable: bool) {
         let write = |out: &mut Vec<u8>| match portable {
-            true => quoted(out, &xml::portable_text(s)),
+            true => portable_quoted(out, s),
             false => quoted(out, s),
         };
         if s.len() < Self::SHORTEST {
@@ -368,6 +393,13 @@ impl Block for Framed<'_> {
         Ok(())
     }
 
+    fn portable_once(&mut self, p: &'static str, text: &str) -> Result<()> {
+        self.start(p, b"> ");
+        portable_quoted(self.out, text);
+        self.out.extend_from_slice(&self.frame.tail);
+        Ok(())
+    }
+
     fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
         self.start(p, b"> ");
         quoted(self.out, value);
@@ -408,7 +440,7 @@ impl Block for Framed<'_> {
         }
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(&joined.rule);
-        self.quoted.write(out, f.rule);
+        portable_quoted(out, f.rule);
         out.extend_from_slice(&frame.tail);
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(&joined.confidence);
@@ -452,6 +484,32 @@ mod tests {
     fn the_table_is_the_test() {
         for b in 0..=255u8 {
             assert_eq!(MAY_ESCAPE[usize::from(b)], may_escape(b), "{b:#x}");
+        }
+    }
+
+    /// Made portable and quoted in one pass as in two: texts short and long, with
+    /// something to escape, to make portable, both, or neither, at every place.
+    #[test]
+    fn portable_quoted_is_quoted_portable_text() {
+        let pieces = [
+            "", "a", "\"", "\\", "\t", "\n", "\r", "\r\n", "\u{7}", "\u{7f}", "\u{fffe}", "\u{ffff}", "\u{fffd}",
+            "\u{feff}", "é", "Kyiv’s", "x\u{1b}y",
+        ];
+        let fillers = ["", "ab", "plain words of a sentence", &"y".repeat(40)];
+        let mut texts = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for f in fillers {
+                    texts.push(format!("{f}{a}{f}{b}"));
+                    texts.push(format!("{a}{f}{b}{f}"));
+                }
+            }
+        }
+        for t in &texts {
+            let (mut once, mut twice) = (Vec::new(), Vec::new());
+            portable_quoted(&mut once, t);
+            quoted(&mut twice, &xml::portable_text(t));
+            assert_eq!(once, twice, "{t:?}");
         }
     }
 

@@ -212,6 +212,14 @@ pub(crate) trait Block {
         self.string(p, &xml::portable_text(text))
     }
 
+    /// A statement whose object is the `xsd:string` literal `text` made portable
+    /// ([`xml::portable_text`]), a text written once (a label, an alias, a statement's
+    /// text): by default, [`Block::string`] of the portable text; a block may make it
+    /// portable as it quotes it.
+    fn portable_once(&mut self, p: &'static str, text: &str) -> Result<()> {
+        self.string(p, &xml::portable_text(text))
+    }
+
     /// A statement whose object is the literal `value` of the datatype `dt`, which is not
     /// `xsd:string`.
     fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()>;
@@ -270,7 +278,7 @@ pub(crate) struct Facts<'a> {
     /// Character offsets of the sentence (`ng:start`, `ng:end`).
     pub start: u32,
     pub end: u32,
-    /// The rule's name, portable (`ng:rule`).
+    /// The rule's name (`ng:rule`, made portable: [`Block::portable_once`]).
     pub rule: &'a str,
     /// The lexical form of the confidence (`ng:confidence`, an `xsd:decimal`).
     pub confidence: &'a str,
@@ -293,7 +301,7 @@ impl Facts<'_> {
         block.portable(ng::EVIDENCE, self.evidence)?;
         block.integer(ng::START, u64::from(self.start))?;
         block.integer(ng::END, u64::from(self.end))?;
-        block.string(ng::RULE, self.rule)?;
+        block.portable_once(ng::RULE, self.rule)?;
         block.typed(ng::CONFIDENCE, self.confidence, xsd::DECIMAL)
     }
 }
@@ -415,13 +423,12 @@ impl<'g, S: Sink> Quads<'g, S> {
     /// The provenance of a fact, as its statements' objects, handed to `write`.
     fn facts<T>(&mut self, p: &'g Provenance, write: impl FnOnce(&mut S, &Facts<'_>) -> T) -> T {
         let doc = self.doc_iri(&p.doc);
-        let rule = xml::portable_text(&p.rule);
         let facts = Facts {
             doc,
             evidence: &p.evidence,
             start: p.start,
             end: p.end,
-            rule: &rule,
+            rule: &p.rule,
             confidence: self.earlier.confidences.lexical(property::confidence(p)),
         };
         write(&mut self.sink, &facts)
@@ -541,12 +548,12 @@ fn describe(block: &mut dyn Block, n: &Node, class: &'static str, settled: bool)
         block.iri(rdf::TYPE, class)?;
         if let NodeKind::Event(t) = n.kind() {
             block.iri(rdf::TYPE, ng::event_class(t))?;
-            block.string(ng::EVENT_TYPE, &xml::portable_text(t.as_str()))?;
+            block.portable_once(ng::EVENT_TYPE, t.as_str())?;
         }
-        block.string(rdfs::LABEL, &xml::portable_text(&n.label))?;
+        block.portable_once(rdfs::LABEL, &n.label)?;
     }
     for a in property::alias_iter(n) {
-        block.string(skos::ALT_LABEL, &xml::portable_text(a))?;
+        block.portable_once(skos::ALT_LABEL, a)?;
     }
     if !settled {
         identifiers(block, n)?;
@@ -564,16 +571,16 @@ fn describe(block: &mut dyn Block, n: &Node, class: &'static str, settled: bool)
         }
     }
     if let Some(a) = n.amount.as_deref().filter(|a| !a.is_empty()) {
-        block.string(ng::AMOUNT, &xml::portable_text(a))?;
+        block.portable_once(ng::AMOUNT, a)?;
     }
     if let Some(t) = &n.text {
-        block.string(ng::TEXT, &xml::portable_text(t))?;
+        block.portable_once(ng::TEXT, t)?;
     }
     if let Some(q) = n.quoted {
         block.typed(ng::QUOTED, if q { "true" } else { "false" }, xsd::BOOLEAN)?;
     }
     if let Some(p) = &n.path {
-        block.string(ng::PATH, &xml::portable_text(p))?;
+        block.portable_once(ng::PATH, p)?;
     }
     if n.mentions > 0 {
         block.integer(ng::MENTIONS, u64::from(n.mentions))?;
@@ -585,7 +592,7 @@ fn describe(block: &mut dyn Block, n: &Node, class: &'static str, settled: bool)
 /// into `block`.
 fn identifiers(block: &mut dyn Block, n: &Node) -> Result<()> {
     if let Some(v) = n.subtype.as_deref().filter(|v| !v.is_empty()) {
-        block.string(ng::SUBTYPE, &xml::portable_text(v))?;
+        block.portable_once(ng::SUBTYPE, v)?;
     }
     if let Some(q) = n.wikidata.as_deref().filter(|q| !q.is_empty()) {
         let mut w = String::with_capacity(external::WIKIDATA_ENTITY.len() + q.len());
@@ -610,7 +617,7 @@ fn identifiers(block: &mut dyn Block, n: &Node) -> Result<()> {
         }
     }
     if let Some(c) = n.country_code.as_deref().filter(|c| !c.is_empty()) {
-        block.string(ng::COUNTRY_CODE, &xml::portable_text(c))?;
+        block.portable_once(ng::COUNTRY_CODE, c)?;
     }
     Ok(())
 }

@@ -809,6 +809,13 @@ impl rdf::Block for Undeferred<'_> {
         self.0.string(p, value)
     }
 
+    fn portable_once(&mut self, p: &'static str, text: &str) -> Result<()> {
+        if is_deferred(p) {
+            return Ok(());
+        }
+        self.0.portable_once(p, text)
+    }
+
     fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
         if is_deferred(p) {
             return Ok(());
@@ -874,6 +881,13 @@ impl rdf::Block for Written<'_> {
         match self {
             Written::Lines(w) => w.portable(p, text),
             Written::Turtle(w) => w.portable(p, text),
+        }
+    }
+
+    fn portable_once(&mut self, p: &'static str, text: &str) -> Result<()> {
+        match self {
+            Written::Lines(w) => w.portable_once(p, text),
+            Written::Turtle(w) => w.portable_once(p, text),
         }
     }
 

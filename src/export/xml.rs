@@ -40,9 +40,7 @@ pub fn sanitise(s: &str) -> Cow<'_, str> {
 /// `s` as an XML parser reads it back from any XML syntax: forbidden characters replaced,
 /// line ends normalised to `\n`.
 pub fn portable_text(s: &str) -> Cow<'_, str> {
-    // Fast path, byte by byte: no control character but tab and line feed, and no 0xEF
-    // (the lead byte of U+FFFE and U+FFFF, the only other characters XML 1.0 forbids).
-    if !any_byte(s.as_bytes(), |b| ((b < 0x20) & (b != b'\t') & (b != b'\n')) | (b == 0xEF)) {
+    if !needs_portable(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     let s = sanitise(s);
@@ -50,6 +48,14 @@ pub fn portable_text(s: &str) -> Cow<'_, str> {
         return s;
     }
     Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// Whether [`portable_text`] may change a text of these bytes: whether a control
+/// character but tab and line feed, or 0xEF (the lead byte of U+FFFE and U+FFFF, the only
+/// other characters XML 1.0 forbids), is among them. Text without, the common case, is its
+/// own portable text.
+pub(crate) fn needs_portable(bytes: &[u8]) -> bool {
+    any_byte(bytes, |b| ((b < 0x20) & (b != b'\t') & (b != b'\n')) | (b == 0xEF))
 }
 
 /// Whether any byte of `bytes` is `special`: checked 16 bytes at a time without branching
