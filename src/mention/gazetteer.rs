@@ -622,7 +622,9 @@ impl Gazetteer {
     /// All matches in a document (see the module contract).
     pub fn find(&self, doc: &Document) -> Vec<GazetteerMatch> {
         let text = doc.text();
-        let mut out = Vec::new();
+        // Room for a match every eight tokens at once (news names about one in ten): the
+        // list does not grow step by step.
+        let mut out = Vec::with_capacity(doc.tokens.len() / 8);
         let mut i = 0;
         while let (Some(t), Some(&[first_hash, _])) = (doc.tokens.get(i), doc.word_hashes.get(i)) {
             let start = t.start as usize;
