@@ -36,15 +36,22 @@ const MAY_ESCAPE: [bool; 256] = {
 /// `s` quoted. Text without anything to escape, the common case, is copied in one piece;
 /// other text in runs between the bytes escaped, found 16 bytes at a time.
 pub(crate) fn quoted(out: &mut Vec<u8>, s: &str) {
+    if !short_plain(out, s) {
+        quoted_from(out, s, find_byte(s.as_bytes(), 0, may_escape));
+    }
+}
+
+/// Short text (a number, a date, a name) without anything to escape, quoted as it is:
+/// whether `s` was such a text and so written.
+fn short_plain(out: &mut Vec<u8>, s: &str) -> bool {
     let bytes = s.as_bytes();
-    // Short text (a number, a date, a name) without anything to escape.
-    if bytes.len() < 16 && !bytes.iter().any(|&b| MAY_ESCAPE[usize::from(b)]) {
+    let plain = bytes.len() < 16 && !bytes.iter().any(|&b| MAY_ESCAPE[usize::from(b)]);
+    if plain {
         out.push(b'"');
         out.extend_from_slice(bytes);
         out.push(b'"');
-        return;
     }
-    quoted_from(out, s, find_byte(bytes, 0, may_escape));
+    plain
 }
 
 /// `s` made portable ([`xml::portable_text`]) and quoted, as [`quoted`] writes the
@@ -53,13 +60,10 @@ pub(crate) fn quoted(out: &mut Vec<u8>, s: &str) {
 /// bytes is its own portable text, and so is one whose bytes from the first such byte on
 /// need nothing made portable.
 pub(crate) fn portable_quoted(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    if bytes.len() < 16 && !bytes.iter().any(|&b| MAY_ESCAPE[usize::from(b)]) {
-        out.push(b'"');
-        out.extend_from_slice(bytes);
-        out.push(b'"');
+    if short_plain(out, s) {
         return;
     }
+    let bytes = s.as_bytes();
     match find_byte(bytes, 0, may_escape) {
         Some(i) if xml::needs_portable(&bytes[i..]) => quoted(out, &xml::portable_text(s)),
         first => quoted_from(out, s, first),
