@@ -147,7 +147,16 @@ fn place_of_cause(ctx: &Sent, k: usize) -> Option<u32> {
     let mut j = when + 1;
     while j < end && !ctx.clause_break(j) {
         if let Some(m) = ctx.head(j) {
-            let near = matches!(ctx.low(j - 1), "in" | "at" | "near" | "outside");
+            // "near Goma", "near the village of Dzhanyatag": a preposition of place before
+            // the name, over a place noun's words.
+            let mut b = j - 1;
+            if ctx.low(b) == "of" {
+                b -= 1;
+            }
+            while b > when + 1 && j - b < 4 && ctx.is_lower_word(b) && !ctx.is(b, word::PREPOSITION) {
+                b -= 1;
+            }
+            let near = matches!(ctx.low(b), "in" | "at" | "near" | "outside");
             if let Some(e) = ctx.entity(m, false).filter(|&e| near && ctx.is_place_or_country(e)) {
                 return Some(e);
             }
@@ -324,6 +333,11 @@ fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
         // Adjectives, an age and names: "elderly", "62-year-old", "a Kosovo police officer".
         if let Some(m) = ctx.head(j) {
             j = ctx.mention(m).end as usize;
+            // "a 19-year-old Palestinian, Qusai Maatan, was shot dead": a demonym ending
+            // the phrase is its noun.
+            if ctx.mention(m).form == Form::Demonym && !ctx.is_lower_word(j) && ctx.head(j).is_none() {
+                return Some((1, j));
+            }
             continue;
         }
         let joined = matches!(ctx.low(j), "-") && !ctx.doc.tokens[j].space_before();
@@ -334,6 +348,41 @@ fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
         j += 1;
     }
     None
+}
+
+/// The people a verb of killing or wounding names as its object from token `s`, after at
+/// most four tokens of their titles ("police sergeant Afrim Bunjaku", "Hamas leader
+/// Ismail Haniyeh"): how many
+/// (a list of names joined by "and" counts each), and the token after them.
+fn named_people(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
+    let person = |j: usize| {
+        let m = ctx.head(j)?;
+        let e = ctx.entity(m, false)?;
+        (ctx.etype(e) == EntityType::Person && ctx.mention(m).form == Form::Name).then(|| ctx.mention(m).end as usize)
+    };
+    let mut j = s;
+    while j < s + 4 && person(j).is_none() {
+        match ctx.head(j) {
+            // "killed Hamas leader Ismail Haniyeh": the qualifier of the title.
+            Some(m) => j = ctx.mention(m).end as usize,
+            None if ctx.is_lower_word(j) && !ctx.is(j, word::PREPOSITION) && !matches!(ctx.low(j), "and" | "or") => {
+                j += 1
+            }
+            None => return None,
+        }
+    }
+    let mut end = person(j)?;
+    let mut n = 1;
+    while matches!(ctx.low(end), "and" | ",") {
+        match person(end + 1) {
+            Some(e) => {
+                end = e;
+                n += 1;
+            }
+            None => break,
+        }
+    }
+    Some((n, end))
 }
 
 /// Whether the sentence of casualty word `k`, in which no attack was found, tells of
@@ -418,6 +467,12 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             out.push(Casualties { kind, count: n, place: place_after(ctx, end), at: k, active: true });
             continue;
         }
+        // "killing police sergeant Afrim Bunjaku", "killed Hamas leader Ismail Haniyeh and
+        // his bodyguard"
+        if let Some((n, end)) = named_people(ctx, k + 1) {
+            out.push(Casualties { kind, count: n, place: place_after(ctx, end), at: k, active: true });
+            continue;
+        }
         // "killed four people", "wounded 33", "injured at least two people in Kyiv"
         if let Some(q) = parse_quantity(&ctx.doc.lower, toks, k + 1, &lex.numbers).filter(|q| !q.ordinal) {
             if let Some(count) = q.count() {
@@ -432,11 +487,16 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             }
         }
         // "364 were killed", "four people were killed", "a man was injured", "5 dead"
-        let mut j = auxiliaries_start(ctx, k);
+        // "was shot dead", "were found dead": the participle before "dead" is the verb's.
+        let participle = ctx.low(k) == "dead"
+            && k > ctx.range.start
+            && ctx.is_lower_word(k - 1)
+            && ctx.is(k.wrapping_sub(2), word::CASUALTY_AUX);
+        let mut j = auxiliaries_start(ctx, if participle { k - 1 } else { k });
         // "nine people, including four children, were killed": the count before the
         // parenthesis.
         if j > ctx.range.start + 1 && ctx.low(j - 1) == "," {
-            let from = j.saturating_sub(10).max(ctx.range.start);
+            let from = j.saturating_sub(16).max(ctx.range.start);
             if let Some(p) =
                 (from..j - 1).rev().find(|&p| ctx.low(p) == "," && matches!(ctx.low(p + 1), "including" | "among"))
             {
@@ -452,10 +512,10 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
         }
         let age = |x: usize| ctx.low(x) == "-" && matches!(ctx.low(x + 1), "year" | "month" | "week" | "day");
         let mut found = None;
-        for s in (j.saturating_sub(8).max(ctx.range.start)..j).rev() {
+        for s in (j.saturating_sub(16).max(ctx.range.start)..j).rev() {
             // "13 were killed and dozens were wounded": a count before another casualty
             // word is that word's.
-            if ctx.clause_break(s) && ctx.low(s) != "," || ctx.is(s, word::CASUALTY) {
+            if ctx.clause_break(s) && !matches!(ctx.low(s), "," | "(" | ")") || ctx.is(s, word::CASUALTY) {
                 break;
             }
             if let Some(mut q) = parse_quantity(&ctx.doc.lower, toks, s, &lex.numbers) {
@@ -484,7 +544,7 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
                         || ctx.kind(x) == Some(TokenKind::Number) && age(x + 1)
                         || ctx.head(x).is_some()
                         || ctx.doc.tokens[x].is_capitalised()
-                        || matches!(ctx.low(x), "and" | "-")
+                        || matches!(ctx.low(x), "and" | "-" | "(" | ")")
                 });
                 if end <= j && between_ok && !q.ordinal {
                     found = q.count();
@@ -763,6 +823,7 @@ pub(super) fn assemble(
                 // struck near a tower in Naqoura".)
                 let adjacent = last_attack.filter(|&e| {
                     previous.is_empty()
+                        && !cas.active
                         && out.events[e].sentence + 1 == ctx.si
                         && place_of_cause(ctx, cas.at).is_none()
                         && fronted_place(ctx).is_none()
