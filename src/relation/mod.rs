@@ -899,6 +899,22 @@ impl<'a> Sent<'a> {
                 && !self.low(k + 1).ends_with("ed")
                 && !self.low(k + 1).ends_with("ing")
                 && self.noun_words(k + 1, i);
+            // "James O'Brien, who met Kobakhidze in Tbilisi, said": the verb of a relative
+            // clause has the name before its comma as its subject.
+            if w == "who" && commas == 0 && self.low(k.wrapping_sub(1)) == "," && k >= 2 {
+                let verb_next = (k + 1..i).all(|x| self.is(x, word::AUXILIARY) || self.low(x).ends_with("ly"));
+                let named = self.head(k - 2).filter(|&m| {
+                    self.mention(m).end as usize == k - 1
+                        && self.entity(m, false).is_some_and(|e| {
+                            matches!(self.etype(e), EntityType::Person | EntityType::Organisation | EntityType::Country)
+                        })
+                });
+                // "Charles Michel, president of the European Council, who had hosted": the
+                // person the appositive before the relative clause describes.
+                if let Some(m) = named.filter(|_| verb_next) {
+                    return Some(self.appositive_owner(k - 2).unwrap_or(m));
+                }
+            }
             // "García, a veteran commander who rarely appears in public, said": a relative
             // clause inside the appositive describes the person before it.
             if commas == 1 && matches!(w, "who" | "whose") {
