@@ -899,6 +899,22 @@ impl<'a> Sent<'a> {
                 && !self.low(k + 1).ends_with("ed")
                 && !self.low(k + 1).ends_with("ing")
                 && self.noun_words(k + 1, i);
+            // "fled to Russia after rebel fighters led by HTS swept into Damascus": the verb
+            // of a clause a conjunction opens has its subject inside the clause, where the
+            // group that leads the fighters stands for them.
+            if matches!(w, "after" | "before" | "until" | "once")
+                && fallback.is_some()
+                && self.low(k.wrapping_sub(1)) != ","
+            {
+                let led = fallback.filter(|&m| {
+                    let np = self.mention(m).np_start as usize;
+                    self.low(np.wrapping_sub(1)) == "by" && self.low(np.wrapping_sub(2)) == "led"
+                });
+                if led.is_some() {
+                    return led;
+                }
+                break;
+            }
             // "James O'Brien, who met Kobakhidze in Tbilisi, said": the verb of a relative
             // clause has the name before its comma as its subject.
             if w == "who" && commas == 0 && self.low(k.wrapping_sub(1)) == "," && k >= 2 {
