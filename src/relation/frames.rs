@@ -1251,6 +1251,7 @@ fn intransitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
 /// "a Russian government-funded paramilitary": the funder aided what the phrase names.
 fn backing(ctx: &Sent, t: &Trigger, i: usize, found: &mut Found) {
     if ctx.low(i.wrapping_sub(1)) != "-" {
+        passive_backing(ctx, t, i, found);
         return;
     }
     let mut k = i - 1;
@@ -1278,6 +1279,37 @@ fn backing(ctx: &Sent, t: &Trigger, i: usize, found: &mut Found) {
     if let (Some(&f), Some(rec)) = (funders.first(), ctx.entity(r, true)) {
         if let Some(p) = t.predicate {
             found.relations.push(ctx.relation(f, p, rec, &t.rule));
+        }
+    }
+}
+
+/// "the Government of National Stability, which is backed by Khalifa Haftar", "the army,
+/// backed by United States air strikes": whoever is named right after "by" backs the name
+/// right before (over a comma and "which is"), each of a list.
+fn passive_backing(ctx: &Sent, t: &Trigger, i: usize, found: &mut Found) {
+    let Some(p) = t.predicate.filter(|_| ctx.low(i + 1) == "by") else {
+        return;
+    };
+    let Some(funder) = ctx.head(i + 2).filter(|&m| ctx.mention(m).start as usize == i + 2) else {
+        return;
+    };
+    let mut k = i;
+    while k > ctx.range.start
+        && matches!(
+            ctx.low(k - 1),
+            "," | "which" | "who" | "is" | "are" | "was" | "were" | "been" | "has" | "have" | "had"
+        )
+    {
+        k -= 1;
+    }
+    let Some(recipient) = ctx.head(k.wrapping_sub(1)).filter(|&m| !ctx.is_possessor(m)) else {
+        return;
+    };
+    let backed = |e: &u32| matches!(ctx.etype(*e), EntityType::Country | EntityType::Organisation | EntityType::Person);
+    let recipients: Vec<u32> = ctx.entity(recipient, false).into_iter().filter(backed).collect();
+    for f in ctx.arg_entities(funder, true).into_iter().filter(backed) {
+        for &r in recipients.iter().filter(|&&r| r != f) {
+            found.relations.push(ctx.relation(f, p, r, &t.rule));
         }
     }
 }
