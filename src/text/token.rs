@@ -113,14 +113,13 @@ static ASCII_CASE: [u8; 256] = {
 #[inline(always)]
 fn ascii_word_run(bytes: &[u8], first: u8, from: usize) -> (usize, u8) {
     let lead = ASCII_CASE[first as usize];
-    let (mut upper, mut any) = (u32::from(lead >> 1 & 1), lead);
+    let mut any = lead;
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
         let class = ASCII_CASE[b as usize];
         if class == 0 {
             break;
         }
-        upper += u32::from(class >> 1 & 1);
         any |= class;
         i += 1;
     }
@@ -128,10 +127,32 @@ fn ascii_word_run(bytes: &[u8], first: u8, from: usize) -> (usize, u8) {
     if lead & CASE_UPPER != 0 {
         flags |= Token::CAPITALISED;
     }
-    if upper >= 2 && any & CASE_LOWER == 0 {
-        flags |= Token::ALL_CAPS;
+    // Uppercase letters and no lowercase one (rare): are there two? Counted only then.
+    if any & (CASE_UPPER | CASE_LOWER) == CASE_UPPER {
+        let upper =
+            u32::from(lead & CASE_UPPER != 0) + bytes[from..i].iter().filter(|b| b.is_ascii_uppercase()).count() as u32;
+        if upper >= 2 {
+            flags |= Token::ALL_CAPS;
+        }
     }
     (i, flags)
+}
+
+/// The token of a word of ASCII letters and digits starting at `start` with the ASCII
+/// letter `first`, with its case flags, if the word ends with its run of ASCII letters and
+/// digits (neither another letter nor an apostrophe follows it); else the end of that run.
+/// The range `s` of `text` starts at `base`.
+#[inline(always)]
+fn ascii_word(text: &str, s: &[u8], base: usize, start: usize, first: u8, space: bool) -> Result<Token, usize> {
+    let (end, flags) = ascii_word_run(s, first, start + 1);
+    if !s.get(end).is_none_or(|&b| b.is_ascii() && b != b'\'') {
+        return Err(end);
+    }
+    // Inside the range the run stopped at an ASCII byte that is neither a letter nor a
+    // digit; at its end, the text decides.
+    let whole = end < s.len() || text.as_bytes().get(base + end).is_none_or(|&b| BYTE_CLASS[b as usize] == ASCII_OTHER);
+    let flags = flags | if space { Token::SPACE_BEFORE } else { 0 } | if whole { Token::ASCII_WORD } else { 0 };
+    Ok(Token { start: (base + start) as u32, end: (base + end) as u32, kind: TokenKind::Word, flags })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -258,6 +279,16 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
             i += 1;
             continue;
         }
+        // Most tokens are words of ASCII letters and digits: taken before any decoding,
+        // unless a dot follows the first letter (a dotted abbreviation, below).
+        if bytes[i].is_ascii_alphabetic() && bytes.get(i + 1) != Some(&b'.') {
+            if let Ok(t) = ascii_word(text, bytes, base, i, bytes[i], space) {
+                i = (t.end as usize) - base;
+                out.push(t);
+                space = false;
+                continue;
+            }
+        }
         let c = match bytes[i] {
             b if b.is_ascii() => char::from(b),
             _ => s[i..].chars().next().unwrap_or(' '),
@@ -313,23 +344,14 @@ pub fn tokenise(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                 // Most words are ASCII letters and digits and nothing else: their case flags
                 // come with the scan. A word that goes on (non-ASCII letters, an inner
                 // apostrophe, a clitic) takes the general path from the end of this run.
-                let (end, flags) = ascii_word_run(bytes, c as u8, i);
-                i = end;
-                if bytes.get(i).is_none_or(|&b| b.is_ascii() && b != b'\'') {
-                    // Inside the range the run stopped at an ASCII byte that is neither a
-                    // letter nor a digit; at its end, the text decides.
-                    let whole = i < bytes.len()
-                        || text.as_bytes().get(base + i).is_none_or(|&b| BYTE_CLASS[b as usize] == ASCII_OTHER);
-                    let flags =
-                        flags | if space { Token::SPACE_BEFORE } else { 0 } | if whole { Token::ASCII_WORD } else { 0 };
-                    out.push(Token {
-                        start: (base + start) as u32,
-                        end: (base + i) as u32,
-                        kind: TokenKind::Word,
-                        flags,
-                    });
-                    space = false;
-                    continue;
+                match ascii_word(text, bytes, base, start, c as u8, space) {
+                    Ok(t) => {
+                        i = (t.end as usize) - base;
+                        out.push(t);
+                        space = false;
+                        continue;
+                    }
+                    Err(end) => i = end,
                 }
             }
             loop {
@@ -485,6 +507,7 @@ mod tests {
             "Grybauskaitė GRYBAUSKAITĖ Éric ÉRIC the U.S. Be'eri BE'ERI don't DON'T",
             "Kyiv-based NATO-led 4.3bn 11,000 “Quoted” 'single' I a X9 9X",
             "ALLCAPS Word word wORD WoRd Q 7 Z99z",
+            "a. I A B x.y.z. e.g. AB's Ab's x'y O'Brien Uk-2 U.S.A. b.c ABé Abé aé I'm IT'S",
         ];
         for s in inputs {
             let mut v = Vec::new();
