@@ -37,6 +37,9 @@ pub struct PhraseIndex<T> {
     /// tokens start no phrase, and this small table (which stays in cache when the maps
     /// are large) tells so without probing them.
     first_filter: Vec<u64>,
+    /// The shift of a hash's product that gives its bit in `first_filter` (see
+    /// [`filter_shift`]).
+    filter_shift: u32,
     /// The phrases, one after the other (one allocation rather than one per phrase).
     text: String,
     /// Each phrase's range of `text` and value.
@@ -51,16 +54,23 @@ impl<T> Default for PhraseIndex<T> {
             ids: Vec::new(),
             keys: Vec::new(),
             first_filter: vec![0],
+            filter_shift: filter_shift(1),
             text: String::new(),
             phrases: Vec::new(),
         }
     }
 }
 
-/// The bit of `hash` in a filter of `words` 64-bit words (a power of two).
-fn filter_bit(hash: u64, words: usize) -> (usize, u64) {
-    let bits = words.trailing_zeros() + 6;
-    let i = (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+/// The shift that [`filter_bit`] takes for a filter of `words` 64-bit words (a power of
+/// two): worked out once, not at every token.
+fn filter_shift(words: usize) -> u32 {
+    64 - (words.trailing_zeros() + 6)
+}
+
+/// The bit of `hash` in a filter whose [`filter_shift`] is `shift`.
+#[inline(always)]
+fn filter_bit(hash: u64, shift: u32) -> (usize, u64) {
+    let i = (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
     (i / 64, 1 << (i % 64))
 }
 
@@ -405,8 +415,9 @@ impl<T> PhraseIndex<T> {
         // About 16 bits per first word: few false positives.
         let words = (firsts.len() / 4).next_power_of_two().max(1);
         self.first_filter = vec![0; words];
+        self.filter_shift = filter_shift(words);
         for hash in firsts {
-            let (w, bit) = filter_bit(hash, words);
+            let (w, bit) = filter_bit(hash, self.filter_shift);
             self.first_filter[w] |= bit;
         }
     }
@@ -430,7 +441,7 @@ impl<T> PhraseIndex<T> {
     /// filter of first words, which rules out most words before any table is probed.
     #[inline(always)]
     pub fn may_start_with(&self, first_hash: u64) -> bool {
-        let (w, bit) = filter_bit(first_hash, self.first_filter.len());
+        let (w, bit) = filter_bit(first_hash, self.filter_shift);
         self.first_filter.get(w).is_some_and(|&x| x & bit != 0)
     }
 
@@ -439,7 +450,7 @@ impl<T> PhraseIndex<T> {
     #[inline]
     fn candidates<'s>(&'s self, doc: &Document<'_>, i: usize) -> Option<Candidates<'s>> {
         let &[first_hash, second_hash] = doc.word_hashes.get(i)?;
-        let (w, bit) = filter_bit(first_hash, self.first_filter.len());
+        let (w, bit) = filter_bit(first_hash, self.filter_shift);
         if self.first_filter[w] & bit == 0 {
             return None;
         }

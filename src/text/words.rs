@@ -19,6 +19,9 @@ use super::Document;
 pub struct WordSets {
     /// [`key`]s of the words, a power of two of them, at most a quarter used (0: none).
     keys: Vec<u64>,
+    /// The shift of a key's product that gives its first slot: `keys` has `2^(64 - shift)`
+    /// slots.
+    shift: u32,
     /// For each key, the word and the bits of the sets that contain it.
     words: Vec<Word>,
     /// The number of words.
@@ -46,6 +49,7 @@ impl Default for WordSets {
     fn default() -> Self {
         WordSets {
             keys: vec![0; 16],
+            shift: 64 - 4,
             words: vec![Word::default(); 16],
             len: 0,
             text: String::new(),
@@ -63,8 +67,7 @@ impl WordSets {
     #[inline(always)]
     fn find(&self, key: u64, word: &[u8]) -> usize {
         let mask = self.keys.len() - 1;
-        let bits = self.keys.len().trailing_zeros();
-        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
         loop {
             let k = self.keys[i & mask];
             if k == 0 || k == key && self.is_word(i & mask, word) {
@@ -105,6 +108,7 @@ impl WordSets {
     fn grow(&mut self) {
         let n = 2 * self.keys.len();
         let keys = std::mem::replace(&mut self.keys, vec![0; n]);
+        self.shift = 64 - n.trailing_zeros();
         let words = std::mem::replace(&mut self.words, vec![Word::default(); n]);
         for (key, w) in keys.into_iter().zip(words).filter(|&(k, _)| k != 0) {
             let i = self.find(key, &self.text.as_bytes()[w.start as usize..w.end as usize]);
