@@ -1375,8 +1375,15 @@ impl<'a> SentenceMentions<'a> {
                         }
                         _ => false,
                     });
+                    // "Putin's spokesman Dmitry Peskov": the state of the person whose
+                    // office it is.
+                    let possessor_state = qualifier
+                        .filter(|&(q, possessive)| possessive && self.known_type(q) == Some(EntityType::Person))
+                        .and_then(|(q, _)| self.person_state(q));
                     if let Some(o) = holder {
                         self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role()), "title");
+                    } else if let Some(o) = possessor_state.filter(|_| of_q.is_none()) {
+                        self.fact(p, Predicate::RoleIn, o, Some(role()), "title-possessor");
                     } else if object.is_none_or(|o| self.known_type(o) == Some(EntityType::Place)) {
                         // Nothing that holds the office qualifies it (a place holds a state's
                         // office no more than nothing does).
@@ -1590,7 +1597,7 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             };
             for holder in holders.into_iter().flatten() {
-                self.fact(holder, Predicate::RoleIn, FactObject::Mention(object as u32), Some(role.clone()), rule);
+                self.fact(holder, Predicate::RoleIn, object, Some(role.clone()), rule);
             }
         }
     }
@@ -1708,7 +1715,7 @@ impl<'a> SentenceMentions<'a> {
     /// A title phrase at token `k` naming what the office is held in: "(the)? (former)?
     /// (X's | DEMONYM | ORG)? TITLE (of X | for X)?". The role and the country or
     /// organisation (or a local office's place), if the phrase names one.
-    fn title_phrase(&self, mut k: usize) -> Option<(String, usize)> {
+    fn title_phrase(&self, mut k: usize) -> Option<(String, FactObject)> {
         if matches!(self.low(k), "the" | "a" | "an") {
             k += 1;
         }
@@ -1796,9 +1803,23 @@ impl<'a> SentenceMentions<'a> {
             Some(EntityType::Place) => {
                 title.local() || title.scope == TitleScope::State && of == Some(object) && self.self_governing(object)
             }
+            // "Redwan Hussien, Abiy's national security adviser,": the state of the person
+            // whose adviser the name is.
+            Some(EntityType::Person) if qualifier.is_some_and(|(q, _)| q == object) => {
+                return self.person_state(object).map(|o| (role, o));
+            }
             _ => false,
         };
-        holder.then_some((role, object))
+        holder.then_some((role, FactObject::Mention(object as u32)))
+    }
+
+    /// The state a known person at mention `q` serves, as the gazetteer has it.
+    fn person_state(&self, q: usize) -> Option<FactObject> {
+        let Referent::Known(Known::Person(pi)) = self.list[q].referent else {
+            return None;
+        };
+        let c = self.data.country_by_iso(&self.data.people[pi as usize].country)?;
+        Some(FactObject::Known(Known::Country(c as u32)))
     }
 
     /// A title right before the person's name at `start` (or its comma) whose holder the
