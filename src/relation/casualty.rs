@@ -352,8 +352,8 @@ fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
 
 /// The people a verb of killing or wounding names as its object from token `s`, after at
 /// most four tokens of their titles ("police sergeant Afrim Bunjaku", "Hamas leader
-/// Ismail Haniyeh"): how many
-/// (a list of names joined by "and" counts each), and the token after them.
+/// Ismail Haniyeh"): how many (each name of a list joined by "and" counts one), and the
+/// token after them.
 fn named_people(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
     let person = |j: usize| {
         let m = ctx.head(j)?;
@@ -819,8 +819,9 @@ pub(super) fn assemble(
                             CasualtyKind::Injured => ev.injured.is_none(),
                         }
                 };
-                // (Not a toll with a cause of its own: "were injured when two explosions
-                // struck near a tower in Naqoura".)
+                // (Only a toll told in the passive without a cause of its own: not
+                // "fired water cannon at boats, injuring four crew members", nor "were
+                // injured when two explosions struck near a tower in Naqoura".)
                 let adjacent = last_attack.filter(|&e| {
                     previous.is_empty()
                         && !cas.active

@@ -620,16 +620,21 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 // "condemned the launches and held a joint drill": the verdict ends before a
                 // second verb of its subject.
                 let determiner = |x: usize| matches!(ctx.low(x), "the" | "a" | "an" | "its" | "their" | "his" | "her");
-                // A demand goes on over a second verb: "welcomed the decision and hoped that …".
-                let second = (k..e).filter(|_| !urged || describe).find(|&j| {
-                    let v = j + 1;
-                    if ctx.low(j) != "and" || !ctx.is_lower_word(v) || ctx.head(v).is_some() || determiner(v) {
-                        return false;
-                    }
-                    // "called for restraint and emphasized the need for …": one statement
-                    // ("… and said forces had …" already ended the content before "and").
-                    !speech_verb(ctx, v) && (ctx.low(v).ends_with("ed") || determiner(v + 1))
-                });
+                // (A demand goes on over a second verb: "welcomed the decision and hoped
+                // that …".)
+                let second = if urged && !describe {
+                    None
+                } else {
+                    (k..e).find(|&j| {
+                        let v = j + 1;
+                        if ctx.low(j) != "and" || !ctx.is_lower_word(v) || ctx.head(v).is_some() || determiner(v) {
+                            return false;
+                        }
+                        // "called for restraint and emphasized the need for …": one statement
+                        // ("… and said forces had …" already ended the content before "and").
+                        !speech_verb(ctx, v) && (ctx.low(v).ends_with("ed") || determiner(v + 1))
+                    })
+                };
                 statement = Some((i..second.unwrap_or(e), false));
             } else if e > k + 1 && !(ctx.low(k) == "," || is_quote_token(ctx, k) && e == k + 1) {
                 statement = Some((k..e, false));
