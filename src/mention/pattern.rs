@@ -1378,11 +1378,11 @@ impl<'a> SentenceMentions<'a> {
                     // "Putin's spokesman Dmitry Peskov": the state of the person whose
                     // office it is.
                     let possessor_state = qualifier
-                        .filter(|&(q, possessive)| possessive && self.known_type(q) == Some(EntityType::Person))
+                        .filter(|&(_, possessive)| possessive && of_q.is_none())
                         .and_then(|(q, _)| self.person_state(q));
                     if let Some(o) = holder {
                         self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role()), "title");
-                    } else if let Some(o) = possessor_state.filter(|_| of_q.is_none()) {
+                    } else if let Some(o) = possessor_state {
                         self.fact(p, Predicate::RoleIn, o, Some(role()), "title-possessor");
                     } else if object.is_none_or(|o| self.known_type(o) == Some(EntityType::Place)) {
                         // Nothing that holds the office qualifies it (a place holds a state's

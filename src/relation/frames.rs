@@ -1294,23 +1294,17 @@ fn passive_backing(ctx: &Sent, t: &Trigger, i: usize, found: &mut Found) {
         return;
     };
     let mut k = i;
-    while k > ctx.range.start
-        && matches!(
-            ctx.low(k - 1),
-            "," | "which" | "who" | "is" | "are" | "was" | "were" | "been" | "has" | "have" | "had"
-        )
-    {
+    while k > ctx.range.start && (matches!(ctx.low(k - 1), "," | "which" | "who") || ctx.is(k - 1, word::AUXILIARY)) {
         k -= 1;
     }
-    let Some(recipient) = ctx.head(k.wrapping_sub(1)).filter(|&m| !ctx.is_possessor(m)) else {
+    let backed = |e: &u32| matches!(ctx.etype(*e), EntityType::Country | EntityType::Organisation | EntityType::Person);
+    let Some(r) =
+        ctx.head(k.wrapping_sub(1)).filter(|&m| !ctx.is_possessor(m)).and_then(|m| ctx.entity(m, false)).filter(backed)
+    else {
         return;
     };
-    let backed = |e: &u32| matches!(ctx.etype(*e), EntityType::Country | EntityType::Organisation | EntityType::Person);
-    let recipients: Vec<u32> = ctx.entity(recipient, false).into_iter().filter(backed).collect();
-    for f in ctx.arg_entities(funder, true).into_iter().filter(backed) {
-        for &r in recipients.iter().filter(|&&r| r != f) {
-            found.relations.push(ctx.relation(f, p, r, &t.rule));
-        }
+    for f in ctx.arg_entities(funder, true).into_iter().filter(|f| backed(f) && *f != r) {
+        found.relations.push(ctx.relation(f, p, r, &t.rule));
     }
 }
 

@@ -570,6 +570,9 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             // A participle before a name is an appositive, not a verb: "the exercises,
             // named Joint Sword, were …". A trailing attribution is not said either
             // ("urged China to act with restraint, a spokesperson said").
+            // "condemned the attack and demanded that those responsible be punished": one
+            // statement.
+            let with_verb = urged || describe && t.predicate.is_some();
             for j in k..stop {
                 let next = if ctx.low(j + 1) == "and" { j + 2 } else { j + 1 };
                 // "Israel's air defences, helped by the United States, had intercepted": a
@@ -586,10 +589,8 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     break;
                 }
                 // "denied that civilians were targeted and said the army had …": the second
-                // verb of saying says its own clause.
-                // Not a demand after a demand or a verdict, said with their verbs: "condemned
-                // the attack and demanded that those responsible be punished" is one statement.
-                let with_verb = urged || describe && t.predicate.is_some();
+                // verb of saying says its own clause (not a demand after a demand or a
+                // verdict, said with their verbs).
                 if ctx.low(j) == "and"
                     && ctx.is_lower_word(j + 1)
                     && speech_verb(ctx, j + 1)
