@@ -261,6 +261,9 @@ impl MentionStage {
                 mi += 1;
             }
             if s.is_heading() {
+                if si < 4 {
+                    sm.heading_dateline(s.tokens.clone(), &matches[first..mi]);
+                }
                 continue;
             }
             sm.start(si as u32, s.tokens.clone());

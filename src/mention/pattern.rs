@@ -158,9 +158,10 @@ pub(super) struct SentenceMentions<'a> {
     remap: Vec<u32>,
     /// The country of the document's dateline, once read.
     dateline_country: Option<u32>,
-    /// The last token of each person's name of more than one word in the sentences
-    /// before: surnames that may open a sentence alone ("Mbonimpa disputed that").
-    surnames: Vec<u32>,
+    /// The first and the last token of each person's name of more than one word in the
+    /// sentences before, with the person if the gazetteer knows them: surnames that may
+    /// open a sentence alone ("Mbonimpa disputed that", "Yoon's chief of staff").
+    surnames: Vec<(u32, Option<u32>)>,
 }
 
 impl<'a> SentenceMentions<'a> {
@@ -335,7 +336,11 @@ impl<'a> SentenceMentions<'a> {
     /// The country a qualifier mention stands for: a country or demonym, or a capital
     /// city used for its government.
     fn country_of(&self, m: usize) -> Option<u32> {
-        match &self.list[m].referent {
+        self.country_of_mention(&self.list[m])
+    }
+
+    fn country_of_mention(&self, m: &Mention) -> Option<u32> {
+        match &m.referent {
             Referent::Known(Known::Country(c)) => Some(*c),
             Referent::Known(Known::Place(p)) => self.st.capital_of(*p),
             _ => None,
@@ -351,6 +356,26 @@ impl<'a> SentenceMentions<'a> {
         }
         let q = self.list.iter().rposition(|x| (x.end as usize) < i && x.form == Form::Demonym)?;
         self.country_of(q).map(|c| self.country_object(q, c))
+    }
+
+    /// The state of the place a sentence opens in: "In Manila, …", "At a briefing in New
+    /// Delhi, …" (a phrase of up to ten tokens before the first comma, ending "in PLACE").
+    fn locative_state(&self) -> Option<FactObject> {
+        let (start, end) = (self.range.start as usize, self.range.end as usize);
+        let comma = (start + 2..end.min(start + 11)).find(|&x| self.low(x) == ",")?;
+        let m = self.mention_ending_at(comma)?;
+        let at = self.list[m].start as usize;
+        if at == 0 || self.low(at - 1) != "in" || self.list[m].inner {
+            return None;
+        }
+        match self.list[m].referent {
+            Referent::Known(Known::Country(c)) => Some(self.country_object(m, c)),
+            Referent::Known(known @ (Known::Place(_) | Known::Region(_) | Known::Area(_))) => {
+                let c = self.data.country_by_iso(known.country_code(self.data)?)?;
+                Some(FactObject::Known(Known::Country(c as u32)))
+            }
+            _ => None,
+        }
     }
 
     fn known_type(&self, m: usize) -> Option<EntityType> {
@@ -875,9 +900,13 @@ impl<'a> SentenceMentions<'a> {
                 break;
             }
         }
+        if k == start {
+            self.mixed_case_dateline();
+            return;
+        }
         // "QUETTA: At least 26 people …" needs no dash.
         let colon = self.low(k) == ":";
-        if k == start || !matches!(self.low(k), "," | "(" | ":") {
+        if !matches!(self.low(k), "," | "(" | ":") {
             return;
         }
         // A mention inside the place's name ("AU" in "PORT-AU-PRINCE") gives way to it.
@@ -912,6 +941,68 @@ impl<'a> SentenceMentions<'a> {
                 let code = place.country_code(self.data);
                 self.dateline_country = code.and_then(|c| self.data.country_by_iso(c)).map(|c| c as u32);
             }
+        }
+    }
+
+    /// A line of the document's place and date before its text ("Dhaka, Thursday, August
+    /// 8, 2024"), with the line's gazetteer matches: the place's country is the dateline's.
+    pub(super) fn heading_dateline(&mut self, range: Range<u32>, matches: &[GazetteerMatch]) {
+        let (start, end) = (range.start as usize, range.end as usize);
+        if self.dateline_country.is_some() || end <= start + 2 || end > start + 12 {
+            return;
+        }
+        let Some(g) = matches.first().filter(|g| g.start == self.doc.tokens[start].start) else {
+            return;
+        };
+        if !matches!(g.known, Known::Place(_) | Known::Country(_) | Known::Region(_) | Known::Area(_)) {
+            return;
+        }
+        let Some(after) = self.doc.token_ending_at(g.end).map(|b| b + 1) else {
+            return;
+        };
+        // The rest of the line is a date, with its year.
+        let year = (after..end).any(|k| {
+            let w = self.doc.low(k);
+            w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+        });
+        if after < end && self.doc.low(after) == "," && year {
+            let code = g.known.country_code(self.data);
+            self.dateline_country = code.and_then(|c| self.data.country_by_iso(c)).map(|c| c as u32);
+        }
+    }
+
+    /// A wire dateline whose place is written as a name, which the gazetteer has found:
+    /// "Manila (AFP) -", "Beirut, Lebanon (AP) —". The agency in parentheses and the dash
+    /// right after them tell it from a sentence that opens with a place.
+    fn mixed_case_dateline(&mut self) {
+        let (start, end) = (self.range.start as usize, self.range.end as usize);
+        let Some(m) = self.owner(start).filter(|&m| self.list[m].start as usize == start) else {
+            return;
+        };
+        let place = match self.list[m].referent {
+            Referent::Known(known @ (Known::Place(_) | Known::Country(_) | Known::Region(_) | Known::Area(_))) => known,
+            _ => return,
+        };
+        let mut k = self.list[m].end as usize;
+        // "Beirut, Lebanon (AP)": the place's country after it.
+        if self.low(k) == "," {
+            match self.mention_starting_at(k + 1) {
+                Some(c) if self.known_type(c) == Some(EntityType::Country) => k = self.list[c].end as usize,
+                _ => return,
+            }
+        }
+        if self.low(k) != "(" {
+            return;
+        }
+        // The agency: one to four capitalised words ("AFP", "Reuters", "Xinhua").
+        let Some(close) = (k + 2..end.min(k + 6)).find(|&x| self.low(x) == ")") else {
+            return;
+        };
+        let agency = (k + 1..close).all(|x| self.doc.tokens[x].is_word() && self.doc.tokens[x].is_capitalised());
+        let dash = close + 1 < end && matches!(self.low(close + 1), "-" | "--" | "\u{2013}" | "\u{2014}");
+        if agency && dash && self.dateline_country.is_none() {
+            let code = place.country_code(self.data);
+            self.dateline_country = code.and_then(|c| self.data.country_by_iso(c)).map(|c| c as u32);
         }
     }
 
@@ -1078,6 +1169,57 @@ impl<'a> SentenceMentions<'a> {
             }
         }
         self.possessed_ministries();
+        self.dateline_ministries();
+    }
+
+    /// "QUETTA, Pakistan (AP) — … Foreign Office spokesman Shafqat Ali Khan said": a
+    /// ministry that nothing qualifies, in a sentence that names no other state before it,
+    /// is the dateline country's (not the state whose ministry the gazetteer knows by that
+    /// name).
+    fn dateline_ministries(&mut self) {
+        let Some(c) = self.dateline_country else {
+            return;
+        };
+        let iso = &self.data.countries[c as usize].iso2;
+        let lex = &self.data.lexicon;
+        for k in self.range.start as usize..self.range.end as usize {
+            if !self.doc.tokens[k].is_capitalised() || self.owner(k.wrapping_sub(1)).is_some() {
+                continue;
+            }
+            let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k) else { continue };
+            let other_state = match self.owner(k) {
+                None => false,
+                Some(o) => match self.list[o].referent {
+                    Referent::Known(Known::Organisation(oi))
+                        if self.list[o].start as usize == k && self.list[o].end as usize == end =>
+                    {
+                        let theirs = &self.data.organisations[oi as usize].country;
+                        if theirs.is_empty() || theirs == iso {
+                            continue;
+                        }
+                        true
+                    }
+                    _ => continue,
+                },
+            };
+            let named_before = self
+                .list
+                .iter()
+                .any(|m| (m.end as usize) <= k && !m.inner && self.country_of_mention(m).is_some_and(|x| x != c));
+            // "the Foreign Office in Islamabad": the place says whose.
+            let placed = self.low(end) == "in" && self.mention_starting_at(end + 1).is_some();
+            if named_before || placed || self.is_clitic_s(k.wrapping_sub(1)) {
+                continue;
+            }
+            let name = format!("{} {}", self.st.demonym(c), lex.ministries[mi as usize].canonical);
+            let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
+            let m = self.mention(k, end, referent, Form::Compound, "ministry-dateline", 0.75);
+            let new = match self.owner(k).filter(|_| other_state) {
+                Some(o) => self.replace(o, m),
+                None => self.add(m),
+            };
+            self.fact(new, Predicate::PartOf, FactObject::Known(Known::Country(c)), None, "ministry-dateline");
+        }
     }
 
     /// "Russia said its Defence Ministry …": a ministry after "its" belongs to the country
@@ -1152,7 +1294,16 @@ impl<'a> SentenceMentions<'a> {
         if self.low(k) == "the" {
             k += 1;
         }
-        let m = self.mention_starting_at(k)?;
+        // "the chairperson of the opposition Bangladesh Nationalist Party", "of the ruling
+        // Awami League": words before an organisation's name.
+        let adjectives = (k..k + 3).find(|&a| !self.is_lower_word(a)).unwrap_or(k);
+        let m = match self.mention_starting_at(k) {
+            Some(m) => m,
+            None if adjectives > k => self
+                .mention_starting_at(adjectives)
+                .filter(|&o| self.known_type(o) == Some(EntityType::Organisation))?,
+            None => return None,
+        };
         let mut end = self.list[m].end as usize;
         if self.is_clitic_s(end) {
             end += 1;
@@ -1264,8 +1415,18 @@ impl<'a> SentenceMentions<'a> {
                 && matches!(self.low(mstart.wrapping_sub(3)), "the" | "its" | "their");
             let pronoun = qualifier.is_none()
                 && (matches!(self.low(mstart.wrapping_sub(1)), "its" | "their") || common_possessor);
+            // "The defence minister, Gen. Choi Byung-hyuk, said": a title after "the" alone,
+            // with a name set off by commas after it (past ranks).
+            let enclosed = || {
+                let mut k = after + 1;
+                while let Some((_, e)) = self.st.titles.longest_at(self.doc, k).filter(|&(_, e)| e > k) {
+                    k = e;
+                }
+                self.name_run(k, 4).is_some_and(|e| self.low(e) == ",")
+            };
+            let the_title = qualifier.is_none() && self.low(mstart.wrapping_sub(1)) == "the";
             let appositive = self.low(after) == ","
-                && (qualifier.is_some() && determined || pronoun)
+                && (qualifier.is_some() && determined || pronoun || the_title && enclosed())
                 && title.kind == TitleKind::Office;
             let comma_before_name = self.low(after) == "," && (of_q.is_some() || appositive);
             let mut name_at = if comma_before_name { after + 1 } else { after };
@@ -1327,6 +1488,12 @@ impl<'a> SentenceMentions<'a> {
                                 }
                             }
                             Referent::Known(Known::Organisation(_)) if last_word => {
+                                inside = Some(m);
+                                end = m_end;
+                            }
+                            // "spokesperson Li Xi": a known person's one-word name after one
+                            // word of the name is its last word ("Xi" is Xi Jinping alone).
+                            Referent::Known(Known::Person(_)) if last_word && end == name_at + 1 => {
                                 inside = Some(m);
                                 end = m_end;
                             }
@@ -1395,6 +1562,11 @@ impl<'a> SentenceMentions<'a> {
                             // "78 Belarusian individuals, including Defence Minister Viktor
                             // Khrenin": one of a group the demonym qualifies holds its office.
                             self.fact(p, Predicate::RoleIn, object, Some(role()), "title-including");
+                        } else if let Some(object) = self.locative_state().filter(|_| title.scope == TitleScope::State)
+                        {
+                            // "In Washington, Deputy Secretary of State Kurt Campbell said":
+                            // where the sentence says it was spoken is the office's state.
+                            self.fact(p, Predicate::RoleIn, object, Some(role()), "title-locative");
                         } else if let Some(c) = self.dateline_country.filter(|_| title.scope == TitleScope::State) {
                             // "JUBA, South Sudan — … Defence Minister Chol Thon Balok": a
                             // state's office that nothing qualifies is the dateline country's.
@@ -1425,7 +1597,13 @@ impl<'a> SentenceMentions<'a> {
                         let m = self.mention(i - 1, j, referent, Form::Anaphor, "title-anaphor", 0.7);
                         self.add(m);
                     }
-                    i = j;
+                    // "Army Chief of Staff Lee Jong-sup": a longer title starting inside this
+                    // one ("army chief") may have the name.
+                    let longer = |k: usize| {
+                        self.may_start(k, TITLE_START)
+                            && self.st.titles.longest_at(self.doc, k).is_some_and(|(_, e)| e > j)
+                    };
+                    i = (i + 1..j).find(|&k| longer(k)).unwrap_or(j);
                 }
             }
         }
@@ -1815,8 +1993,14 @@ impl<'a> SentenceMentions<'a> {
 
     /// The state a known person at mention `q` serves, as the gazetteer has it.
     fn person_state(&self, q: usize) -> Option<FactObject> {
-        let Referent::Known(Known::Person(pi)) = self.list[q].referent else {
-            return None;
+        let pi = match self.list[q].referent {
+            Referent::Known(Known::Person(pi)) => pi,
+            // "Yoon's chief of staff": the known person last named in full with that word.
+            Referent::Bare => {
+                let w = self.low(self.list[q].start as usize);
+                self.surnames.iter().rev().find(|&&(t, _)| self.doc.low(t as usize) == w)?.1?
+            }
+            _ => return None,
         };
         let c = self.data.country_by_iso(&self.data.people[pi as usize].country)?;
         Some(FactObject::Known(Known::Country(c as u32)))
@@ -1829,9 +2013,10 @@ impl<'a> SentenceMentions<'a> {
     /// said to head ("The Sierra Leone Police, headed by Inspector-General William Fayia
     /// Sellu,").
     fn late_title_before(&mut self, p: usize, start: usize) {
-        if self.facts.iter().any(|f| f.subject == p as u32 && f.predicate == Predicate::RoleIn) {
-            return;
-        }
+        // A role found already ("Prime Minister Abdul Hamid Dbeibah" is Libya's) leaves the
+        // organisation the name heads to be read ("the Government of National Unity, led
+        // by Prime Minister …").
+        let known_role = self.facts.iter().any(|f| f.subject == p as u32 && f.predicate == Predicate::RoleIn);
         // Over ranks and honorifics: "Its spokeswoman, Lt Gen Maly Socheata".
         let mut start = start;
         for _ in 0..2 {
@@ -1843,14 +2028,6 @@ impl<'a> SentenceMentions<'a> {
         let comma = self.low(start.wrapping_sub(1)) == ",";
         let end = if comma { start - 1 } else { start };
         let found = self.title_ending_at(end);
-        // "The commander of Ecuador's National Police, General César Zapata,".
-        if found.is_none() && comma {
-            if let Some((q, tid)) = self.office_of_before(start) {
-                let role = capitalise_first(&self.data.lexicon.titles[tid].role);
-                self.fact(p, Predicate::RoleIn, FactObject::Mention(q as u32), Some(role), "office-of");
-            }
-            return;
-        }
         // "headed by Inspector-General X", "led by Yahya Sinwar": an office before the name
         // is the role.
         let by = match found {
@@ -1875,6 +2052,17 @@ impl<'a> SentenceMentions<'a> {
             }
             return;
         }
+        if known_role {
+            return;
+        }
+        // "The commander of Ecuador's National Police, General César Zapata,".
+        if found.is_none() && comma {
+            if let Some((q, tid)) = self.office_of_before(start) {
+                let role = capitalise_first(&self.data.lexicon.titles[tid].role);
+                self.fact(p, Predicate::RoleIn, FactObject::Mention(q as u32), Some(role), "office-of");
+            }
+            return;
+        }
         let Some((tid, t)) = found else {
             return;
         };
@@ -1886,6 +2074,21 @@ impl<'a> SentenceMentions<'a> {
         let mut a = t;
         while a > self.range.start as usize && self.is(a - 1, TITLE_ADJECTIVE) {
             a -= 1;
+        }
+        // "Yoon's chief of staff, Chung Jin-suk,": the state of the person whose office it
+        // is, as in the titles pass, for a possessor known only once every name is.
+        // "The World Meteorological Organization's Secretary-General Petteri Taalas": an
+        // organisation found by its head noun.
+        if self.is_clitic_s(a.wrapping_sub(1)) {
+            let Some(q) = self.mention_ending_at(a - 1) else {
+                return;
+            };
+            if self.known_type(q) == Some(EntityType::Organisation) && self.list[q].form == Form::Name {
+                self.fact(p, Predicate::RoleIn, FactObject::Mention(q as u32), Some(role), "late-title");
+            } else if let Some(o) = self.person_state(q).filter(|_| title.scope == TitleScope::State) {
+                self.fact(p, Predicate::RoleIn, o, Some(role), "title-possessor");
+            }
+            return;
         }
         let Some(q) = self.mention_ending_at(a) else {
             return;
@@ -2437,14 +2640,33 @@ impl<'a> SentenceMentions<'a> {
 
     /// "Kreminna Balka in Ukraine's Donetsk region", "Vilnius, Lithuania", and a country's
     /// possessive or demonym before a place ("Ukraine's eastern Donetsk region").
+    /// "the Tripoli-based Government of National Unity", "the US-based charity World
+    /// Central Kitchen": the organisation named after "PLACE-based" (and up to two nouns) is
+    /// based in the place (mention `a`, ending at token `end`).
+    fn based_after(&mut self, a: usize, end: usize) {
+        let joined = |k: usize| self.in_range(k) && !self.doc.tokens[k].space_before();
+        if !(self.low(end) == "-" && joined(end) && self.low(end + 1) == "based" && joined(end + 1)) {
+            return;
+        }
+        let from = end + 2;
+        let org = (from..from + 3)
+            .take_while(|&k| k == from || self.is_lower_word(k - 1))
+            .find_map(|k| self.mention_starting_at(k))
+            .filter(|&o| self.known_type(o) == Some(EntityType::Organisation) && !self.list[o].inner);
+        if let Some(o) = org {
+            self.fact(o, Predicate::BasedIn, FactObject::Mention(a as u32), None, "place-based");
+        }
+    }
+
     pub(super) fn located_in_patterns(&mut self) {
         let n = self.list.len();
         for a in 0..n {
             if self.list[a].inner || !self.is_place(a) {
                 continue;
             }
-            let Some(rank) = self.place_rank(a) else { continue };
             let end = self.list[a].end as usize;
+            self.based_after(a, end);
+            let Some(rank) = self.place_rank(a) else { continue };
             // "X, Country" followed by punctuation or a function word.
             if self.low(end) == "," {
                 if let Some(b) = self.mention_starting_at(end + 1) {
@@ -2690,9 +2912,12 @@ impl<'a> SentenceMentions<'a> {
                         .then(|| self.mention_ending_at(start))
                         .flatten()
                         .filter(|&m| self.list[m].form == Form::Name && self.known_type(m) != Some(EntityType::Person));
-                    (start < i && fits(start)).then(|| {
-                        let (etype, subtype) =
-                            self.head_type(start, i).unwrap_or((EntityType::Organisation, String::new()));
+                    // An organisation's name by its head noun may have an acronym from
+                    // another language: "the National Liberation Army (ELN)".
+                    let head = (start < i).then(|| self.head_type(start, i)).flatten();
+                    let organisation = head.as_ref().is_some_and(|(t, _)| *t == EntityType::Organisation);
+                    (start < i && (fits(start) || organisation)).then(|| {
+                        let (etype, subtype) = head.unwrap_or((EntityType::Organisation, String::new()));
                         let from = opening.map_or(start, |m| self.list[m].start as usize);
                         let name = self.doc.span_text(from, i).to_owned();
                         let r = Referent::New(NewName { name, etype, subtype });
@@ -3137,7 +3362,7 @@ impl<'a> SentenceMentions<'a> {
                     && (!sentence_start
                         || self.is(end, SPEECH_VERB_AFTER_NAME)
                         || self.low(end) == "," && matches!(self.low(end + 1), "who" | "whose")
-                        || self.surname_before(i) && self.is_lower_word(end))
+                        || self.surname_before(i) && (self.is_lower_word(end) || self.is_clitic_s(end)))
                     && !self.doc.tokens[i].is_all_caps() =>
                 {
                     let m = self.mention(i, end, Referent::Bare, Form::Name, "bare-name", 0.5);
@@ -3169,10 +3394,11 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
-    /// Whether token `i` is the surname of a person named in full in a sentence before.
+    /// Whether token `i` is the surname (or the first word) of a person named in full in a
+    /// sentence before.
     fn surname_before(&self, i: usize) -> bool {
         let w = self.low(i);
-        self.surnames.iter().any(|&t| self.doc.low(t as usize) == w)
+        self.surnames.iter().any(|&(t, _)| self.doc.low(t as usize) == w)
     }
 
     /// A noun of `lexicon/anaphora.tsv` that refers back without an article, at `i`,
@@ -3238,7 +3464,13 @@ impl<'a> SentenceMentions<'a> {
             if t.end == t.start + 3 && &self.doc.lower.as_bytes()[t.start as usize..t.end as usize] == b"the" {
                 if let Some((&ai, end)) = self.st.anaphora.longest_at(self.doc, i + 1) {
                     // "the military spokesman": a noun before a title qualifies it.
-                    if self.free(i + 1, end) && self.low(end) != "of" && !self.may_start(end, TITLE_START) {
+                    // "the opposition Labour Party": a noun before a name is no anaphor.
+                    let name_after = self.mention_starting_at(end).is_some_and(|m| self.list[m].form == Form::Name);
+                    if self.free(i + 1, end)
+                        && self.low(end) != "of"
+                        && !self.may_start(end, TITLE_START)
+                        && !name_after
+                    {
                         let Anaphor { etype, subtypes: sub, .. } = &self.data.lexicon.anaphora[ai as usize];
                         let m =
                             self.mention(i, end, Referent::Anaphor(*etype, sub.clone()), Form::Anaphor, "anaphor", 0.6);
@@ -3283,13 +3515,19 @@ impl<'a> SentenceMentions<'a> {
         }
         let data = self.data;
         let doc = self.doc;
-        let named = |m: &Mention| {
-            !m.inner
-                && m.end >= m.start + 2
-                && m.entity_type(data) == Some(EntityType::Person)
-                && doc.tokens[m.end as usize - 1].is_capitalised()
-        };
-        self.surnames.extend(list.iter().filter(|m| named(m)).map(|m| m.end - 1));
+        let named = |m: &Mention| !m.inner && m.end >= m.start + 2 && m.entity_type(data) == Some(EntityType::Person);
+        // The first word too: many names put the family name first ("Yoon Suk Yeol",
+        // "Moon Jae-in": "Moon's chief of staff").
+        for m in list.iter().filter(|m| named(m)) {
+            let person = match m.referent {
+                Referent::Known(Known::Person(p)) => Some(p),
+                _ => None,
+            };
+            self.surnames.push((m.start, person));
+            if doc.tokens[m.end as usize - 1].is_capitalised() {
+                self.surnames.push((m.end - 1, person));
+            }
+        }
         out.list.append(list);
         for mut f in self.facts.drain(..) {
             f.subject = self.remap[f.subject as usize];

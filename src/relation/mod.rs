@@ -1347,7 +1347,12 @@ fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, out: &mut 
                     _ => entities.of_mention[m as usize],
                 }
             }
-            FactObject::Known(k) => lookups.named_known.get(&k).copied(),
+            // A country the document names by its demonym alone ("South Korean President
+            // …") is there too.
+            FactObject::Known(k) => lookups.named_known.get(&k).copied().or_else(|| match k {
+                Known::Country(c) => lookups.country_entity.get(&c).copied(),
+                _ => None,
+            }),
         };
         let Some(o) = o else { continue };
         if s == o {

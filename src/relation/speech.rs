@@ -100,11 +100,13 @@ fn after_adjuncts(ctx: &Sent, mut k: usize, stop: usize) -> Option<usize> {
             return Some(j);
         }
         // A participle before a preposition modifies the noun before it ("said in a video
-        // posted on social media that …").
+        // posted on social media that …"); one after a preposition or a determiner, the
+        // noun after it ("said in televised remarks").
         let verb = TENSED.contains(&low)
             || ctx.is_lower_word(j)
                 && low.ends_with("ed")
                 && !ctx.is(j + 1, word::PREPOSITION)
+                && !ctx.is(j - 1, word::PREPOSITION)
                 && !matches!(ctx.low(j - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our");
         if verb {
             return Some(k);

@@ -725,7 +725,7 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
                         })
                         .flatten();
                     let e = reported.or_else(|| {
-                        r.antecedent_by(mi, people, |j, e| {
+                        r.antecedent_by(mi, people || p == Pronoun::Neuter, |j, e| {
                             !in_relative_clause(doc, &mentions.list[j], m)
                                 && match p {
                                     Pronoun::Male => e.etype == EntityType::Person && e.gender != Gender::Female,
