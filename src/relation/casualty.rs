@@ -444,6 +444,9 @@ fn statement_place(ctx: &Sent, said: &Range<usize>) -> Option<u32> {
 fn casualties(ctx: &Sent) -> Vec<Casualties> {
     let lex = &ctx.data.lexicon;
     let mut out = Vec::new();
+    if !ctx.any(word::CASUALTY) {
+        return out;
+    }
     let toks = &ctx.doc.tokens[..ctx.range.end];
     for k in ctx.range.clone() {
         if !ctx.is(k, word::CASUALTY) {

@@ -56,6 +56,17 @@ pub(super) struct Found {
     pub verdicts: Vec<(Vec<u32>, Predicate, Arc<str>, usize)>,
 }
 
+impl Found {
+    /// Whether no trigger of the sentence found anything.
+    pub(super) fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+            && self.relations.is_empty()
+            && self.said.is_empty()
+            && self.claims.is_empty()
+            && self.verdicts.is_empty()
+    }
+}
+
 impl Sent<'_> {
     pub(super) fn is_place_or_country(&self, e: u32) -> bool {
         matches!(self.etype(e), EntityType::Place | EntityType::Country)

@@ -335,8 +335,12 @@ impl RelationStage {
             let date = dates.get(si).copied().flatten();
             let range = s.tokens.start as usize..s.tokens.end as usize;
             let content_start = dateline_end(doc, range.clone()).unwrap_or(range.start);
+            // What the sentence's words may start: no trigger and no casualty word, no frame
+            // and no toll.
+            let bits = words[range.clone()].iter().fold(0, |all, &w| all | w);
             let ctx = Sent {
                 content_start,
+                bits,
                 date,
                 doc,
                 data,
@@ -358,14 +362,10 @@ impl RelationStage {
             counterparts.extend(ctx.counterparts().into_iter().map(|c| (c, si as u32)));
             let mut found = frames::Found::default();
             // Triggers, longest first at each token.
-            let mut i = ctx.range.start;
+            let mut i = if bits & word::TRIGGER_START != 0 { ctx.range.start } else { ctx.range.end };
             while i < ctx.range.end {
-                if ctx.head(i).is_some() || ctx.is_quoted(i) {
-                    i += 1;
-                    continue;
-                }
                 let mut next = i + 1;
-                if words[i] & word::TRIGGER_START == 0 {
+                if words[i] & word::TRIGGER_START == 0 || ctx.head(i).is_some() || ctx.is_quoted(i) {
                     i = next;
                     continue;
                 }
@@ -396,7 +396,10 @@ impl RelationStage {
             }
             last_quoted = found.said.iter().rev().find(|s| s.quoted).and_then(|s| s.speakers.first()).map(|&e| (si, e));
             let first_new = out.events.len();
-            casualty::assemble(&ctx, found, date, &mut out, &previous_events, last_attack);
+            // A sentence with nothing found and no casualty word has nothing to assemble.
+            if !found.is_empty() || ctx.any(word::CASUALTY) {
+                casualty::assemble(&ctx, found, date, &mut out, &previous_events, last_attack);
+            }
             let attacks: Vec<usize> = (first_new..out.events.len()).collect();
             if let Some(&e) = attacks.iter().find(|&&e| out.events[e].etype == EventType::Attack) {
                 last_attack = Some(e);
@@ -502,6 +505,9 @@ pub(crate) struct Sent<'a> {
     /// (Reuters) -"), else the sentence's first: the agency and place of a dateline are
     /// no subject of the sentence's verbs.
     pub content_start: usize,
+    /// The word-set bits of the sentence's tokens, all together: whether any of its words
+    /// is of a set.
+    bits: u64,
     head_at: &'a [i32],
     /// The word-set bits of every token of the document.
     words: &'a [u64],
@@ -526,6 +532,10 @@ impl<'a> Sent<'a> {
     /// Whether token `i` (in the sentence) is a word of one of the sets `bits`.
     pub fn is(&self, i: usize, bits: u64) -> bool {
         self.range.contains(&i) && self.words[i] & bits != 0
+    }
+    /// Whether any token of the sentence is a word of one of the sets `bits`.
+    pub fn any(&self, bits: u64) -> bool {
+        self.bits & bits != 0
     }
     /// Whether token `i` (in the sentence) is the one byte `b` (cheaper than
     /// `self.low(i) == ","`).

@@ -720,7 +720,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     // A verdict's object is inside it ("condemned the attack and said British forces
     // had …" criticised no forces).
     let object_end = if range.start == i { range.end } else { ctx.range.end };
-    let event = (ctx.range.start..ctx.range.end).any(|k| ctx.is(k, word::STATEMENT_NOUN));
+    let event = ctx.any(word::STATEMENT_NOUN);
     found.said.push(Said {
         speakers: speakers.clone(),
         tokens: range,
