@@ -575,18 +575,31 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             // "condemned the attack and demanded that those responsible be punished": one
             // statement.
             let with_verb = urged || describe && t.predicate.is_some();
+            // Only a comma, a semicolon or "and" ends the content: the token is read once,
+            // and the rest asked of those alone.
             for j in k..stop {
-                let next = if ctx.low(j + 1) == "and" { j + 2 } else { j + 1 };
-                // "Israel's air defences, helped by the United States, had intercepted": a
-                // passive participle is a parenthesis.
-                let verb = ctx.is_lower_word(next)
-                    && ctx.low(next).ends_with("ed")
-                    && ctx.head(next).is_none()
-                    && ctx.low(next + 1) != "by"
-                    && !ctx.doc.tokens.get(next + 1).is_some_and(|t| t.is_capitalised());
+                if ctx.is_byte(j, b',') {
+                    let next = if ctx.low(j + 1) == "and" { j + 2 } else { j + 1 };
+                    // "Israel's air defences, helped by the United States, had intercepted": a
+                    // passive participle is a parenthesis.
+                    let verb = ctx.is_lower_word(next)
+                        && ctx.low(next).ends_with("ed")
+                        && ctx.head(next).is_none()
+                        && ctx.low(next + 1) != "by"
+                        && !ctx.doc.tokens.get(next + 1).is_some_and(|t| t.is_capitalised());
+                    // "…, and the disaster agency AFAD said nine people died": another
+                    // speaker's clause.
+                    let other_speaker =
+                        || matches!(ctx.low(j + 1), "and" | "but" | "while") && speaker_clause(ctx, j + 2);
+                    if verb || ctx.attribution_follows(j) || other_speaker() {
+                        e = j;
+                        break;
+                    }
+                    continue;
+                }
                 // "… says it downed 58 drones; Germany pledges air defence": a semicolon
                 // ends what was said.
-                if ctx.is_byte(j, b',') && (verb || ctx.attribution_follows(j)) || ctx.is_byte(j, b';') {
+                if ctx.is_byte(j, b';') {
                     e = j;
                     break;
                 }
@@ -598,15 +611,6 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     && speech_verb(ctx, j + 1)
                     && !(with_verb && ctx.is(j + 1, word::DEMAND_VERB))
                     && says_clause(ctx, j + 2, stop)
-                {
-                    e = j;
-                    break;
-                }
-                // "…, and the disaster agency AFAD said nine people died": another speaker's
-                // clause.
-                if ctx.is_byte(j, b',')
-                    && matches!(ctx.low(j + 1), "and" | "but" | "while")
-                    && speaker_clause(ctx, j + 2)
                 {
                     e = j;
                     break;
