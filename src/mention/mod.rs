@@ -138,7 +138,8 @@ pub struct Mentions {
     /// Acronyms defined in the document ("Group of Seven (G7)") and what they refer to.
     pub acronyms: FxHashMap<String, Referent>,
     /// The word-set bits of every token of the document: the sets of the mention patterns
-    /// and those of the relation frames, so that each token is looked up once.
+    /// and those of the relation frames, so that each token is looked up once; and
+    /// whether the token is inside a closed quotation (`relation::word::QUOTED`).
     pub words: Vec<u64>,
     /// The country of the document's wire dateline ("PORT SUDAN, Sudan (AP) —"), an index
     /// into the data's countries.
@@ -282,16 +283,19 @@ impl MentionStage {
             sm.finish(&mut out);
         }
         out.dateline_country = sm.dateline_country();
+        // The relation stage asks of every trigger whether it is quoted: the quotations
+        // found here are marked among the tokens' bits rather than found again.
+        let quotations = sm.into_quotations();
+        let mut words = words;
+        for q in quotations {
+            for w in &mut words[q.start as usize..q.end as usize] {
+                *w |= crate::relation::word::QUOTED;
+            }
+        }
         out.groups = pattern::groups(doc, data, &out.list);
         out.words = words;
         out
     }
-}
-
-/// For each token of a sentence's range, whether it lies inside a closed quotation (into
-/// `inside`, a buffer reused from one sentence to the next).
-pub(crate) fn quoted_tokens_into(doc: &Document, range: std::ops::Range<u32>, inside: &mut Vec<bool>) {
-    pattern::quoted_tokens_into(doc, range, inside)
 }
 
 /// Whether token `i` is a word that can be part of a capitalised name.

@@ -153,6 +153,8 @@ pub(super) struct SentenceMentions<'a> {
     facts: Vec<Fact>,
     /// Whether each token lies inside a closed quotation.
     quoted: Vec<bool>,
+    /// The tokens inside closed quotations of the sentences so far, document-wide.
+    quotations: Vec<Range<u32>>,
     /// Scratch for [`SentenceMentions::finish`].
     order: Vec<usize>,
     remap: Vec<u32>,
@@ -178,6 +180,7 @@ impl<'a> SentenceMentions<'a> {
             claimed: Vec::new(),
             facts: Vec::new(),
             quoted: Vec::new(),
+            quotations: Vec::new(),
             order: Vec::new(),
             remap: Vec::new(),
             dateline_country: None,
@@ -196,7 +199,7 @@ impl<'a> SentenceMentions<'a> {
         self.owner.resize(n, -1);
         self.claimed.clear();
         self.claimed.resize(n, false);
-        quoted_tokens_into(self.doc, self.range.clone(), &mut self.quoted);
+        quoted_tokens_into(self.doc, self.range.clone(), &mut self.quoted, &mut self.quotations);
     }
 
     // ---- token helpers -------------------------------------------------------------
@@ -876,6 +879,11 @@ impl<'a> SentenceMentions<'a> {
     /// The country of the document's dateline, once read.
     pub(super) fn dateline_country(&self) -> Option<u32> {
         self.dateline_country
+    }
+
+    /// The tokens inside closed quotations of the sentences read, document-wide.
+    pub(super) fn into_quotations(self) -> Vec<Range<u32>> {
+        self.quotations
     }
 
     /// A wire dateline opening the sentence, its place in capitals, which the gazetteer's
@@ -3568,8 +3576,9 @@ fn capitalise_first(s: &str) -> String {
     capitalise(s)
 }
 
-/// For each token of `range`, whether it lies inside a closed quotation (into `inside`).
-pub(crate) fn quoted_tokens_into(doc: &Document, range: Range<u32>, inside: &mut Vec<bool>) {
+/// For each token of `range`, whether it lies inside a closed quotation (into `inside`);
+/// the tokens inside each quotation added to `quotations` (document-wide).
+fn quoted_tokens_into(doc: &Document, range: Range<u32>, inside: &mut Vec<bool>, quotations: &mut Vec<Range<u32>>) {
     let toks = &doc.tokens[range.start as usize..range.end as usize];
     inside.clear();
     inside.resize(toks.len(), false);
@@ -3586,6 +3595,9 @@ pub(crate) fn quoted_tokens_into(doc: &Document, range: Range<u32>, inside: &mut
             (false, Some(o)) => {
                 for q in inside.iter_mut().take(i).skip(o + 1) {
                     *q = true;
+                }
+                if o + 1 < i {
+                    quotations.push(range.start + o as u32 + 1..range.start + i as u32);
                 }
                 open = None;
             }

@@ -239,6 +239,8 @@ pub(crate) mod word {
     pub const TOLL_VERB: u64 = 1 << 59;
     pub const WAR_NOUN: u64 = 1 << 60;
     pub const DEMAND_VERB: u64 = 1 << 61;
+    /// Not a word set: a token inside a closed quotation, marked by the mention stage.
+    pub const QUOTED: u64 = 1 << 62;
 }
 
 /// Add the word sets of the frames to `sets`: the grammar words of this module and its
@@ -317,7 +319,6 @@ impl RelationStage {
         }
         let words = &mentions.words;
         let lookups = Lookups::new(mentions, entities);
-        let mut quoted = Vec::new();
         let mut hits: Vec<(u32, usize)> = Vec::new();
         let mut previous_events: Vec<usize> = Vec::new();
         let mut last_attack: Option<usize> = None;
@@ -352,10 +353,6 @@ impl RelationStage {
                 head_at: &head_at,
                 words,
                 lookups: &lookups,
-                quoted: {
-                    crate::mention::quoted_tokens_into(doc, s.tokens.clone(), &mut quoted);
-                    &quoted
-                },
                 previous_speaker: last_speaker.filter(|&(at, _)| at + 2 >= si).map(|(_, e)| e),
                 clause_scan: Cell::new((content_start, content_start, None)),
             };
@@ -512,7 +509,6 @@ pub(crate) struct Sent<'a> {
     /// The word-set bits of every token of the document.
     words: &'a [u64],
     lookups: &'a Lookups,
-    quoted: &'a [bool],
     /// The speaker of the last statement, when it was at most two sentences back: ", it
     /// added" after "…, CENTCOM said" is CENTCOM, whatever else was named between.
     pub previous_speaker: Option<u32>,
@@ -549,7 +545,7 @@ impl<'a> Sent<'a> {
         self.range.contains(&i).then(|| self.doc.tokens[i].kind)
     }
     pub fn is_quoted(&self, i: usize) -> bool {
-        self.range.contains(&i) && self.quoted[i - self.range.start]
+        self.is(i, word::QUOTED)
     }
     /// The head mention covering token `i`.
     pub fn head(&self, i: usize) -> Option<usize> {
