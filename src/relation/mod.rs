@@ -1055,9 +1055,14 @@ impl<'a> Sent<'a> {
     /// pairs with a list of countries of the same length, in order.
     fn counterparts(&self) -> Vec<(u32, u32, u32)> {
         let mut out = Vec::new();
-        for k in self.range.clone() {
-            let Some(m) = self.head(k) else { continue };
-            if self.mention(m).form != Form::Pronoun || !matches!(self.low(k), "his" | "her") {
+        // The sentence's pronouns, not its every token: mentions are sorted by start, so
+        // by sentence, and head mentions never overlap.
+        let list = &self.mentions.list;
+        let first = list.partition_point(|m| m.sentence < self.si);
+        let pronouns = list.iter().enumerate().skip(first).take_while(|(_, m)| m.sentence == self.si);
+        let pronouns = pronouns.filter(|(_, m)| !m.inner && m.form == Form::Pronoun);
+        for (k, m) in pronouns.flat_map(|(m, mention)| (mention.start..mention.end).map(move |k| (k as usize, m))) {
+            if self.head(k) != Some(m) || !matches!(self.low(k), "his" | "her") {
                 continue;
             }
             let Some((named, countries)) = self.counterpart_lists(m) else { continue };
