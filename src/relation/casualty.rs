@@ -988,11 +988,12 @@ fn clean(s: &str) -> String {
         if !starts && !ends {
             break;
         }
-        let paired = t.chars().filter(|&c| quote(c)).count() % 2 == 0;
+        // (Quotation marks counted only when the text does not open and close with them.)
+        let paired = || t.chars().filter(|&c| quote(c)).count() % 2 == 0;
         let cut = match (starts, ends) {
-            (true, true) if t.chars().count() > 1 => (1, 1),
-            (true, _) if !paired => (1, 0),
-            (_, true) if !paired => (0, 1),
+            (true, true) if t.chars().nth(1).is_some() => (1, 1),
+            (true, _) if !paired() => (1, 0),
+            (_, true) if !paired() => (0, 1),
             _ => break,
         };
         let from = t.char_indices().nth(cut.0).map_or(t.len(), |(i, _)| i);
