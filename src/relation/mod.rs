@@ -329,6 +329,7 @@ impl RelationStage {
         let mut last_quoted: Option<(usize, u32)> = None;
         let continued: Arc<str> = "speech:continued".into();
         let mut counterparts = Vec::new();
+        let mut breaks: Vec<Cell<u8>> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             if s.is_heading() {
                 continue;
@@ -355,6 +356,11 @@ impl RelationStage {
                 lookups: &lookups,
                 previous_speaker: last_speaker.filter(|&(at, _)| at + 2 >= si).map(|(_, e)| e),
                 clause_scan: Cell::new((content_start, content_start, None)),
+                breaks: {
+                    breaks.clear();
+                    breaks.resize(s.tokens.len(), Cell::new(UNKNOWN));
+                    &breaks
+                },
             };
             counterparts.extend(ctx.counterparts().into_iter().map(|c| (c, si as u32)));
             let mut found = frames::Found::default();
@@ -515,7 +521,13 @@ pub(crate) struct Sent<'a> {
     /// Where [`Sent::clause_subject`] stopped last: the token asked for, the token
     /// reached and the subject found, so that calls left to right scan once in all.
     clause_scan: Cell<(usize, usize, Option<usize>)>,
+    /// For each token of the sentence, whether it ends a clause ([`Sent::clause_break`]),
+    /// once asked: the frames ask again of the same tokens.
+    breaks: &'a [Cell<u8>],
 }
+
+/// [`Sent::breaks`] of a token not asked about yet.
+const UNKNOWN: u8 = 2;
 
 impl<'a> Sent<'a> {
     pub fn low(&self, i: usize) -> &'a str {
@@ -668,14 +680,25 @@ impl<'a> Sent<'a> {
     }
 
     /// Whether token `i` ends a clause for argument scanning.
-    ///
-    /// Asked for most tokens of a sentence, most of them words that end nothing: the
-    /// token is read once, and what only a comma, a period or "as" may be is asked of
-    /// those alone.
     pub fn clause_break(&self, i: usize) -> bool {
         if !self.range.contains(&i) {
             return false;
         }
+        let known = &self.breaks[i - self.range.start];
+        if known.get() != UNKNOWN {
+            return known.get() != 0;
+        }
+        let ends = self.ends_clause(i);
+        known.set(u8::from(ends));
+        ends
+    }
+
+    /// [`Sent::clause_break`] worked out for token `i` of the sentence.
+    ///
+    /// Asked for most tokens of a sentence, most of them words that end nothing: the
+    /// token is read once, and what only a comma, a period or "as" may be is asked of
+    /// those alone.
+    fn ends_clause(&self, i: usize) -> bool {
         let t = self.doc.tokens[i];
         if t.is_quote() {
             return true;
