@@ -330,6 +330,7 @@ impl RelationStage {
         let continued: Arc<str> = "speech:continued".into();
         let mut counterparts = Vec::new();
         let mut breaks: Vec<Cell<u8>> = Vec::new();
+        let mut lows: Vec<&str> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             if s.is_heading() {
                 continue;
@@ -340,6 +341,12 @@ impl RelationStage {
             // What the sentence's words may start: no trigger and no casualty word, no frame
             // and no toll.
             let bits = words[range.clone()].iter().fold(0, |all, &w| all | w);
+            // The frames and the tolls read the words of their sentence many times over:
+            // sliced from the text once.
+            lows.clear();
+            if bits & (word::TRIGGER_START | word::CASUALTY) != 0 {
+                lows.extend(doc.tokens[range.clone()].iter().map(|t| &doc.lower[t.span()]));
+            }
             let ctx = Sent {
                 content_start,
                 bits,
@@ -361,6 +368,7 @@ impl RelationStage {
                     breaks.resize(s.tokens.len(), Cell::new(UNKNOWN));
                     &breaks
                 },
+                lows: &lows,
             };
             counterparts.extend(ctx.counterparts().into_iter().map(|c| (c, si as u32)));
             let mut found = frames::Found::default();
@@ -524,17 +532,23 @@ pub(crate) struct Sent<'a> {
     /// For each token of the sentence, whether it ends a clause ([`Sent::clause_break`]),
     /// once asked: the frames ask again of the same tokens.
     breaks: &'a [Cell<u8>],
+    /// The lowercase text of each token of the sentence, when it may find anything (else
+    /// none: [`Sent::low`] slices the text).
+    lows: &'a [&'a str],
 }
 
 /// [`Sent::breaks`] of a token not asked about yet.
 const UNKNOWN: u8 = 2;
 
 impl<'a> Sent<'a> {
+    #[inline]
     pub fn low(&self, i: usize) -> &'a str {
-        if self.range.contains(&i) {
-            self.doc.low(i)
-        } else {
-            ""
+        if !self.range.contains(&i) {
+            return "";
+        }
+        match self.lows.get(i - self.range.start) {
+            Some(w) => w,
+            None => self.doc.low(i),
         }
     }
     /// Whether token `i` (in the sentence) is a word of one of the sets `bits`.
