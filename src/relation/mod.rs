@@ -694,6 +694,7 @@ impl<'a> Sent<'a> {
     }
 
     /// Whether token `i` ends a clause for argument scanning.
+    #[inline]
     pub fn clause_break(&self, i: usize) -> bool {
         if !self.range.contains(&i) {
             return false;
@@ -712,6 +713,7 @@ impl<'a> Sent<'a> {
     /// Asked for most tokens of a sentence, most of them words that end nothing: the
     /// token is read once, and what only a comma, a period or "as" may be is asked of
     /// those alone.
+    #[inline(never)]
     fn ends_clause(&self, i: usize) -> bool {
         let t = self.doc.tokens[i];
         if t.is_quote() {
