@@ -223,10 +223,9 @@ impl Sent<'_> {
     /// The first argument right of `j` whose preposition `accept`s; demonyms
     /// ("Israeli jets") are modifiers, not arguments.
     pub(super) fn first_right(&self, j: usize, accept: impl Fn(Option<&str>) -> bool) -> Option<usize> {
-        self.right_args(j, 14)
-            .into_iter()
-            .find(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym)
-            .map(|(m, _)| m)
+        self.near_right_args(j, |args| {
+            args.iter().find(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym).map(|&(m, _)| m)
+        })
     }
 
     /// A place for an event: "in X" after the trigger, else before it in the clause.
@@ -235,8 +234,9 @@ impl Sent<'_> {
         // place after the event's reason is the reason's.
         let reason = (end..(end + 14).min(self.range.end))
             .find(|&k| matches!(self.low(k.wrapping_sub(1)), "in" | "on") && self.is(k, word::REASON_NOUN));
-        let mut right = self.right_args(end, 14);
-        right.retain(|&(m, _)| reason.is_none_or(|r| (self.mention(m).start as usize) < r));
+        let before_reason =
+            |&&(m, _): &&(usize, Option<&str>)| reason.is_none_or(|r| (self.mention(m).start as usize) < r);
+        let right: Vec<_> = self.near_right_args(end, |args| args.iter().filter(before_reason).copied().collect());
         let left = self.left_args(i, 12);
         // "across the country" only when nothing more precise is said.
         self.place_arg(&right, false)

@@ -24,7 +24,7 @@ use crate::text::phrase::{first_word, PhraseIndex};
 use crate::text::words::WordSets;
 use crate::text::{Document, TokenKind};
 use rustc_hash::FxHashMap;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -369,6 +369,7 @@ impl RelationStage {
                     &breaks
                 },
                 lows: &lows,
+                near_right: RefCell::new((None, Vec::new())),
             };
             counterparts.extend(ctx.counterparts().into_iter().map(|c| (c, si as u32)));
             let mut found = frames::Found::default();
@@ -535,7 +536,16 @@ pub(crate) struct Sent<'a> {
     /// The lowercase text of each token of the sentence, when it may find anything (else
     /// none: [`Sent::low`] slices the text).
     lows: &'a [&'a str],
+    /// The arguments right of a token within [`NEAR`] tokens, and the token, when asked
+    /// ([`Sent::near_right_args`]).
+    near_right: RefCell<NearRight<'a>>,
 }
+
+/// The reach of the frames' usual look for arguments to the right.
+const NEAR: usize = 14;
+
+/// [`Sent::near_right`]: the token, and the arguments right of it with their prepositions.
+type NearRight<'a> = (Option<usize>, Vec<(usize, Option<&'a str>)>);
 
 /// [`Sent::breaks`] of a token not asked about yet.
 const UNKNOWN: u8 = 2;
@@ -1204,7 +1214,29 @@ impl<'a> Sent<'a> {
     /// Head mentions to the right of `j` up to the end of the clause, each with the
     /// preposition before it. A possessor gives way to the mention it modifies.
     pub fn right_args(&self, j: usize, max_tokens: usize) -> Vec<(usize, Option<&'a str>)> {
+        if max_tokens == NEAR {
+            return self.near_right_args(j, <[_]>::to_vec);
+        }
         let mut out = Vec::new();
+        self.right_args_into(j, max_tokens, &mut out);
+        out
+    }
+
+    /// [`Sent::right_args`] of `j` within [`NEAR`] tokens, passed to `f`: kept for the
+    /// next call at the same token, as a trigger's object, its agent and its place are
+    /// looked for among the same arguments in turn. (`f` asks for no arguments itself.)
+    pub fn near_right_args<R>(&self, j: usize, f: impl FnOnce(&[(usize, Option<&'a str>)]) -> R) -> R {
+        let mut near = self.near_right.borrow_mut();
+        if near.0 != Some(j) {
+            near.0 = Some(j);
+            self.right_args_into(j, NEAR, &mut near.1);
+        }
+        f(&near.1)
+    }
+
+    /// [`Sent::right_args`] into `out`.
+    fn right_args_into(&self, j: usize, max_tokens: usize, out: &mut Vec<(usize, Option<&'a str>)>) {
+        out.clear();
         let mut k = j;
         while k < self.range.end && k < j + max_tokens {
             if self.clause_break(k) && k > j {
@@ -1280,7 +1312,6 @@ impl<'a> Sent<'a> {
             }
             k += 1;
         }
-        out
     }
 
     /// Head mentions to the left of `i` back to the start of the clause, nearest first,
