@@ -989,7 +989,7 @@ fn clean(s: &str) -> String {
             break;
         }
         // (Quotation marks counted only when the text does not open and close with them.)
-        let paired = || t.chars().filter(|&c| quote(c)).count() % 2 == 0;
+        let paired = || quotation_marks(&t).is_multiple_of(2);
         let cut = match (starts, ends) {
             (true, true) if t.chars().nth(1).is_some() => (1, 1),
             (true, _) if !paired() => (1, 0),
@@ -1001,6 +1001,23 @@ fn clean(s: &str) -> String {
         t = tidy(&t[from..to.max(from)]);
     }
     t
+}
+
+/// The number of quotation marks of [`clean`] in `t` (", “, ”, «, »), counted on its
+/// bytes rather than its decoded characters: in UTF-8, E2 and C2 start a character, so
+/// E2 80 9C, E2 80 9D, C2 AB and C2 BB are those marks alone.
+fn quotation_marks(t: &str) -> usize {
+    let b = t.as_bytes();
+    let mut n = 0;
+    for (i, &x) in b.iter().enumerate() {
+        n += match x {
+            b'"' => 1,
+            0xE2 => usize::from(b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D))),
+            0xC2 => usize::from(matches!(b.get(i + 1), Some(0xAB | 0xBB))),
+            _ => 0,
+        };
+    }
+    n
 }
 
 fn emit(ctx: &Sent, c: &Candidate, n: Counts, date: Option<Date>, out: &mut Extraction) {
@@ -1058,6 +1075,26 @@ fn emit(ctx: &Sent, c: &Candidate, n: Counts, date: Option<Date>, out: &mut Extr
             if a != o {
                 out.relations.push(ctx.relation(a, p, o, &c.rule));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotation_marks_counted_on_bytes() {
+        let quote = |c: char| matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}');
+        for t in [
+            "",
+            "\"no compromise\" had been found",
+            "\u{201C}We will not stop,\u{201D} he said",
+            "\u{00AB}non\u{00BB} \u{201E}ja\u{201C} \u{2018}x\u{2019} \u{201A}",
+            "\u{00AA}\u{00AC}\u{00BA}\u{00BC} \u{2019}\u{201B}\u{201F}\u{209C}\u{0D1C}",
+            "Kyiv \u{2014} \u{201C}\u{201D}\"",
+        ] {
+            assert_eq!(quotation_marks(t), t.chars().filter(|&c| quote(c)).count(), "{t}");
         }
     }
 }
