@@ -480,7 +480,11 @@ impl Lookups {
 /// comma before `k`, within 20 tokens and not before token `lo`, followed by who, which,
 /// whose, whom or a present participle (not "including", "according").
 pub(crate) fn relative_clause_open(doc: &Document, lo: usize, k: usize) -> Option<usize> {
-    let open = (lo..k).rev().take(20).find(|&o| doc.low(o) == ",")?;
+    // A comma is a token of one byte: read as a byte, the text is not sliced.
+    let comma = |o: usize| {
+        doc.tokens.get(o).is_some_and(|t| t.end == t.start + 1 && doc.lower.as_bytes()[t.start as usize] == b',')
+    };
+    let open = (lo..k).rev().take(20).find(|&o| comma(o))?;
     let w = doc.low(open + 1);
     let participle = w.len() > 5
         && w.ends_with("ing")
