@@ -373,11 +373,16 @@ impl RelationStage {
             };
             counterparts.extend(ctx.counterparts().into_iter().map(|c| (c, si as u32)));
             let mut found = frames::Found::default();
-            // Triggers, longest first at each token.
+            // Triggers, longest first at each token: the next first word of one looked for
+            // among the bits alone.
             let mut i = if bits & word::TRIGGER_START != 0 { ctx.range.start } else { ctx.range.end };
             while i < ctx.range.end {
+                let Some(at) = words[i..ctx.range.end].iter().position(|&w| w & word::TRIGGER_START != 0) else {
+                    break;
+                };
+                i += at;
                 let mut next = i + 1;
-                if words[i] & word::TRIGGER_START == 0 || ctx.head(i).is_some() || ctx.is_quoted(i) {
+                if ctx.head(i).is_some() || ctx.is_quoted(i) {
                     i = next;
                     continue;
                 }
