@@ -519,7 +519,15 @@ impl<'a> SentenceMentions<'a> {
             return (known && self.list[m].form == Form::Name).then(|| (Some(m), self.list[m].end as usize));
         }
         // "the Executive Committee of the National Security Council" is one name.
-        self.name_run(k, 4).map(|end| (None, end))
+        let end = self.name_run(k, 4)?;
+        // "the Party of Freedom and Justice": a word joined by "and" that opens no title
+        // ends it.
+        let title = |k: usize| self.may_start(k, TITLE_START) && self.st.titles.longest_at(self.doc, k).is_some();
+        let joined = (self.low(end) == "and" && !title(end + 1))
+            .then(|| self.name_run(end + 1, 2))
+            .flatten()
+            .filter(|&e| !self.doc.tokens.get(e).is_some_and(|t| t.is_capitalised()));
+        Some((None, joined.unwrap_or(end)))
     }
 
     /// "for National Security" after an organisation's name at token `k` ("the State
@@ -1353,8 +1361,31 @@ impl<'a> SentenceMentions<'a> {
             let capital_title = self.doc.tokens[i].is_capitalised();
             // "a Houthi military spokesman": adjectives between the qualifier and the title.
             let adjectives = self.before_adjectives(i);
-            let (mstart, prefix) = self.modifiers_before(adjectives);
+            let (mut mstart, mut prefix) = self.modifiers_before(adjectives);
             let mut qualifier = self.qualifier_before(mstart, title.local());
+            // "EU Enlargement Commissioner Marta Kos": up to two capitalised words of a
+            // portfolio between an organisation or a country and the title.
+            if qualifier.is_none() && capital_title {
+                let mut k = mstart;
+                while k > self.range.start as usize
+                    && mstart - k < 2
+                    && self.doc.tokens[k - 1].is_word()
+                    && self.doc.tokens[k - 1].is_capitalised()
+                    && self.owner(k - 1).is_none()
+                    && !self.is(k - 1, STOPWORD)
+                {
+                    k -= 1;
+                }
+                let holder =
+                    (k < mstart).then(|| self.qualifier_before(k, title.local())).flatten().filter(|&(q, _)| {
+                        matches!(self.known_type(q), Some(EntityType::Organisation | EntityType::Country))
+                    });
+                if holder.is_some() {
+                    prefix = format!("{prefix}{} ", self.doc.span_text(k, mstart));
+                    mstart = k;
+                    qualifier = holder;
+                }
+            }
             // "Russia's U.N. Ambassador": an envoy's state before the organisation of the post.
             if let Some((q, false)) = qualifier.filter(|_| title.scope == TitleScope::Envoy) {
                 let before = self.list[q].start as usize;
@@ -2916,10 +2947,13 @@ impl<'a> SentenceMentions<'a> {
                         start += 1;
                     }
                     // A country or place name opening the name: "Sudan Liberation Movement".
-                    let opening = (start < i)
-                        .then(|| self.mention_ending_at(start))
-                        .flatten()
-                        .filter(|&m| self.list[m].form == Form::Name && self.known_type(m) != Some(EntityType::Person));
+                    // So is a demonym whose initial opens the acronym: "the ruling Serbian
+                    // Progressive Party (SNS)".
+                    let opening = (start < i).then(|| self.mention_ending_at(start)).flatten().filter(|&m| {
+                        let initial = self.doc.tok(self.list[m].start as usize).bytes().next() == Some(first);
+                        (self.list[m].form == Form::Name || self.list[m].form == Form::Demonym && initial)
+                            && self.known_type(m) != Some(EntityType::Person)
+                    });
                     // An organisation's name by its head noun may have an acronym from
                     // another language: "the National Liberation Army (ELN)".
                     let head = (start < i).then(|| self.head_type(start, i)).flatten();
@@ -3248,6 +3282,18 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Organisation, String::new(), "organisation-noun", 0.7))
             } else if i > 1 && self.low(i - 1) == "to" && self.low(i - 2) == "according" && (2..=3).contains(&words) {
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
+            } else if (2..=3).contains(&words) && self.low(end) == "," && matches!(self.low(end + 1), "who" | "whose") {
+                // "replaces Milos Vucevic, who resigned": a relative clause of a person.
+                Some((EntityType::Person, String::new(), "who-name", 0.65))
+            } else if i > 1
+                && self.low(i - 1) == "by"
+                && matches!(self.low(i - 2), "led" | "headed")
+                && (2..=3).contains(&words)
+                && matches!(self.low(end), "," | "." | ";" | "and" | "in" | "on")
+            {
+                // "a new government led by Djuro Macut, an endocrinologist" (not "a
+                // consortium led by Exxon Mobil began pumping oil").
+                Some((EntityType::Person, String::new(), "led-by-name", 0.6))
             } else if !sentence_start
                 && words <= 3
                 && self.after_place_preposition(i)
@@ -3366,7 +3412,9 @@ impl<'a> SentenceMentions<'a> {
                 // A single capitalised word may be a surname said again; at the start of a
                 // sentence only before a verb of saying ("Tarriela said") or a relative
                 // clause about a person ("Georgescu, who has praised Putin, called …").
+                // (Not a month's abbreviation: "on Jan. 28".)
                 None if words == 1
+                    && !(self.low(end) == "." && crate::text::date::month_number(self.low(i)).is_some())
                     && (!sentence_start
                         || self.is(end, SPEECH_VERB_AFTER_NAME)
                         || self.low(end) == "," && matches!(self.low(end + 1), "who" | "whose")
