@@ -935,6 +935,9 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     if t.event == Some(EventType::Attack) && ctx.low(end) == "of" {
         c.count = ctx.quantity_after(end + 1, 2).map(|(n, _)| n);
     }
+    if t.event == Some(EventType::Attack) && c.count.is_none() {
+        c.count = count_before(ctx, i);
+    }
     if t.event == Some(EventType::Sanction) && !c.targets.is_empty() {
         // "bans on 78 Belarusian individuals …, including Defence Minister Viktor Khrenin":
         // the persons and bodies named among the targets are targets too.
@@ -971,6 +974,26 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         return;
     }
     found.candidates.push(c);
+}
+
+/// "73 strikes", "more than 100 Israeli air strikes": a number right before an attack's
+/// noun (over up to two names: demonyms), not a year ("the 2024 strikes").
+fn count_before(ctx: &Sent, i: usize) -> Option<u64> {
+    let lo = i.saturating_sub(6).max(ctx.range.start);
+    (lo..i).find_map(|s| {
+        let q = parse_quantity(&ctx.doc.lower, &ctx.doc.tokens[..ctx.range.end], s, &ctx.data.lexicon.numbers)?;
+        let after = s + q.len;
+        let between = after <= i && i - after <= 2 && (after..i).all(|x| ctx.head(x).is_some());
+        let w = ctx.low(s);
+        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w > "1899" && w < "2101");
+        // Nor a date's day ("the April 22 attack", "the Oct. 7 attack", "the 9/11 attacks").
+        let month = |k: usize| k >= ctx.range.start && crate::text::date::month_number(ctx.low(k)).is_some();
+        let day = s > ctx.range.start
+            && (month(s - 1)
+                || ctx.low(s - 1) == "." && month(s.wrapping_sub(2))
+                || matches!(ctx.low(s - 1), "/" | "-"));
+        (between && !q.ordinal && !year && !day).then(|| q.count()).flatten()
+    })
 }
 
 fn has_troops(ctx: &Sent, i: usize, end: usize) -> bool {
