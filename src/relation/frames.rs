@@ -652,7 +652,19 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
                 ctx.head(k).filter(|&m| ctx.mention(m).form == Form::Demonym)
             })
             .flatten();
+        // "Lashkar-e-Taiba, which India blamed for the attacks": the relative pronoun is
+        // the object, and the name before it what it stands for.
+        let relative_object = ctx.subject(i, false).and_then(|m| {
+            let mut s = ctx.mention(m).np_start as usize;
+            if s > ctx.range.start && matches!(ctx.low(s - 1), "the" | "a" | "an") {
+                s -= 1;
+            }
+            (s >= ctx.range.start + 3 && matches!(ctx.low(s - 1), "which" | "whom") && ctx.low(s - 2) == ",")
+                .then(|| ctx.head(s - 3))
+                .flatten()
+        });
         let target = envoy_country
+            .or(relative_object)
             .or_else(|| ctx.first_right(end, |p| p.is_none() || p == Some("with") && with))
             .or_else(|| {
                 matches!(t.predicate, Some(Predicate::Criticised | Predicate::Accused | Predicate::Summoned))
