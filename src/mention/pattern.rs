@@ -146,6 +146,9 @@ pub(super) struct SentenceMentions<'a> {
     words: &'a [u64],
     sentence: u32,
     range: Range<u32>,
+    /// The word-set bits of the sentence's tokens joined: a pass that looks for a word of
+    /// a set the sentence lacks is not made.
+    any: u64,
     list: Vec<Mention>,
     owner: Vec<i32>,
     /// Tokens used by a pattern without being a mention (a title before a name).
@@ -175,6 +178,7 @@ impl<'a> SentenceMentions<'a> {
             words,
             sentence: 0,
             range: 0..0,
+            any: 0,
             list: Vec::new(),
             owner: Vec::new(),
             claimed: Vec::new(),
@@ -192,6 +196,7 @@ impl<'a> SentenceMentions<'a> {
     pub(super) fn start(&mut self, sentence: u32, range: Range<u32>) {
         let n = (range.end - range.start) as usize;
         self.sentence = sentence;
+        self.any = self.words[range.start as usize..range.end as usize].iter().fold(0, |all, &w| all | w);
         self.range = range;
         self.list.clear();
         self.facts.clear();
@@ -1241,6 +1246,9 @@ impl<'a> SentenceMentions<'a> {
     /// "Russia said its Defence Ministry …": a ministry after "its" belongs to the country
     /// named last before it in the sentence, when no other actor comes between.
     fn possessed_ministries(&mut self) {
+        if self.any & NEUTER == 0 {
+            return;
+        }
         let lex = &self.data.lexicon;
         for k in self.range.start as usize..self.range.end as usize {
             if self.words[k] & NEUTER == 0 || self.low(k) != "its" || self.owner(k + 1).is_some() {
@@ -1345,6 +1353,9 @@ impl<'a> SentenceMentions<'a> {
     }
 
     pub(super) fn titles(&mut self) {
+        if self.any & TITLE_START == 0 {
+            return;
+        }
         let lex = &self.data.lexicon;
         let mut i = self.range.start as usize;
         while i < self.range.end as usize {
@@ -2275,6 +2286,9 @@ impl<'a> SentenceMentions<'a> {
     }
 
     pub(super) fn place_nouns(&mut self) {
+        if self.any & PLACE_NOUN_START == 0 {
+            return self.plural_region_nouns();
+        }
         let lex = &self.data.lexicon;
         let mut i = self.range.start as usize;
         while i < self.range.end as usize {
@@ -2377,6 +2391,9 @@ impl<'a> SentenceMentions<'a> {
     /// "the Kharkiv and Sumy regions", "the Donetsk, Luhansk and Zaporizhzhia oblasts":
     /// each name before a region noun in the plural is that region.
     fn plural_region_nouns(&mut self) {
+        if self.any & REGION_NOUN_PLURAL == 0 {
+            return;
+        }
         for k in self.range.start as usize + 2..self.range.end as usize {
             if !self.is(k, REGION_NOUN_PLURAL) || self.mention_ending_at(k).is_none() {
                 continue;
