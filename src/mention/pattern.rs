@@ -102,7 +102,9 @@ const BARE_ANAPHOR_START: u64 = 1 << 18;
 const DIRECTION: u64 = 1 << 19;
 /// Short English words after a hyphen that are no syllable of a given name ("Hamas-run").
 const NOT_NAME_SYLLABLE: u64 = 1 << 20;
-const _: () = assert!(NOT_NAME_SYLLABLE < 1 << 32);
+/// "the" (which may open an anaphor: "the ministry").
+const THE: u64 = 1 << 21;
+const _: () = assert!(THE < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -121,6 +123,7 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(TITLE_ADJECTIVE, lex.word_classes.words(WordClass::TitleAdjective));
     sets.add(DIRECTION, lex.word_classes.words(WordClass::Direction));
     sets.add(NOT_NAME_SYLLABLE, lex.word_classes.words(WordClass::NotNameSyllable));
+    sets.add(THE, ["the"]);
     sets.add(NAME_OPENER, lex.name_openers.iter().map(|w| &**w));
     let plurals: Vec<String> = lex.place_nouns.iter().filter(|n| n.region).map(|n| format!("{}s", n.word)).collect();
     sets.add(REGION_NOUN_PLURAL, plurals.iter().map(String::as_str));
@@ -3500,12 +3503,20 @@ impl<'a> SentenceMentions<'a> {
     }
 
     pub(super) fn references(&mut self) {
+        if self.any & (BARE_ANAPHOR_START | MALE | FEMALE | NEUTER | PLURAL | THE) == 0 {
+            return;
+        }
         // Every token is looked at: its word-set bits, owner and bytes read directly (all
         // in the sentence's range).
         let (start, stop) = (self.range.start as usize, self.range.end as usize);
         let mut i = start;
         while i < stop {
             let bits = self.words[i];
+            // Most tokens are none of the words looked for below.
+            if bits & (BARE_ANAPHOR_START | MALE | FEMALE | NEUTER | PLURAL | THE) == 0 {
+                i += 1;
+                continue;
+            }
             // "Police said …", "By evening, police said …": a noun that refers back
             // without an article, as the subject of a verb after a clause's start.
             if let Some(m) = (bits & BARE_ANAPHOR_START != 0).then(|| self.bare_anaphor(i)).flatten() {
@@ -3534,7 +3545,7 @@ impl<'a> SentenceMentions<'a> {
                 i += 1;
                 continue;
             }
-            if t.end == t.start + 3 && &self.doc.lower.as_bytes()[t.start as usize..t.end as usize] == b"the" {
+            if bits & THE != 0 {
                 if let Some((&ai, end)) = self.st.anaphora.longest_at(self.doc, i + 1) {
                     // "the military spokesman": a noun before a title qualifies it.
                     // "the opposition Labour Party": a noun before a name is no anaphor.
