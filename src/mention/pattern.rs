@@ -3144,9 +3144,9 @@ impl<'a> SentenceMentions<'a> {
             // Most tokens open no name run: a name starts with a capitalised word or a
             // particle (the test `name_run` makes first, without its range checks).
             let t = self.doc.tokens[i];
-            if self.quoted[i - self.range.start as usize]
+            if !(t.is_capitalised() || self.words[i] & PARTICLE != 0)
                 || !t.is_word()
-                || !(t.is_capitalised() || self.words[i] & PARTICLE != 0)
+                || self.quoted[i - self.range.start as usize]
             {
                 i += 1;
                 continue;
