@@ -459,7 +459,13 @@ struct SurfaceCase {
 
 impl SurfaceCase {
     fn of(surface: &str) -> Self {
-        SurfaceCase { lowercase: surface.chars().next().is_some_and(char::is_lowercase), caps: all_caps(surface) }
+        // A lowercase ASCII letter among the first two bytes (most names: "Russia") makes
+        // the text no ALL-CAPS at once, as `all_caps` would find.
+        let lower_early = surface.as_bytes().iter().take(2).any(u8::is_ascii_lowercase);
+        SurfaceCase {
+            lowercase: surface.chars().next().is_some_and(char::is_lowercase),
+            caps: !lower_early && all_caps(surface),
+        }
     }
 
     /// Whether `pattern` fits the surface's case.
