@@ -3140,14 +3140,17 @@ impl<'a> SentenceMentions<'a> {
 
     pub(super) fn fallback(&mut self) {
         let mut i = self.range.start as usize;
-        while i < self.range.end as usize {
+        let stop = self.range.end as usize;
+        while i < stop {
             // Most tokens open no name run: a name starts with a capitalised word or a
-            // particle (the test `name_run` makes first, without its range checks).
-            let t = self.doc.tokens[i];
-            if !(t.is_capitalised() || self.words[i] & PARTICLE != 0)
-                || !t.is_word()
-                || self.quoted[i - self.range.start as usize]
-            {
+            // particle (the test `name_run` makes first, without its range checks), looked
+            // for in a loop of its own.
+            let opens = |(t, w): (&Token, &u64)| t.is_capitalised() || w & PARTICLE != 0;
+            let Some(skip) = self.doc.tokens[i..stop].iter().zip(&self.words[i..stop]).position(opens) else {
+                break;
+            };
+            i += skip;
+            if !self.doc.tokens[i].is_word() || self.quoted[i - self.range.start as usize] {
                 i += 1;
                 continue;
             }
