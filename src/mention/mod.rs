@@ -216,6 +216,7 @@ impl MentionStage {
             }
         }
         let mut words = pattern::word_sets(data, &titles, &place_nouns);
+        pattern::add_index_starts(&mut words, &ministries, &forces, &anaphora);
         crate::relation::add_word_sets(&mut words, data);
         let known_keys = KnownKeys::new(data);
         MentionStage {

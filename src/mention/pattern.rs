@@ -104,7 +104,12 @@ const DIRECTION: u64 = 1 << 19;
 const NOT_NAME_SYLLABLE: u64 = 1 << 20;
 /// "the" (which may open an anaphor: "the ministry").
 const THE: u64 = 1 << 21;
-const _: () = assert!(THE < 1 << 32);
+// First words of the phrases of the ministries', forces' and anaphora's indexes
+// ([`add_index_starts`]).
+const MINISTRY_START: u64 = 1 << 22;
+const FORCE_START: u64 = 1 << 23;
+const ANAPHOR_START: u64 = 1 << 24;
+const _: () = assert!(ANAPHOR_START < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -137,6 +142,19 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add_first_words(TITLE_START, titles.first_words());
     sets.add_first_words(PLACE_NOUN_START, place_nouns.first_words());
     sets
+}
+
+/// The first words of the ministries', forces' and anaphora's phrases, as bits of `sets`: a
+/// token without the bit starts none of the index's phrases, which is not looked up there.
+pub(super) fn add_index_starts(
+    sets: &mut WordSets,
+    ministries: &PhraseIndex<u32>,
+    forces: &PhraseIndex<u32>,
+    anaphora: &PhraseIndex<u32>,
+) {
+    sets.add_first_words(MINISTRY_START, ministries.first_words());
+    sets.add_first_words(FORCE_START, forces.first_words());
+    sets.add_first_words(ANAPHOR_START, anaphora.first_words());
 }
 
 /// The patterns of one sentence at a time; the buffers are reused from one sentence to
@@ -1059,6 +1077,7 @@ impl<'a> SentenceMentions<'a> {
                 let ours = country.map(|c| &self.data.countries[c as usize].iso2);
                 self.list[o].start as usize == k
                     && ours.is_some_and(|c| !theirs.is_empty() && c != theirs)
+                    && self.may_start(k, MINISTRY_START)
                     && self.st.ministries.longest_at(self.doc, k).is_some_and(|(_, e)| e == self.list[o].end as usize)
             });
             if self.owner(k).is_some() && foreign.is_none() {
@@ -1084,7 +1103,9 @@ impl<'a> SentenceMentions<'a> {
                     Referent::Known(Known::Place(_) | Known::Region(_) | Known::Area(_))
                 );
             // A ministry is looked for only after a country or a place.
-            let ministry = (country.is_some() || place).then(|| self.st.ministries.longest_at(self.doc, k)).flatten();
+            let ministry = ((country.is_some() || place) && self.may_start(k, MINISTRY_START))
+                .then(|| self.st.ministries.longest_at(self.doc, k))
+                .flatten();
             if place {
                 if let Some((&mi, end)) = ministry {
                     let name = format!("{} {}", self.doc.span_text(start, k), lex.ministries[mi as usize].canonical);
@@ -1120,13 +1141,16 @@ impl<'a> SentenceMentions<'a> {
             if adjective && !self.is(k, GOVERNMENT_NOUN) && self.is(k + 1, GOVERNMENT_NOUN) {
                 k += 1;
             }
-            if let Some((&fi, end)) = self.st.forces.longest_at(self.doc, k) {
+            if let Some((&fi, end)) =
+                self.may_start(k, FORCE_START).then(|| self.st.forces.longest_at(self.doc, k)).flatten()
+            {
                 let f = &lex.forces[fi as usize];
                 // "the Israeli military said", "Israeli military spokesman X" (the forces'
                 // spokesman), not "the Israeli military operation".
-                let title_after = self.st.titles.longest_at(self.doc, end).is_some_and(|(&t, _)| {
-                    lex.word_classes.contains(WordClass::ForcesOffice, &lex.titles[t as usize].phrase)
-                });
+                let title_after = self.may_start(end, TITLE_START)
+                    && self.st.titles.longest_at(self.doc, end).is_some_and(|(&t, _)| {
+                        lex.word_classes.contains(WordClass::ForcesOffice, &lex.titles[t as usize].phrase)
+                    });
                 if f.phrase == "military"
                     && self.is_lower_word(end)
                     && !self.is(end, WORD_AFTER_SUBJECT)
@@ -1207,7 +1231,10 @@ impl<'a> SentenceMentions<'a> {
         let iso = &self.data.countries[c as usize].iso2;
         let lex = &self.data.lexicon;
         for k in self.range.start as usize..self.range.end as usize {
-            if !self.doc.tokens[k].is_capitalised() || self.owner(k.wrapping_sub(1)).is_some() {
+            if !self.doc.tokens[k].is_capitalised()
+                || self.owner(k.wrapping_sub(1)).is_some()
+                || !self.may_start(k, MINISTRY_START)
+            {
                 continue;
             }
             let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k) else { continue };
@@ -1254,7 +1281,11 @@ impl<'a> SentenceMentions<'a> {
         }
         let lex = &self.data.lexicon;
         for k in self.range.start as usize..self.range.end as usize {
-            if self.words[k] & NEUTER == 0 || self.low(k) != "its" || self.owner(k + 1).is_some() {
+            if self.words[k] & NEUTER == 0
+                || self.low(k) != "its"
+                || self.owner(k + 1).is_some()
+                || !self.may_start(k + 1, MINISTRY_START)
+            {
                 continue;
             }
             let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k + 1) else { continue };
@@ -1472,7 +1503,12 @@ impl<'a> SentenceMentions<'a> {
             // with a name set off by commas after it (past ranks).
             let enclosed = || {
                 let mut k = after + 1;
-                while let Some((_, e)) = self.st.titles.longest_at(self.doc, k).filter(|&(_, e)| e > k) {
+                while let Some((_, e)) = self
+                    .may_start(k, TITLE_START)
+                    .then(|| self.st.titles.longest_at(self.doc, k))
+                    .flatten()
+                    .filter(|&(_, e)| e > k)
+                {
                     k = e;
                 }
                 self.name_run(k, 4).is_some_and(|e| self.low(e) == ",")
@@ -1987,7 +2023,7 @@ impl<'a> SentenceMentions<'a> {
         if let Some((_, end)) = qualifier {
             t = end;
         }
-        let mut found = self.st.titles.longest_at(self.doc, t);
+        let mut found = self.may_start(t, TITLE_START).then(|| self.st.titles.longest_at(self.doc, t)).flatten();
         // Up to two words before the title: after a qualifier any lowercase words ("the
         // UN's refugee chief"), else title adjectives ("the military spokesman of X").
         let skippable = |x: usize| match qualifier {
@@ -1999,7 +2035,10 @@ impl<'a> SentenceMentions<'a> {
                 if !skippable(t + skip - 1) {
                     break;
                 }
-                found = self.st.titles.longest_at(self.doc, t + skip);
+                found = self
+                    .may_start(t + skip, TITLE_START)
+                    .then(|| self.st.titles.longest_at(self.doc, t + skip))
+                    .flatten();
                 if found.is_some() {
                     break;
                 }
@@ -2243,6 +2282,9 @@ impl<'a> SentenceMentions<'a> {
     fn title_ending_at(&self, end: usize) -> Option<(usize, usize)> {
         let first = self.range.start as usize;
         (end.saturating_sub(4).max(first)..end).find_map(|t| {
+            if !self.may_start(t, TITLE_START) {
+                return None;
+            }
             let (&tid, j) = self.st.titles.longest_at(self.doc, t)?;
             (j == end).then_some((tid as usize, t))
         })
@@ -2266,7 +2308,9 @@ impl<'a> SentenceMentions<'a> {
         };
         // Adjectives, then a title ending at the comma.
         for k in c + 1..comma {
-            if let Some((&t, j)) = self.st.titles.longest_at(self.doc, k) {
+            if let Some((&t, j)) =
+                self.may_start(k, TITLE_START).then(|| self.st.titles.longest_at(self.doc, k)).flatten()
+            {
                 let title = &self.data.lexicon.titles[t as usize];
                 if j == comma && title.kind == TitleKind::Office {
                     let role = capitalise_first(&title.role);
@@ -3114,6 +3158,9 @@ impl<'a> SentenceMentions<'a> {
         if words > 4 || i == 0 || self.low(i - 1) != "the" || !self.is_lower_word(end) {
             return None;
         }
+        if !self.may_start(end, ANAPHOR_START) {
+            return None;
+        }
         let (&ai, j) = self.st.anaphora.longest_at(self.doc, end)?;
         let Anaphor { etype, subtypes, .. } = &self.data.lexicon.anaphora[ai as usize];
         // Not a noun in apposition to a name after it ("the Islamist group Hayat Tahrir
@@ -3132,9 +3179,10 @@ impl<'a> SentenceMentions<'a> {
         i > start
             && self.is_lower_word(i - 1)
             && (i.saturating_sub(2).max(start)..i).any(|k| {
-                self.st.anaphora.longest_at(self.doc, k).is_some_and(|(&ai, j)| {
-                    j == i && self.data.lexicon.anaphora[ai as usize].etype == EntityType::Organisation
-                })
+                self.may_start(k, ANAPHOR_START)
+                    && self.st.anaphora.longest_at(self.doc, k).is_some_and(|(&ai, j)| {
+                        j == i && self.data.lexicon.anaphora[ai as usize].etype == EntityType::Organisation
+                    })
             })
     }
 
@@ -3549,7 +3597,9 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             }
             if bits & THE != 0 {
-                if let Some((&ai, end)) = self.st.anaphora.longest_at(self.doc, i + 1) {
+                let anaphor =
+                    self.may_start(i + 1, ANAPHOR_START).then(|| self.st.anaphora.longest_at(self.doc, i + 1));
+                if let Some((&ai, end)) = anaphor.flatten() {
                     // "the military spokesman": a noun before a title qualifies it.
                     // "the opposition Labour Party": a noun before a name is no anaphor.
                     let name_after = self.mention_starting_at(end).is_some_and(|m| self.list[m].form == Form::Name);
