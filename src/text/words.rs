@@ -129,13 +129,22 @@ impl WordSets {
         self.lookup(bytes_hash(word.as_bytes()), word.as_bytes())
     }
 
+    /// The bits of `word` (`hash` its hash), read from the slot where the probe stops
+    /// (rather than the slot found, then looked at again).
     #[inline(always)]
     fn lookup(&self, hash: u64, word: &[u8]) -> u64 {
-        let i = self.find(key(hash), word);
-        if self.keys[i] == 0 {
-            0
-        } else {
-            self.words[i].bits
+        let key = key(hash);
+        let mask = self.keys.len() - 1;
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        loop {
+            let k = self.keys[i & mask];
+            if k == key && self.is_word(i & mask, word) {
+                return self.words[i & mask].bits;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i & mask) + 1;
         }
     }
 
