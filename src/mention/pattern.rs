@@ -3712,7 +3712,9 @@ fn quoted_tokens_into(doc: &Document, range: Range<u32>, inside: &mut Vec<bool>,
     inside.clear();
     inside.resize(toks.len(), false);
     let mut open: Option<usize> = None;
-    for (i, t) in toks.iter().enumerate() {
+    // The quotation marks, found in a loop of their own (most tokens are none).
+    let marks = toks.iter().enumerate().filter(|(_, t)| t.is_quote());
+    for (i, t) in marks {
         let opening = match t.kind {
             TokenKind::OpenQuote => true,
             TokenKind::CloseQuote => false,

@@ -194,7 +194,8 @@ fn clause_cut(text: &str, toks: &[Token], from: usize) -> usize {
 fn quoted(text: &str, toks: &[Token]) -> Vec<bool> {
     let mut inside = vec![false; toks.len()];
     let mut open: Option<usize> = None;
-    for (i, t) in toks.iter().enumerate() {
+    // The quotation marks, found in a loop of their own (most tokens are none).
+    for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.is_quote()) {
         let opening = match t.kind {
             TokenKind::OpenQuote => true,
             TokenKind::CloseQuote => false,
