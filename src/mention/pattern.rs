@@ -3562,12 +3562,14 @@ impl<'a> SentenceMentions<'a> {
         let (start, stop) = (self.range.start as usize, self.range.end as usize);
         let mut i = start;
         while i < stop {
+            // Most tokens are none of the words looked for below: passed over in a loop of
+            // their own.
+            let wanted = |&w: &u64| w & (BARE_ANAPHOR_START | MALE | FEMALE | NEUTER | PLURAL | THE) != 0;
+            let Some(skip) = self.words[i..stop].iter().position(wanted) else {
+                break;
+            };
+            i += skip;
             let bits = self.words[i];
-            // Most tokens are none of the words looked for below.
-            if bits & (BARE_ANAPHOR_START | MALE | FEMALE | NEUTER | PLURAL | THE) == 0 {
-                i += 1;
-                continue;
-            }
             // "Police said …", "By evening, police said …": a noun that refers back
             // without an article, as the subject of a verb after a clause's start.
             if let Some(m) = (bits & BARE_ANAPHOR_START != 0).then(|| self.bare_anaphor(i)).flatten() {
@@ -3746,9 +3748,12 @@ fn covered(matches: &[GazetteerMatch], t: Token) -> bool {
 pub(super) fn groups(doc: &Document, data: &OntologyData, list: &[Mention]) -> Vec<Vec<u32>> {
     // Items of one list are all places or all actors.
     let class = |m: &Mention| m.entity_type(data).map(|t| t == EntityType::Place);
-    let mut heads: Vec<usize> = (0..list.len())
-        .filter(|&i| !list[i].inner && !matches!(list[i].referent, Referent::Pronoun(_) | Referent::Anaphor(..)))
-        .collect();
+    // (Room for every mention at once: the list does not grow step by step.)
+    let mut heads: Vec<usize> = Vec::with_capacity(list.len());
+    heads.extend(
+        (0..list.len())
+            .filter(|&i| !list[i].inner && !matches!(list[i].referent, Referent::Pronoun(_) | Referent::Anaphor(..))),
+    );
     // A demonym qualifying the next name's title is no item: "Tshisekedi and Rwandan
     // President Paul Kagame" lists two people.
     let qualifier = |w: &[usize]| {
@@ -3763,7 +3768,9 @@ pub(super) fn groups(doc: &Document, data: &OntologyData, list: &[Mention]) -> V
         a.entity_type(data) == Some(EntityType::Person) && b.start == a.end + 1 && doc.low(a.end as usize) == "of"
     };
     drop.extend(heads.windows(2).filter(|w| of_person(w)).map(|w| w[1]));
-    heads.retain(|i| !drop.contains(i));
+    if !drop.is_empty() {
+        heads.retain(|i| !drop.contains(i));
+    }
     let mut out = Vec::new();
     let mut current: Vec<u32> = Vec::new();
     let mut closed = false;
