@@ -451,7 +451,7 @@ impl<'a> SentenceMentions<'a> {
         };
         let w = self.low(k);
         k >= 2
-            && self.low(k - 1) == "-"
+            && self.is_byte(k - 1, b'-')
             && !t.space_before()
             && !self.doc.tokens[k - 1].space_before()
             && self.doc.tokens[k - 2].is_capitalised()
@@ -725,13 +725,13 @@ impl<'a> SentenceMentions<'a> {
             let joined = |k: usize| self.doc.tokens.get(k).is_some_and(|t| !t.space_before());
             // The token joined to the name by a hyphen.
             let hyphen_next =
-                (self.low(b + 1) == "-" && joined(b + 1) && joined(b + 2)).then(|| self.doc.tokens[b + 2]);
+                (self.is_byte(b + 1, b'-') && joined(b + 1) && joined(b + 2)).then(|| self.doc.tokens[b + 2]);
             let model = hyphen_next.is_some_and(|t| t.kind == TokenKind::Number);
             // "Reut Shapir Ben-Naftaly": a place's one-word name joined to a name nobody lists
             // is part of a person's name ("Gaza-Israel" is two names of the gazetteer).
             // So is one joined after such a name ("Jean-Emmanuel Ouedraogo").
             let hyphen_prev =
-                (a >= self.range.start as usize + 2 && self.low(a - 1) == "-" && joined(a) && joined(a - 1))
+                (a >= self.range.start as usize + 2 && self.is_byte(a - 1, b'-') && joined(a) && joined(a - 1))
                     .then(|| self.doc.tokens[a - 2]);
             // "Aita al-Shaab": a place's one-word name after an article joined to it, inside a
             // longer name.
@@ -807,7 +807,7 @@ impl<'a> SentenceMentions<'a> {
     fn hyphenated_given_name(&self, k: usize) -> bool {
         let toks = &self.doc.tokens;
         let joined = |x: usize| self.in_range(x) && !toks[x].space_before();
-        if self.low(k + 1) != "-" || !joined(k + 1) || !joined(k + 2) || !self.in_range(k + 3) {
+        if !self.is_byte(k + 1, b'-') || !joined(k + 1) || !joined(k + 2) || !self.in_range(k + 3) {
             return false;
         }
         let after = toks[k + 3];
@@ -3198,7 +3198,8 @@ impl<'a> SentenceMentions<'a> {
                 break;
             };
             i += skip;
-            if !self.doc.tokens[i].is_word() || self.quoted[i - self.range.start as usize] {
+            // (Nor does a token a mention has taken: `name_run` asks first.)
+            if !self.doc.tokens[i].is_word() || self.quoted[i - self.range.start as usize] || self.taken(i) {
                 i += 1;
                 continue;
             }
