@@ -1958,8 +1958,13 @@ impl<'a> SentenceMentions<'a> {
     /// After a person's name at token `k`, a verb of taking office: the token where its
     /// title starts, and for "succeeded NAME as" the predecessor's mention.
     fn role_verb_at(&self, k: usize) -> Option<(usize, Option<usize>)> {
+        // The token's text sliced once: most verbs are ruled out by their first word.
+        let first = self.low(k);
         for verb in &self.data.lexicon.role_verbs {
             let words = verb.words.len();
+            if words > 0 && (!self.in_range(k) || first != &*verb.words[0]) {
+                continue;
+            }
             if !(0..words).all(|w| self.in_range(k + w) && self.low(k + w) == &*verb.words[w]) {
                 continue;
             }
