@@ -127,7 +127,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
         lines.push((pos, &text[pos..end]));
         pos = end + 1;
     }
-    let mut out: Vec<Block> = Vec::new();
+    // (At most a block a line.)
+    let mut out: Vec<Block> = Vec::with_capacity(lines.len());
     let mut prev_blank = true;
     let mut first = true;
     for (idx, &(off, line)) in lines.iter().enumerate() {
