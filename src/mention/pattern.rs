@@ -1108,7 +1108,7 @@ impl<'a> SentenceMentions<'a> {
                 .flatten();
             if place {
                 if let Some((&mi, end)) = ministry {
-                    let name = format!("{} {}", self.doc.span_text(start, k), lex.ministries[mi as usize].canonical);
+                    let name = [self.doc.span_text(start, k), " ", &lex.ministries[mi as usize].canonical].concat();
                     let known =
                         self.st.gazetteer.lookup(&name).iter().find(|x| matches!(x, Known::Organisation(_))).copied();
                     if let Some(o) = known {
@@ -1120,7 +1120,7 @@ impl<'a> SentenceMentions<'a> {
             }
             if let Some(c) = country {
                 if let Some((&mi, end)) = ministry {
-                    let name = format!("{} {}", self.st.demonym(c), lex.ministries[mi as usize].canonical);
+                    let name = [self.st.demonym(c), " ", &lex.ministries[mi as usize].canonical].concat();
                     let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
                     let m = self.mention(start, end, referent, Form::Compound, "ministry", 0.9);
                     let new = match foreign {
@@ -1165,7 +1165,7 @@ impl<'a> SentenceMentions<'a> {
                     let name = if from < start {
                         self.doc.span_text(from, end).to_owned()
                     } else {
-                        format!("{} {}", self.st.demonym(c), f.canonical)
+                        [self.st.demonym(c), " ", &f.canonical].concat()
                     };
                     let mut referent = self.known_or_new(&name, EntityType::Organisation, &f.subtype);
                     // "the Congolese army": a state without an army of its own in the
@@ -1262,7 +1262,7 @@ impl<'a> SentenceMentions<'a> {
             if named_before || placed || self.is_clitic_s(k.wrapping_sub(1)) {
                 continue;
             }
-            let name = format!("{} {}", self.st.demonym(c), lex.ministries[mi as usize].canonical);
+            let name = [self.st.demonym(c), " ", &lex.ministries[mi as usize].canonical].concat();
             let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
             let m = self.mention(k, end, referent, Form::Compound, "ministry-dateline", 0.75);
             let new = match self.owner(k).filter(|_| other_state) {
@@ -1294,7 +1294,7 @@ impl<'a> SentenceMentions<'a> {
             let Some(c) = self.country_of(q).filter(|_| self.known_type(q) == Some(EntityType::Country)) else {
                 continue;
             };
-            let name = format!("{} {}", self.st.demonym(c), lex.ministries[mi as usize].canonical);
+            let name = [self.st.demonym(c), " ", &lex.ministries[mi as usize].canonical].concat();
             let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
             let m = self.mention(k + 1, end, referent, Form::Compound, "ministry", 0.8);
             let new = self.add(m);
@@ -1615,7 +1615,7 @@ impl<'a> SentenceMentions<'a> {
                 self.name_before_appositive(np);
             }
             // The role's name, built only for a fact or a known person's role.
-            let role = || format!("{prefix}{}", title.role);
+            let role = || [&*prefix, &title.role].concat();
             match person {
                 Some(p) => {
                     let np = qualifier.map_or(mstart, |(q, _)| (self.list[q].start as usize).min(mstart));
@@ -2776,7 +2776,7 @@ impl<'a> SentenceMentions<'a> {
             self.based_after(a, end);
             let Some(rank) = self.place_rank(a) else { continue };
             // "X, Country" followed by punctuation or a function word.
-            if self.low(end) == "," {
+            if self.is_byte(end, b',') {
                 if let Some(b) = self.mention_starting_at(end + 1) {
                     let after = self.list[b].end as usize;
                     let closes = !self.in_range(after)
@@ -2796,7 +2796,7 @@ impl<'a> SentenceMentions<'a> {
             // town in Haiti's Artibonite department"; "Lutsk is the capital of Volyn
             // region".
             let copula = matches!(self.low(end), "is" | "was") && rank < 3;
-            if (self.low(end) == "," || copula) && matches!(self.low(end + 1), "the" | "a" | "an") {
+            if (self.is_byte(end, b',') || copula) && matches!(self.low(end + 1), "the" | "a" | "an") {
                 let mut k = end + 2;
                 while (self.is_lower_word(k) || self.low(k) == "-")
                     && k < end + 7
@@ -2818,7 +2818,7 @@ impl<'a> SentenceMentions<'a> {
             }
             // "Abuja, the Nigerian capital", "Aden, the southern Yemeni port city": the
             // country of the demonym before the appositive's place noun.
-            if (self.low(end) == "," || copula) && matches!(self.low(end + 1), "the" | "a" | "an") {
+            if (self.is_byte(end, b',') || copula) && matches!(self.low(end + 1), "the" | "a" | "an") {
                 let mut k = end + 2;
                 while self.is_lower_word(k) && k < end + 5 {
                     k += 1;
@@ -2837,7 +2837,7 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
             // "Aleppo, Syria's second city": the possessor of the appositive's place noun.
-            if self.low(end) == "," {
+            if self.is_byte(end, b',') {
                 if let Some(q) = self.mention_starting_at(end + 1).filter(|&q| self.larger_place(q, a)) {
                     let qend = self.list[q].end as usize;
                     let mut k = qend + 1;
@@ -3520,7 +3520,7 @@ impl<'a> SentenceMentions<'a> {
     /// The armed forces of country `c` the gazetteer knows by the demonym ("Israeli Armed
     /// Forces" is the Israel Defense Forces).
     fn armed_forces(&self, c: u32) -> Option<Known> {
-        let name = format!("{} Armed Forces", self.st.demonym(c));
+        let name = [self.st.demonym(c), " Armed Forces"].concat();
         match self.known_or_new(&name, EntityType::Organisation, "") {
             Referent::Known(k) => Some(k),
             _ => None,
