@@ -1788,9 +1788,13 @@ impl<'a> SentenceMentions<'a> {
             w.sort();
             w
         };
+        // (A person without a role asked first, the words sorted last.)
         let (known, theirs) = (role.to_lowercase(), person.role.to_lowercase());
-        let same = words(role) == words(&person.role) || known.starts_with(&theirs) || theirs.starts_with(&known);
-        if theirs.is_empty() || !same {
+        if theirs.is_empty() {
+            return false;
+        }
+        let same = known.starts_with(&theirs) || theirs.starts_with(&known) || words(role) == words(&person.role);
+        if !same {
             return false;
         }
         // The place of a local office ("Mayor of Kharkiv"), else the state they serve,
