@@ -3770,14 +3770,22 @@ pub(super) fn groups(doc: &Document, data: &OntologyData, list: &[Mention]) -> V
         let (a, b) = (&list[w[0]], &list[w[1]]);
         a.form == Form::Demonym && b.np_start <= a.start && a.end <= b.start
     };
-    let mut drop: Vec<usize> = heads.windows(2).filter(|w| qualifier(w)).map(|w| w[0]).collect();
     // Nor is the state after a person's "of": "Jeyhun Bayramov of Azerbaijan and Ararat
     // Mirzoyan of Armenia" lists two people.
     let of_person = |w: &[usize]| {
         let (a, b) = (&list[w[0]], &list[w[1]]);
         a.entity_type(data) == Some(EntityType::Person) && b.start == a.end + 1 && doc.low(a.end as usize) == "of"
     };
-    drop.extend(heads.windows(2).filter(|w| of_person(w)).map(|w| w[1]));
+    // (Both looked for in one pass over the pairs.)
+    let mut drop: Vec<usize> = Vec::new();
+    for w in heads.windows(2) {
+        if qualifier(w) {
+            drop.push(w[0]);
+        }
+        if of_person(w) {
+            drop.push(w[1]);
+        }
+    }
     if !drop.is_empty() {
         heads.retain(|i| !drop.contains(i));
     }
