@@ -188,6 +188,9 @@ pub(super) struct SentenceMentions<'a> {
     /// sentences before, with the person if the gazetteer knows them: surnames that may
     /// open a sentence alone ("Mbonimpa disputed that", "Yoon's chief of staff").
     surnames: Vec<(u32, Option<u32>)>,
+    /// The tokens of each person's name of more than one word in the sentences before
+    /// ("Khaleda Zia" named again where nothing else tells a person's name).
+    persons: Vec<(u32, u32)>,
 }
 
 impl<'a> SentenceMentions<'a> {
@@ -210,6 +213,7 @@ impl<'a> SentenceMentions<'a> {
             remap: Vec::new(),
             dateline_country: None,
             surnames: Vec::new(),
+            persons: Vec::new(),
         }
     }
 
@@ -3389,6 +3393,10 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Person, String::new(), "given-name", 0.7))
             } else if (2..=3).contains(&words) && self.is(end, SPEECH_VERB_AFTER_NAME) {
                 Some((EntityType::Person, String::new(), "speaker-name", 0.65))
+            } else if (2..=4).contains(&words) && self.named_before(i, end) {
+                // "Addressing a BNP rally by video, Khaleda Zia calls for …": a person's name
+                // found before.
+                Some((EntityType::Person, String::new(), "named-before", 0.7))
             } else if (2..=3).contains(&words) && self.low(end) == "," && self.appositive_title(end + 1) {
                 // "Redwan Hussien, national security adviser to the prime minister, said".
                 Some((EntityType::Person, String::new(), "appositive-title-name", 0.65))
@@ -3529,6 +3537,14 @@ impl<'a> SentenceMentions<'a> {
             Referent::Known(k) => Some(k),
             _ => None,
         }
+    }
+
+    /// Whether tokens `i..end` are the name of a person found in a sentence before.
+    fn named_before(&self, i: usize, end: usize) -> bool {
+        self.persons.iter().any(|&(s, e)| {
+            let (s, e) = (s as usize, e as usize);
+            e - s == end - i && (0..end - i).all(|k| self.doc.low(s + k) == self.low(i + k))
+        })
     }
 
     /// Whether token `i` is the surname (or the first word) of a person named in full in a
@@ -3673,6 +3689,7 @@ impl<'a> SentenceMentions<'a> {
                 _ => None,
             };
             self.surnames.push((m.start, person));
+            self.persons.push((m.start, m.end));
             if doc.tokens[m.end as usize - 1].is_capitalised() {
                 self.surnames.push((m.end - 1, person));
             }
