@@ -404,11 +404,15 @@ impl<'a> SentenceMentions<'a> {
         match self.list[m].referent {
             Referent::Known(Known::Country(c)) => Some(self.country_object(m, c)),
             Referent::Known(known @ (Known::Place(_) | Known::Region(_) | Known::Area(_))) => {
-                let c = self.data.country_by_iso(known.country_code(self.data)?)?;
-                Some(FactObject::Known(Known::Country(c as u32)))
+                Some(FactObject::Known(Known::Country(self.known_country(known)?)))
             }
             _ => None,
         }
+    }
+
+    /// The country a place, region, area or country of the gazetteer lies in.
+    fn known_country(&self, known: Known) -> Option<u32> {
+        self.data.country_by_iso(known.country_code(self.data)?).map(|c| c as u32)
     }
 
     fn known_type(&self, m: usize) -> Option<EntityType> {
@@ -964,8 +968,7 @@ impl<'a> SentenceMentions<'a> {
         if !inside_only || (start..k).any(|x| self.owner(x).is_none() && self.taken(x)) {
             return;
         }
-        let dash =
-            |x: usize| matches!(self.low(x), "-" | "--" | "\u{2013}" | "\u{2014}") && self.doc.tokens[x].space_before();
+        let dash = |x: usize| self.is_dash(x) && self.doc.tokens[x].space_before();
         if !colon && !(k..end.min(start + 16)).any(dash) {
             return;
         }
@@ -984,10 +987,14 @@ impl<'a> SentenceMentions<'a> {
             };
             // "JUBA, South Sudan —": the country of the document's place.
             if self.dateline_country.is_none() {
-                let code = place.country_code(self.data);
-                self.dateline_country = code.and_then(|c| self.data.country_by_iso(c)).map(|c| c as u32);
+                self.dateline_country = self.known_country(place);
             }
         }
+    }
+
+    /// Whether token `x` is a dash of a dateline ("-", "--", "–", "—").
+    fn is_dash(&self, x: usize) -> bool {
+        matches!(self.low(x), "-" | "--" | "\u{2013}" | "\u{2014}")
     }
 
     /// A line of the document's place and date before its text ("Dhaka, Thursday, August
@@ -1012,8 +1019,7 @@ impl<'a> SentenceMentions<'a> {
             w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
         });
         if after < end && self.doc.low(after) == "," && year {
-            let code = g.known.country_code(self.data);
-            self.dateline_country = code.and_then(|c| self.data.country_by_iso(c)).map(|c| c as u32);
+            self.dateline_country = self.known_country(g.known);
         }
     }
 
@@ -1021,6 +1027,9 @@ impl<'a> SentenceMentions<'a> {
     /// "Manila (AFP) -", "Beirut, Lebanon (AP) —". The agency in parentheses and the dash
     /// right after them tell it from a sentence that opens with a place.
     fn mixed_case_dateline(&mut self) {
+        if self.dateline_country.is_some() {
+            return;
+        }
         let (start, end) = (self.range.start as usize, self.range.end as usize);
         let Some(m) = self.owner(start).filter(|&m| self.list[m].start as usize == start) else {
             return;
@@ -1045,10 +1054,8 @@ impl<'a> SentenceMentions<'a> {
             return;
         };
         let agency = (k + 1..close).all(|x| self.doc.tokens[x].is_word() && self.doc.tokens[x].is_capitalised());
-        let dash = close + 1 < end && matches!(self.low(close + 1), "-" | "--" | "\u{2013}" | "\u{2014}");
-        if agency && dash && self.dateline_country.is_none() {
-            let code = place.country_code(self.data);
-            self.dateline_country = code.and_then(|c| self.data.country_by_iso(c)).map(|c| c as u32);
+        if agency && close + 1 < end && self.is_dash(close + 1) {
+            self.dateline_country = self.known_country(place);
         }
     }
 
@@ -1124,9 +1131,7 @@ impl<'a> SentenceMentions<'a> {
             }
             if let Some(c) = country {
                 if let Some((&mi, end)) = ministry {
-                    let name = [self.st.demonym(c), " ", &lex.ministries[mi as usize].canonical].concat();
-                    let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
-                    let m = self.mention(start, end, referent, Form::Compound, "ministry", 0.9);
+                    let m = self.mention(start, end, self.state_ministry(c, mi), Form::Compound, "ministry", 0.9);
                     let new = match foreign {
                         Some(o) => {
                             self.list[q].inner = true;
@@ -1229,11 +1234,10 @@ impl<'a> SentenceMentions<'a> {
     /// is the dateline country's (not the state whose ministry the gazetteer knows by that
     /// name).
     fn dateline_ministries(&mut self) {
-        let Some(c) = self.dateline_country else {
+        let Some(c) = self.dateline_country.filter(|_| self.any & MINISTRY_START != 0) else {
             return;
         };
         let iso = &self.data.countries[c as usize].iso2;
-        let lex = &self.data.lexicon;
         for k in self.range.start as usize..self.range.end as usize {
             if !self.doc.tokens[k].is_capitalised()
                 || self.owner(k.wrapping_sub(1)).is_some()
@@ -1242,21 +1246,18 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             }
             let Some((&mi, end)) = self.st.ministries.longest_at(self.doc, k) else { continue };
-            let other_state = match self.owner(k) {
-                None => false,
-                Some(o) => match self.list[o].referent {
-                    Referent::Known(Known::Organisation(oi))
-                        if self.list[o].start as usize == k && self.list[o].end as usize == end =>
-                    {
-                        let theirs = &self.data.organisations[oi as usize].country;
-                        if theirs.is_empty() || theirs == iso {
-                            continue;
-                        }
-                        true
-                    }
-                    _ => continue,
-                },
+            // Free tokens, or another state's ministry the gazetteer knows by the name.
+            let other_state = |o: usize| match self.list[o].referent {
+                Referent::Known(Known::Organisation(oi)) => {
+                    let theirs = &self.data.organisations[oi as usize].country;
+                    let (s, e) = (self.list[o].start as usize, self.list[o].end as usize);
+                    s == k && e == end && !theirs.is_empty() && theirs != iso
+                }
+                _ => false,
             };
+            if self.owner(k).is_some_and(|o| !other_state(o)) {
+                continue;
+            }
             let named_before = self
                 .list
                 .iter()
@@ -1266,10 +1267,8 @@ impl<'a> SentenceMentions<'a> {
             if named_before || placed || self.is_clitic_s(k.wrapping_sub(1)) {
                 continue;
             }
-            let name = [self.st.demonym(c), " ", &lex.ministries[mi as usize].canonical].concat();
-            let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
-            let m = self.mention(k, end, referent, Form::Compound, "ministry-dateline", 0.75);
-            let new = match self.owner(k).filter(|_| other_state) {
+            let m = self.mention(k, end, self.state_ministry(c, mi), Form::Compound, "ministry-dateline", 0.75);
+            let new = match self.owner(k) {
                 Some(o) => self.replace(o, m),
                 None => self.add(m),
             };
@@ -1283,7 +1282,6 @@ impl<'a> SentenceMentions<'a> {
         if self.any & NEUTER == 0 {
             return;
         }
-        let lex = &self.data.lexicon;
         for k in self.range.start as usize..self.range.end as usize {
             if self.words[k] & NEUTER == 0
                 || self.low(k) != "its"
@@ -1298,9 +1296,7 @@ impl<'a> SentenceMentions<'a> {
             let Some(c) = self.country_of(q).filter(|_| self.known_type(q) == Some(EntityType::Country)) else {
                 continue;
             };
-            let name = [self.st.demonym(c), " ", &lex.ministries[mi as usize].canonical].concat();
-            let referent = self.known_or_new(&name, EntityType::Organisation, "Ministry");
-            let m = self.mention(k + 1, end, referent, Form::Compound, "ministry", 0.8);
+            let m = self.mention(k + 1, end, self.state_ministry(c, mi), Form::Compound, "ministry", 0.8);
             let new = self.add(m);
             self.fact(new, Predicate::PartOf, FactObject::Mention(q as u32), None, "ministry");
         }
@@ -1313,6 +1309,13 @@ impl<'a> SentenceMentions<'a> {
             Referent::Known(Known::Country(_)) => FactObject::Mention(q as u32),
             _ => FactObject::Known(Known::Country(c)),
         }
+    }
+
+    /// Country `c`'s ministry of the lexicon's ministry `mi` ("Polish Foreign Ministry"),
+    /// known or new.
+    fn state_ministry(&self, c: u32, mi: u32) -> Referent {
+        let name = [self.st.demonym(c), " ", &self.data.lexicon.ministries[mi as usize].canonical].concat();
+        self.known_or_new(&name, EntityType::Organisation, "Ministry")
     }
 
     fn known_or_new(&self, name: &str, etype: EntityType, subtype: &str) -> Referent {

@@ -654,7 +654,10 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
             .flatten();
         // "Lashkar-e-Taiba, which India blamed for the attacks": the relative pronoun is
         // the object, and the name before it what it stands for.
-        let relative_object = ctx.subject(i, false).and_then(|m| {
+        // (Asked only when ", which" or ", whom" comes a few words before the verb.)
+        let relative = (i.saturating_sub(10).max(ctx.range.start + 1)..i)
+            .any(|k| matches!(ctx.low(k), "which" | "whom") && ctx.low(k - 1) == ",");
+        let relative_object = relative.then(|| ctx.subject(i, false)).flatten().and_then(|m| {
             let mut s = ctx.mention(m).np_start as usize;
             if s > ctx.range.start && matches!(ctx.low(s - 1), "the" | "a" | "an") {
                 s -= 1;
