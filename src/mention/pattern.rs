@@ -486,6 +486,7 @@ impl<'a> SentenceMentions<'a> {
             !self.is(k, STOPWORD)
                 || self.syllable_after_hyphen(k + 2)
                 || k > self.range.start as usize
+                    && !self.after_dash(k)
                     && doc.tokens[k].is_capitalised()
                     && !doc.tokens[k].is_all_caps()
                     && starts(k + 1)
@@ -564,13 +565,31 @@ impl<'a> SentenceMentions<'a> {
         Some((None, joined.unwrap_or(end)))
     }
 
-    /// "for National Security" after an organisation's name at token `k` ("the State
-    /// Committee for National Security"): the end of the name, over a name nobody lists.
+    /// Whether token `i` comes right after a wire dateline's dash, which starts the sentence
+    /// again: "CAIRO (AP) — Shelling by …", "NAIROBI (Reuters) - The Law Society of Kenya".
+    fn after_dash(&self, i: usize) -> bool {
+        i > self.range.start as usize
+            && matches!(self.low(i - 1), "\u{2014}" | "\u{2013}" | "-")
+            && self.doc.tokens[i - 1].space_before()
+    }
+
+    /// "for National Security" or "on Human Rights" after an organisation's name at token
+    /// `k` ("the State Committee for National Security"): the end of the name, over a name
+    /// nobody lists.
     fn for_name(&self, k: usize) -> Option<(Option<usize>, usize)> {
-        if self.low(k) != "for" {
+        let on = match self.low(k) {
+            "for" => false,
+            "on" => true,
+            _ => return None,
+        };
+        let k = if self.low(k + 1) == "the" { k + 2 } else { k + 1 };
+        // "the Kenya National Commission on Human Rights", not "the commission on Monday".
+        if on
+            && (crate::text::date::weekday_number(self.low(k)).is_some()
+                || crate::text::date::month_number(self.low(k)).is_some())
+        {
             return None;
         }
-        let k = if self.low(k + 1) == "the" { k + 2 } else { k + 1 };
         if self.mention_starting_at(k).is_some() {
             return None;
         }
@@ -3223,13 +3242,9 @@ impl<'a> SentenceMentions<'a> {
                 i += 1;
                 continue;
             };
-            // A wire dateline's dash starts the sentence again: "CAIRO (AP) — Shelling by …".
-            let after_dash = i > self.range.start as usize
-                && matches!(self.low(i - 1), "\u{2014}" | "\u{2013}" | "-")
-                && self.doc.tokens[i - 1].space_before();
             let sentence_start = i == self.range.start as usize
                 || (i == self.range.start as usize + 1 && self.doc.tokens[i - 1].is_quote())
-                || after_dash;
+                || self.after_dash(i);
             // Typed by its head noun, or by an appositive's ("…, a network of volunteers,").
             let mut head = self.head_type(i, end).or_else(|| self.appositive_type(end));
             // "the Peace and Security Council", "the Justice and Equality Movement": an
@@ -3256,15 +3271,30 @@ impl<'a> SentenceMentions<'a> {
                     *t == EntityType::Organisation && matches!(&**sub, "Company" | "ReligiousOrganisation")
                         || *t == EntityType::Place && sub == "Hospital"
                 });
+            // (Or a country's acronym: "the US Geological Survey".)
             let prev = self.mention_ending_at(i).filter(|&m| {
+                let known = &self.list[m].referent;
                 self.doc.tokens[i].space_before()
                     && matches!(
-                        self.list[m].referent,
+                        known,
                         Referent::Known(Known::Country(_) | Known::Place(_) | Known::Region(_) | Known::Area(_))
                     )
-                    && (self.list[m].form == Form::Name || demonym_opens && self.list[m].form == Form::Demonym)
+                    && (self.list[m].form == Form::Name
+                        || demonym_opens && self.list[m].form == Form::Demonym
+                        || self.list[m].form == Form::Acronym && matches!(known, Referent::Known(Known::Country(_))))
             });
             if let (Some(p), Some((etype, subtype))) = (prev, head.clone()) {
+                // "the Kenya National Commission on Human Rights", "the Belgrade Centre for
+                // Security Policy": an organisation's name goes on over "of", "for" or "on"
+                // and a name nobody lists.
+                let end = if etype == EntityType::Organisation {
+                    self.of_name(end)
+                        .filter(|(q, _)| q.is_none())
+                        .or_else(|| self.for_name(end))
+                        .map_or(end, |(_, e)| e)
+                } else {
+                    end
+                };
                 let start = self.list[p].start as usize;
                 let name = self.doc.span_text(start, end).to_owned();
                 let referent = Referent::New(NewName { name, etype, subtype });
@@ -3480,6 +3510,24 @@ impl<'a> SentenceMentions<'a> {
                     match of.and_then(|(q, _)| q) {
                         Some(q) => {
                             let new = self.wrap(&[q], m);
+                            // "The Law Society of Kenya's president, Faith Odhiambo,": the
+                            // title's possessor, found before this name, is the whole name.
+                            if self.list[q].end as usize == next && self.is_clitic_s(next) {
+                                // (And the noun phrase of the title's holder opens with it.)
+                                let (q_start, sentence) = (self.list[q].start, self.sentence);
+                                for h in self.list.iter_mut().rev().take_while(|h| h.sentence == sentence) {
+                                    if h.np_start == q_start && h.start > q_start {
+                                        h.np_start = from as u32;
+                                    }
+                                }
+                                for f in self.facts.iter_mut().rev().take_while(|f| f.sentence == sentence) {
+                                    if f.predicate == Predicate::RoleIn
+                                        && matches!(f.object, FactObject::Mention(o) if o as usize == q)
+                                    {
+                                        f.object = FactObject::Mention(new as u32);
+                                    }
+                                }
+                            }
                             if let Some(c) =
                                 self.country_of(q).filter(|_| self.known_type(q) == Some(EntityType::Country))
                             {
