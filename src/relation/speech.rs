@@ -127,7 +127,19 @@ fn speaker_clause(ctx: &Sent, k: usize) -> bool {
     while x < (k + 4).min(ctx.range.end) && ctx.head(x).is_none() && ctx.is_lower_word(x) {
         x += 1;
     }
-    let Some(m) = ctx.head(x) else { return false };
+    let Some(mut m) = ctx.head(x) else { return false };
+    // "…, while Russia's deputy ambassador Dmitry Polyanskiy said …": over a possessor
+    // and the title it qualifies, to the name.
+    if ctx.is_possessor(m) {
+        let mut y = ctx.mention(m).end as usize + 1;
+        while y < (x + 8).min(ctx.range.end) && ctx.head(y).is_none() && ctx.is_lower_word(y) {
+            y += 1;
+        }
+        match ctx.head(y) {
+            Some(n) => m = n,
+            None => return false,
+        }
+    }
     let v = ctx.mention(m).end as usize;
     ctx.entity(m, false).is_some()
         && speech_verb(ctx, v)
@@ -644,7 +656,18 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 };
                 statement = Some((i..second.unwrap_or(e), false));
             } else if e > k + 1 && !(ctx.low(k) == "," || is_quote_token(ctx, k) && e == k + 1) {
-                statement = Some((k..e, false));
+                // "condemned the strike as a violation of Qatar's sovereignty", "described
+                // the attack as a blow to the peace process": what the act was called.
+                // (Not "called it a betrayal as talks collapsed": a conjunction.)
+                let called = (describe && !ctx.low(i).starts_with("call"))
+                    .then(|| (k + 1..e.min(k + 10)).find(|&x| ctx.low(x) == "as" && ctx.low(x + 1) != "well"))
+                    .flatten()
+                    .filter(|&a| {
+                        // (Not "condemns strike on Doha as Qatar's prime minister confronts …".)
+                        let noun = is_quote_token(ctx, a + 1) || ctx.is_lower_word(a + 1) && ctx.head(a + 1).is_none();
+                        a + 1 < e && noun && (k..a).all(|x| !ctx.is(x, word::CLAUSE_PUNCTUATION))
+                    });
+                statement = Some((called.map_or(k, |a| a + 1)..e, false));
             }
         }
     }
