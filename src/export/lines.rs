@@ -10,7 +10,7 @@
 use super::rdf::{Block, Facts, Reified};
 use super::xml::{self, find_byte};
 use crate::error::Result;
-use crate::vocab::{ng, prov, rdf, xsd};
+use crate::vocab::xsd;
 use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
 use rustc_hash::FxHashMap;
 
@@ -262,7 +262,57 @@ pub(crate) struct Frame {
     /// but for ` .\n`: ` <graph>`, ` _:b`, or empty in N-Triples and the default graph);
     /// `None` before the first frame.
     graph: Option<Vec<u8>>,
+    /// Whether no graph is written after the object (N-Triples, or the default graph):
+    /// the tails are then the constants [`TAIL`], [`IRI_TAIL`], [`INTEGER_TAIL`] and
+    /// [`DECIMAL_TAIL`], which are copied by a few moves of known length rather than by a
+    /// call to `memcpy`.
+    bare: bool,
 }
+
+/// Bytes joined at compile time (each piece a `&str` constant): a line's fixed pieces,
+/// whose copies the compiler writes out as moves of known length.
+macro_rules! joined {
+    ($($piece:expr),+ $(,)?) => {{
+        const PIECES: &[&str] = &[$($piece),+];
+        const N: usize = joined_len(PIECES);
+        const JOINED: [u8; N] = join_pieces::<N>(PIECES);
+        &JOINED
+    }};
+}
+
+/// The length of `pieces` joined.
+const fn joined_len(pieces: &[&str]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < pieces.len() {
+        n += pieces[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// `pieces` joined, `N` bytes.
+const fn join_pieces<const N: usize>(pieces: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut k, mut i) = (0, 0);
+    while i < pieces.len() {
+        let bytes = pieces[i].as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            out[k] = bytes[j];
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The tails of a line without a graph written after the object: after any object, after
+/// an IRI, after an integer's digits, after a decimal's quoted lexical form.
+const TAIL: &[u8; 3] = b" .\n";
+const IRI_TAIL: &[u8] = joined!(">", " .\n");
+const INTEGER_TAIL: &[u8] = joined!("\"^^<", xsd::INTEGER, ">", " .\n");
+const DECIMAL_TAIL: &[u8] = joined!("^^<", xsd::DECIMAL, ">", " .\n");
 
 impl Frame {
     /// Frame the lines about the IRI `s`, in `g` with `with_graph`.
@@ -284,6 +334,7 @@ impl Frame {
         if same {
             return;
         }
+        self.bare = matches!(graph, GraphNameRef::DefaultGraph);
         self.tail.clear();
         match graph {
             GraphNameRef::NamedNode(n) => {
@@ -314,46 +365,67 @@ impl Frame {
     }
 }
 
-/// The predicates of provenance (see [`Facts::each`]) and of assertions (see
-/// [`Reified::each`]) with the bytes that follow each before its object, joined once; the
-/// two types of an assertion with their objects.
-struct Joined {
-    derived: Vec<u8>,
-    evidence: Vec<u8>,
-    start: Vec<u8>,
-    end: Vec<u8>,
-    rule: Vec<u8>,
-    confidence: Vec<u8>,
-    /// `rdf:type> <rdf:Statement` and `rdf:type> <ng:Assertion` (in full), before `>`.
-    statement: Vec<u8>,
-    assertion: Vec<u8>,
-    subject: Vec<u8>,
-    predicate: Vec<u8>,
-    object: Vec<u8>,
-    role: Vec<u8>,
+impl Frame {
+    /// Append the tail after an object.
+    #[inline]
+    fn tail(&self, out: &mut Vec<u8>) {
+        match self.bare {
+            true => out.extend_from_slice(TAIL),
+            false => out.extend_from_slice(&self.tail),
+        }
+    }
+
+    /// Append the tail after an IRI.
+    #[inline]
+    fn iri_tail(&self, out: &mut Vec<u8>) {
+        match self.bare {
+            true => out.extend_from_slice(IRI_TAIL),
+            false => out.extend_from_slice(&self.iri_tail),
+        }
+    }
+
+    /// Append the tail after an integer's digits.
+    #[inline]
+    fn integer_tail(&self, out: &mut Vec<u8>) {
+        match self.bare {
+            true => out.extend_from_slice(INTEGER_TAIL),
+            false => out.extend_from_slice(&self.integer_tail),
+        }
+    }
+
+    /// Append the tail after a decimal's quoted lexical form.
+    #[inline]
+    fn decimal_tail(&self, out: &mut Vec<u8>) {
+        match self.bare {
+            true => out.extend_from_slice(DECIMAL_TAIL),
+            false => out.extend_from_slice(&self.decimal_tail),
+        }
+    }
 }
 
-impl Joined {
-    fn get() -> &'static Joined {
-        static JOINED: std::sync::OnceLock<Joined> = std::sync::OnceLock::new();
-        JOINED.get_or_init(|| {
-            let join = |p: &str, then: &[u8]| [p.as_bytes(), then].concat();
-            Joined {
-                derived: join(prov::WAS_DERIVED_FROM, b"> <"),
-                evidence: join(ng::EVIDENCE, b"> "),
-                start: join(ng::START, b"> \""),
-                end: join(ng::END, b"> \""),
-                rule: join(ng::RULE, b"> "),
-                confidence: join(ng::CONFIDENCE, b"> "),
-                statement: [rdf::TYPE.as_bytes(), b"> <", rdf::STATEMENT.as_bytes()].concat(),
-                assertion: [rdf::TYPE.as_bytes(), b"> <", ng::ASSERTION.as_bytes()].concat(),
-                subject: join(rdf::SUBJECT, b"> <"),
-                predicate: join(rdf::PREDICATE, b"> <"),
-                object: join(rdf::OBJECT, b"> <"),
-                role: join(ng::ROLE, b"> "),
-            }
-        })
-    }
+/// The predicates of provenance (see [`Facts::each`]) and of assertions (see
+/// [`Reified::each`]) with the bytes that follow each before its object, joined at compile
+/// time; the two types of an assertion with their objects.
+mod joined {
+    use super::{join_pieces, joined_len};
+    use crate::vocab::{ng, prov, rdf};
+
+    pub(super) const DERIVED: &[u8] = joined!(prov::WAS_DERIVED_FROM, "> <");
+    pub(super) const EVIDENCE: &[u8] = joined!(ng::EVIDENCE, "> ");
+    pub(super) const START: &[u8] = joined!(ng::START, "> \"");
+    pub(super) const END: &[u8] = joined!(ng::END, "> \"");
+    pub(super) const RULE: &[u8] = joined!(ng::RULE, "> ");
+    pub(super) const CONFIDENCE: &[u8] = joined!(ng::CONFIDENCE, "> ");
+    /// `rdf:type> <rdf:Statement` and `rdf:type> <ng:Assertion` (in full), before `>`.
+    pub(super) const STATEMENT: &[u8] = joined!(rdf::TYPE, "> <", rdf::STATEMENT);
+    pub(super) const ASSERTION: &[u8] = joined!(rdf::TYPE, "> <", ng::ASSERTION);
+    /// The same with the tail of a line without a graph.
+    pub(super) const STATEMENT_LINE: &[u8] = joined!(rdf::TYPE, "> <", rdf::STATEMENT, ">", " .\n");
+    pub(super) const ASSERTION_LINE: &[u8] = joined!(rdf::TYPE, "> <", ng::ASSERTION, ">", " .\n");
+    pub(super) const SUBJECT: &[u8] = joined!(rdf::SUBJECT, "> <");
+    pub(super) const PREDICATE: &[u8] = joined!(rdf::PREDICATE, "> <");
+    pub(super) const OBJECT: &[u8] = joined!(rdf::OBJECT, "> <");
+    pub(super) const ROLE: &[u8] = joined!(ng::ROLE, "> ");
 }
 
 /// Lines appended to `out` in a [`Frame`], long literals quoted through `quoted`. The
@@ -377,7 +449,7 @@ impl Block for Framed<'_> {
     fn iri(&mut self, p: &'static str, o: &str) -> Result<()> {
         self.start(p, b"> <");
         self.out.extend_from_slice(o.as_bytes());
-        self.out.extend_from_slice(&self.frame.iri_tail);
+        self.frame.iri_tail(self.out);
         Ok(())
     }
 
@@ -386,21 +458,21 @@ impl Block for Framed<'_> {
         // written once: quoted at once, not kept (evidence is written by `portable`).
         self.start(p, b"> ");
         quoted(self.out, value);
-        self.out.extend_from_slice(&self.frame.tail);
+        self.frame.tail(self.out);
         Ok(())
     }
 
     fn portable(&mut self, p: &'static str, text: &str) -> Result<()> {
         self.start(p, b"> ");
         self.quoted.write_portable(self.out, text);
-        self.out.extend_from_slice(&self.frame.tail);
+        self.frame.tail(self.out);
         Ok(())
     }
 
     fn portable_once(&mut self, p: &'static str, text: &str) -> Result<()> {
         self.start(p, b"> ");
         portable_quoted(self.out, text);
-        self.out.extend_from_slice(&self.frame.tail);
+        self.frame.tail(self.out);
         Ok(())
     }
 
@@ -409,7 +481,7 @@ impl Block for Framed<'_> {
         quoted(self.out, value);
         self.out.extend_from_slice(b"^^<");
         self.out.extend_from_slice(dt.as_bytes());
-        self.out.extend_from_slice(&self.frame.iri_tail);
+        self.frame.iri_tail(self.out);
         Ok(())
     }
 
@@ -417,63 +489,79 @@ impl Block for Framed<'_> {
         // Digits have nothing to escape.
         self.start(p, b"> \"");
         self.out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
-        self.out.extend_from_slice(&self.frame.integer_tail);
+        self.frame.integer_tail(self.out);
         Ok(())
     }
 
     /// The lines of [`Facts::each`], each predicate and the bytes after it written at once.
     fn facts(&mut self, f: &Facts<'_>) -> Result<()> {
-        let joined = Joined::get();
         let (frame, out) = (self.frame, &mut *self.out);
         if let Some(d) = f.doc {
             out.extend_from_slice(&frame.head);
-            out.extend_from_slice(&joined.derived);
+            out.extend_from_slice(joined::DERIVED);
             out.extend_from_slice(d.as_bytes());
-            out.extend_from_slice(&frame.iri_tail);
+            frame.iri_tail(out);
         }
         out.extend_from_slice(&frame.head);
-        out.extend_from_slice(&joined.evidence);
+        out.extend_from_slice(joined::EVIDENCE);
         self.quoted.write_portable(out, f.evidence);
-        out.extend_from_slice(&frame.tail);
-        for (p, n) in [(&joined.start, f.start), (&joined.end, f.end)] {
-            // Digits have nothing to escape.
-            out.extend_from_slice(&frame.head);
-            out.extend_from_slice(p);
-            out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-            out.extend_from_slice(&frame.integer_tail);
-        }
+        frame.tail(out);
+        // Digits have nothing to escape. (Each line written out rather than in a loop over
+        // the two: the joined pieces' lengths stay known where they are copied.)
         out.extend_from_slice(&frame.head);
-        out.extend_from_slice(&joined.rule);
+        out.extend_from_slice(joined::START);
+        out.extend_from_slice(itoa::Buffer::new().format(f.start).as_bytes());
+        frame.integer_tail(out);
+        out.extend_from_slice(&frame.head);
+        out.extend_from_slice(joined::END);
+        out.extend_from_slice(itoa::Buffer::new().format(f.end).as_bytes());
+        frame.integer_tail(out);
+        out.extend_from_slice(&frame.head);
+        out.extend_from_slice(joined::RULE);
         portable_quoted(out, f.rule);
-        out.extend_from_slice(&frame.tail);
+        frame.tail(out);
         out.extend_from_slice(&frame.head);
-        out.extend_from_slice(&joined.confidence);
+        out.extend_from_slice(joined::CONFIDENCE);
         quoted(out, f.confidence);
-        out.extend_from_slice(&frame.decimal_tail);
+        frame.decimal_tail(out);
         Ok(())
     }
 
     /// The lines of [`Reified::each`], each predicate and the bytes after it written at
     /// once (and the object too for the types).
     fn reified(&mut self, r: &Reified<'_>) -> Result<()> {
-        let joined = Joined::get();
         let (frame, out) = (self.frame, &mut *self.out);
-        for typed in [&joined.statement, &joined.assertion] {
+        // Each line written out (see `facts`).
+        if frame.bare {
             out.extend_from_slice(&frame.head);
-            out.extend_from_slice(typed);
+            out.extend_from_slice(joined::STATEMENT_LINE);
+            out.extend_from_slice(&frame.head);
+            out.extend_from_slice(joined::ASSERTION_LINE);
+        } else {
+            out.extend_from_slice(&frame.head);
+            out.extend_from_slice(joined::STATEMENT);
+            out.extend_from_slice(&frame.iri_tail);
+            out.extend_from_slice(&frame.head);
+            out.extend_from_slice(joined::ASSERTION);
             out.extend_from_slice(&frame.iri_tail);
         }
-        for (p, o) in [(&joined.subject, r.subject), (&joined.predicate, r.predicate), (&joined.object, r.object)] {
-            out.extend_from_slice(&frame.head);
-            out.extend_from_slice(p);
-            out.extend_from_slice(o.as_bytes());
-            out.extend_from_slice(&frame.iri_tail);
-        }
+        out.extend_from_slice(&frame.head);
+        out.extend_from_slice(joined::SUBJECT);
+        out.extend_from_slice(r.subject.as_bytes());
+        frame.iri_tail(out);
+        out.extend_from_slice(&frame.head);
+        out.extend_from_slice(joined::PREDICATE);
+        out.extend_from_slice(r.predicate.as_bytes());
+        frame.iri_tail(out);
+        out.extend_from_slice(&frame.head);
+        out.extend_from_slice(joined::OBJECT);
+        out.extend_from_slice(r.object.as_bytes());
+        frame.iri_tail(out);
         if let Some(role) = r.role {
             out.extend_from_slice(&frame.head);
-            out.extend_from_slice(&joined.role);
+            out.extend_from_slice(joined::ROLE);
             self.quoted.write(out, role);
-            out.extend_from_slice(&frame.tail);
+            frame.tail(out);
         }
         Ok(())
     }
