@@ -743,6 +743,9 @@ impl rdf::Sink for Lines<'_> {
             // Written as it comes, but for what is written at the end.
             Some(Subject::Registered) => describe(&mut Undeferred(self.block(g, s))),
             // Written once; the mention count at the end, so not even formatted.
+            Some(Subject::Entity) if self.turtle.is_none() => {
+                describe(&mut Once { sink: self, g, s: s.as_str(), subject: None, framed: false })
+            }
             Some(Subject::Entity) => describe(&mut Counted(rdf::AsQuads { sink: self, g, s })),
             // A later report's description is not written again: of the statements about
             // it, only its roles are (edges, not described here).
@@ -853,6 +856,80 @@ impl rdf::Block for Counted<'_, '_> {
             return Ok(());
         }
         self.0.integer(p, value)
+    }
+}
+
+/// The statements describing an entity in N-Triples or N-Quads, each written once (as
+/// [`Counted`] hands them on), but each looked up in `seen` by a key of the hash of the
+/// subject's IRI (worked out once for them all), the predicate and the object, rather than
+/// by a hash of the statement's three terms, and written in the subject's frame (set once,
+/// when the first is written) rather than as a statement of its own. An entity's
+/// description is in the default graph, and no other statement has its predicates: the
+/// keys of these statements need only tell them apart from each other.
+struct Once<'a, 'b> {
+    sink: &'a mut Lines<'b>,
+    g: GraphNameRef<'a>,
+    s: &'a str,
+    /// The hash of the subject's IRI, once worked out.
+    subject: Option<u64>,
+    /// Whether the frame is set to the subject.
+    framed: bool,
+}
+
+impl Once<'_, '_> {
+    /// Whether the statement of `p` and the object of the kind `kind` (an IRI, a string, a
+    /// typed literal) with the value `value` and the datatype `dt` is written for the
+    /// first time (and is now seen).
+    fn first(&mut self, p: &str, kind: u8, value: &str, dt: &str) -> bool {
+        let subject = match self.subject {
+            Some(h) => h,
+            None => *self.subject.insert(hash(self.s)),
+        };
+        self.sink.seen.insert(hash((subject, p, kind, value, dt)))
+    }
+
+    /// The lines about the subject, the frame set if not yet.
+    fn framed(&mut self) -> lines::Framed<'_> {
+        if !self.framed {
+            self.sink.frame.set(self.s, self.g, !self.sink.triples);
+            self.framed = true;
+        }
+        lines::Framed { frame: self.sink.frame, out: self.sink.out, quoted: self.sink.quoted }
+    }
+}
+
+impl rdf::Block for Once<'_, '_> {
+    fn iri(&mut self, p: &'static str, o: &str) -> Result<()> {
+        match self.first(p, 0, o, "") {
+            true => self.framed().iri(p, o),
+            false => Ok(()),
+        }
+    }
+
+    fn string(&mut self, p: &'static str, value: &str) -> Result<()> {
+        match self.first(p, 1, value, "") {
+            true => self.framed().string(p, value),
+            false => Ok(()),
+        }
+    }
+
+    fn typed(&mut self, p: &'static str, value: &str, dt: &str) -> Result<()> {
+        debug_assert_ne!(dt, oxrdf::vocab::xsd::STRING.as_str(), "a string is written by `string`");
+        match self.first(p, 2, value, dt) {
+            true => self.framed().typed(p, value, dt),
+            false => Ok(()),
+        }
+    }
+
+    fn integer(&mut self, p: &'static str, value: u64) -> Result<()> {
+        if p == ng::MENTIONS {
+            return Ok(());
+        }
+        // The same key as the integer's `typed` statement.
+        match self.first(p, 2, itoa::Buffer::new().format(value), xsd::INTEGER) {
+            true => self.framed().integer(p, value),
+            false => Ok(()),
+        }
     }
 }
 
