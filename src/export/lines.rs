@@ -125,6 +125,10 @@ pub(crate) struct Quoted {
     /// first.
     index: FxHashMap<(usize, usize), (usize, usize, bool)>,
     bytes: Vec<u8>,
+    /// Texts of the graph being written (see [`Quoted::write_graph_text`]), by address and
+    /// length: where their portable, quoted forms are in `graph_bytes`, and their length.
+    graph_texts: FxHashMap<(usize, usize), (usize, usize)>,
+    graph_bytes: Vec<u8>,
 }
 
 impl Quoted {
@@ -142,6 +146,35 @@ impl Quoted {
     /// is neither made portable nor searched for bytes to escape again.
     pub(crate) fn write_portable(&mut self, out: &mut Vec<u8>, s: &str) {
         self.write_as(out, s, true);
+    }
+
+    /// Forget the texts of the graph written before (see [`Quoted::write_graph_text`]).
+    pub(crate) fn new_graph(&mut self) {
+        self.graph_texts.clear();
+        self.graph_bytes.clear();
+    }
+
+    /// Append `s` made portable and quoted, as [`Quoted::write_portable`], `s` being a string
+    /// of the graph being written, which stays where it is, unchanged, until
+    /// [`Quoted::new_graph`] is called for the next graph (a sentence given as the evidence
+    /// of several facts: an `Arc` of the graph). A text given again is found by its address
+    /// and length alone, and its quoted form copied, without comparing the text with a copy
+    /// of it (which [`Quoted::write_portable`] does, for texts that may be freed and their
+    /// place taken by another).
+    pub(crate) fn write_graph_text(&mut self, out: &mut Vec<u8>, s: &str) {
+        if s.len() < Self::SHORTEST {
+            return portable_quoted(out, s);
+        }
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(&(start, n)) = self.graph_texts.get(&key) {
+            out.extend_from_slice(&self.graph_bytes[start..start + n]);
+            return;
+        }
+        let mark = out.len();
+        portable_quoted(out, s);
+        let start = self.graph_bytes.len();
+        self.graph_bytes.extend_from_slice(&out[mark..]);
+        self.graph_texts.insert(key, (start, out.len() - mark));
     }
 
     fn write_as(&mut self, out: &mut Vec<u8>, s: &str, portable: bool) {
@@ -464,7 +497,7 @@ impl Block for Framed<'_> {
 
     fn portable(&mut self, p: &'static str, text: &str) -> Result<()> {
         self.start(p, b"> ");
-        self.quoted.write_portable(self.out, text);
+        self.quoted.write_graph_text(self.out, text);
         self.frame.tail(self.out);
         Ok(())
     }
@@ -504,7 +537,7 @@ impl Block for Framed<'_> {
         }
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(joined::EVIDENCE);
-        self.quoted.write_portable(out, f.evidence);
+        self.quoted.write_graph_text(out, f.evidence);
         frame.tail(out);
         // Digits have nothing to escape. (Each line written out rather than in a loop over
         // the two: the joined pieces' lengths stay known where they are copied.)

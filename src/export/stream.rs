@@ -521,6 +521,9 @@ impl Streamer {
         out: &mut dyn Write,
     ) -> Result<()> {
         let triples = self.format != ExportFormat::NQuads;
+        // The graph's evidence sentences are known by their addresses while it is written,
+        // and only then.
+        self.quoted.new_graph();
         // The statements of earlier documents not yet handed to `out` come first.
         let mut w = std::mem::take(&mut self.buffer);
         let before = w.len();
