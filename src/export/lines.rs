@@ -129,6 +129,10 @@ pub(crate) struct Quoted {
     /// length: where their portable, quoted forms are in `graph_bytes`, and their length.
     graph_texts: FxHashMap<(usize, usize), (usize, usize)>,
     graph_bytes: Vec<u8>,
+    /// Rules' names (see [`Quoted::write_rule`]): where their portable, quoted forms are in
+    /// `rule_bytes`, and their length.
+    rules: FxHashMap<Box<str>, (usize, usize)>,
+    rule_bytes: Vec<u8>,
 }
 
 impl Quoted {
@@ -136,6 +140,8 @@ impl Quoted {
     const SHORTEST: usize = 64;
     /// The bytes kept before starting afresh.
     const LIMIT: usize = 1 << 20;
+    /// The rules' names kept before starting afresh.
+    const RULES: usize = 4096;
 
     /// Append `s` quoted (see [`quoted`]).
     pub(crate) fn write(&mut self, out: &mut Vec<u8>, s: &str) {
@@ -175,6 +181,26 @@ impl Quoted {
         let start = self.graph_bytes.len();
         self.graph_bytes.extend_from_slice(&out[mark..]);
         self.graph_texts.insert(key, (start, out.len() - mark));
+    }
+
+    /// Append the name of a rule made portable and quoted, as [`portable_quoted`] writes it:
+    /// a rule's name is written with every fact it found, and the names are few, so each
+    /// is kept (by its text) with its quoted form, which is copied when it comes again.
+    pub(crate) fn write_rule(&mut self, out: &mut Vec<u8>, s: &str) {
+        if let Some(&(start, n)) = self.rules.get(s) {
+            out.extend_from_slice(&self.rule_bytes[start..start + n]);
+            return;
+        }
+        let mark = out.len();
+        portable_quoted(out, s);
+        if self.rules.len() >= Self::RULES {
+            // Not the few names expected: start afresh.
+            self.rules.clear();
+            self.rule_bytes.clear();
+        }
+        let start = self.rule_bytes.len();
+        self.rule_bytes.extend_from_slice(&out[mark..]);
+        self.rules.insert(s.into(), (start, out.len() - mark));
     }
 
     fn write_as(&mut self, out: &mut Vec<u8>, s: &str, portable: bool) {
@@ -346,6 +372,8 @@ const TAIL: &[u8; 3] = b" .\n";
 const IRI_TAIL: &[u8] = joined!(">", " .\n");
 const INTEGER_TAIL: &[u8] = joined!("\"^^<", xsd::INTEGER, ">", " .\n");
 const DECIMAL_TAIL: &[u8] = joined!("^^<", xsd::DECIMAL, ">", " .\n");
+/// [`DECIMAL_TAIL`] after the quote that closes the decimal.
+const QUOTED_DECIMAL_TAIL: &[u8] = joined!("\"^^<", xsd::DECIMAL, ">", " .\n");
 
 impl Frame {
     /// Frame the lines about the IRI `s`, in `g` with `with_graph`.
@@ -449,6 +477,8 @@ mod joined {
     pub(super) const END: &[u8] = joined!(ng::END, "> \"");
     pub(super) const RULE: &[u8] = joined!(ng::RULE, "> ");
     pub(super) const CONFIDENCE: &[u8] = joined!(ng::CONFIDENCE, "> ");
+    /// The same with the quote that opens the confidence.
+    pub(super) const CONFIDENCE_QUOTE: &[u8] = joined!(ng::CONFIDENCE, "> \"");
     /// `rdf:type> <rdf:Statement` and `rdf:type> <ng:Assertion` (in full), before `>`.
     pub(super) const STATEMENT: &[u8] = joined!(rdf::TYPE, "> <", rdf::STATEMENT);
     pub(super) const ASSERTION: &[u8] = joined!(rdf::TYPE, "> <", ng::ASSERTION);
@@ -551,12 +581,27 @@ impl Block for Framed<'_> {
         frame.integer_tail(out);
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(joined::RULE);
-        portable_quoted(out, f.rule);
+        self.quoted.write_rule(out, f.rule);
         frame.tail(out);
         out.extend_from_slice(&frame.head);
-        out.extend_from_slice(joined::CONFIDENCE);
-        quoted(out, f.confidence);
-        frame.decimal_tail(out);
+        // A decimal's lexical form has nothing to escape: its quotes joined with the pieces
+        // around it (any other text quoted as any text).
+        let confidence = f.confidence.as_bytes();
+        if confidence.len() < 16 && !confidence.iter().any(|&b| MAY_ESCAPE[usize::from(b)]) {
+            out.extend_from_slice(joined::CONFIDENCE_QUOTE);
+            out.extend_from_slice(confidence);
+            match frame.bare {
+                true => out.extend_from_slice(QUOTED_DECIMAL_TAIL),
+                false => {
+                    out.push(b'"');
+                    out.extend_from_slice(&frame.decimal_tail);
+                }
+            }
+        } else {
+            out.extend_from_slice(joined::CONFIDENCE);
+            quoted(out, f.confidence);
+            frame.decimal_tail(out);
+        }
         Ok(())
     }
 
