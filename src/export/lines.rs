@@ -10,6 +10,7 @@
 use super::rdf::{Block, Facts, Reified};
 use super::xml::{self, find_byte};
 use crate::error::Result;
+use crate::text::date::Date;
 use crate::vocab::xsd;
 use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
 use rustc_hash::FxHashMap;
@@ -544,6 +545,19 @@ impl Block for Framed<'_> {
         quoted(self.out, value);
         self.out.extend_from_slice(b"^^<");
         self.out.extend_from_slice(dt.as_bytes());
+        self.frame.iri_tail(self.out);
+        Ok(())
+    }
+
+    fn date(&mut self, p: &'static str, d: Date) -> Result<()> {
+        // Digits and hyphens have nothing to escape: written as they are, with the quotes
+        // joined with the pieces around them, and not checked as UTF-8.
+        let Some(bytes) = super::rdf::date_bytes(d) else {
+            return self.typed(p, &d.to_string(), xsd::DATE);
+        };
+        self.start(p, b"> \"");
+        self.out.extend_from_slice(&bytes);
+        self.out.extend_from_slice(joined!("\"^^<", xsd::DATE));
         self.frame.iri_tail(self.out);
         Ok(())
     }

@@ -229,6 +229,16 @@ pub(crate) trait Block {
         self.typed(p, itoa::Buffer::new().format(value), xsd::INTEGER)
     }
 
+    /// A statement whose object is the `xsd:date` `d` (as its `Display` writes it): by
+    /// default, [`Block::typed`] of its lexical form.
+    fn date(&mut self, p: &'static str, d: Date) -> Result<()> {
+        let mut buf = [0; 10];
+        match date_lexical(d, &mut buf) {
+            Some(lexical) => self.typed(p, lexical, xsd::DATE),
+            None => self.typed(p, &d.to_string(), xsd::DATE),
+        }
+    }
+
     /// The provenance statements of `facts`: by default, those [`Facts::each`] writes one
     /// by one; a block may write them at once.
     fn facts(&mut self, facts: &Facts<'_>) -> Result<()> {
@@ -347,12 +357,19 @@ impl<F: FnMut(QuadRef<'_>) -> Result<()>> Sink for F {
 /// A date as its `Display` writes it (`YYYY-MM-DD`), without formatting machinery: for
 /// years 0 to 9999 (`None` for others).
 fn date_lexical(d: Date, buf: &mut [u8; 10]) -> Option<&str> {
+    *buf = date_bytes(d)?;
+    std::str::from_utf8(buf).ok()
+}
+
+/// The bytes of [`date_lexical`]: ASCII digits and hyphens (`None` for years past 0 to
+/// 9999).
+pub(crate) fn date_bytes(d: Date) -> Option<[u8; 10]> {
     let year = u16::try_from(d.year).ok().filter(|&y| y <= 9999)?;
     if d.month > 99 || d.day > 99 {
         return None;
     }
     let digit = |n: u16| b'0' + (n % 10) as u8;
-    *buf = [
+    Some([
         digit(year / 1000),
         digit(year / 100),
         digit(year / 10),
@@ -363,8 +380,7 @@ fn date_lexical(d: Date, buf: &mut [u8; 10]) -> Option<&str> {
         b'-',
         digit(u16::from(d.day) / 10),
         digit(u16::from(d.day)),
-    ];
-    std::str::from_utf8(buf).ok()
+    ])
 }
 
 /// Generates the statements of a graph, in a deterministic order (nodes by IRI, then
@@ -559,11 +575,7 @@ fn describe(block: &mut dyn Block, n: &Node, class: &'static str, settled: bool)
         identifiers(block, n)?;
     }
     if let Some(d) = n.date {
-        let mut buf = [0; 10];
-        match date_lexical(d, &mut buf) {
-            Some(lexical) => block.typed(ng::DATE, lexical, xsd::DATE)?,
-            None => block.typed(ng::DATE, &d.to_string(), xsd::DATE)?,
-        }
+        block.date(ng::DATE, d)?;
     }
     for (p, v) in [(ng::KILLED, n.killed), (ng::INJURED, n.injured), (ng::COUNT, n.count), (ng::LAUNCHED, n.launched)] {
         if let Some(v) = v {

@@ -30,6 +30,7 @@ use super::turtle::{Continued, TurtleLines};
 use super::{export_error, lines, rdf, tabular, ExportFormat};
 use crate::error::{Error, Result};
 use crate::graph::{EdgeView, KnowledgeGraph, Node, NodeKind};
+use crate::text::date::Date;
 use crate::vocab::{ng, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNodeRef, QuadRef};
 use petgraph::stable_graph::NodeIndex;
@@ -835,6 +836,13 @@ impl rdf::Block for Undeferred<'_> {
         }
         self.0.integer(p, value)
     }
+
+    fn date(&mut self, p: &'static str, d: Date) -> Result<()> {
+        if is_deferred(p) {
+            return Ok(());
+        }
+        self.0.date(p, d)
+    }
 }
 
 /// The statements describing an entity, handed on one by one to be written once, but for
@@ -982,6 +990,13 @@ impl rdf::Block for Written<'_> {
         match self {
             Written::Lines(w) => w.integer(p, value),
             Written::Turtle(w) => w.integer(p, value),
+        }
+    }
+
+    fn date(&mut self, p: &'static str, d: Date) -> Result<()> {
+        match self {
+            Written::Lines(w) => w.date(p, d),
+            Written::Turtle(w) => w.date(p, d),
         }
     }
 
