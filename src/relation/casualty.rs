@@ -1068,6 +1068,11 @@ fn emit(ctx: &Sent, c: &Candidate, n: Counts, date: Option<Date>, out: &mut Extr
             }
             v
         }
+        // Money given by a state or an organisation that names no recipient goes to the
+        // country the document is about ("Japan announced $3 million in emergency aid").
+        Predicate::Aided if c.targets.is_empty() && c.amount.is_some() => {
+            ctx.focus.filter(|_| c.agents.iter().all(|&a| ctx.etype(a) != EntityType::Person)).into_iter().collect()
+        }
         _ => c.targets.iter().map(|t| t.0).collect(),
     };
     for &a in &c.agents {

@@ -319,6 +319,7 @@ impl RelationStage {
         }
         let words = &mentions.words;
         let lookups = Lookups::new(mentions, entities);
+        let focus = focus_country(entities);
         let mut hits: Vec<(u32, usize)> = Vec::new();
         let mut previous_events: Vec<usize> = Vec::new();
         let mut last_attack: Option<usize> = None;
@@ -362,6 +363,7 @@ impl RelationStage {
                 words,
                 lookups: &lookups,
                 previous_speaker: last_speaker.filter(|&(at, _)| at + 2 >= si).map(|(_, e)| e),
+                focus,
                 clause_scan: Cell::new((content_start, content_start, None)),
                 breaks: {
                     breaks.clear();
@@ -536,6 +538,8 @@ pub(crate) struct Sent<'a> {
     /// The speaker of the last statement, when it was at most two sentences back: ", it
     /// added" after "…, CENTCOM said" is CENTCOM, whatever else was named between.
     pub previous_speaker: Option<u32>,
+    /// The country the document is about ([`focus_country`]).
+    pub focus: Option<u32>,
     /// Where [`Sent::clause_subject`] stopped last: the token asked for, the token
     /// reached and the subject found, so that calls left to right scan once in all.
     clause_scan: Cell<(usize, usize, Option<usize>)>,
@@ -1671,4 +1675,22 @@ mod duplicate_events {
         drop_duplicate_events_few(&mut e);
         assert_eq!(e.iter().map(|e| e.sentence).collect::<Vec<_>>(), [0, 2, 3]);
     }
+}
+
+/// The country a document is about: the one named most often, at least five times and a
+/// third more often than any other ("Japan announced $3 million in emergency aid" in a
+/// report on an earthquake in Afghanistan is aid to Afghanistan).
+fn focus_country(entities: &Entities) -> Option<u32> {
+    let mut first: Option<(u32, u32)> = None;
+    let mut second = 0;
+    for (e, ent) in entities.list.iter().enumerate().filter(|(_, x)| x.etype == EntityType::Country) {
+        match first {
+            Some((_, n)) if ent.mentions <= n => second = second.max(ent.mentions),
+            _ => {
+                second = first.map_or(second, |(_, n)| n.max(second));
+                first = Some((e as u32, ent.mentions));
+            }
+        }
+    }
+    first.filter(|&(_, n)| n >= 5 && 3 * n > 4 * second).map(|(e, _)| e)
 }
