@@ -922,9 +922,12 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     // Target or place: "on/against/at X".
     // "talks on a US peace plan": what talks are on is their topic.
     let diplomacy = t.event == Some(EventType::Diplomacy);
+    // "arrest warrants for X": whom an accusation's noun is for.
+    let accusation = t.predicate == Some(Predicate::Accused);
     for (m, p) in &right {
         let on = matches!(p, Some("on" | "upon")) && !diplomacy;
-        if (on || matches!(p, Some("against" | "at" | "targeting"))) && c.targets.is_empty() {
+        let whom = accusation && *p == Some("for");
+        if (on || whom || matches!(p, Some("against" | "at" | "targeting"))) && c.targets.is_empty() {
             for e in ctx.arg_entities(*m, false) {
                 // "at the Sandton Convention Centre in Johannesburg": the city, when named.
                 if ctx.is_building(e) {
