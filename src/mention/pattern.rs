@@ -2812,9 +2812,39 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// "Lockheed Martin, based in Bethesda,", "The ICC, which sits in The Hague,", "…,
+    /// headquartered in Doha": the organisation (mention `o`) is based in the place named
+    /// after it.
+    fn based_in_after(&mut self, o: usize) {
+        let end = self.list[o].end as usize;
+        if !self.is_byte(end, b',') {
+            return;
+        }
+        let which = self.low(end + 1) == "which";
+        let mut k = end + 1 + usize::from(which);
+        if which && matches!(self.low(k), "is" | "was") {
+            k += 1;
+        }
+        let verb = self.low(k);
+        if !(matches!(verb, "based" | "headquartered") || which && verb == "sits") || self.low(k + 1) != "in" {
+            return;
+        }
+        let place = self.mention_starting_at(k + 2).filter(|&p| {
+            matches!(self.known_type(p), Some(EntityType::Place | EntityType::Country))
+                && self.list[p].form == Form::Name
+        });
+        if let Some(p) = place {
+            self.fact(o, Predicate::BasedIn, FactObject::Mention(p as u32), None, "based-in");
+        }
+    }
+
     pub(super) fn located_in_patterns(&mut self) {
         let n = self.list.len();
         for a in 0..n {
+            if !self.list[a].inner && self.known_type(a) == Some(EntityType::Organisation) {
+                self.based_in_after(a);
+                continue;
+            }
             if self.list[a].inner || !self.is_place(a) {
                 continue;
             }
