@@ -427,40 +427,30 @@ impl Frame {
     }
 }
 
+/// What an object ends with before the line's tail: nothing more (a literal's closing
+/// quote is the object's), an IRI's `>`, an integer's or a decimal's datatype.
+#[derive(Clone, Copy)]
+enum Tail {
+    Object,
+    Iri,
+    Integer,
+    Decimal,
+}
+
 impl Frame {
-    /// Append the tail after an object.
+    /// Append the tail after an object of kind `tail`: a constant of known length when no
+    /// graph is written after the object (a few moves, no `memcpy`), else the frame's own.
     #[inline]
-    fn tail(&self, out: &mut Vec<u8>) {
-        match self.bare {
-            true => out.extend_from_slice(TAIL),
-            false => out.extend_from_slice(&self.tail),
-        }
-    }
-
-    /// Append the tail after an IRI.
-    #[inline]
-    fn iri_tail(&self, out: &mut Vec<u8>) {
-        match self.bare {
-            true => out.extend_from_slice(IRI_TAIL),
-            false => out.extend_from_slice(&self.iri_tail),
-        }
-    }
-
-    /// Append the tail after an integer's digits.
-    #[inline]
-    fn integer_tail(&self, out: &mut Vec<u8>) {
-        match self.bare {
-            true => out.extend_from_slice(INTEGER_TAIL),
-            false => out.extend_from_slice(&self.integer_tail),
-        }
-    }
-
-    /// Append the tail after a decimal's quoted lexical form.
-    #[inline]
-    fn decimal_tail(&self, out: &mut Vec<u8>) {
-        match self.bare {
-            true => out.extend_from_slice(DECIMAL_TAIL),
-            false => out.extend_from_slice(&self.decimal_tail),
+    fn end(&self, tail: Tail, out: &mut Vec<u8>) {
+        match (tail, self.bare) {
+            (Tail::Object, true) => out.extend_from_slice(TAIL),
+            (Tail::Object, false) => out.extend_from_slice(&self.tail),
+            (Tail::Iri, true) => out.extend_from_slice(IRI_TAIL),
+            (Tail::Iri, false) => out.extend_from_slice(&self.iri_tail),
+            (Tail::Integer, true) => out.extend_from_slice(INTEGER_TAIL),
+            (Tail::Integer, false) => out.extend_from_slice(&self.integer_tail),
+            (Tail::Decimal, true) => out.extend_from_slice(DECIMAL_TAIL),
+            (Tail::Decimal, false) => out.extend_from_slice(&self.decimal_tail),
         }
     }
 }
@@ -513,7 +503,7 @@ impl Block for Framed<'_> {
     fn iri(&mut self, p: &'static str, o: &str) -> Result<()> {
         self.start(p, b"> <");
         self.out.extend_from_slice(o.as_bytes());
-        self.frame.iri_tail(self.out);
+        self.frame.end(Tail::Iri, self.out);
         Ok(())
     }
 
@@ -522,21 +512,21 @@ impl Block for Framed<'_> {
         // written once: quoted at once, not kept (evidence is written by `portable`).
         self.start(p, b"> ");
         quoted(self.out, value);
-        self.frame.tail(self.out);
+        self.frame.end(Tail::Object, self.out);
         Ok(())
     }
 
     fn portable(&mut self, p: &'static str, text: &str) -> Result<()> {
         self.start(p, b"> ");
         self.quoted.write_graph_text(self.out, text);
-        self.frame.tail(self.out);
+        self.frame.end(Tail::Object, self.out);
         Ok(())
     }
 
     fn portable_once(&mut self, p: &'static str, text: &str) -> Result<()> {
         self.start(p, b"> ");
         portable_quoted(self.out, text);
-        self.frame.tail(self.out);
+        self.frame.end(Tail::Object, self.out);
         Ok(())
     }
 
@@ -545,7 +535,7 @@ impl Block for Framed<'_> {
         quoted(self.out, value);
         self.out.extend_from_slice(b"^^<");
         self.out.extend_from_slice(dt.as_bytes());
-        self.frame.iri_tail(self.out);
+        self.frame.end(Tail::Iri, self.out);
         Ok(())
     }
 
@@ -558,7 +548,7 @@ impl Block for Framed<'_> {
         self.start(p, b"> \"");
         self.out.extend_from_slice(&bytes);
         self.out.extend_from_slice(joined!("\"^^<", xsd::DATE));
-        self.frame.iri_tail(self.out);
+        self.frame.end(Tail::Iri, self.out);
         Ok(())
     }
 
@@ -566,7 +556,7 @@ impl Block for Framed<'_> {
         // Digits have nothing to escape.
         self.start(p, b"> \"");
         self.out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
-        self.frame.integer_tail(self.out);
+        self.frame.end(Tail::Integer, self.out);
         Ok(())
     }
 
@@ -577,26 +567,26 @@ impl Block for Framed<'_> {
             out.extend_from_slice(&frame.head);
             out.extend_from_slice(joined::DERIVED);
             out.extend_from_slice(d.as_bytes());
-            frame.iri_tail(out);
+            frame.end(Tail::Iri, out);
         }
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(joined::EVIDENCE);
         self.quoted.write_graph_text(out, f.evidence);
-        frame.tail(out);
+        frame.end(Tail::Object, out);
         // Digits have nothing to escape. (Each line written out rather than in a loop over
         // the two: the joined pieces' lengths stay known where they are copied.)
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(joined::START);
         out.extend_from_slice(itoa::Buffer::new().format(f.start).as_bytes());
-        frame.integer_tail(out);
+        frame.end(Tail::Integer, out);
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(joined::END);
         out.extend_from_slice(itoa::Buffer::new().format(f.end).as_bytes());
-        frame.integer_tail(out);
+        frame.end(Tail::Integer, out);
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(joined::RULE);
         self.quoted.write_rule(out, f.rule);
-        frame.tail(out);
+        frame.end(Tail::Object, out);
         out.extend_from_slice(&frame.head);
         // A decimal's lexical form has nothing to escape: its quotes joined with the pieces
         // around it (any other text quoted as any text).
@@ -614,7 +604,7 @@ impl Block for Framed<'_> {
         } else {
             out.extend_from_slice(joined::CONFIDENCE);
             quoted(out, f.confidence);
-            frame.decimal_tail(out);
+            frame.end(Tail::Decimal, out);
         }
         Ok(())
     }
@@ -640,20 +630,20 @@ impl Block for Framed<'_> {
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(joined::SUBJECT);
         out.extend_from_slice(r.subject.as_bytes());
-        frame.iri_tail(out);
+        frame.end(Tail::Iri, out);
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(joined::PREDICATE);
         out.extend_from_slice(r.predicate.as_bytes());
-        frame.iri_tail(out);
+        frame.end(Tail::Iri, out);
         out.extend_from_slice(&frame.head);
         out.extend_from_slice(joined::OBJECT);
         out.extend_from_slice(r.object.as_bytes());
-        frame.iri_tail(out);
+        frame.end(Tail::Iri, out);
         if let Some(role) = r.role {
             out.extend_from_slice(&frame.head);
             out.extend_from_slice(joined::ROLE);
             self.quoted.write(out, role);
-            frame.tail(out);
+            frame.end(Tail::Object, out);
         }
         Ok(())
     }
