@@ -1478,18 +1478,20 @@ impl<'a> SentenceMentions<'a> {
             };
             // "Qatar's Prime Minister and Foreign Minister Sheikh Mohammed …": a second
             // office held with the first, joined by "and", before the name (and its titles).
-            let title_at = |k: usize| {
-                self.doc.tokens.get(k).is_some_and(|t| t.is_capitalised())
-                    && self.may_start(k, TITLE_START)
-                    && self.st.titles.longest_at(self.doc, k).is_some_and(|(_, e)| self.free(k, e))
+            let title_end = |k: usize| {
+                (self.doc.tokens.get(k).is_some_and(|t| t.is_capitalised()) && self.may_start(k, TITLE_START))
+                    .then(|| self.st.titles.longest_at(self.doc, k))
+                    .flatten()
+                    .map(|(_, e)| e)
+                    .filter(|&e| self.free(k, e))
             };
-            if self.low(j) == "and" && capital_title && title_at(j + 1) {
-                let mut k = j + 1;
-                while title_at(k) {
-                    k = self.st.titles.longest_at(self.doc, k).map_or(k + 1, |(_, e)| e);
+            if let Some(second) = (self.low(j) == "and" && capital_title).then(|| title_end(j + 1)).flatten() {
+                let mut k = second;
+                while let Some(e) = title_end(k) {
+                    k = e;
                 }
                 if self.name_run(k, 4).is_some() || known_person(k) {
-                    j = self.st.titles.longest_at(self.doc, j + 1).map_or(j, |(_, e)| e);
+                    j = second;
                 }
             }
             while self.doc.tokens.get(j).is_some_and(|t| t.is_capitalised()) && self.may_start(j, TITLE_START) {

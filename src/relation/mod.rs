@@ -1681,16 +1681,13 @@ mod duplicate_events {
 /// third more often than any other ("Japan announced $3 million in emergency aid" in a
 /// report on an earthquake in Afghanistan is aid to Afghanistan).
 fn focus_country(entities: &Entities) -> Option<u32> {
-    let mut first: Option<(u32, u32)> = None;
-    let mut second = 0;
+    let (mut first, mut most, mut second) = (None, 0, 0);
     for (e, ent) in entities.list.iter().enumerate().filter(|(_, x)| x.etype == EntityType::Country) {
-        match first {
-            Some((_, n)) if ent.mentions <= n => second = second.max(ent.mentions),
-            _ => {
-                second = first.map_or(second, |(_, n)| n.max(second));
-                first = Some((e as u32, ent.mentions));
-            }
+        if ent.mentions > most {
+            (first, most, second) = (Some(e as u32), ent.mentions, most);
+        } else {
+            second = second.max(ent.mentions);
         }
     }
-    first.filter(|&(_, n)| n >= 5 && 3 * n > 4 * second).map(|(e, _)| e)
+    first.filter(|_| most >= 5 && 3 * most > 4 * second)
 }
