@@ -12,6 +12,7 @@ use crate::text::date::{month_number, Date};
 use crate::text::number::parse_quantity;
 use crate::text::token::TokenKind;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Auxiliaries between a casualty count and its verb ("364 were killed").
 pub(super) const CASUALTY_AUX: &[&str] =
@@ -605,6 +606,7 @@ pub(super) fn assemble(
     out: &mut Extraction,
     previous: &[usize],
     last_attack: Option<usize>,
+    pending: &mut Vec<Verdict>,
 ) {
     let Found { candidates, relations, said, claims, verdicts } = found;
     let mut cands = merge(ctx, candidates);
@@ -616,6 +618,9 @@ pub(super) fn assemble(
         } else {
             at
         };
+        // (Over a time's possessive too: "this week's strikes".)
+        let time = ctx.is(at, word::TIME_NOUN) && ctx.low(at + 1) == "'s";
+        let at = if time { at + 2 } else { at };
         cands
             .iter()
             .find(|c| {
@@ -672,9 +677,13 @@ pub(super) fn assemble(
             if c.etype != Some(EventType::Attack) || !definite || !c.agents.is_empty() || !c.targets.is_empty() {
                 return true;
             }
+            // (A verdict's object is the act referred to even with a place: "criticised the
+            // attack and called for the hostages held in Gaza to be released".)
+            let verdict_object = verdict_on.iter().any(|v| v.as_ref() == Some(&c.trigger));
             match c.place {
                 None => {}
                 Some(p) if out.events[e].place.is_none() => out.events[e].place = Some(p),
+                Some(_) if verdict_object => {}
                 Some(_) => return true,
             }
             referred = true;
@@ -711,12 +720,29 @@ pub(super) fn assemble(
         let Some(trigger) = on else { continue };
         let authors = match cands.iter().find(|c| c.trigger == trigger) {
             Some(c) => c.agents.clone(),
-            None => referred_attack(out, in_paragraph).and_then(|e| out.events[e].agent).into_iter().collect(),
+            None => {
+                // (No ministry condemns its own state's attack.)
+                let own = |a: u32| speakers.iter().any(|&s| s == a || ctx.parent_country(s) == Some(a));
+                criticised_attack(out, in_paragraph, own).and_then(|e| out.events[e].agent).into_iter().collect()
+            }
         };
         for &a in &authors {
             for &s in speakers.iter().filter(|&&s| s != a) {
                 out.relations.push(ctx.relation(s, *p, a, rule));
             }
+        }
+        // "The UN Security Council condemned this week's strikes on Doha. Israel carried
+        // out the strike …": a report's first sentences may name the author after.
+        if authors.is_empty() && ctx.si < 3 {
+            let mut own: Vec<u32> = speakers.clone();
+            own.extend(speakers.iter().filter_map(|&s| ctx.parent_country(s)));
+            pending.push(Verdict {
+                speakers: speakers.clone(),
+                own,
+                predicate: *p,
+                rule: rule.clone(),
+                sentence: ctx.si,
+            });
         }
     }
     let mut counts: Vec<Counts> = vec![Counts::default(); cands.len()];
@@ -974,6 +1000,56 @@ fn referred_attack(out: &Extraction, in_paragraph: Option<usize>) -> Option<usiz
     in_paragraph
         .filter(|&e| reported(&&out.events[e]))
         .or_else(|| out.events.iter().rposition(|e| e.etype == EventType::Attack && reported(&e)))
+}
+
+/// A verdict on an act whose author a report's first sentences have not named yet.
+pub(super) struct Verdict {
+    speakers: Vec<u32>,
+    /// The speakers and their states, whose own act is not the one they condemn.
+    own: Vec<u32>,
+    predicate: Predicate,
+    rule: Arc<str>,
+    sentence: u32,
+}
+
+/// The verdicts of a report's opening on the first attack with an author in the
+/// sentences right after them.
+pub(super) fn settle_verdicts(pending: &[Verdict], out: &mut Extraction) {
+    for v in pending {
+        let after = |e: &&Event| e.sentence > v.sentence && e.sentence <= v.sentence + 2;
+        let Some(a) = out
+            .events
+            .iter()
+            .filter(after)
+            .find(|e| e.etype == EventType::Attack && e.agent.is_some_and(|a| !v.own.contains(&a)))
+            .and_then(|e| e.agent)
+        else {
+            continue;
+        };
+        for &s in &v.speakers {
+            out.relations.push(Relation {
+                subject: s,
+                predicate: v.predicate,
+                object: RelObject::Entity(a),
+                role: None,
+                sentence: v.sentence,
+                rule: v.rule.clone(),
+                confidence: 0.75,
+            });
+        }
+    }
+}
+
+/// The attack a verdict's definite noun refers to ("condemned the attack"): the
+/// paragraph's if its author is known, else the document's first with an author, which a
+/// report opens with (a later one is more often background: "when it killed Osama bin
+/// Laden in 2011").
+/// Attacks by the speakers themselves (`own`) are passed over.
+fn criticised_attack(out: &Extraction, in_paragraph: Option<usize>, own: impl Fn(u32) -> bool) -> Option<usize> {
+    let by_other = |e: &Event| e.agent.is_some_and(|a| !own(a));
+    in_paragraph
+        .filter(|&e| by_other(&out.events[e]))
+        .or_else(|| out.events.iter().position(|e| e.etype == EventType::Attack && by_other(e)))
 }
 
 /// A statement's text without the spaces, final punctuation and quotation marks around

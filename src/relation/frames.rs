@@ -89,7 +89,7 @@ impl Sent<'_> {
     }
 
     /// The country an armed-forces or ministry entity is part of, from its pattern.
-    fn parent_country(&self, e: u32) -> Option<u32> {
+    pub(super) fn parent_country(&self, e: u32) -> Option<u32> {
         self.lookups.parent.get(&e).copied().flatten()
     }
 
@@ -701,6 +701,16 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         // "met his Russian counterpart, Sergey Lavrov": the counterpart, not "his".
         (agent_of(ctx, i), target.map(|m| ctx.counterpart(m).unwrap_or(m)))
     };
+    // "criticised the attack": the act's author, once the act is known (as "condemned the
+    // attack" in speech).
+    if target_m.is_none()
+        && !passive
+        && t.predicate == Some(Predicate::Criticised)
+        && !agents.is_empty()
+        && matches!(ctx.low(end), "the" | "this" | "these" | "those" | "its" | "their")
+    {
+        found.verdicts.push((agents.clone(), Predicate::Criticised, t.rule.clone(), end));
+    }
     let mut c = Candidate {
         etype: if irrealis { None } else { t.event },
         predicate: t.predicate,

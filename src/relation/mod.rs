@@ -323,6 +323,7 @@ impl RelationStage {
         let mut hits: Vec<(u32, usize)> = Vec::new();
         let mut previous_events: Vec<usize> = Vec::new();
         let mut last_attack: Option<usize> = None;
+        let mut verdicts = Vec::new();
         let mut previous_block = u32::MAX;
         let mut last_speaker: Option<(usize, u32)> = None;
         // The speaker of the last sentence's quotation, whose words a quotation standing
@@ -417,7 +418,7 @@ impl RelationStage {
             let first_new = out.events.len();
             // A sentence with nothing found and no casualty word has nothing to assemble.
             if !found.is_empty() || ctx.any(word::CASUALTY) {
-                casualty::assemble(&ctx, found, date, &mut out, &previous_events, last_attack);
+                casualty::assemble(&ctx, found, date, &mut out, &previous_events, last_attack, &mut verdicts);
             }
             let attacks: Vec<usize> = (first_new..out.events.len()).collect();
             if let Some(&e) = attacks.iter().find(|&&e| out.events[e].etype == EventType::Attack) {
@@ -427,6 +428,7 @@ impl RelationStage {
                 previous_events = attacks;
             }
         }
+        casualty::settle_verdicts(&verdicts, &mut out);
         campaign_agents(data, entities, &mut out);
         facts(mentions, entities, &lookups, &mut out);
         counterpart_roles(&counterparts, &mut out);
