@@ -3599,14 +3599,17 @@ impl<'a> SentenceMentions<'a> {
                 }
                 // A single capitalised word may be a surname said again; at the start of a
                 // sentence only before a verb of saying ("Tarriela said") or a relative
-                // clause about a person ("Georgescu, who has praised Putin, called …").
+                // clause about a person ("Georgescu, who has praised Putin, called …"), or
+                // when a person of that surname was named before ("Boluarte, 60, a lawyer
+                // …").
                 // (Not a month's abbreviation: "on Jan. 28".)
                 None if words == 1
                     && !(self.low(end) == "." && crate::text::date::month_number(self.low(i)).is_some())
                     && (!sentence_start
                         || self.is(end, SPEECH_VERB_AFTER_NAME)
                         || self.low(end) == "," && matches!(self.low(end + 1), "who" | "whose")
-                        || self.surname_before(i) && (self.is_lower_word(end) || self.is_clitic_s(end)))
+                        || self.surname_before(i)
+                            && (self.is_lower_word(end) || self.is_clitic_s(end) || self.low(end) == ","))
                     && !self.doc.tokens[i].is_all_caps() =>
                 {
                     let m = self.mention(i, end, Referent::Bare, Form::Name, "bare-name", 0.5);
