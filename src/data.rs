@@ -502,6 +502,7 @@ pub struct WarDay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordClass {
     AttributionVerb,
+    Condemnation,
     Currency,
     DefenceSiteNoun,
     DemandVerb,
@@ -525,8 +526,9 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 20] = [
+    pub const ALL: [(WordClass, &'static str); 21] = [
         (WordClass::AttributionVerb, "attribution-verb"),
+        (WordClass::Condemnation, "condemnation"),
         (WordClass::Currency, "currency"),
         (WordClass::DefenceSiteNoun, "defence-site-noun"),
         (WordClass::DemandVerb, "demand-verb"),

@@ -241,6 +241,7 @@ pub(crate) mod word {
     pub const DEMAND_VERB: u64 = 1 << 61;
     /// Not a word set: a token inside a closed quotation, marked by the mention stage.
     pub const QUOTED: u64 = 1 << 62;
+    pub const CONDEMNATION: u64 = 1 << 63;
 }
 
 /// Add the word sets of the frames to `sets`: the grammar words of this module and its
@@ -277,6 +278,7 @@ pub(crate) fn add_word_sets(sets: &mut WordSets, data: &OntologyData) {
     sets.add(word::TOLL_VERB, classes.words(WordClass::TollVerb));
     sets.add(word::WAR_NOUN, classes.words(WordClass::WarNoun));
     sets.add(word::DEMAND_VERB, classes.words(WordClass::DemandVerb));
+    sets.add(word::CONDEMNATION, classes.words(WordClass::Condemnation));
     let trigger_words: Vec<String> = lex.triggers.iter().flat_map(|t| &t.forms).map(|f| first_word(f)).collect();
     sets.add_first_words(word::TRIGGER_START, trigger_words.iter().map(String::as_str));
     let verb_words: Vec<String> = lex

@@ -3,7 +3,7 @@
 
 use super::frames::{is_quote_token, Found, Said};
 use super::{word, Sent};
-use crate::data::{EntityType, Frame, Trigger};
+use crate::data::{EntityType, Frame, Predicate, Trigger};
 use crate::mention::{Form, Pronoun, Referent};
 use crate::text::number::parse_quantity;
 use crate::text::TokenKind;
@@ -279,6 +279,22 @@ fn before_determiner(ctx: &Sent, mut np: usize) -> usize {
         np -= 1;
     }
     np
+}
+
+/// Whether what was said (`range`) is a verdict on a definite attack noun in words of
+/// condemnation: "the attack was a \"flagrant violation\"", "that the strike was an
+/// unprovoked act of aggression".
+fn said_of_attack(ctx: &Sent, range: &Range<usize>) -> bool {
+    let at = range.start;
+    if !matches!(ctx.low(at), "the" | "this" | "that") {
+        return false;
+    }
+    let Some(verb) = (at + 2..(at + 4).min(range.end)).find(|&k| matches!(ctx.low(k), "was" | "is" | "were" | "are"))
+    else {
+        return false;
+    };
+    (at + 1..verb).all(|k| ctx.is_lower_word(k) && ctx.head(k).is_none())
+        && (verb + 1..range.end.min(verb + 8)).any(|k| ctx.is(k, word::CONDEMNATION))
 }
 
 /// The end of the sentence's content: before final punctuation.
@@ -750,17 +766,37 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     let event = ctx.any(word::STATEMENT_NOUN);
     found.said.push(Said {
         speakers: speakers.clone(),
-        tokens: range,
+        tokens: range.clone(),
         quoted,
         rule: t.rule.clone(),
         event,
         trigger: i..end,
     });
+    // "described the attack as barbaric", "called the hijacking a cowardly act": a
+    // description in words of condemnation criticises what it describes, up to where the
+    // description begins (and no pronoun: "called it a brutal Israeli aggression").
+    let condemning =
+        t.predicate.is_none() && describe && (range.start..range.end).any(|k| ctx.is(k, word::CONDEMNATION));
+    let (predicate, object_end) = if condemning {
+        let description = (end..range.end)
+            .find(|&k| {
+                matches!(ctx.low(k), "as" | "a" | "an") || is_quote_token(ctx, k) || ctx.is(k, word::CONDEMNATION)
+            })
+            .unwrap_or(range.end);
+        (Some(Predicate::Criticised), description)
+    } else {
+        (t.predicate, object_end)
+    };
+    // "said the strike was a flagrant violation of …": so does what was said of an attack.
+    if t.predicate.is_none() && !describe && said_of_attack(ctx, &range) {
+        found.verdicts.push((speakers.clone(), Predicate::Criticised, t.rule.clone(), range.start));
+    }
     // "denounced X as ...", "condemning X": the speaker also criticised X.
-    if let Some(p) = t.predicate {
+    if let Some(p) = predicate {
         let args = ctx.right_args(end, 8).into_iter();
-        if let Some((m, _)) =
-            args.take_while(|(m, _)| (ctx.mention(*m).start as usize) < object_end).find(|(_, p)| p.is_none())
+        if let Some((m, _)) = args
+            .take_while(|(m, _)| (ctx.mention(*m).start as usize) < object_end)
+            .find(|(m, p)| p.is_none() && !(condemning && ctx.mention(*m).form == Form::Pronoun))
         {
             for o in ctx.expand(m, true) {
                 for &s in &speakers {
