@@ -9,7 +9,7 @@
 //! the highest [`Priority`] wins.
 
 use crate::data::{EntityType, OntologyData};
-use crate::text::phrase::{bytes_hash, PhraseIndex};
+use crate::text::phrase::{bytes_hash, FirstWord, PhraseIndex};
 use crate::text::Document;
 
 /// A gazetteer entry: what a surface form refers to.
@@ -632,7 +632,7 @@ impl Gazetteer {
         // list does not grow step by step.
         let mut out = Vec::with_capacity(doc.tokens.len() / 8);
         let mut i = 0;
-        while let (Some(t), Some(&[first_hash, _])) = (doc.tokens.get(i), doc.word_hashes.get(i)) {
+        while let (Some(t), Some(&FirstWord { hash: first_hash, .. })) = (doc.tokens.get(i), doc.first_words.get(i)) {
             let start = t.start as usize;
             let lowercase = match text.as_bytes()[start] {
                 b if b.is_ascii() => b.is_ascii_lowercase(),

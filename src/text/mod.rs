@@ -30,11 +30,9 @@ pub struct Document<'a> {
     pub blocks: Vec<Block>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
-    /// For each token, the byte ranges in `lower` of the first two words from its start
-    /// (see [`phrase::word_keys`]; phrase lookups use their hashes, below).
-    pub word_keys: Vec<[u32; 4]>,
-    /// For each token, the [`phrase::word_hash`]es of those two words.
-    pub word_hashes: Vec<[u64; 2]>,
+    /// For each token, the end in `lower` and the [`phrase::word_hash`] of the first word
+    /// from its start (see [`phrase::word_key_at`]): phrase lookups and word sets use it.
+    pub first_words: Vec<phrase::FirstWord>,
 }
 
 impl<'a> Document<'a> {
@@ -44,8 +42,15 @@ impl<'a> Document<'a> {
         let blocks = sentence::blocks(&norm.text);
         let mut tokens = Vec::with_capacity(norm.text.len() / 5);
         let sentences = sentence::sentences(&norm.text, &blocks, abbreviations, &mut tokens);
-        let (word_keys, word_hashes) = phrase::word_keys(&lower, &tokens);
-        Document { original, norm, lower, blocks, sentences, tokens, word_keys, word_hashes }
+        let first_words = phrase::first_words(&lower, &tokens);
+        Document { original, norm, lower, blocks, sentences, tokens, first_words }
+    }
+
+    /// The [`phrase::word_hash`] of the second word from the start of token `i` (see
+    /// [`phrase::word_key_at`]), found from the first words of the tokens after it.
+    #[inline]
+    pub fn second_word_hash(&self, i: usize) -> u64 {
+        phrase::second_word_hash(&self.lower, &self.tokens, &self.first_words, i)
     }
 
     pub fn text(&self) -> &str {

@@ -6,9 +6,10 @@
 //! start, any run of spaces in the phrase matching any run of whitespace in the text, and
 //! it ends at a token end. Phrases are indexed by their first two words (runs of letters
 //! and digits), so a lookup costs two hash probes and the comparison of the few phrases
-//! that share both words, however many phrases start with "the" or "al". The words of
-//! every token are hashed once, when the document is analysed ([`word_hash`]), so a
-//! probe that finds nothing never reads the text.
+//! that share both words, however many phrases start with "the" or "al". The first word
+//! of every token is hashed once, when the document is analysed ([`word_hash`]), so a
+//! probe that finds nothing never reads the text; the second word is the first word of a
+//! token further on, looked up only when the first word may start a phrase.
 
 use super::token::{is_alphanumeric, ASCII_ALPHANUMERIC, ASCII_OTHER, BYTE_CLASS};
 use super::{Document, Token};
@@ -158,77 +159,98 @@ pub fn word_key_at(text: &str, from: usize) -> [u32; 4] {
     [from as u32, first_end as u32, second_start as u32, second_end as u32]
 }
 
-/// For each token, [`word_key_at`] its start and the [`word_hash`]es of the two words.
-pub fn word_keys(lower: &str, tokens: &[Token]) -> (Vec<[u32; 4]>, Vec<[u64; 2]>) {
-    // Front to back, the tables pushed to (making them zeroed to write into costs more than
-    // filling them): the first word of a token is usually the second word of the token
-    // before, already known, and a second word the first word of a token a little further
-    // on, which the tokeniser may have found the end of.
-    let mut keys = Vec::with_capacity(tokens.len());
-    let mut hashes = Vec::with_capacity(tokens.len());
+/// A token's first word (see [`word_key_at`]): where it ends in the lowercased text and
+/// its [`word_hash`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FirstWord {
+    pub end: u32,
+    pub hash: u64,
+}
+
+/// The end of the run of bytes of [`BYTE_CLASS`] `class` of `bytes` from `from` on: the
+/// ASCII fast path of [`alphanumeric_end`] and [`separator_end`].
+#[inline(always)]
+fn ascii_run(bytes: &[u8], from: usize, class: u8) -> usize {
+    let mut e = from;
+    while e < bytes.len() && BYTE_CLASS[bytes[e] as usize] == class {
+        e += 1;
+    }
+    e
+}
+
+/// The end of the first word of token `t` of the lowercased text `lower`.
+#[inline(always)]
+fn first_word_end(lower: &str, t: &Token) -> usize {
     let bytes = lower.as_bytes();
-    // ASCII fast paths of `split_word`, `alphanumeric_end` and `separator_end`.
-    #[inline(always)]
-    fn ascii_run(bytes: &[u8], from: usize, class: u8) -> usize {
-        let mut e = from;
-        while e < bytes.len() && BYTE_CLASS[bytes[e] as usize] == class {
-            e += 1;
-        }
-        e
-    }
-    // The end of the first word of a token.
-    #[inline(always)]
-    fn word_end(lower: &str, t: &Token) -> usize {
-        let bytes = lower.as_bytes();
-        let start = t.start as usize;
-        let lead = bytes[start];
-        if t.flags & Token::ASCII_WORD != 0 {
-            // The tokeniser found where the word ends.
-            t.end as usize
-        } else if lead.is_ascii_alphanumeric() {
-            match ascii_run(bytes, start, ASCII_ALPHANUMERIC) {
-                e if e < bytes.len() && !bytes[e].is_ascii() => alphanumeric_end(lower, e),
-                e => e,
-            }
-        } else if lead.is_ascii() {
-            start + 1
-        } else {
-            start + split_word(&lower[start..]).0.len()
-        }
-    }
-    // The second word of the token before: start, end and hash.
-    let mut last: Option<(usize, usize, u64)> = None;
-    for (i, t) in tokens.iter().enumerate() {
-        let start = t.start as usize;
-        // A second word starts with a letter or digit, and so does a token starting there:
-        // its first word is that word.
-        let (first_end, first_hash) = match last {
-            Some((s, e, h)) if s == start => (e, h),
-            _ => {
-                let e = word_end(lower, t);
-                (e, bytes_hash(&bytes[start..e]))
-            }
-        };
-        let second_start = match ascii_run(bytes, first_end, ASCII_OTHER) {
-            e if e < bytes.len() && !bytes[e].is_ascii() => separator_end(lower, e),
+    let start = t.start as usize;
+    let lead = bytes[start];
+    if t.flags & Token::ASCII_WORD != 0 {
+        // The tokeniser found where the word ends.
+        t.end as usize
+    } else if lead.is_ascii_alphanumeric() {
+        match ascii_run(bytes, start, ASCII_ALPHANUMERIC) {
+            e if e < bytes.len() && !bytes[e].is_ascii() => alphanumeric_end(lower, e),
             e => e,
-        };
-        let (second_end, second_hash) = match last {
-            // Punctuation after a word: the two have the same second word.
-            Some((s, e, h)) if s == second_start => (e, h),
-            _ => {
-                let e = match tokens[i + 1..].iter().find(|u| u.start as usize >= second_start) {
-                    Some(u) if u.start as usize == second_start => word_end(lower, u),
-                    _ => alphanumeric_end(lower, second_start),
-                };
-                (e, bytes_hash(&bytes[second_start..e]))
-            }
-        };
-        keys.push([start as u32, first_end as u32, second_start as u32, second_end as u32]);
-        hashes.push([first_hash, second_hash]);
-        last = Some((second_start, second_end, second_hash));
+        }
+    } else if lead.is_ascii() {
+        start + 1
+    } else {
+        start + split_word(&lower[start..]).0.len()
     }
-    (keys, hashes)
+}
+
+/// For each token, its [`FirstWord`]: every word of the text is hashed once, as the first
+/// word of the token it starts (a token's second word, when a phrase lookup needs it, is
+/// the first word of a token further on: [`second_word_hash`]).
+pub fn first_words(lower: &str, tokens: &[Token]) -> Vec<FirstWord> {
+    let bytes = lower.as_bytes();
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let end = first_word_end(lower, t);
+        out.push(FirstWord { end: end as u32, hash: bytes_hash(&bytes[t.start as usize..end]) });
+    }
+    out
+}
+
+/// The [`word_hash`] of the second word of [`word_key_at`] the start of token `i` (whose
+/// first word is `words[i]`).
+#[inline]
+pub fn second_word_hash(lower: &str, tokens: &[Token], words: &[FirstWord], i: usize) -> u64 {
+    // Most often the next token starts one space after the first word, with a letter or a
+    // digit: the second word is its first word. Told here, inline; else looked for.
+    let bytes = lower.as_bytes();
+    if let (Some(w), Some(next), Some(next_word)) = (words.get(i), tokens.get(i + 1), words.get(i + 1)) {
+        let gap = w.end as usize;
+        if next.start as usize == gap + 1
+            && bytes[gap] == b' '
+            && BYTE_CLASS[bytes[gap + 1] as usize] == ASCII_ALPHANUMERIC
+        {
+            return next_word.hash;
+        }
+    }
+    second_word_hash_after_gap(lower, tokens, words, i)
+}
+
+/// [`second_word_hash`] when the next token is not one space after the first word.
+#[inline(never)]
+fn second_word_hash_after_gap(lower: &str, tokens: &[Token], words: &[FirstWord], i: usize) -> u64 {
+    let bytes = lower.as_bytes();
+    let first_end = words.get(i).map_or(bytes.len(), |w| w.end as usize);
+    let mut second_start = ascii_run(bytes, first_end, ASCII_OTHER);
+    if second_start < bytes.len() && !bytes[second_start].is_ascii() {
+        second_start = separator_end(lower, second_start);
+    }
+    // The second word starts with a letter or digit (or is empty, at the end of the
+    // text): a token starting there has it as its first word, already hashed. It is
+    // usually the next token, or the one after a punctuation mark.
+    let mut j = i + 1;
+    while tokens.get(j).is_some_and(|u| (u.start as usize) < second_start) {
+        j += 1;
+    }
+    match (tokens.get(j), words.get(j)) {
+        (Some(u), Some(w)) if u.start as usize == second_start => w.hash,
+        _ => bytes_hash(&bytes[second_start..alphanumeric_end(lower, second_start)]),
+    }
 }
 
 /// A phrase as an index holds it: lowercased.
@@ -449,13 +471,15 @@ impl<T> PhraseIndex<T> {
     /// those of its first word alone), longest first.
     #[inline]
     fn candidates<'s>(&'s self, doc: &Document<'_>, i: usize) -> Option<Candidates<'s>> {
-        let &[first_hash, second_hash] = doc.word_hashes.get(i)?;
+        let first_hash = doc.first_words.get(i)?.hash;
         let (w, bit) = filter_bit(first_hash, self.filter_shift);
         if self.first_filter[w] & bit == 0 {
             return None;
         }
         let range = |r: Option<&(u32, u32)>| r.map_or(&[][..], |&(a, b)| &self.ids[a as usize..b as usize]);
-        let longer = range(self.pairs.get(&(first_hash, second_hash)));
+        // The second word is found only for an index with phrases of two words or more.
+        let longer =
+            if self.pairs.is_empty() { &[][..] } else { range(self.pairs.get(&(first_hash, doc.second_word_hash(i)))) };
         let single = range(self.singles.get(&first_hash));
         Some(longer.iter().chain(single))
     }
@@ -573,14 +597,13 @@ mod tests {
     #[test]
     fn word_keys_of_every_token() {
         let abbr = Default::default();
-        let text = "Don't, the U.S. and Be'eri -- “Kyiv’s” 4.3bn ... Grybauskaitė (NATO) said.";
+        let text = "Don't, the U.S. and Be'eri -- “Kyiv’s” 4.3bn ... Grybauskaitė (NATO) said. Ça va, don't-x l'été 'n";
         let doc = Document::analyse(text, &abbr);
         for (i, t) in doc.tokens.iter().enumerate() {
-            let key = word_key_at(&doc.lower, t.start as usize);
-            assert_eq!(doc.word_keys[i], key, "token {i}");
-            let [a, b, c, d] = key.map(|x| x as usize);
-            let hashes = [word_hash(&doc.lower[a..b]), word_hash(&doc.lower[c..d])];
-            assert_eq!(doc.word_hashes[i], hashes, "token {i}");
+            let [a, b, c, d] = word_key_at(&doc.lower, t.start as usize).map(|x| x as usize);
+            let first = FirstWord { end: b as u32, hash: word_hash(&doc.lower[a..b]) };
+            assert_eq!(doc.first_words[i], first, "token {i}");
+            assert_eq!(doc.second_word_hash(i), word_hash(&doc.lower[c..d]), "token {i}");
         }
     }
 

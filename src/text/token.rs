@@ -40,7 +40,7 @@ impl Token {
     pub const ALL_CAPS: u8 = 4;
     /// The token is a word of ASCII letters and digits only, and the text goes on with
     /// neither a letter nor a digit: it is its own first word (see
-    /// [`phrase::word_keys`](super::phrase::word_keys)).
+    /// [`phrase::first_words`](super::phrase::first_words)).
     pub const ASCII_WORD: u8 = 8;
 
     pub fn span(&self) -> std::ops::Range<usize> {

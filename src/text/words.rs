@@ -7,7 +7,7 @@
 //! stage classifies a document once and then tests bits instead of hashing or scanning
 //! word lists at every token it looks at.
 
-use super::phrase::{bytes_hash, same_bytes};
+use super::phrase::{bytes_hash, same_bytes, FirstWord};
 use super::Document;
 
 /// Sets of words; the words of each set are matched exactly.
@@ -154,9 +154,7 @@ impl WordSets {
         // Bytes: tokens start and end on character boundaries, and so do first words (a
         // slice of bytes is taken without checking so).
         let lower = doc.lower.as_bytes();
-        for ((t, &[_, first_end, _, _]), &[first_hash, _]) in
-            doc.tokens.iter().zip(&doc.word_keys).zip(&doc.word_hashes)
-        {
+        for (t, &FirstWord { end: first_end, hash: first_hash }) in doc.tokens.iter().zip(&doc.first_words) {
             let word = lower.get(t.span()).unwrap_or(&[]);
             // Most tokens are one word: its hash is already known, and one lookup serves
             // both kinds of sets.
