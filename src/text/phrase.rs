@@ -181,13 +181,14 @@ fn ascii_run(bytes: &[u8], from: usize, class: u8) -> usize {
 /// The end of the first word of token `t` of the lowercased text `lower`.
 #[inline(always)]
 fn first_word_end(lower: &str, t: &Token) -> usize {
+    if t.flags & Token::ASCII_WORD != 0 {
+        // The tokeniser found where the word ends (told before the text is read).
+        return t.end as usize;
+    }
     let bytes = lower.as_bytes();
     let start = t.start as usize;
     let lead = bytes[start];
-    if t.flags & Token::ASCII_WORD != 0 {
-        // The tokeniser found where the word ends.
-        t.end as usize
-    } else if lead.is_ascii_alphanumeric() {
+    if lead.is_ascii_alphanumeric() {
         match ascii_run(bytes, start, ASCII_ALPHANUMERIC) {
             e if e < bytes.len() && !bytes[e].is_ascii() => alphanumeric_end(lower, e),
             e => e,
