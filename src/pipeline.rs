@@ -538,6 +538,10 @@ fn label_cut(text: &str) -> Option<usize> {
     if text.len() <= 80 {
         return None;
     }
+    // Its first 81 bytes ASCII: 81 characters, the cut after the 77th byte.
+    if text.as_bytes()[..81].is_ascii() {
+        return Some(77);
+    }
     let mut chars = text.char_indices();
     let (end, _) = chars.nth(77)?;
     // The 81st character.
