@@ -173,9 +173,10 @@ impl std::fmt::Debug for Streamer {
     }
 }
 
-/// What the streamer keeps of each entity until the end.
+/// What the streamer keeps of each entity until the end. The mention counts are found by
+/// the hash of the IRI ([`hash`]), worked out once for each entity of a document.
 enum Entities {
-    Mentions(FxHashMap<String, u32>),
+    Mentions(hashbrown::HashTable<(String, u32)>),
     Nodes(FxHashMap<String, Node>),
 }
 
@@ -187,13 +188,13 @@ impl Entities {
         }
     }
 
-    /// Count an entity of a document.
-    fn add(&mut self, n: &Node) {
+    /// Count an entity of a document, `h` being the hash of its IRI.
+    fn add(&mut self, n: &Node, h: u64) {
         match self {
-            Entities::Mentions(m) => match m.get_mut(&n.iri) {
-                Some(c) => *c += n.mentions,
+            Entities::Mentions(m) => match m.find_mut(h, |(iri, _)| *iri == n.iri) {
+                Some((_, c)) => *c += n.mentions,
                 None => {
-                    m.insert(n.iri.clone(), n.mentions);
+                    m.insert_unique(h, (n.iri.clone(), n.mentions), |(iri, _)| hash(iri));
                 }
             },
             Entities::Nodes(m) => match m.get_mut(&n.iri) {
@@ -217,7 +218,7 @@ impl Entities {
     /// The entities' mention counts, by IRI.
     fn sorted_mentions(&self) -> Vec<(&str, u32)> {
         let mut v: Vec<(&str, u32)> = match self {
-            Entities::Mentions(m) => m.iter().map(|(k, &c)| (k.as_str(), c)).collect(),
+            Entities::Mentions(m) => m.iter().map(|(k, c)| (k.as_str(), *c)).collect(),
             Entities::Nodes(m) => m.iter().map(|(k, n)| (k.as_str(), n.mentions)).collect(),
         };
         v.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -304,7 +305,7 @@ impl Streamer {
             entities: if csv.is_some() {
                 Entities::Nodes(FxHashMap::default())
             } else {
-                Entities::Mentions(FxHashMap::default())
+                Entities::Mentions(hashbrown::HashTable::new())
             },
             events: FxHashMap::default(),
             reports: Vec::new(),
@@ -499,16 +500,18 @@ impl Streamer {
             self.edges_written += usize::from(new);
             fresh.push(new);
         }
+        // The entities, each with the hash of its IRI, worked out once for its description
+        // and its mention count.
+        let entities: Vec<(&Node, u64)> =
+            nodes.iter().filter(|n| matches!(n.kind(), NodeKind::Entity(_))).map(|&n| (n, hash(&n.iri))).collect();
         match self.format {
             ExportFormat::NTriples | ExportFormat::NQuads | ExportFormat::Turtle => {
-                self.rdf_document(graph, &nodes, &edges, subjects, out)?
+                self.rdf_document(graph, &nodes, &edges, &entities, subjects, out)?
             }
             _ => self.csv_document(&nodes, subjects, &edges, &fresh)?,
         }
-        for n in nodes {
-            if matches!(n.kind(), NodeKind::Entity(_)) {
-                self.entities.add(n);
-            }
+        for (n, h) in entities {
+            self.entities.add(n, h);
         }
         Ok(())
     }
@@ -518,6 +521,7 @@ impl Streamer {
         graph: &KnowledgeGraph,
         nodes: &[&Node],
         edges: &[EdgeView<'_>],
+        entities: &[(&Node, u64)],
         subjects: &Subjects,
         out: &mut dyn Write,
     ) -> Result<()> {
@@ -533,12 +537,11 @@ impl Streamer {
         // miss per statement).
         // Known by their addresses in the graph, which stays where it is while it is written.
         // Room for every entity at once: the set does not grow and rehash on the way.
-        let entities = nodes.iter().filter(|n| matches!(n.kind(), NodeKind::Entity(_)));
         let mut settled: FxHashSet<*const Node> =
-            FxHashSet::with_capacity_and_hasher(entities.clone().count(), Default::default());
-        for &n in entities {
+            FxHashSet::with_capacity_and_hasher(entities.len(), Default::default());
+        for &(n, h) in entities {
             let d = description(n);
-            if self.descriptions.insert(hash(&n.iri), d) == Some(d) {
+            if self.descriptions.insert(h, d) == Some(d) {
                 settled.insert(n);
             }
         }
