@@ -284,6 +284,9 @@ impl Streamer {
     /// them), and at [`Streamer::finish`].
     const HANDED_ON: usize = 1 << 16;
 
+    /// The room reserved in the table of the statements written once.
+    const ROOM: usize = 1 << 15;
+
     /// A streamer for `format`, if it streams (N-Triples, N-Quads, Turtle, CSV). CSV rows
     /// to patch are held in memory until [`Streamer::spill_in`] says where else.
     pub fn new(format: ExportFormat) -> Option<Self> {
@@ -299,8 +302,11 @@ impl Streamer {
         };
         Some(Streamer {
             format,
-            seen: FxHashSet::default(),
-            descriptions: FxHashMap::default(),
+            // Room for the statements, entities and edges of a few hundred documents: the
+            // tables, which grow with the corpus, skip their first steps of growth (each
+            // moving every entry to a table twice the size).
+            seen: FxHashSet::with_capacity_and_hasher(Self::ROOM, Default::default()),
+            descriptions: FxHashMap::with_capacity_and_hasher(Self::ROOM / 8, Default::default()),
             buffer: Vec::new(),
             entities: if csv.is_some() {
                 Entities::Nodes(FxHashMap::default())
@@ -311,7 +317,7 @@ impl Streamer {
             reports: Vec::new(),
             graphs: Vec::new(),
             graph_ids: FxHashMap::default(),
-            sources: FxHashMap::default(),
+            sources: FxHashMap::with_capacity_and_hasher(Self::ROOM / 4, Default::default()),
             csv,
             turtle,
             quoted: lines::Quoted::default(),
