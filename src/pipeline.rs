@@ -353,7 +353,9 @@ impl Pipeline {
         }
         // Events.
         let event_prefix = minted("event/") + "/";
-        let mut seen_triggers: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
+        // Room for every event: the map does not grow on the way.
+        let mut seen_triggers: rustc_hash::FxHashMap<u32, u32> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(a.extraction.events.len(), Default::default());
         for ev in &a.extraction.events {
             let t0 = doc.tokens.get(ev.trigger.start as usize).map_or(0, |t| t.start);
             let (b0, _) = doc.original_span(t0, t0);

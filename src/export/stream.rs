@@ -385,9 +385,13 @@ impl Streamer {
     /// Classify the nodes of a document's graph; give later reports of known events the
     /// first report's IRI.
     fn register(&mut self, graph: &mut KnowledgeGraph) -> Subjects {
-        let mut subjects = Subjects::default();
         let identities: Vec<(NodeIndex, u64, u64)> =
             graph.event_identities().into_iter().map(|(i, id, doc)| (i, hash(id), hash(&*doc))).collect();
+        // Room for every event with an identity: the map does not grow on the way.
+        let mut subjects = Subjects {
+            events: FxHashMap::with_capacity_and_hasher(identities.len(), Default::default()),
+            ..Subjects::default()
+        };
         let mut graph_ids = Vec::new();
         for (i, key, doc) in identities {
             match self.events.get(&key).map(|&r| &mut self.reports[r as usize]) {

@@ -578,8 +578,9 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
         // Room for an entity per two mentions, a usual ratio: the maps seldom grow.
         by_key: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 2, Default::default()),
         by_fuzzy: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 2, Default::default()),
-        by_surname: FxHashMap::default(),
-        by_first_name: FxHashMap::default(),
+        // Room for the persons of most documents: the maps seldom grow.
+        by_surname: FxHashMap::with_capacity_and_hasher(8, Default::default()),
+        by_first_name: FxHashMap::with_capacity_and_hasher(8, Default::default()),
         by_name: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 4, Default::default()),
     };
     // Pass 1: names, in order. Multi-word person names first, so surnames can find them.
@@ -639,7 +640,8 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
             } else {
                 // A surname of a known person ("Tykhyi" after "Heorhii Tykhyi").
                 let last_names = last_names.get_or_insert_with(|| {
-                    let mut map = FxHashMap::default();
+                    // Room for every entity: the map does not grow on the way.
+                    let mut map = FxHashMap::with_capacity_and_hasher(r.out.list.len(), Default::default());
                     for (i, ent) in r.out.list.iter().enumerate() {
                         if ent.etype != EntityType::Person {
                             continue;
