@@ -574,8 +574,13 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
         data,
         stage,
         mentions,
-        out: Entities { of_mention: vec![None; mentions.list.len()], ..Default::default() },
-        // Room for an entity per two mentions, a usual ratio: the maps seldom grow.
+        // Room for an entity per two mentions, a usual ratio: the list and the maps seldom
+        // grow.
+        out: Entities {
+            list: Vec::with_capacity(mentions.list.len() / 2),
+            of_mention: vec![None; mentions.list.len()],
+            ..Default::default()
+        },
         by_key: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 2, Default::default()),
         by_fuzzy: FxHashMap::with_capacity_and_hasher(mentions.list.len() / 2, Default::default()),
         // Room for the persons of most documents: the maps seldom grow.
