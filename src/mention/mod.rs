@@ -110,11 +110,13 @@ impl Mention {
     }
 }
 
-/// What a fact's object is: a mention, or a known entity not necessarily mentioned.
+/// What a fact's object is: a mention, a known entity not necessarily mentioned, or the
+/// country the document is about (known once all of it is read, if it is about one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FactObject {
     Mention(u32),
     Known(Known),
+    DocumentCountry,
 }
 
 /// A relation stated by the shape of a mention ("Russia's Defence Ministry" → part_of).

@@ -1702,9 +1702,15 @@ impl<'a> SentenceMentions<'a> {
                             self.fact(p, Predicate::RoleIn, object, Some(role()), "title-locative");
                         } else if let Some(c) = self.dateline_country.filter(|_| title.scope == TitleScope::State) {
                             // "JUBA, South Sudan — … Defence Minister Chol Thon Balok": a
-                            // state's office that nothing qualifies is the dateline country's.
+                            // state's office that nothing qualifies is the dateline country's
+                            // (or, when the dateline names only where the report was written,
+                            // the country it is about: see the relation stage's facts).
                             let object = FactObject::Known(Known::Country(c));
                             self.fact(p, Predicate::RoleIn, object, Some(role()), "title-dateline");
+                        } else if title.scope == TitleScope::State {
+                            // "Interior Cabinet Secretary Kithure Kindiki" with no dateline: the
+                            // office of the country the report is about, if it is about one.
+                            self.fact(p, Predicate::RoleIn, FactObject::DocumentCountry, Some(role()), "title-focus");
                         }
                     }
                     i = self.list[p].end as usize;

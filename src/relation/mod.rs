@@ -432,7 +432,7 @@ impl RelationStage {
         }
         casualty::settle_verdicts(&verdicts, &mut out);
         campaign_agents(data, entities, &mut out);
-        facts(mentions, entities, &lookups, &mut out);
+        facts(mentions, entities, &lookups, focus, &mut out);
         counterpart_roles(&counterparts, &mut out);
         finish(&mut out);
         out
@@ -1430,7 +1430,7 @@ pub(super) fn dedup(mut v: Vec<u32>) -> Vec<u32> {
 
 /// Relations stated by the mention patterns (part_of, located_in, role_in), and part_of
 /// from the gazetteer for national institutions named in the document.
-fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, out: &mut Extraction) {
+fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, focus: Option<u32>, out: &mut Extraction) {
     // One shared rule name per pattern.
     let mut rules: Vec<(&'static str, Arc<str>)> = Vec::new();
     for f in &mentions.facts {
@@ -1438,6 +1438,20 @@ fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, out: &mut 
             continue;
         };
         let o = match f.object {
+            FactObject::DocumentCountry => focus,
+            // "DOHA, Qatar — Iran is mourning …": a dateline country the text names hardly
+            // again is where the report was written, and an office of the country the
+            // report is about is that country's.
+            FactObject::Known(Known::Country(c))
+                if f.rule == "title-dateline"
+                    && focus.is_some_and(|e| {
+                        let venue =
+                            lookups.country_entity.get(&c).is_none_or(|&d| entities.list[d as usize].mentions < 3);
+                        venue && entities.list[e as usize].key != EntityKey::Known(Known::Country(c))
+                    }) =>
+            {
+                focus
+            }
             FactObject::Mention(m) => {
                 let mention = &mentions.list[m as usize];
                 match mention.referent {
