@@ -419,6 +419,10 @@ pub enum Frame {
     /// A visit: agent = subject (or a light verb's subject for a noun), place = the
     /// object or "to X" ("Power visited Armenia", "cut short a visit to Saudi Arabia").
     Visit,
+    /// A killing of someone named: as `Transitive`, and only when every target is a person
+    /// ("Israel says it killed Deif", "Sinwar was killed by Israeli troops"); a toll
+    /// ("killed four people") is the casualty rules'.
+    Kill,
 }
 
 impl Frame {
@@ -444,6 +448,7 @@ impl Frame {
             "claim" => Frame::Claim,
             "constitute" => Frame::Constitute,
             "visit" => Frame::Visit,
+            "kill" => Frame::Kill,
             _ => return None,
         })
     }

@@ -317,6 +317,19 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
     }
     match t.frame {
         Frame::Transitive => transitive(ctx, t, i, end, found),
+        Frame::Kill => {
+            let before = found.candidates.len();
+            transitive(ctx, t, i, end, found);
+            // (A person named, and someone who killed them; a passive's "by" right after
+            // the verb: not "Haniyeh was killed in Tehran and Sinwar was killed by …".)
+            if let Some(c) = found.candidates.get(before) {
+                let person = |&(e, named): &(u32, bool)| named && ctx.etype(e) == EntityType::Person;
+                let by = !ctx.passive(i) || ctx.low(end) == "by";
+                if !by || c.agents.is_empty() || c.targets.is_empty() || !c.targets.iter().all(person) {
+                    found.candidates.truncate(before);
+                }
+            }
+        }
         Frame::EventNoun | Frame::WeaponNoun | Frame::AgreementNoun => event_noun(ctx, t, i, end, found),
         Frame::Launch => launch(ctx, t, i, end, found),
         Frame::Mutual => mutual(ctx, t, i, end, found),
