@@ -318,14 +318,22 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
     match t.frame {
         Frame::Transitive => transitive(ctx, t, i, end, found),
         Frame::Kill => {
+            // (Most killings in the news are tolls: a person named soon after the verb, or
+            // a passive's "by", is asked for before the frame is.)
+            let person = |k: usize| {
+                ctx.head(k).and_then(|m| ctx.entity(m, false)).is_some_and(|e| ctx.etype(e) == EntityType::Person)
+            };
+            let passive = ctx.passive(i);
+            if passive && ctx.low(end) != "by" || !passive && !(end..(end + 4).min(ctx.range.end)).any(person) {
+                return;
+            }
             let before = found.candidates.len();
             transitive(ctx, t, i, end, found);
             // (A person named, and someone who killed them; a passive's "by" right after
-            // the verb: not "Haniyeh was killed in Tehran and Sinwar was killed by …".)
+            // the verb, above: not "Haniyeh was killed in Tehran and Sinwar was killed by …".)
             if let Some(c) = found.candidates.get(before) {
                 let person = |&(e, named): &(u32, bool)| named && ctx.etype(e) == EntityType::Person;
-                let by = !ctx.passive(i) || ctx.low(end) == "by";
-                if !by || c.agents.is_empty() || c.targets.is_empty() || !c.targets.iter().all(person) {
+                if c.agents.is_empty() || c.targets.is_empty() || !c.targets.iter().all(person) {
                     found.candidates.truncate(before);
                 }
             }
