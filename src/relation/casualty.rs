@@ -718,13 +718,12 @@ pub(super) fn assemble(
     // whoever carried it out is criticised.
     for ((speakers, p, rule, _), on) in verdicts.iter().zip(verdict_on) {
         let Some(trigger) = on else { continue };
+        // The speakers and their states: no ministry condemns its own state's attack.
+        let mut own: Vec<u32> = speakers.clone();
+        own.extend(speakers.iter().filter_map(|&s| ctx.parent_country(s)));
         let authors = match cands.iter().find(|c| c.trigger == trigger) {
             Some(c) => c.agents.clone(),
-            None => {
-                // (No ministry condemns its own state's attack.)
-                let own = |a: u32| speakers.iter().any(|&s| s == a || ctx.parent_country(s) == Some(a));
-                criticised_attack(out, in_paragraph, own).and_then(|e| out.events[e].agent).into_iter().collect()
-            }
+            None => criticised_attack(out, in_paragraph, &own).and_then(|e| out.events[e].agent).into_iter().collect(),
         };
         for &a in &authors {
             for &s in speakers.iter().filter(|&&s| s != a) {
@@ -734,8 +733,6 @@ pub(super) fn assemble(
         // "The UN Security Council condemned this week's strikes on Doha. Israel carried
         // out the strike …": a report's first sentences may name the author after.
         if authors.is_empty() && ctx.si < 3 {
-            let mut own: Vec<u32> = speakers.clone();
-            own.extend(speakers.iter().filter_map(|&s| ctx.parent_country(s)));
             pending.push(Verdict {
                 speakers: speakers.clone(),
                 own,
@@ -1043,10 +1040,9 @@ pub(super) fn settle_verdicts(pending: &[Verdict], out: &mut Extraction) {
 /// The attack a verdict's definite noun refers to ("condemned the attack"): the
 /// paragraph's if its author is known, else the document's first with an author, which a
 /// report opens with (a later one is more often background: "when it killed Osama bin
-/// Laden in 2011").
-/// Attacks by the speakers themselves (`own`) are passed over.
-fn criticised_attack(out: &Extraction, in_paragraph: Option<usize>, own: impl Fn(u32) -> bool) -> Option<usize> {
-    let by_other = |e: &Event| e.agent.is_some_and(|a| !own(a));
+/// Laden in 2011"). Attacks by the speakers or their states (`own`) are passed over.
+fn criticised_attack(out: &Extraction, in_paragraph: Option<usize>, own: &[u32]) -> Option<usize> {
+    let by_other = |e: &Event| e.agent.is_some_and(|a| !own.contains(&a));
     in_paragraph
         .filter(|&e| by_other(&out.events[e]))
         .or_else(|| out.events.iter().position(|e| e.etype == EventType::Attack && by_other(e)))
