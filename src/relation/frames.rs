@@ -728,7 +728,7 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         && !passive
         && t.predicate == Some(Predicate::Criticised)
         && !agents.is_empty()
-        && matches!(ctx.low(end), "the" | "this" | "these" | "those" | "its" | "their")
+        && opens_verdict_object(ctx, end)
     {
         found.verdicts.push((agents.clone(), Predicate::Criticised, t.rule.clone(), end));
     }
@@ -1452,6 +1452,12 @@ fn memberships(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found)
             }
         }
     }
+}
+
+/// Whether a definite noun phrase, which may name an act told elsewhere, starts at `k`:
+/// the object of a verdict ("condemned the bombing", "criticised this attack").
+pub(super) fn opens_verdict_object(ctx: &Sent, k: usize) -> bool {
+    matches!(ctx.low(k), "the" | "this" | "these" | "those" | "its" | "their")
 }
 
 /// The kind of a token (used by speech rules).

@@ -1,7 +1,7 @@
 //! Reported speech and quotation: "X said (that) ...", "“...,” X said", "..., X said",
 //! "according to X", "X described Y as Z".
 
-use super::frames::{is_quote_token, Found, Said};
+use super::frames::{is_quote_token, opens_verdict_object, Found, Said};
 use super::{word, Sent};
 use crate::data::{EntityType, Frame, Predicate, Trigger};
 use crate::mention::{Form, Pronoun, Referent};
@@ -803,7 +803,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     found.relations.push(ctx.relation(s, p, o, &t.rule));
                 }
             }
-        } else if matches!(ctx.low(end), "the" | "this" | "these" | "those" | "its" | "their") {
+        } else if opens_verdict_object(ctx, end) {
             // "condemned the bombing": the act's author, once the act is known.
             found.verdicts.push((speakers.clone(), p, t.rule.clone(), end));
         }
