@@ -1645,6 +1645,21 @@ pub(super) fn is_year(w: &str) -> bool {
     w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The country a document is about: the one named most often, at least five times and a
+/// third more often than any other ("Japan announced $3 million in emergency aid" in a
+/// report on an earthquake in Afghanistan is aid to Afghanistan).
+fn focus_country(entities: &Entities) -> Option<u32> {
+    let (mut first, mut most, mut second) = (None, 0, 0);
+    for (e, ent) in entities.list.iter().enumerate().filter(|(_, x)| x.etype == EntityType::Country) {
+        if ent.mentions > most {
+            (first, most, second) = (Some(e as u32), ent.mentions, most);
+        } else {
+            second = second.max(ent.mentions);
+        }
+    }
+    first.filter(|_| most >= 5 && 3 * most > 4 * second)
+}
+
 #[cfg(test)]
 mod duplicate_events {
     use super::*;
@@ -1693,19 +1708,4 @@ mod duplicate_events {
         drop_duplicate_events_few(&mut e);
         assert_eq!(e.iter().map(|e| e.sentence).collect::<Vec<_>>(), [0, 2, 3]);
     }
-}
-
-/// The country a document is about: the one named most often, at least five times and a
-/// third more often than any other ("Japan announced $3 million in emergency aid" in a
-/// report on an earthquake in Afghanistan is aid to Afghanistan).
-fn focus_country(entities: &Entities) -> Option<u32> {
-    let (mut first, mut most, mut second) = (None, 0, 0);
-    for (e, ent) in entities.list.iter().enumerate().filter(|(_, x)| x.etype == EntityType::Country) {
-        if ent.mentions > most {
-            (first, most, second) = (Some(e as u32), ent.mentions, most);
-        } else {
-            second = second.max(ent.mentions);
-        }
-    }
-    first.filter(|_| most >= 5 && 3 * most > 4 * second)
 }
