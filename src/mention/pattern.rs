@@ -3889,11 +3889,14 @@ pub(super) fn groups(doc: &Document, data: &OntologyData, list: &[Mention]) -> V
         (0..list.len())
             .filter(|&i| !list[i].inner && !matches!(list[i].referent, Referent::Pronoun(_) | Referent::Anaphor(..))),
     );
-    // A demonym qualifying the next name's title is no item: "Tshisekedi and Rwandan
-    // President Paul Kagame" lists two people.
+    // A demonym or a state qualifying the next name's title is no item: "Tshisekedi and
+    // Rwandan President Paul Kagame", "Kim Jong Un and U.S. President Donald Trump" list
+    // two people.
     let qualifier = |w: &[usize]| {
         let (a, b) = (&list[w[0]], &list[w[1]]);
-        a.form == Form::Demonym && b.np_start <= a.start && a.end <= b.start
+        let state = matches!(a.form, Form::Demonym | Form::Acronym | Form::Name)
+            && (a.form == Form::Demonym || a.entity_type(data) == Some(EntityType::Country));
+        state && b.np_start <= a.start && a.end <= b.start
     };
     // Nor is the state after a person's "of": "Jeyhun Bayramov of Azerbaijan and Ararat
     // Mirzoyan of Armenia" lists two people.

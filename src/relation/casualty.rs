@@ -61,6 +61,9 @@ fn merge(ctx: &Sent, cands: Vec<Candidate>) -> Vec<Candidate> {
             if k.targets.is_empty() {
                 k.targets = c.targets;
             }
+            if k.place.is_none() || k.place == c.place && k.more_places.is_empty() {
+                k.more_places = c.more_places;
+            }
             k.place = k.place.or(c.place);
             k.count = k.count.or(c.count);
             k.launched = k.launched.or(c.launched);
@@ -351,6 +354,58 @@ fn one_person(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
     None
 }
 
+/// One group of people counted at `s` ("a man", "two women", "three police officers"):
+/// how many, and the token after its noun.
+fn people_at(ctx: &Sent, s: usize) -> Option<(u64, usize)> {
+    if let Some(r) = one_person(ctx, s) {
+        return Some(r);
+    }
+    let toks = &ctx.doc.tokens[..ctx.range.end];
+    let q = parse_quantity(&ctx.doc.lower, toks, s, &ctx.data.lexicon.numbers).filter(|q| !q.ordinal)?;
+    let n = q.count()?;
+    let mut j = s + q.len;
+    let end = (j + 3).min(ctx.range.end);
+    while j < end && !ctx.is(j, word::PERSON_NOUN) && ctx.is_lower_word(j) && !ctx.is(j, word::PREPOSITION) {
+        j += 1;
+    }
+    if !ctx.is(j, word::PERSON_NOUN) {
+        return None;
+    }
+    while ctx.is(j, word::PERSON_NOUN) {
+        j += 1;
+    }
+    Some((n, j))
+}
+
+/// The groups of people joined by "and" to the one counted `n` ending at `end` ("a man
+/// and two women"): their sum and the token after the last, when there is more than one.
+fn joined_people(ctx: &Sent, (mut n, mut end): (u64, usize)) -> Option<(u64, usize)> {
+    let mut joined = false;
+    while matches!(ctx.low(end), "and" | ",") {
+        let Some((m, e)) = people_at(ctx, end + 1) else { break };
+        n += m;
+        end = e;
+        joined = true;
+    }
+    joined.then_some((n, end))
+}
+
+/// The groups of people joined by "and" before the one counted `n` from token `s` ("two
+/// women and a man were injured"): the sum of all.
+fn people_before(ctx: &Sent, mut s: usize, mut n: u64) -> u64 {
+    while s >= ctx.range.start + 2 && matches!(ctx.low(s - 1), "and" | ",") {
+        let from = s.saturating_sub(7).max(ctx.range.start);
+        let Some((p, m)) =
+            (from..s - 1).find_map(|p| people_at(ctx, p).filter(|&(_, e)| e == s - 1).map(|(m, _)| (p, m)))
+        else {
+            break;
+        };
+        n += m;
+        s = p;
+    }
+    n
+}
+
 /// The people a verb of killing or wounding names as its object from token `s`, after at
 /// most four tokens of their titles ("police sergeant Afrim Bunjaku", "Hamas leader
 /// Ismail Haniyeh"): how many (each name of a list joined by "and" counts one), and the
@@ -466,6 +521,11 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
             out.push(Casualties { kind, count, place: place_after(ctx, end), at: k, active: false });
             continue;
         }
+        // "injured a man and two women": every group of people counted.
+        if let Some((n, end)) = people_at(ctx, k + 1).and_then(|first| joined_people(ctx, first)) {
+            out.push(Casualties { kind, count: n, place: place_after(ctx, end), at: k, active: true });
+            continue;
+        }
         // "killed a 62-year-old man"
         if let Some((n, end)) = one_person(ctx, k + 1) {
             out.push(Casualties { kind, count: n, place: place_after(ctx, end), at: k, active: true });
@@ -551,14 +611,14 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
                         || matches!(ctx.low(x), "and" | "-" | "(" | ")")
                 });
                 if end <= j && between_ok && !q.ordinal {
-                    found = q.count();
+                    found = q.count().map(|n| people_before(ctx, s, n));
                     break;
                 }
             }
             // "a man was injured", "a 62-year-old woman was killed"
             if let Some((n, end)) = one_person(ctx, s).filter(|&(_, end)| end <= j) {
                 if (end..j).all(|x| ctx.is_lower_word(x)) {
-                    found = Some(n);
+                    found = Some(people_before(ctx, s, n));
                     break;
                 }
             }
@@ -825,7 +885,7 @@ pub(super) fn assemble(
                 let Some(model) = cands.iter().find(|c| is_attack(c)).cloned() else {
                     continue;
                 };
-                let mut c = Candidate { place: Some(p), count: None, ..model };
+                let mut c = Candidate { place: Some(p), more_places: Vec::new(), count: None, ..model };
                 c.rule = format!("{}+casualties", c.rule).into();
                 cands.push(c);
                 counts.push(Counts::default());
@@ -1128,7 +1188,9 @@ fn emit(ctx: &Sent, c: &Candidate, n: Counts, date: Option<Date>, out: &mut Extr
             if !named_targets.is_empty() {
                 named_targets
             } else if let Some(pl) = c.place.filter(|&pl| !ctx.is_water(pl)) {
-                vec![pl]
+                let mut v = vec![pl];
+                v.extend(c.more_places.iter().filter(|&&p| p != pl && !ctx.is_water(p)));
+                v
             } else {
                 c.targets.iter().map(|t| t.0).collect()
             }

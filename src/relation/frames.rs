@@ -22,6 +22,9 @@ pub(super) struct Candidate {
     /// Targets, each with whether it was named (not a demonym).
     pub targets: Vec<(u32, bool)>,
     pub place: Option<u32>,
+    /// The other places of a coordinated object of an attack ("hit Kharkiv, Odesa and
+    /// Dnipro"): attacked too, in the one event at the first.
+    pub more_places: Vec<u32>,
     pub count: Option<u64>,
     pub launched: Option<u64>,
     pub amount: Option<String>,
@@ -764,6 +767,8 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
                     c.targets.push((e, named));
                 } else if c.place.is_none() {
                     c.place = Some(e);
+                } else {
+                    c.more_places.push(e);
                 }
             } else {
                 c.targets.push((e, named));
@@ -933,6 +938,10 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
             if g.len() >= 2 {
                 c.agents = vec![g[0]];
                 c.targets = vec![(g[1], true)];
+                // "a meeting between X and Y": they met.
+                if c.predicate.is_none() && matches!(ctx.low(end - 1), "meeting" | "summit") {
+                    c.predicate = Some(Predicate::Met);
+                }
             }
         }
     }
@@ -964,7 +973,11 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
                 if ctx.is_building(e) {
                     c.place = c.place.or_else(|| ctx.event_place(i, end)).or(Some(e));
                 } else if ctx.etype(e) == EntityType::Place {
-                    c.place.get_or_insert(e);
+                    match c.place {
+                        None => c.place = Some(e),
+                        Some(_) if t.event == Some(EventType::Attack) => c.more_places.push(e),
+                        Some(_) => {}
+                    }
                 } else {
                     c.targets.push((e, ctx.named(*m)));
                 }
