@@ -2853,10 +2853,18 @@ impl<'a> SentenceMentions<'a> {
                 self.based_in_after(a);
                 continue;
             }
-            if self.list[a].inner || !self.is_place(a) {
+            if self.list[a].inner {
                 continue;
             }
             let end = self.list[a].end as usize;
+            // "the Yemen-based Houthi movement": a state too is where a body is based.
+            if self.known_type(a) == Some(EntityType::Country) {
+                self.based_after(a, end);
+                continue;
+            }
+            if !self.is_place(a) {
+                continue;
+            }
             self.based_after(a, end);
             let Some(rank) = self.place_rank(a) else { continue };
             // "X, Country" followed by punctuation or a function word.
@@ -2874,6 +2882,18 @@ impl<'a> SentenceMentions<'a> {
                     {
                         self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-comma-country");
                     }
+                }
+            }
+            // "the Tigray Region of Ethiopia", "the Kursk region of Russia": a region's
+            // name before "of" and a country.
+            if rank == 2 && self.low(end) == "of" {
+                let country = self.mention_starting_at(end + 1).filter(|&b| {
+                    matches!(self.list[b].referent, Referent::Known(Known::Country(_)))
+                        && self.list[b].form == Form::Name
+                        && !self.is_clitic_s(self.list[b].end as usize)
+                });
+                if let Some(b) = country {
+                    self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "region-of-country");
                 }
             }
             // "X, the capital of Y", "X, a town in Y", "X, a disputed reef in Y", "X, a
@@ -3275,6 +3295,42 @@ impl<'a> SentenceMentions<'a> {
             })
     }
 
+    /// Whether an age in apposition starts at token `k`: ", 20,", ", 54)".
+    fn age_after(&self, k: usize) -> bool {
+        let age = self.low(k + 1);
+        self.low(k) == ","
+            && (1..=3).contains(&age.len())
+            && age.bytes().all(|b| b.is_ascii_digit())
+            && age.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
+            && matches!(self.low(k + 2), "," | ")" | ".")
+    }
+
+    /// Whether the name run `i..end` has a lowercase particle of surnames between
+    /// capitalised words ("dela", "van", "bin"; not the articles of other languages' names
+    /// of places and bodies).
+    fn particle_inside(&self, i: usize, end: usize) -> bool {
+        self.doc.tokens[i].is_capitalised()
+            && self.doc.tokens[end - 1].is_capitalised()
+            && (i + 1..end - 1).any(|k| {
+                self.is_lower_word(k)
+                    && matches!(
+                        self.low(k),
+                        "dela"
+                            | "delos"
+                            | "de"
+                            | "del"
+                            | "della"
+                            | "van"
+                            | "von"
+                            | "bin"
+                            | "ibn"
+                            | "bint"
+                            | "dos"
+                            | "da"
+                    )
+            })
+    }
+
     pub(super) fn fallback(&mut self) {
         let mut i = self.range.start as usize;
         let stop = self.range.end as usize;
@@ -3403,6 +3459,27 @@ impl<'a> SentenceMentions<'a> {
                     continue;
                 }
             }
+            // "identified as Sudesh Amman, 20,": a name nobody lists before a town's
+            // one-word name, with an age after it, is a person's.
+            let aged_place = (head.is_none() && words == 1 && end == i + 1)
+                .then(|| self.mention_starting_at(end))
+                .flatten()
+                .filter(|&p| {
+                    let m = &self.list[p];
+                    m.form == Form::Name
+                        && m.end == m.start + 1
+                        && matches!(m.referent, Referent::Known(Known::Place(_)))
+                        && self.doc.tokens[end].space_before()
+                        && self.age_after(m.end as usize)
+                });
+            if let Some(p) = aged_place {
+                let to = self.list[p].end as usize;
+                let name = self.doc.span_text(i, to).to_owned();
+                let m = self.mention(i, to, self.person(name), Form::Name, "aged-name", 0.65);
+                self.replace(p, m);
+                i = to;
+                continue;
+            }
             if let Some(p) = given_place {
                 let start = self.list[p].start as usize;
                 let name = self.doc.span_text(start, end).to_owned();
@@ -3454,6 +3531,9 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Organisation, String::new(), "organisation-noun", 0.7))
             } else if i > 1 && self.low(i - 1) == "to" && self.low(i - 2) == "according" && (2..=3).contains(&words) {
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
+            } else if i > 1 && self.low(i - 1) == "as" && self.low(i - 2) == "identified" && (2..=3).contains(&words) {
+                // "The deceased seaman was identified as Jaypee Galicha".
+                Some((EntityType::Person, String::new(), "identified-name", 0.6))
             } else if (2..=3).contains(&words) && self.low(end) == "," && matches!(self.low(end + 1), "who" | "whose") {
                 // "replaces Milos Vucevic, who resigned": a relative clause of a person.
                 Some((EntityType::Person, String::new(), "who-name", 0.65))
@@ -3478,6 +3558,10 @@ impl<'a> SentenceMentions<'a> {
             } else if (2..=4).contains(&words) && self.given_name(i) {
                 // "Daniel Chapo of the ruling Frelimo party": a given name opens a person's name.
                 Some((EntityType::Person, String::new(), "given-name", 0.7))
+            } else if (3..=4).contains(&words) && self.particle_inside(i, end) {
+                // "Arnel dela Vega of the army said": a particle of surnames between
+                // capitalised words is inside a person's name.
+                Some((EntityType::Person, String::new(), "particle-name", 0.65))
             } else if (2..=3).contains(&words) && self.is(end, SPEECH_VERB_AFTER_NAME) {
                 Some((EntityType::Person, String::new(), "speaker-name", 0.65))
             } else if (2..=4).contains(&words) && self.named_before(i, end) {

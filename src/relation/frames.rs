@@ -868,6 +868,15 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     if intended(ctx, i) {
         return;
     }
+    // "future Iranian attack plans", "an attack helicopter": the noun qualifies another.
+    if t.event == Some(EventType::Attack)
+        && matches!(
+            ctx.low(end),
+            "plan" | "plans" | "plot" | "plots" | "threat" | "threats" | "helicopter" | "helicopters"
+        )
+    {
+        return;
+    }
     // "a U.S. missile defence base": the noun modifies a site.
     if t.event == Some(EventType::Interception) && ctx.is(end, word::DEFENCE_SITE_NOUN) {
         return;

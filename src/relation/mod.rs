@@ -916,10 +916,24 @@ impl<'a> Sent<'a> {
                 // A bare word is the subject when it is the surname of a person named
                 // before ("Tarriela said"). "…, the army said" with no army named before
                 // has a subject nobody names: no name further back is it.
+                // (Not a preposition's object: "Arnel dela Vega of the army said".)
                 if self.entity(m, false).is_none() && !matches!(mention.referent, Referent::Role(_)) {
-                    if mention.form == Form::Anaphor && (end..i).all(|x| self.is(x, word::AUXILIARY)) {
+                    if mention.form == Form::Anaphor
+                        && (end..i).all(|x| self.is(x, word::AUXILIARY))
+                        && self.preposition_before(m).is_none()
+                    {
                         break;
                     }
+                    continue;
+                }
+                // "John Kirby of the army's Western Command said": a body after a possessor
+                // that is a preposition's object is that preposition's object too.
+                let np = mention.np_start as usize;
+                if np >= self.range.start + 2
+                    && self.low(np - 1) == "'s"
+                    && self.head(np - 2).is_some_and(|q| self.preposition_before(q).is_some())
+                {
+                    fallback.get_or_insert(m);
                     continue;
                 }
                 // "days after President Lai said …": a conjunction's clause, not a
