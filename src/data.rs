@@ -514,6 +514,7 @@ pub enum WordClass {
     Direction,
     ForcesOffice,
     IntentVerb,
+    KinNoun,
     LightVerb,
     NameSuffix,
     NotNameSyllable,
@@ -531,7 +532,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 21] = [
+    pub const ALL: [(WordClass, &'static str); 22] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::Condemnation, "condemnation"),
         (WordClass::Currency, "currency"),
@@ -540,6 +541,7 @@ impl WordClass {
         (WordClass::Direction, "direction"),
         (WordClass::ForcesOffice, "forces-office"),
         (WordClass::IntentVerb, "intent-verb"),
+        (WordClass::KinNoun, "kin-noun"),
         (WordClass::LightVerb, "light-verb"),
         (WordClass::NameSuffix, "name-suffix"),
         (WordClass::NotNameSyllable, "not-name-syllable"),

@@ -3295,6 +3295,15 @@ impl<'a> SentenceMentions<'a> {
             })
     }
 
+    /// Whether a noun of kinship after a possessive stands right before token `i`: "his
+    /// sister", "the president's son".
+    fn kin_before(&self, i: usize) -> bool {
+        let start = self.range.start as usize;
+        i >= start + 2
+            && self.data.lexicon.word_classes.contains(WordClass::KinNoun, self.low(i - 1))
+            && (matches!(self.low(i - 2), "his" | "her" | "their" | "its") || self.is_clitic_s(i - 2))
+    }
+
     /// Whether an age in apposition starts at token `k`: ", 20,", ", 54)".
     fn age_after(&self, k: usize) -> bool {
         let age = self.low(k + 1);
@@ -3356,7 +3365,18 @@ impl<'a> SentenceMentions<'a> {
                 || (i == self.range.start as usize + 1 && self.doc.tokens[i - 1].is_quote())
                 || self.after_dash(i);
             // Typed by its head noun, or by an appositive's ("…, a network of volunteers,").
-            let mut head = self.head_type(i, end).or_else(|| self.appositive_type(end));
+            // (Not for a name listed after a person's and opening with a given name: "the
+            // governments of Nicolás Maduro and Juan Guaidó, a coalition of Colombia, …".)
+            let mut head = self.head_type(i, end).or_else(|| {
+                let listed_person = end > i + 1
+                    && self.given_name(i)
+                    && i >= self.range.start as usize + 2
+                    && self.low(i - 1) == "and"
+                    && self
+                        .mention_ending_at(i - 1)
+                        .is_some_and(|p| self.list[p].entity_type(self.data) == Some(EntityType::Person));
+                self.appositive_type(end).filter(|_| !listed_person)
+            });
             // "the Peace and Security Council", "the Justice and Equality Movement": an
             // organisation's name of two parts joined by "and".
             let mut end = end;
@@ -3431,6 +3451,8 @@ impl<'a> SentenceMentions<'a> {
                     && matches!(m.referent, Referent::Known(Known::Place(_)))
                     && self.doc.tokens[i].space_before()
                     && self.given_name(m.start as usize)
+                    // "part of the Paris Métro": a person's name takes no article.
+                    && !(m.start > self.range.start && self.low(m.start as usize - 1) == "the")
                     && !self.doc.tokens[i].is_all_caps()
                     && !self.is(i, NAME_HEAD)
             });
@@ -3531,6 +3553,9 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Organisation, String::new(), "organisation-noun", 0.7))
             } else if i > 1 && self.low(i - 1) == "to" && self.low(i - 2) == "according" && (2..=3).contains(&words) {
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
+            } else if (2..=4).contains(&words) && self.kin_before(i) {
+                // "his sister Yingluck Shinawatra", "the president's son Hunter Biden".
+                Some((EntityType::Person, String::new(), "kin-name", 0.65))
             } else if i > 1 && self.low(i - 1) == "as" && self.low(i - 2) == "identified" && (2..=3).contains(&words) {
                 // "The deceased seaman was identified as Jaypee Galicha".
                 Some((EntityType::Person, String::new(), "identified-name", 0.6))
@@ -3551,6 +3576,8 @@ impl<'a> SentenceMentions<'a> {
                 && self.after_place_preposition(i)
                 && next_is_function
                 && !(words == 1 && self.doc.tokens[i].is_all_caps())
+                // "through Resolution 2231", "on Flight 370": a numbered document or service.
+                && self.kind(end) != Some(TokenKind::Number)
             {
                 Some((EntityType::Place, String::new(), "preposition-place", 0.6))
             } else if words >= 2 && self.is(i, NAME_OPENER) {
@@ -3795,7 +3822,8 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             }
             let t = self.doc.tokens[i];
-            if self.owner[i - start] >= 0 || !t.is_word() {
+            // "an IT worker", "US troops": an abbreviation in capitals is no pronoun.
+            if self.owner[i - start] >= 0 || !t.is_word() || t.is_all_caps() {
                 i += 1;
                 continue;
             }

@@ -225,9 +225,43 @@ fn subject_place(ctx: &Sent, cas: &Casualties) -> Option<u32> {
 
 fn fronted_place(ctx: &Sent) -> Option<u32> {
     let start = ctx.range.start;
-    let m = ctx.head(start + 1).filter(|_| ctx.low(start) == "in")?;
-    let e = ctx.entity(m, false).filter(|&e| ctx.is_place_or_country(e))?;
-    (ctx.low(ctx.mention(m).end as usize) == ",").then_some(e)
+    if let Some(m) = ctx.head(start + 1).filter(|_| ctx.low(start) == "in") {
+        let e = ctx.entity(m, false).filter(|&e| ctx.is_place_or_country(e))?;
+        return (ctx.low(ctx.mention(m).end as usize) == ",").then_some(e);
+    }
+    // "On Thursday at the headquarters of the police in Paris, France, an IT worker …": the
+    // last place named "in" or "at" in an opening adverbial, up to the comma before the
+    // subject.
+    if !matches!(ctx.low(start), "on" | "at" | "in" | "late" | "early") {
+        return None;
+    }
+    let mut place = None;
+    let mut k = start + 1;
+    while k < (start + 25).min(ctx.range.end) {
+        if let Some(m) = ctx.head(k) {
+            let e = ctx.entity(m, false).filter(|&e| ctx.is_place_or_country(e));
+            let after = ctx.mention(m).end as usize;
+            match e {
+                // "in Paris, France,": the country after a place is the place's.
+                Some(_) if ctx.low(k.wrapping_sub(1)) == "," && place.is_some() => {}
+                Some(e) if matches!(ctx.low(k.wrapping_sub(1)), "in" | "at") => place = Some(e),
+                _ => {}
+            }
+            k = after;
+            continue;
+        }
+        if ctx.low(k) == "," {
+            let country_next =
+                ctx.head(k + 1).and_then(|m| ctx.entity(m, false)).is_some_and(|e| ctx.etype(e) == EntityType::Country);
+            if !country_next {
+                return place;
+            }
+        } else if ctx.is(k, word::CLAUSE_PUNCTUATION) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The start of the auxiliaries before casualty word `k` ("364 were killed", "had been

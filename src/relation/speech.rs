@@ -350,6 +350,20 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             }
         }
     }
+    // "a pact between Australia, the UK and the US, announced on 15 September 2021": a
+    // participle after a comma with a date alone after it describes what came before.
+    if ctx.low(i.wrapping_sub(1)) == "," && ctx.low(i).ends_with("ed") && matches!(ctx.low(end), "on" | "in") {
+        let stop = content_end(ctx);
+        let dated = end + 1 < stop
+            && (end + 1..stop).all(|k| {
+                ctx.kind(k) == Some(crate::text::TokenKind::Number)
+                    || crate::text::date::month_number(ctx.low(k)).is_some()
+                    || ctx.low(k) == ","
+            });
+        if dated {
+            return;
+        }
+    }
     let according = t.lemma == "according to";
     // The speaker.
     let mut speaker;
