@@ -3393,12 +3393,16 @@ impl<'a> SentenceMentions<'a> {
             // Corporation", "the Saudi Teaching Maternal Hospital".
             // So does a demonym before a state's police or army, or a church: "the Haitian
             // National Police", "the Serbian Orthodox Church".
+            // So does a demonym before a parliament's name ("the Tunisian Parliament") and a
+            // party's ("Thailand's Thai Raksa Chart Party").
             let state_body = head.as_ref().is_some_and(|(t, sub)| {
-                *t == EntityType::Organisation && matches!(&**sub, "Police" | "ArmedForces") && end > i + 1
+                *t == EntityType::Organisation
+                    && (matches!(&**sub, "Police" | "ArmedForces") && end > i + 1 || &**sub == "Parliament")
             });
             let demonym_opens = state_body
                 || head.as_ref().is_some_and(|(t, sub)| {
-                    *t == EntityType::Organisation && matches!(&**sub, "Company" | "ReligiousOrganisation")
+                    *t == EntityType::Organisation
+                        && matches!(&**sub, "Company" | "ReligiousOrganisation" | "PoliticalParty")
                         || *t == EntityType::Place && sub == "Hospital"
                 });
             // (Or a country's acronym: "the US Geological Survey".)

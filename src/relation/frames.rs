@@ -1439,6 +1439,28 @@ fn headquarters(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
 /// "NATO member states that Turkey and Hungary ...": member_of for the countries that
 /// the membership data confirms.
 fn memberships(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    // "Samir Dilou, a member of the Tunisian Parliament,", "A member of the Tunisian
+    // Parliament, Samir Dilou said": a person in apposition to "a member of" a body.
+    if matches!(ctx.low(i.wrapping_sub(1)), "a" | "an") && ctx.low(end) == "of" {
+        let body = (end + 1..(end + 3).min(ctx.range.end))
+            .find_map(|k| ctx.head(k))
+            .and_then(|m| Some((m, ctx.entity(m, false)?)))
+            .filter(|&(_, e)| ctx.etype(e) == EntityType::Organisation);
+        let person = |m: Option<usize>| {
+            m.filter(|&m| ctx.mention(m).form == Form::Name)
+                .and_then(|m| ctx.entity(m, false))
+                .filter(|&e| ctx.etype(e) == EntityType::Person)
+        };
+        if let Some((bm, org)) = body {
+            let before = (i >= ctx.range.start + 3 && ctx.low(i - 2) == ",").then(|| ctx.head(i - 3)).flatten();
+            let after_body = ctx.mention(bm).end as usize;
+            let after = (ctx.low(after_body) == ",").then(|| ctx.head(after_body + 1)).flatten();
+            if let Some(p) = person(before).or_else(|| person(after)) {
+                found.relations.push(ctx.relation(p, Predicate::MemberOf, org, &t.rule));
+            }
+        }
+        return;
+    }
     {
         let Some(org) = ctx.head(i.wrapping_sub(1)).and_then(|m| ctx.entity(m, false)) else {
             return;

@@ -683,12 +683,24 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
         EntityType::Organisation => 2,
         EntityType::Place => 3,
     };
+    // The group a plural pronoun opening a sentence stood for, with its sentence: "They
+    // concluded … They called on Turkey …" is the same group twice.
+    let mut opening_group: Option<(u32, Vec<u32>)> = None;
     for mi in 0..mentions.list.len() {
         let m = &mentions.list[mi];
         match &m.referent {
             Referent::Pronoun(p) => {
                 let p = *p;
-                if p == Pronoun::Plural {
+                let opens = doc.sentences.get(m.sentence as usize).is_some_and(|s| s.tokens.start == m.start);
+                let again = opening_group
+                    .as_ref()
+                    .filter(|(s, _)| p == Pronoun::Plural && opens && s + 1 == m.sentence)
+                    .map(|(_, ents)| ents.clone());
+                if let Some(ents) = again {
+                    r.out.of_mention[mi] = ents.first().copied();
+                    r.out.groups_of.insert(mi as u32, ents.clone());
+                    opening_group = Some((m.sentence, ents));
+                } else if p == Pronoun::Plural {
                     // The latest of: a coordinated group, an organisation.
                     // Groups are disjoint runs of mentions in order: the last group that
                     // ends before this pronoun, if it starts near enough (an earlier one
@@ -705,6 +717,9 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
                             let ents: Vec<u32> = g.iter().filter_map(|&x| r.out.of_mention[x as usize]).collect();
                             if let Some(&first) = ents.first() {
                                 r.out.of_mention[mi] = Some(first);
+                                if opens {
+                                    opening_group = Some((m.sentence, ents.clone()));
+                                }
                                 r.out.groups_of.insert(mi as u32, ents);
                             }
                         }
