@@ -3498,20 +3498,15 @@ impl<'a> SentenceMentions<'a> {
                         && self.doc.tokens[end].space_before()
                         && self.age_after(m.end as usize)
                 });
-            if let Some(p) = aged_place {
-                let to = self.list[p].end as usize;
-                let name = self.doc.span_text(i, to).to_owned();
-                let m = self.mention(i, to, self.person(name), Form::Name, "aged-name", 0.65);
+            // Either makes the town's name and the name beside it one person's name.
+            let person_over_place = aged_place
+                .map(|p| (p, i, self.list[p].end as usize, "aged-name"))
+                .or_else(|| given_place.map(|p| (p, self.list[p].start as usize, end, "given-name-place")));
+            if let Some((p, from, to, rule)) = person_over_place {
+                let name = self.doc.span_text(from, to).to_owned();
+                let m = self.mention(from, to, self.person(name), Form::Name, rule, 0.65);
                 self.replace(p, m);
                 i = to;
-                continue;
-            }
-            if let Some(p) = given_place {
-                let start = self.list[p].start as usize;
-                let name = self.doc.span_text(start, end).to_owned();
-                let m = self.mention(start, end, self.person(name), Form::Name, "given-name-place", 0.65);
-                self.replace(p, m);
-                i = end;
                 continue;
             }
             // "the head of Tajikistan's State Committee for National Security, Saimumin
