@@ -76,6 +76,19 @@ fn merge(ctx: &Sent, cands: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
+/// Whether a determiner that refers back opens the noun at `start`: "the strikes", "these
+/// attacks", and over a numeral, "all three attacks", "the two bombings".
+fn definite_before(ctx: &Sent, start: usize) -> bool {
+    let refers = |w: &str| matches!(w, "the" | "this" | "that" | "these" | "those" | "both");
+    if refers(ctx.low(start.wrapping_sub(1))) {
+        return true;
+    }
+    let toks = &ctx.doc.tokens[..ctx.range.end];
+    let numeral = start > ctx.range.start + 1
+        && parse_quantity(&ctx.doc.lower, toks, start - 1, &ctx.data.lexicon.numbers).is_some_and(|q| q.len == 1);
+    numeral && (refers(ctx.low(start - 2)) || ctx.low(start - 2) == "all")
+}
+
 /// The first place after token `from` (within a few tokens) introduced by "in".
 fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
     let mut seen_in = false;
@@ -766,8 +779,7 @@ pub(super) fn assemble(
     if let Some(e) = in_paragraph.or(last_attack) {
         let mut referred = false;
         cands.retain(|c| {
-            let definite =
-                matches!(ctx.low(c.trigger.start.wrapping_sub(1)), "the" | "this" | "that" | "these" | "those");
+            let definite = definite_before(ctx, c.trigger.start);
             if c.etype != Some(EventType::Attack) || !definite || !c.agents.is_empty() || !c.targets.is_empty() {
                 return true;
             }
