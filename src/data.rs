@@ -516,6 +516,7 @@ pub enum WordClass {
     IntentVerb,
     KinNoun,
     LightVerb,
+    MeetingVerb,
     NameSuffix,
     NotNameSyllable,
     PressNoun,
@@ -532,7 +533,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 22] = [
+    pub const ALL: [(WordClass, &'static str); 23] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::Condemnation, "condemnation"),
         (WordClass::Currency, "currency"),
@@ -543,6 +544,7 @@ impl WordClass {
         (WordClass::IntentVerb, "intent-verb"),
         (WordClass::KinNoun, "kin-noun"),
         (WordClass::LightVerb, "light-verb"),
+        (WordClass::MeetingVerb, "meeting-verb"),
         (WordClass::NameSuffix, "name-suffix"),
         (WordClass::NotNameSyllable, "not-name-syllable"),
         (WordClass::PressNoun, "press-noun"),

@@ -3295,6 +3295,14 @@ impl<'a> SentenceMentions<'a> {
             })
     }
 
+    /// Whether a verb of meeting (`meeting-verb`), or one and "with", stands right before
+    /// token `i`: "met", "spoke with".
+    fn met_before(&self, i: usize) -> bool {
+        let start = self.range.start as usize;
+        let meeting = |k: usize| self.data.lexicon.word_classes.contains(WordClass::MeetingVerb, self.low(k));
+        i > start && meeting(i - 1) || i > start + 1 && self.low(i - 1) == "with" && meeting(i - 2)
+    }
+
     /// Whether a noun of kinship after a possessive stands right before token `i`: "his
     /// sister", "the president's son".
     fn kin_before(&self, i: usize) -> bool {
@@ -3552,6 +3560,9 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Organisation, String::new(), "organisation-noun", 0.7))
             } else if i > 1 && self.low(i - 1) == "to" && self.low(i - 2) == "according" && (2..=3).contains(&words) {
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
+            } else if (2..=3).contains(&words) && !sentence_start && next_is_function && self.met_before(i) {
+                // "The Taliban met Zalmay Khalilzad in Doha": whom someone met.
+                Some((EntityType::Person, String::new(), "met-name", 0.6))
             } else if (2..=4).contains(&words) && self.kin_before(i) {
                 // "his sister Yingluck Shinawatra", "the president's son Hunter Biden".
                 Some((EntityType::Person, String::new(), "kin-name", 0.65))
