@@ -3592,7 +3592,11 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Place, String::new(), "preposition-place", 0.6))
             } else if words >= 2 && self.is(i, NAME_OPENER) {
                 Some((EntityType::Person, String::new(), "name-opener", 0.7))
-            } else if (2..=4).contains(&words) && self.given_name(i) {
+            } else if (2..=4).contains(&words)
+                && self.given_name(i)
+                // (Not listed with a place: "entered Tell Tamer and Ain Issa".)
+                && !(words <= 3 && !sentence_start && self.listed_after_place(i))
+            {
                 // "Daniel Chapo of the ruling Frelimo party": a given name opens a person's name.
                 Some((EntityType::Person, String::new(), "given-name", 0.7))
             } else if (3..=4).contains(&words) && self.particle_inside(i, end) {
