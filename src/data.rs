@@ -524,6 +524,7 @@ pub enum WordClass {
     RoleModifier,
     SpeechVerbAfterName,
     StatementNoun,
+    SurnameParticle,
     TimeNoun,
     TitleAdjective,
     TollVerb,
@@ -533,7 +534,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 23] = [
+    pub const ALL: [(WordClass, &'static str); 24] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::Condemnation, "condemnation"),
         (WordClass::Currency, "currency"),
@@ -552,6 +553,7 @@ impl WordClass {
         (WordClass::RoleModifier, "role-modifier"),
         (WordClass::SpeechVerbAfterName, "speech-verb-after-name"),
         (WordClass::StatementNoun, "statement-noun"),
+        (WordClass::SurnameParticle, "surname-particle"),
         (WordClass::TimeNoun, "time-noun"),
         (WordClass::TitleAdjective, "title-adjective"),
         (WordClass::TollVerb, "toll-verb"),

@@ -109,7 +109,13 @@ const THE: u64 = 1 << 21;
 const MINISTRY_START: u64 = 1 << 22;
 const FORCE_START: u64 = 1 << 23;
 const ANAPHOR_START: u64 = 1 << 24;
-const _: () = assert!(ANAPHOR_START < 1 << 32);
+/// Verbs of meeting someone ("met", "spoke"): `meeting-verb`.
+const MEETING_VERB: u64 = 1 << 25;
+/// Nouns of kinship ("sister", "son"): `kin-noun`.
+const KIN_NOUN: u64 = 1 << 26;
+/// Particles that make a name a person's ("dela", "van"): `surname-particle`.
+const SURNAME_PARTICLE: u64 = 1 << 27;
+const _: () = assert!(SURNAME_PARTICLE < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -128,6 +134,9 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(TITLE_ADJECTIVE, lex.word_classes.words(WordClass::TitleAdjective));
     sets.add(DIRECTION, lex.word_classes.words(WordClass::Direction));
     sets.add(NOT_NAME_SYLLABLE, lex.word_classes.words(WordClass::NotNameSyllable));
+    sets.add(MEETING_VERB, lex.word_classes.words(WordClass::MeetingVerb));
+    sets.add(KIN_NOUN, lex.word_classes.words(WordClass::KinNoun));
+    sets.add(SURNAME_PARTICLE, lex.word_classes.words(WordClass::SurnameParticle));
     sets.add(THE, ["the"]);
     sets.add(NAME_OPENER, lex.name_openers.iter().map(|w| &**w));
     let plurals: Vec<String> = lex.place_nouns.iter().filter(|n| n.region).map(|n| format!("{}s", n.word)).collect();
@@ -3299,8 +3308,8 @@ impl<'a> SentenceMentions<'a> {
     /// token `i`: "met", "spoke with".
     fn met_before(&self, i: usize) -> bool {
         let start = self.range.start as usize;
-        let meeting = |k: usize| self.data.lexicon.word_classes.contains(WordClass::MeetingVerb, self.low(k));
-        i > start && meeting(i - 1) || i > start + 1 && self.low(i - 1) == "with" && meeting(i - 2)
+        i > start && self.is(i - 1, MEETING_VERB)
+            || i > start + 1 && self.low(i - 1) == "with" && self.is(i - 2, MEETING_VERB)
     }
 
     /// Whether a noun of kinship after a possessive stands right before token `i`: "his
@@ -3308,7 +3317,7 @@ impl<'a> SentenceMentions<'a> {
     fn kin_before(&self, i: usize) -> bool {
         let start = self.range.start as usize;
         i >= start + 2
-            && self.data.lexicon.word_classes.contains(WordClass::KinNoun, self.low(i - 1))
+            && self.is(i - 1, KIN_NOUN)
             && (matches!(self.low(i - 2), "his" | "her" | "their" | "its") || self.is_clitic_s(i - 2))
     }
 
@@ -3322,30 +3331,12 @@ impl<'a> SentenceMentions<'a> {
             && matches!(self.low(k + 2), "," | ")" | ".")
     }
 
-    /// Whether the name run `i..end` has a lowercase particle of surnames between
-    /// capitalised words ("dela", "van", "bin"; not the articles of other languages' names
-    /// of places and bodies).
+    /// Whether the name run `i..end` has a lowercase particle of surnames
+    /// (`surname-particle`) between capitalised words.
     fn particle_inside(&self, i: usize, end: usize) -> bool {
         self.doc.tokens[i].is_capitalised()
             && self.doc.tokens[end - 1].is_capitalised()
-            && (i + 1..end - 1).any(|k| {
-                self.is_lower_word(k)
-                    && matches!(
-                        self.low(k),
-                        "dela"
-                            | "delos"
-                            | "de"
-                            | "del"
-                            | "della"
-                            | "van"
-                            | "von"
-                            | "bin"
-                            | "ibn"
-                            | "bint"
-                            | "dos"
-                            | "da"
-                    )
-            })
+            && (i + 1..end - 1).any(|k| self.is_lower_word(k) && self.is(k, SURNAME_PARTICLE))
     }
 
     pub(super) fn fallback(&mut self) {
@@ -4020,8 +4011,8 @@ pub(super) fn groups(doc: &Document, data: &OntologyData, list: &[Mention]) -> V
     // two people.
     let qualifier = |w: &[usize]| {
         let (a, b) = (&list[w[0]], &list[w[1]]);
-        let state = matches!(a.form, Form::Demonym | Form::Acronym | Form::Name)
-            && (a.form == Form::Demonym || a.entity_type(data) == Some(EntityType::Country));
+        let state = a.form == Form::Demonym
+            || matches!(a.form, Form::Acronym | Form::Name) && a.entity_type(data) == Some(EntityType::Country);
         state && b.np_start <= a.start && a.end <= b.start
     };
     // Nor is the state after a person's "of": "Jeyhun Bayramov of Azerbaijan and Ararat
