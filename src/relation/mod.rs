@@ -1481,7 +1481,9 @@ fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, focus: Opt
             }),
         };
         let Some(o) = o else { continue };
-        if s == o {
+        // A role is held in a country or an organisation (the vocabulary's range): "the
+        // mayor of Moscow" holds no role in the city, which is a place.
+        if s == o || f.predicate == Predicate::RoleIn && entities.list[o as usize].etype == EntityType::Place {
             continue;
         }
         out.relations.push(Relation {
