@@ -706,8 +706,9 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         let tail_ok = end >= stop || adjuncts_only || ctx.low(end) == "," && ctx.is(end + 1, word::AFTER_ATTRIBUTION);
         // Back over a determiner ("..., the Reuters news agency reports") and over the
         // speakers coordinated before this one ("..., Saudi Arabia and the United States
-        // said").
-        let mut np = speaker_start;
+        // said"). An inverted speaker's attribution starts at its verb ("…, stated Minister
+        // Moammar al-Eryani").
+        let mut np = if inverted { i } else { speaker_start };
         // "…, U.N. human rights office spokeswoman Ravina Shamdasani said": nouns and a
         // qualifier before the title, back to the comma.
         let mut k = np;
