@@ -1595,7 +1595,11 @@ impl<'a> SentenceMentions<'a> {
                     Referent::Known(Known::Country(_) | Known::Place(_) | Known::Region(_) | Known::Area(_))
                         if (capital_title || title.kind == TitleKind::Office) && self.list[m].form == Form::Name =>
                     {
-                        if let Some(end) = self.name_run(self.list[m].end as usize, 3) {
+                        // (Or on over a particle of surnames: "Dr Ali bin Tamim".)
+                        let from = self.list[m].end as usize;
+                        let particle = self.is(from, PARTICLE) && self.is_lower_word(from);
+                        let run = self.name_run(from, 3).or_else(|| particle.then(|| self.name_run(from + 1, 3)).flatten());
+                        if let Some(end) = run {
                             let name = self.doc.span_text(name_at, end).to_owned();
                             let pm = self.mention(name_at, end, self.person(name), Form::Name, "title", 0.85);
                             person = Some(self.replace(m, pm));
