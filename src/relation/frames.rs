@@ -305,6 +305,16 @@ impl Sent<'_> {
     }
 }
 
+/// "blamed the attack on X", "attributed the bombing to X": the mention of X after a
+/// short noun phrase without a name (what is blamed) and "on" or "to".
+fn blamed_on(ctx: &Sent, end: usize) -> Option<usize> {
+    let mut k = end;
+    while k < end + 5 && ctx.is_lower_word(k) && ctx.head(k).is_none() && !ctx.is(k, word::PREPOSITION) {
+        k += 1;
+    }
+    (k > end && matches!(ctx.low(k), "on" | "to")).then(|| ctx.head(k + 1)).flatten()
+}
+
 /// Apply trigger `t` found at tokens `[i, end)`.
 pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     if t.pos == TriggerPos::Verb && !ctx.verb_use(t, i, end) {
@@ -698,6 +708,9 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
                     .then(|| ctx.first_right(end, |p| p == Some("of")))
                     .flatten()
             })
+            // "blamed the attack on X", "attributed the bombing to X": whom a blame is laid
+            // on, after the noun of what is blamed.
+            .or_else(|| (t.predicate == Some(Predicate::Accused)).then(|| blamed_on(ctx, end)).flatten())
             // "struck the southern suburbs of Beirut", "shelled the outskirts of Kherson": a
             // place or actor named in the object's "of".
             .or_else(|| {
@@ -973,8 +986,12 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     let diplomacy = t.event == Some(EventType::Diplomacy);
     // "arrest warrants for X": whom an accusation's noun is for.
     let accusation = t.predicate == Some(Predicate::Accused);
+    // "blamed the attack on X": whom the blame is on, not the attack.
+    let blamed = found.candidates.iter().any(|c| {
+        c.predicate == Some(Predicate::Accused) && c.trigger.end < i && blamed_on(ctx, c.trigger.end).is_some()
+    });
     for (m, p) in &right {
-        let on = matches!(p, Some("on" | "upon")) && !diplomacy;
+        let on = matches!(p, Some("on" | "upon")) && !diplomacy && !blamed;
         let whom = accusation && *p == Some("for");
         if (on || whom || matches!(p, Some("against" | "at" | "targeting"))) && c.targets.is_empty() {
             for e in ctx.arg_entities(*m, false) {
