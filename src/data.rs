@@ -423,6 +423,10 @@ pub enum Frame {
     /// ("Israel says it killed Deif", "Sinwar was killed by Israeli troops"); a toll
     /// ("killed four people") is the casualty rules'.
     Kill,
+    /// A place that fell to someone: agent = the object (before "control" when the form
+    /// ends with "under"), captured = the subject ("Sanaa fell under Houthi control",
+    /// "Kabul fell to the Taliban").
+    Fall,
 }
 
 impl Frame {
@@ -449,6 +453,7 @@ impl Frame {
             "constitute" => Frame::Constitute,
             "visit" => Frame::Visit,
             "kill" => Frame::Kill,
+            "fall" => Frame::Fall,
             _ => return None,
         })
     }

@@ -364,6 +364,7 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
         Frame::Headquarters => headquarters(ctx, t, i, end, found),
         Frame::Membership => memberships(ctx, t, i, end, found),
         Frame::Claim => claim(ctx, t, i, end, found),
+        Frame::Fall => fall(ctx, t, i, end, found),
         Frame::Constitute => constitute(ctx, t, i, end, found),
         Frame::Visit => visit(ctx, t, i, end, found),
     }
@@ -1368,6 +1369,35 @@ fn intransitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
         return;
     }
     found.candidates.push(plain_event(t, i..end, agents, place));
+}
+
+/// "Sanaa fell under Houthi control", "Kabul fell to the Taliban": the subject's places
+/// were captured by the actor after the verb (before "control" when the form ends with
+/// "under": not "fell under the jurisdiction of").
+fn fall(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    if ctx.irrealis(i) {
+        return;
+    }
+    let Some(s) = ctx.subject(i, false) else { return };
+    let places: Vec<u32> = ctx
+        .arg_entities(s, false)
+        .into_iter()
+        .filter(|&e| matches!(ctx.etype(e), EntityType::Place | EntityType::Country))
+        .collect();
+    let Some((m, None)) = ctx.right_args(end, 3).into_iter().next() else { return };
+    let under = ctx.low(end - 1) == "under";
+    if under && ctx.low(ctx.mention(m).end as usize) != "control" {
+        return;
+    }
+    let agents: Vec<u32> =
+        ctx.arg_entities(m, true).into_iter().filter(|&e| ctx.etype(e) != EntityType::Place).collect();
+    if places.is_empty() || agents.is_empty() {
+        return;
+    }
+    let mut c = plain_event(t, i..end, agents, None);
+    c.targets = places.into_iter().map(|e| (e, ctx.named(s))).collect();
+    c.per_target = true;
+    found.candidates.push(c);
 }
 
 /// "a Russian government-funded paramilitary": the funder aided what the phrase names.
