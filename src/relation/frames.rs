@@ -259,7 +259,7 @@ impl Sent<'_> {
         let mut places =
             args.iter().filter(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym).filter_map(|&(m, _)| {
                 // "in Sierra Leone's capital, Freetown": the place in apposition to the noun.
-                let m = self.named_in_apposition(m).unwrap_or(m);
+                let m = self.named_in_apposition(m).or_else(|| self.qualified_place_of(m)).unwrap_or(m);
                 self.arg_entities(m, false).first().copied().filter(|&e| self.is_place_or_country(e))
             });
         let first = places.next()?;
@@ -286,6 +286,22 @@ impl Sent<'_> {
         let named =
             self.head(k + 1).filter(|&n| place_noun && self.low(k) == "," && self.mention(n).start as usize == k + 1);
         named.filter(|&n| self.entity(n, false).is_some_and(|e| self.etype(e) == EntityType::Place))
+    }
+
+    /// The place named after the place noun that mention `m` qualifies: "Mokha" in "the
+    /// Red Sea port town of Mokha".
+    fn qualified_place_of(&self, m: usize) -> Option<usize> {
+        let noun = self.mention(m).end as usize;
+        let mut k = noun;
+        while self.is_lower_word(k) && k < noun + 3 && !self.is(k, word::PREPOSITION) {
+            k += 1;
+        }
+        if k == noun || !self.is(k - 1, word::PLACE_NOUN) || self.low(k) != "of" {
+            return None;
+        }
+        self.head(k + 1)
+            .filter(|&n| self.mention(n).start as usize == k + 1)
+            .filter(|&n| self.entity(n, false).is_some_and(|e| self.etype(e) == EntityType::Place))
     }
 
     /// Whether entity `e` is a building or a venue: an event there is placed in the city
