@@ -119,6 +119,8 @@ fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
                 k += 1;
                 continue;
             }
+            // ("in the Red Sea port town of Mokha": Mokha.)
+            let m = ctx.qualified_place_of(m).unwrap_or(m);
             let e = ctx.entity(m, false)?;
             return (ctx.etype(e) == EntityType::Place || ctx.etype(e) == EntityType::Country).then_some(e);
         }

@@ -290,7 +290,7 @@ impl Sent<'_> {
 
     /// The place named after the place noun that mention `m` qualifies: "Mokha" in "the
     /// Red Sea port town of Mokha".
-    fn qualified_place_of(&self, m: usize) -> Option<usize> {
+    pub(super) fn qualified_place_of(&self, m: usize) -> Option<usize> {
         let noun = self.mention(m).end as usize;
         let mut k = noun;
         while self.is_lower_word(k) && k < noun + 3 && !self.is(k, word::PREPOSITION) {
