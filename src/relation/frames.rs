@@ -521,7 +521,16 @@ fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
             return Some((agent_of(ctx, k), ctx.irrealis(k)));
         }
         let number_or_money = ctx.kind(k) == Some(crate::text::TokenKind::Number) || matches!(w, "$" | "€" | "£");
-        // A possessive pronoun may stand between: "adopted its 15th package of sanctions".
+        // A possessive pronoun may stand between: "adopted its 15th package of sanctions";
+        // so may a place's name right before the noun ("extended the Kharkiv curfew").
+        let place_before = ctx
+            .head(k)
+            .filter(|&m| ctx.mention(m).end as usize == i)
+            .filter(|&m| ctx.entity(m, false).is_some_and(|e| ctx.etype(e) == EntityType::Place));
+        if let Some(m) = place_before {
+            k = ctx.mention(m).start as usize;
+            continue;
+        }
         let name = ctx.head(k).is_some_and(|m| ctx.mention(m).form != Form::Pronoun);
         // "agreed to a ceasefire": the verb's preposition.
         let agreed_to = w == "to" && matches!(ctx.low(k.wrapping_sub(1)), "agreed" | "agree" | "agrees");
@@ -1379,8 +1388,20 @@ fn intransitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
     } else {
         agent_of(ctx, i)
     };
+    // "extended the city lockdown": a place before the noun says where, and the light
+    // verb's subject who.
+    let before = (t.pos == TriggerPos::Noun)
+        .then(|| ctx.head(i.wrapping_sub(1)).and_then(|m| ctx.entity(m, false)))
+        .flatten()
+        .filter(|&e| ctx.etype(e) == EntityType::Place);
+    if before.is_some() && agents.iter().all(|&e| ctx.etype(e) == EntityType::Place) {
+        agents = match light_verb_agents(ctx, i) {
+            Some((agents, false)) => agents,
+            _ => Vec::new(),
+        };
+    }
     agents.retain(|&e| ctx.etype(e) != EntityType::Place);
-    let place = ctx.event_place(i, end);
+    let place = ctx.event_place(i, end).or(before);
     if agents.is_empty() && place.is_none() {
         return;
     }
