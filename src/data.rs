@@ -183,6 +183,9 @@ pub struct Place {
     pub name: String,
     pub subtype: String,
     pub country: String,
+    /// GeoNames' code of the first-level division the place lies in ("TX"), zero-padded
+    /// (see [`Place::admin1`]).
+    pub admin1_code: [u8; 8],
     pub geonames: Option<u32>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
@@ -190,9 +193,20 @@ pub struct Place {
     pub aliases: Vec<String>,
 }
 
+impl Place {
+    /// GeoNames' code of the first-level division the place lies in ("TX" for El Paso):
+    /// for some countries the ISO 3166-2 code's part after the country's.
+    pub fn admin1(&self) -> &str {
+        let n = self.admin1_code.iter().position(|&b| b == 0).unwrap_or(self.admin1_code.len());
+        std::str::from_utf8(&self.admin1_code[..n]).unwrap_or("")
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Region {
     pub stem: String,
+    /// The region's name as the graph labels it (`gazetteer/region-labels.tsv`).
+    pub label: String,
     pub subtype: String,
     pub country: String,
     pub code: String,
@@ -659,6 +673,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "gazetteer/places.tsv",
     "gazetteer/regions.tsv",
     "gazetteer/areas.tsv",
+    "gazetteer/region-labels.tsv",
     "people.tsv",
     "organisations.tsv",
     "organisation-parents.tsv",
@@ -951,8 +966,10 @@ impl OntologyData {
         data.countries = parse_countries(&Table::parse("ontology/gazetteer/countries.tsv", &src)?)?;
         let src = get("gazetteer/places.tsv")?;
         data.places = parse_places(&Table::parse("ontology/gazetteer/places.tsv", &src)?)?;
+        let src = get("gazetteer/region-labels.tsv")?;
+        let labels = Table::parse("ontology/gazetteer/region-labels.tsv", &src)?;
         let src = get("gazetteer/regions.tsv")?;
-        data.regions = parse_regions(&Table::parse("ontology/gazetteer/regions.tsv", &src)?)?;
+        data.regions = parse_regions(&Table::parse("ontology/gazetteer/regions.tsv", &src)?, &labels)?;
         let src = get("gazetteer/areas.tsv")?;
         data.areas = parse_areas(&Table::parse("ontology/gazetteer/areas.tsv", &src)?)?;
         let src = get("people.tsv")?;
@@ -1003,10 +1020,11 @@ fn parse_countries(t: &Table) -> Result<Vec<Country>> {
 }
 
 fn parse_places(t: &Table) -> Result<Vec<Place>> {
-    let (name, sub, country, geo, lat, lon, pop, ali) = (
+    let (name, sub, country, admin1, geo, lat, lon, pop, ali) = (
         t.col("name")?,
         t.col("subtype")?,
         t.col("country")?,
+        t.col("admin1")?,
         t.col("geonames")?,
         t.col("lat")?,
         t.col("lon")?,
@@ -1017,10 +1035,16 @@ fn parse_places(t: &Table) -> Result<Vec<Place>> {
     // and grows the list (44,000 places of 144 bytes) a score of times, copying it each time.
     let mut places = Vec::with_capacity(t.lines.len());
     for (line, r) in t.rows() {
+        // (A code longer than the field is kept as none: no region's code is that long.)
+        let mut admin1_code = [0u8; 8];
+        if r[admin1].len() <= admin1_code.len() {
+            admin1_code[..r[admin1].len()].copy_from_slice(r[admin1].as_bytes());
+        }
         places.push(Place {
             name: r[name].to_owned(),
             subtype: r[sub].to_owned(),
             country: r[country].to_owned(),
+            admin1_code,
             geonames: opt_u32(t, line, geo, r[geo])?,
             lat: opt_f64(t, line, lat, r[lat])?,
             lon: opt_f64(t, line, lon, r[lon])?,
@@ -1031,12 +1055,25 @@ fn parse_places(t: &Table) -> Result<Vec<Place>> {
     Ok(places)
 }
 
-fn parse_regions(t: &Table) -> Result<Vec<Region>> {
+/// The regions, labelled by `labels` (`gazetteer/region-labels.tsv`): the stem and the
+/// subtype for a subtype listed for every country (`*`) or for the region's, else the stem.
+fn parse_regions(t: &Table, labels: &Table) -> Result<Vec<Region>> {
     let (stem, sub, country, code, official) =
         (t.col("stem")?, t.col("subtype")?, t.col("country")?, t.col("iso3166_2")?, t.col("official_name")?);
+    let (l_sub, l_countries) = (labels.col("subtype")?, labels.col("countries")?);
+    let suffixed: Vec<(&str, Vec<&str>)> = labels.rows().map(|(_, r)| (r[l_sub], r[l_countries].split(';').collect())).collect();
+    let label = |stem: &str, sub: &str, country: &str| {
+        let suffix = suffixed.iter().any(|(s, cs)| *s == sub && cs.iter().any(|&c| c == "*" || c == country));
+        if suffix {
+            format!("{stem} {sub}")
+        } else {
+            stem.to_owned()
+        }
+    };
     Ok(t.rows()
         .map(|(_, r)| Region {
             stem: r[stem].to_owned(),
+            label: label(r[stem], r[sub], r[country]),
             subtype: r[sub].to_owned(),
             country: r[country].to_owned(),
             code: r[code].to_owned(),

@@ -2895,6 +2895,18 @@ impl<'a> SentenceMentions<'a> {
                     {
                         self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-comma-country");
                     }
+                    // "El Paso, Texas": a city and, after a comma, the first-level region
+                    // the gazetteer puts it in.
+                    if let (Referent::Known(Known::Place(p)), Referent::Known(Known::Region(r))) =
+                        (&self.list[a].referent, &self.list[b].referent)
+                    {
+                        let (p, r) = (&self.data.places[*p as usize], &self.data.regions[*r as usize]);
+                        let division = r.code.strip_prefix(&*p.country).and_then(|c| c.strip_prefix('-'));
+                        let within = p.country == r.country && !p.admin1().is_empty() && division == Some(p.admin1());
+                        if within && self.list[b].form == Form::Name && closes && !self.is_clitic_s(after) {
+                            self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-comma-region");
+                        }
+                    }
                 }
             }
             // "the Tigray Region of Ethiopia", "the Kursk region of Russia": a region's

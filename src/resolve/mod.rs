@@ -185,7 +185,7 @@ fn known_name(data: &OntologyData, k: Known) -> (String, EntityType, String, Gen
         }
         Known::Region(i) => {
             let r = &data.regions[i as usize];
-            (region_label(&r.stem, &r.subtype), EntityType::Place, "Region".into(), Gender::Unknown)
+            (r.label.clone(), EntityType::Place, "Region".into(), Gender::Unknown)
         }
         Known::Area(i) => {
             let a = &data.areas[i as usize];
@@ -300,16 +300,6 @@ impl KnownKeys {
 fn gender_of(data: &OntologyData, n: &NewName) -> Gender {
     let first = n.name.split_whitespace().next().filter(|_| n.etype == EntityType::Person);
     first.and_then(|w| data.lexicon.given_names.get(w.to_lowercase().as_str()).copied()).unwrap_or(Gender::Unknown)
-}
-
-/// The canonical label of a first-level region: "Donetsk Oblast", "Khartoum State".
-pub fn region_label(stem: &str, subtype: &str) -> String {
-    match subtype {
-        "Oblast" | "Krai" | "Governorate" | "Province" | "State" | "Region" | "County" => {
-            format!("{stem} {subtype}")
-        }
-        _ => stem.to_owned(),
-    }
 }
 
 struct Resolver<'a> {
