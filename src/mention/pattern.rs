@@ -827,7 +827,15 @@ impl<'a> SentenceMentions<'a> {
                     (Referent::Known(k), if acronym { Form::Acronym } else { Form::Name })
                 }
             };
-            let m = self.mention(a, b + 1, referent, form, "gazetteer", if g.bare { 0.8 } else { 0.95 });
+            // "Kidapawan City", "Davao City": a city's name with a capitalised noun for a city
+            // after it names the city.
+            let city = matches!(g.known, Known::Place(_))
+                && self.in_range(b + 1)
+                && self.doc.tokens[b + 1].is_capitalised()
+                && self.free(b + 1, b + 2)
+                && self.place_noun_at(b + 1).is_some_and(|n| n.subtype == "City");
+            let end = if city { b + 2 } else { b + 1 };
+            let m = self.mention(a, end, referent, form, "gazetteer", if g.bare { 0.8 } else { 0.95 });
             let m = self.add(m);
             self.extend_known_person(m);
         }
