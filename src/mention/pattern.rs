@@ -3425,7 +3425,15 @@ impl<'a> SentenceMentions<'a> {
             let demonym_opens = state_body
                 || head.as_ref().is_some_and(|(t, sub)| {
                     *t == EntityType::Organisation
-                        && matches!(&**sub, "Company" | "ReligiousOrganisation" | "PoliticalParty")
+                        && matches!(
+                            &**sub,
+                            "Company"
+                                | "ReligiousOrganisation"
+                                | "PoliticalParty"
+                                | "ThinkTank"
+                                | "University"
+                                | "NewsAgency"
+                        )
                         || *t == EntityType::Place && sub == "Hospital"
                 });
             // (Or a country's acronym: "the US Geological Survey".)
