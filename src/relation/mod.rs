@@ -1277,14 +1277,48 @@ impl<'a> Sent<'a> {
                 let mention = self.mention(m);
                 let end = mention.end as usize;
                 // "the Barbados-flagged True Confidence": a flag or an owner's country
-                // describes what follows; it is no argument.
+                // describes what follows; it is no argument. Nor is a base or a backer:
+                // "by the Pakistan-based group Jaish-e-Mohammed", "by Iran-backed Houthis".
                 if self.low(end) == "-"
                     && matches!(
                         self.low(end + 1),
-                        "flagged" | "registered" | "owned" | "operated" | "managed" | "bound" | "linked"
+                        "flagged"
+                            | "registered"
+                            | "owned"
+                            | "operated"
+                            | "managed"
+                            | "bound"
+                            | "linked"
+                            | "based"
+                            | "headquartered"
+                            | "backed"
+                            | "funded"
+                            | "sponsored"
+                            | "supported"
+                            | "allied"
+                            | "aligned"
                     )
                 {
-                    k = end + 2;
+                    // What it describes takes its preposition: the head after it, past
+                    // nouns and names that stand for nothing ("the Pakistan-based Islamist
+                    // terrorist group, Jaish-e-Mohammed").
+                    let prep = self.preposition_between(j, m);
+                    let entity = |x: usize| self.head(x).filter(|&h| self.entity(h, false).is_some());
+                    let mut h = end + 2;
+                    while h < end + 8 && h < self.range.end && entity(h).is_none() && !self.is(h, word::PREPOSITION) {
+                        let word = self.doc.tokens[h].is_word() || self.low(h) == ",";
+                        if !word || self.low(h) == "," && entity(h + 1).is_none() {
+                            break;
+                        }
+                        h += 1;
+                    }
+                    match entity(h) {
+                        Some(head) => {
+                            out.push((head, prep));
+                            k = self.mention(head).end as usize;
+                        }
+                        None => k = end + 2,
+                    }
                     continue;
                 }
                 // "the southern Lebanese town of Nabatieh": as after a possessor, the place
