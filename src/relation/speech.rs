@@ -787,6 +787,29 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         event,
         trigger: i..end,
     });
+    // "“Terrorists seek to divide us,” said Khan, “here in London we will never let them
+    // succeed.”": a quotation resumed after the attribution is the speaker's too.
+    if quoted && range.end <= i {
+        let after = speaker_end.max(end);
+        let open = after + 1;
+        let resumed =
+            ctx.low(after) == "," && ctx.kind(open).is_some_and(|k| matches!(k, TokenKind::OpenQuote | TokenKind::Quote));
+        if let Some(mut r) = resumed.then(|| quote_after(ctx, open)).flatten() {
+            while r.end > r.start && matches!(ctx.low(r.end - 1), "," | ".") {
+                r.end -= 1;
+            }
+            if r.end > r.start {
+                found.said.push(Said {
+                    speakers: speakers.clone(),
+                    tokens: r,
+                    quoted: true,
+                    rule: t.rule.clone(),
+                    event: false,
+                    trigger: i..end,
+                });
+            }
+        }
+    }
     // "described the attack as barbaric", "called the hijacking a cowardly act": a
     // description in words of condemnation criticises what it describes, up to where the
     // description begins (and no pronoun: "called it a brutal Israeli aggression").
