@@ -332,6 +332,7 @@ impl RelationStage {
         // alone in the next sentence goes on with.
         let mut last_quoted: Option<(usize, u32)> = None;
         let continued: Arc<str> = "speech:continued".into();
+        let colon: Arc<str> = "speech:colon".into();
         let mut counterparts = Vec::new();
         let mut breaks: Vec<Cell<u8>> = Vec::new();
         let mut lows: Vec<&str> = Vec::new();
@@ -409,7 +410,10 @@ impl RelationStage {
             }
             if found.said.is_empty() {
                 let quoted = last_quoted.filter(|&(at, _)| at + 1 == si);
-                if let Some(said) = quoted.and_then(|(_, sp)| speech::continued_quote(&ctx, sp, &continued)) {
+                if let Some(said) = quoted
+                    .and_then(|(_, sp)| speech::continued_quote(&ctx, sp, &continued))
+                    .or_else(|| speech::colon_quote(&ctx, &colon))
+                {
                     found.said.push(said);
                 }
             }

@@ -273,6 +273,33 @@ pub(super) fn continued_quote(ctx: &Sent, speaker: u32, rule: &Arc<str>) -> Opti
     })
 }
 
+/// A quotation after a colon that ends the sentence, in a sentence no verb of saying
+/// attributes: the words of the main clause's subject ("In his message, he appreciated
+/// Soleimani's lifepath: “He was a stellar example …”").
+pub(super) fn colon_quote(ctx: &Sent, rule: &Arc<str>) -> Option<Said> {
+    let colon = (ctx.content_start..ctx.range.end).find(|&k| ctx.is_byte(k, b':'))?;
+    let open = colon + 1;
+    if !matches!(ctx.kind(open), Some(TokenKind::OpenQuote | TokenKind::Quote)) || ctx.is_quoted(colon) {
+        return None;
+    }
+    let inside = quote_after(ctx, open)?;
+    let rest_is_punctuation = (inside.end + 1..ctx.range.end).all(|k| ctx.kind(k) == Some(TokenKind::Punct));
+    let speaker = ctx.clause_subject(colon)?;
+    let speakers: Vec<u32> = ctx
+        .expand(speaker, true)
+        .into_iter()
+        .filter(|&e| matches!(ctx.etype(e), EntityType::Person | EntityType::Organisation | EntityType::Country))
+        .collect();
+    (rest_is_punctuation && !speakers.is_empty()).then(|| Said {
+        speakers,
+        tokens: inside,
+        quoted: true,
+        rule: rule.clone(),
+        event: false,
+        trigger: colon..open,
+    })
+}
+
 /// The start of the noun phrase starting at `np`, back over an article before it.
 fn before_determiner(ctx: &Sent, mut np: usize) -> usize {
     while np > ctx.range.start && matches!(ctx.low(np - 1), "the" | "a" | "an") {
