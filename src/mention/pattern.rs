@@ -2063,6 +2063,7 @@ impl<'a> SentenceMentions<'a> {
     /// (X's | DEMONYM | ORG)? TITLE (of X | for X)?". The role and the country or
     /// organisation (or a local office's place), if the phrase names one.
     fn title_phrase(&self, mut k: usize) -> Option<(String, FactObject)> {
+        let definite = self.low(k) == "the";
         if matches!(self.low(k), "the" | "a" | "an") {
             k += 1;
         }
@@ -2144,7 +2145,12 @@ impl<'a> SentenceMentions<'a> {
                 .filter(|&o| self.known_type(o) == Some(EntityType::Organisation))
         };
         let of = self.of_entity(j).map(|(o, _)| o);
-        let object = of.or_else(served).or(qualifier.map(|(q, _)| q))?;
+        let Some(object) = of.or_else(served).or(qualifier.map(|(q, _)| q)) else {
+            // "said Delfin Lorenzana, the Defence Secretary;": a state's office named alone
+            // is held in the country the document is about.
+            let alone = definite && prefix.is_empty() && matches!(self.low(j), "," | ";" | "." | "and");
+            return (alone && title.scope == TitleScope::State).then_some((role, FactObject::DocumentCountry));
+        };
         // A local office is held in its region or city ("the governor of the Zaporizhzhia
         // region"); a state's office in a region that has one ("the President of Republika
         // Srpska").
