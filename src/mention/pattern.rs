@@ -1536,7 +1536,18 @@ impl<'a> SentenceMentions<'a> {
             // the title's domain, before the comma of the name.
             if of_q.is_none() && matches!(self.low(j), "for" | "in" | "to") {
                 let k = if self.low(j + 1) == "the" { j + 2 } else { j + 1 };
-                if let Some(m) = self.mention_starting_at(k).filter(|&m| self.low(self.list[m].end as usize) == ",") {
+                // ("US Ambassador to Germany Richard Grenell": an envoy's post, and the name
+                // with no comma.)
+                let posted = |m: usize| {
+                    let end = self.list[m].end as usize;
+                    title.scope == TitleScope::Envoy
+                        && self.low(j) == "to"
+                        && self.free(end, end + 1)
+                        && self.name_run(end, 4).is_some()
+                };
+                if let Some(m) =
+                    self.mention_starting_at(k).filter(|&m| self.low(self.list[m].end as usize) == "," || posted(m))
+                {
                     after = self.list[m].end as usize;
                 }
             }
