@@ -830,7 +830,8 @@ impl<'a> Sent<'a> {
         let mut k = i;
         while k > self.range.start {
             let w = self.low(k - 1);
-            if self.is(k - 1, word::IRREALIS) {
+            // (A name's word is no modal: "Theresa May stepped down".)
+            if self.is(k - 1, word::IRREALIS) && self.head(k - 1).is_none() {
                 // "claimed to have captured": a perfect infinitive reports a fact.
                 return !(w == "to" && self.low(k) == "have");
             }
