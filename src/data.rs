@@ -441,6 +441,10 @@ pub enum Frame {
     /// ends with "under"), captured = the subject ("Sanaa fell under Houthi control",
     /// "Kabul fell to the Taliban").
     Fall,
+    /// Something that happens with no one doing it (an earthquake, a flood): no agent; the
+    /// place is "in X", or a country or place named before the noun ("the Turkish
+    /// earthquake").
+    Happening,
 }
 
 impl Frame {
@@ -468,6 +472,7 @@ impl Frame {
             "visit" => Frame::Visit,
             "kill" => Frame::Kill,
             "fall" => Frame::Fall,
+            "happening" => Frame::Happening,
             _ => return None,
         })
     }

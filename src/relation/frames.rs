@@ -381,6 +381,7 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
         Frame::Membership => memberships(ctx, t, i, end, found),
         Frame::Claim => claim(ctx, t, i, end, found),
         Frame::Fall => fall(ctx, t, i, end, found),
+        Frame::Happening => happening(ctx, t, i, end, found),
         Frame::Constitute => constitute(ctx, t, i, end, found),
         Frame::Visit => visit(ctx, t, i, end, found),
     }
@@ -1435,6 +1436,18 @@ fn fall(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     c.targets = places.into_iter().map(|e| (e, ctx.named(s))).collect();
     c.per_target = true;
     found.candidates.push(c);
+}
+
+/// An earthquake, a flood: no one's act. Where it happened: "in X", else a country or a
+/// place named right before the noun ("the Turkish earthquake", "the Sumy floods").
+fn happening(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    let before = ctx
+        .head(i.wrapping_sub(1))
+        .filter(|&m| ctx.mention(m).end as usize == i)
+        .and_then(|m| ctx.entity(m, false))
+        .filter(|&e| ctx.is_place_or_country(e));
+    let Some(place) = ctx.event_place(i, end).or(before) else { return };
+    found.candidates.push(plain_event(t, i..end, Vec::new(), Some(place)));
 }
 
 /// "a Russian government-funded paramilitary": the funder aided what the phrase names.
