@@ -717,7 +717,7 @@ pub(super) fn assemble(
     last_attack: Option<usize>,
     pending: &mut Vec<Verdict>,
 ) {
-    let Found { candidates, relations, said, claims, verdicts } = found;
+    let Found { candidates, relations, said, claims, verdicts, .. } = found;
     let mut cands = merge(ctx, candidates);
     // "condemned the (deadly) bombing", "claimed responsibility for the attack": the
     // attack whose noun the object of a verdict or a claim is.

@@ -57,6 +57,10 @@ pub(super) struct Found {
     /// Verdicts on an act named by a noun, not an actor ("condemned the bombing"): the
     /// speakers, the predicate and rule, and the token where the object starts.
     pub verdicts: Vec<(Vec<u32>, Predicate, Arc<str>, usize)>,
+    /// The token of a noun of something no one does ("an earthquake"), when the sentence
+    /// has one: an attack verb after it with no one attacking is its act ("an earthquake
+    /// struck the Philippines").
+    pub happening: Option<usize>,
 }
 
 impl Found {
@@ -680,8 +684,10 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     {
         return;
     }
-    // "struck a deal", "attacked the plan": no attack.
-    if t.event == Some(EventType::Attack) && figurative_object(ctx, end) {
+    // "struck a deal", "attacked the plan": no attack. Nor what an earthquake struck.
+    if t.event == Some(EventType::Attack)
+        && (figurative_object(ctx, end) || found.happening.is_some_and(|h| h < i) && ctx.subject(i, false).is_none())
+    {
         return;
     }
     // A participle right before "by" or "of" has no object: a passive, or a reduced
@@ -1441,12 +1447,23 @@ fn fall(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
 /// An earthquake, a flood: no one's act. Where it happened: "in X", else a country or a
 /// place named right before the noun ("the Turkish earthquake", "the Sumy floods").
 fn happening(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    found.happening = Some(i);
     let before = ctx
         .head(i.wrapping_sub(1))
         .filter(|&m| ctx.mention(m).end as usize == i)
         .and_then(|m| ctx.entity(m, false))
         .filter(|&e| ctx.is_place_or_country(e));
-    let Some(place) = ctx.event_place(i, end).or(before) else { return };
+    // ("An earthquake struck southern Philippines": the object of the verb after it.)
+    let struck = || {
+        let verb = (end..(end + 10).min(ctx.range.end)).find(|&k| ctx.is(k, word::VERB_TRIGGER_START))?;
+        // (The noun is the verb's subject: no name and no comma between them.)
+        if (end..verb).any(|k| ctx.head(k).is_some() || ctx.is_byte(k, b',')) {
+            return None;
+        }
+        let (m, _) = ctx.right_args(verb + 1, 6).into_iter().find(|(_, p)| p.is_none())?;
+        ctx.entity(m, false).filter(|&e| ctx.is_place_or_country(e))
+    };
+    let Some(place) = ctx.event_place(i, end).or(before).or_else(struck) else { return };
     found.candidates.push(plain_event(t, i..end, Vec::new(), Some(place)));
 }
 
