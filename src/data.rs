@@ -1066,7 +1066,8 @@ fn parse_regions(t: &Table, labels: &Table) -> Result<Vec<Region>> {
     let (stem, sub, country, code, official) =
         (t.col("stem")?, t.col("subtype")?, t.col("country")?, t.col("iso3166_2")?, t.col("official_name")?);
     let (l_sub, l_countries) = (labels.col("subtype")?, labels.col("countries")?);
-    let suffixed: Vec<(&str, Vec<&str>)> = labels.rows().map(|(_, r)| (r[l_sub], r[l_countries].split(';').collect())).collect();
+    let suffixed: Vec<(&str, Vec<&str>)> =
+        labels.rows().map(|(_, r)| (r[l_sub], r[l_countries].split(';').collect())).collect();
     let label = |stem: &str, sub: &str, country: &str| {
         let suffix = suffixed.iter().any(|(s, cs)| *s == sub && cs.iter().any(|&c| c == "*" || c == country));
         if suffix {

@@ -1617,7 +1617,8 @@ impl<'a> SentenceMentions<'a> {
                         // (Or on over a particle of surnames: "Dr Ali bin Tamim".)
                         let from = self.list[m].end as usize;
                         let particle = self.is(from, PARTICLE) && self.is_lower_word(from);
-                        let run = self.name_run(from, 3).or_else(|| particle.then(|| self.name_run(from + 1, 3)).flatten());
+                        let run =
+                            self.name_run(from, 3).or_else(|| particle.then(|| self.name_run(from + 1, 3)).flatten());
                         if let Some(end) = run {
                             let name = self.doc.span_text(name_at, end).to_owned();
                             let pm = self.mention(name_at, end, self.person(name), Form::Name, "title", 0.85);
@@ -2929,7 +2930,13 @@ impl<'a> SentenceMentions<'a> {
                         let division = r.code.strip_prefix(&*p.country).and_then(|c| c.strip_prefix('-'));
                         let within = p.country == r.country && !p.admin1().is_empty() && division == Some(p.admin1());
                         if within && self.list[b].form == Form::Name && closes && !self.is_clitic_s(after) {
-                            self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-comma-region");
+                            self.fact(
+                                a,
+                                Predicate::LocatedIn,
+                                FactObject::Mention(b as u32),
+                                None,
+                                "place-comma-region",
+                            );
                         }
                     }
                 }

@@ -819,8 +819,8 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     if quoted && range.end <= i {
         let after = speaker_end.max(end);
         let open = after + 1;
-        let resumed =
-            ctx.low(after) == "," && ctx.kind(open).is_some_and(|k| matches!(k, TokenKind::OpenQuote | TokenKind::Quote));
+        let resumed = ctx.low(after) == ","
+            && ctx.kind(open).is_some_and(|k| matches!(k, TokenKind::OpenQuote | TokenKind::Quote));
         if let Some(mut r) = resumed.then(|| quote_after(ctx, open)).flatten() {
             while r.end > r.start && matches!(ctx.low(r.end - 1), "," | ".") {
                 r.end -= 1;
