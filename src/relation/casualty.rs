@@ -780,8 +780,17 @@ pub(super) fn assemble(
     let mut referred_to = None;
     if let Some(e) = in_paragraph.or(last_attack) {
         let mut referred = false;
+        let mut carried_out = Vec::new();
         cands.retain(|c| {
             let definite = definite_before(ctx, c.trigger.start);
+            // "A drone struck Aden. The attack was carried out by the Houthis.": who carried
+            // out the attack referred to, when it names no one.
+            let only_agents = c.targets.is_empty() && c.place.is_none() && !c.agents.is_empty();
+            if c.etype == Some(EventType::Attack) && definite && only_agents && out.events[e].agent.is_none() {
+                carried_out.push((c.agents[0], c.rule.clone()));
+                referred = true;
+                return false;
+            }
             if c.etype != Some(EventType::Attack) || !definite || !c.agents.is_empty() || !c.targets.is_empty() {
                 return true;
             }
@@ -797,6 +806,14 @@ pub(super) fn assemble(
             referred = true;
             false
         });
+        if let Some((x, rule)) = carried_out.into_iter().next() {
+            let ev = &mut out.events[e];
+            ev.agent = Some(x);
+            let object = ev.target.or(ev.place.filter(|&p| !ctx.is_water(p)));
+            if let Some(o) = object.filter(|&o| o != x) {
+                out.relations.push(ctx.relation(x, Predicate::Attacked, o, &rule));
+            }
+        }
         if referred && in_paragraph.is_none() {
             from_document = [e];
             previous = &from_document;
