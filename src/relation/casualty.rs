@@ -807,12 +807,7 @@ pub(super) fn assemble(
             false
         });
         if let Some((x, rule)) = carried_out.into_iter().next() {
-            let ev = &mut out.events[e];
-            ev.agent = Some(x);
-            let object = ev.target.or(ev.place.filter(|&p| !ctx.is_water(p)));
-            if let Some(o) = object.filter(|&o| o != x) {
-                out.relations.push(ctx.relation(x, Predicate::Attacked, o, &rule));
-            }
+            attacker_of(ctx, out, e, x, &rule);
         }
         if referred && in_paragraph.is_none() {
             from_document = [e];
@@ -829,14 +824,8 @@ pub(super) fn assemble(
             }
             continue;
         }
-        let Some(e) = referred_attack(out, in_paragraph).filter(|&e| out.events[e].agent.is_none()) else {
-            continue;
-        };
-        let ev = &mut out.events[e];
-        ev.agent = Some(*x);
-        let object = ev.target.or(ev.place.filter(|&p| !ctx.is_water(p)));
-        if let Some(o) = object.filter(|&o| o != *x) {
-            out.relations.push(ctx.relation(*x, Predicate::Attacked, o, rule));
+        if let Some(e) = referred_attack(out, in_paragraph).filter(|&e| out.events[e].agent.is_none()) {
+            attacker_of(ctx, out, e, *x, rule);
         }
     }
     // The verdict's act, in this sentence or (a definite noun referring back) before:
@@ -1112,6 +1101,17 @@ fn stated(out: &Extraction, si: u32, agent: Option<u32>) -> bool {
         .rev()
         .take_while(|e| e.sentence == si)
         .any(|e| e.etype == EventType::Statement && e.agent == agent)
+}
+
+/// `x` carried out event `e` of an earlier sentence, which named no one (a claim of it, or
+/// "the attack was carried out by X"): its agent, and the attacker of its target or place.
+fn attacker_of(ctx: &Sent, out: &mut Extraction, e: usize, x: u32, rule: &Arc<str>) {
+    let ev = &mut out.events[e];
+    ev.agent = Some(x);
+    let object = ev.target.or(ev.place.filter(|&p| !ctx.is_water(p)));
+    if let Some(o) = object.filter(|&o| o != x) {
+        out.relations.push(ctx.relation(x, Predicate::Attacked, o, rule));
+    }
 }
 
 /// The attack a definite noun after a claim or a verdict refers to ("the attack"): the

@@ -292,6 +292,17 @@ impl Sent<'_> {
         named.filter(|&n| self.entity(n, false).is_some_and(|e| self.etype(e) == EntityType::Place))
     }
 
+    /// The place (or country, when `country`) whose name ends right before token `i`:
+    /// "the Be'eri massacre", "the Kharkiv curfew", "the Turkish earthquake" (`country`).
+    pub(super) fn place_named_before(&self, i: usize, country: bool) -> Option<u32> {
+        let m = self.head(i.wrapping_sub(1)).filter(|&m| self.mention(m).end as usize == i)?;
+        self.entity(m, false).filter(|&e| match self.etype(e) {
+            EntityType::Place => true,
+            EntityType::Country => country,
+            _ => false,
+        })
+    }
+
     /// The place named after the place noun that mention `m` qualifies: "Mokha" in "the
     /// Red Sea port town of Mokha".
     pub(super) fn qualified_place_of(&self, m: usize) -> Option<usize> {
@@ -528,12 +539,8 @@ fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
         let number_or_money = ctx.kind(k) == Some(crate::text::TokenKind::Number) || matches!(w, "$" | "€" | "£");
         // A possessive pronoun may stand between: "adopted its 15th package of sanctions";
         // so may a place's name right before the noun ("extended the Kharkiv curfew").
-        let place_before = ctx
-            .head(k)
-            .filter(|&m| ctx.mention(m).end as usize == i)
-            .filter(|&m| ctx.entity(m, false).is_some_and(|e| ctx.etype(e) == EntityType::Place));
-        if let Some(m) = place_before {
-            k = ctx.mention(m).start as usize;
+        if k + 1 == i && ctx.place_named_before(i, false).is_some() {
+            k = ctx.head(k).map_or(k, |m| ctx.mention(m).start as usize);
             continue;
         }
         let name = ctx.head(k).is_some_and(|m| ctx.mention(m).form != Form::Pronoun);
@@ -939,10 +946,8 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         c.predicate = None;
     }
     // A place named before the noun: "the Be'eri massacre", "the Vilnius summit".
-    if let Some(m) = ctx.head(i.wrapping_sub(1)) {
-        if let Some(e) = ctx.entity(m, false).filter(|&e| ctx.etype(e) == EntityType::Place) {
-            c.place = Some(e);
-        }
+    if let Some(e) = ctx.place_named_before(i, false) {
+        c.place = Some(e);
     }
     // Agent: a modifier ("Russian drone attack"), a light verb's subject ("launched an
     // attack"), "by X", or "between X and Y".
@@ -1397,10 +1402,7 @@ fn intransitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
     };
     // "extended the city lockdown": a place before the noun says where, and the light
     // verb's subject who.
-    let before = (t.pos == TriggerPos::Noun)
-        .then(|| ctx.head(i.wrapping_sub(1)).and_then(|m| ctx.entity(m, false)))
-        .flatten()
-        .filter(|&e| ctx.etype(e) == EntityType::Place);
+    let before = (t.pos == TriggerPos::Noun).then(|| ctx.place_named_before(i, false)).flatten();
     if before.is_some() && agents.iter().all(|&e| ctx.etype(e) == EntityType::Place) {
         agents = match light_verb_agents(ctx, i) {
             Some((agents, false)) => agents,
@@ -1448,11 +1450,7 @@ fn fall(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
 /// place named right before the noun ("the Turkish earthquake", "the Sumy floods").
 fn happening(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     found.happening = Some(i);
-    let before = ctx
-        .head(i.wrapping_sub(1))
-        .filter(|&m| ctx.mention(m).end as usize == i)
-        .and_then(|m| ctx.entity(m, false))
-        .filter(|&e| ctx.is_place_or_country(e));
+    let before = ctx.place_named_before(i, true);
     // ("An earthquake struck southern Philippines": the object of the verb after it.)
     let struck = || {
         let verb = (end..(end + 10).min(ctx.range.end)).find(|&k| ctx.is(k, word::VERB_TRIGGER_START))?;
