@@ -1026,7 +1026,9 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     let accusation = t.predicate == Some(Predicate::Accused);
     // "blamed the attack on X": whom the blame is on, not the attack.
     let blamed = found.candidates.iter().any(|c| {
-        c.predicate == Some(Predicate::Accused) && c.trigger.end < i && blamed_on(ctx, c.trigger.end).is_some()
+        c.predicate == Some(Predicate::Accused)
+            && c.trigger.end <= i
+            && blamed_on(ctx, c.trigger.end).is_some_and(|x| i < ctx.mention(x).start as usize)
     });
     for (m, p) in &right {
         let on = matches!(p, Some("on" | "upon")) && !diplomacy && !blamed;
