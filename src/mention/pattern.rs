@@ -1261,8 +1261,30 @@ impl<'a> SentenceMentions<'a> {
                 }
             }
         }
+        self.government_of_country();
         self.possessed_ministries();
         self.dateline_ministries();
+    }
+
+    /// "Officials from Iran said", "representatives of Mali": the state's government, as
+    /// "Iranian officials" is.
+    fn government_of_country(&mut self) {
+        let from = self.range.start as usize;
+        for q in 0..self.list.len() {
+            let m = &self.list[q];
+            let start = m.start as usize;
+            if m.inner || m.form != Form::Name || start < from + 2 || !matches!(self.low(start - 1), "from" | "of") {
+                continue;
+            }
+            let Referent::Known(Known::Country(c)) = m.referent else { continue };
+            let noun = start - 2;
+            if !self.is(noun, GOVERNMENT_NOUN) || self.owner(noun).is_some() {
+                continue;
+            }
+            let referent = Referent::Known(Known::Country(c));
+            let g = self.mention(noun, m.end as usize, referent, Form::Compound, "government", 0.85);
+            self.wrap(&[q], g);
+        }
     }
 
     /// "QUETTA, Pakistan (AP) — … Foreign Office spokesman Shafqat Ali Khan said": a
@@ -1941,6 +1963,11 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             }
             let (holders, at, rule) = if self.low(k) == "," {
+                // "the President of Azerbaijan Ilham Aliyev, the Prime Minister of Armenia
+                // Nikol Pashinyan and …": the next person's title in a list, not this one's.
+                if self.titled_name_next(k + 1) {
+                    continue;
+                }
                 ([Some(p), None], k + 1, "appositive-title")
             } else if let Some((at, predecessor)) = self.role_verb_at(k) {
                 ([Some(p), predecessor], at, "role-verb")
@@ -1954,6 +1981,20 @@ impl<'a> SentenceMentions<'a> {
                 self.fact(holder, Predicate::RoleIn, object, Some(role.clone()), rule);
             }
         }
+    }
+
+    /// Whether a person's name follows a state's name, before any comma, after token
+    /// `from`: "the Prime Minister of Armenia Nikol Pashinyan".
+    fn titled_name_next(&self, from: usize) -> bool {
+        let stop = (from..self.range.end as usize).find(|&k| self.low(k) == ",").unwrap_or(self.range.end as usize);
+        self.list.iter().any(|m| {
+            let s = m.start as usize;
+            !m.inner
+                && s > from
+                && s < stop
+                && m.entity_type(self.data) == Some(EntityType::Person)
+                && self.mention_ending_at(s).is_some_and(|c| self.country_of(c).is_some())
+        })
     }
 
     /// "the foreign ministers of Congo and Rwanda, Thérèse Kayikwamba Wagner and Olivier
@@ -3499,17 +3540,21 @@ impl<'a> SentenceMentions<'a> {
                 continue;
             }
             let words = (i..end).filter(|&k| self.doc.tokens[k].is_word()).count();
-            // "Milan Radoičić", "Sofia Sapega": a town's one-word name that is also a given
-            // name, before a surname nobody lists, opens a person's name.
+            // "Milan Radoičić", "Sofia Sapega", "Jordan Bardella": a town's or a country's
+            // one-word name that is also a given name, before a surname nobody lists, opens a
+            // person's name.
+            // So does any town's one-word name before a surname and an appositive title:
+            // "Budi Gunawan, chief of the State Intelligence Agency,".
+            let titled = words == 1 && self.low(end) == "," && self.appositive_title(end + 1);
             let given_place = self.mention_ending_at(i).filter(|&p| {
                 let m = &self.list[p];
                 head.is_none()
                     && words == 1
                     && m.form == Form::Name
                     && m.end == m.start + 1
-                    && matches!(m.referent, Referent::Known(Known::Place(_)))
+                    && (matches!(m.referent, Referent::Known(Known::Place(_) | Known::Country(_))) && self.given_name(m.start as usize)
+                        || matches!(m.referent, Referent::Known(Known::Place(_))) && titled)
                     && self.doc.tokens[i].space_before()
-                    && self.given_name(m.start as usize)
                     // "part of the Paris Métro": a person's name takes no article.
                     && !(m.start > self.range.start && self.low(m.start as usize - 1) == "the")
                     && !self.doc.tokens[i].is_all_caps()
@@ -3554,9 +3599,12 @@ impl<'a> SentenceMentions<'a> {
                         && self.age_after(m.end as usize)
                 });
             // Either makes the town's name and the name beside it one person's name.
-            let person_over_place = aged_place
-                .map(|p| (p, i, self.list[p].end as usize, "aged-name"))
-                .or_else(|| given_place.map(|p| (p, self.list[p].start as usize, end, "given-name-place")));
+            let person_over_place = aged_place.map(|p| (p, i, self.list[p].end as usize, "aged-name")).or_else(|| {
+                given_place.map(|p| {
+                    let start = self.list[p].start as usize;
+                    (p, start, end, if self.given_name(start) { "given-name-place" } else { "titled-name-place" })
+                })
+            });
             if let Some((p, from, to, rule)) = person_over_place {
                 let name = self.doc.span_text(from, to).to_owned();
                 let m = self.mention(from, to, self.person(name), Form::Name, rule, 0.65);

@@ -251,15 +251,24 @@ fn fronted_place(ctx: &Sent) -> Option<u32> {
         return None;
     }
     let mut place = None;
+    let mut place_end = 0;
     let mut k = start + 1;
     while k < (start + 25).min(ctx.range.end) {
         if let Some(m) = ctx.head(k) {
             let e = ctx.entity(m, false).filter(|&e| ctx.is_place_or_country(e));
             let after = ctx.mention(m).end as usize;
             match e {
-                // "in Paris, France,": the country after a place is the place's.
+                // "in Paris, France,": the country after a place is the place's; "in
+                // Forbury Gardens in Reading": so is the town after a place in it.
                 Some(_) if ctx.low(k.wrapping_sub(1)) == "," && place.is_some() => {}
-                Some(e) if matches!(ctx.low(k.wrapping_sub(1)), "in" | "at") => place = Some(e),
+                Some(_)
+                    if ctx.low(k.wrapping_sub(1)) == "in"
+                        && place_end + 1 == k
+                        && place.is_some_and(|p| !ctx.is_building(p)) => {}
+                Some(e) if matches!(ctx.low(k.wrapping_sub(1)), "in" | "at") => {
+                    place = Some(e);
+                    place_end = after;
+                }
                 _ => {}
             }
             k = after;
@@ -925,6 +934,10 @@ pub(super) fn assemble(
                     if let Some(p) = place_within(ctx, &cas) {
                         cands[i].place = Some(p);
                     }
+                } else if cands[i].place.is_none() {
+                    // "On Saturday in Forbury Gardens in Reading, …, a mass stabbing killed
+                    // three people": where the sentence opens.
+                    cands[i].place = place_within(ctx, &cas).or_else(|| fronted_place(ctx));
                 }
                 placed(i, &mut counts, &mut cands);
                 Some(i)

@@ -264,6 +264,7 @@ impl Sent<'_> {
             args.iter().filter(|(m, p)| accept(*p) && self.mention(*m).form != Form::Demonym).filter_map(|&(m, _)| {
                 // "in Sierra Leone's capital, Freetown": the place in apposition to the noun.
                 let m = self.named_in_apposition(m).or_else(|| self.qualified_place_of(m)).unwrap_or(m);
+                let m = self.place_inside(m).unwrap_or(m);
                 self.arg_entities(m, false).first().copied().filter(|&e| self.is_place_or_country(e))
             });
         let first = places.next()?;
@@ -273,6 +274,27 @@ impl Sent<'_> {
             return places.next().or(Some(first));
         }
         Some(first)
+    }
+
+    /// The place named right before "in" and mention `m` (a place it is inside): "the town
+    /// of Pandeglang" before "in the province of Banten".
+    fn place_inside(&self, m: usize) -> Option<usize> {
+        // Back over "the province of".
+        let mut s = self.mention(m).np_start as usize;
+        let from = s;
+        while s > self.range.start + 2 && s + 4 > from && self.low(s - 1) != "in" && self.is_lower_word(s - 1) {
+            s -= 1;
+        }
+        if s < self.range.start + 2 || self.low(s - 1) != "in" {
+            return None;
+        }
+        let n = self.head(s - 2).filter(|&n| self.mention(n).end as usize == s - 1)?;
+        // (Not a building's: "at the Sandton Convention Centre in Johannesburg" is placed in
+        // the city.)
+        let named = |n: usize| {
+            self.entity(n, false).is_some_and(|e| self.etype(e) == EntityType::Place && !self.is_building(e))
+        };
+        Some(n).filter(|&n| named(n))
     }
 
     /// The place named in apposition after possessor `m` and its noun: "Freetown" after
@@ -546,7 +568,8 @@ fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
         let name = ctx.head(k).is_some_and(|m| ctx.mention(m).form != Form::Pronoun);
         // "agreed to a ceasefire": the verb's preposition.
         let agreed_to = w == "to" && matches!(ctx.low(k.wrapping_sub(1)), "agreed" | "agree" | "agrees");
-        if w == "to" && !agreed_to || name || !(ctx.is_lower_word(k) || w == "-" || number_or_money) {
+        // (A date's slash too: "the 9/11 attacks".)
+        if w == "to" && !agreed_to || name || !(ctx.is_lower_word(k) || matches!(w, "-" | "/") || number_or_money) {
             return None;
         }
     }
@@ -683,6 +706,26 @@ fn fired(ctx: &Sent, end: usize) -> Option<bool> {
     .then_some(false)
 }
 
+/// Whether "as" and an office follow the object after token `end`, within the clause:
+/// "… as the nation's security minister", "… as its new ambassador".
+fn appointed_as(ctx: &Sent, end: usize) -> bool {
+    let stop = (end + 16).min(ctx.range.end);
+    let Some(mut k) = (end..stop).take_while(|&k| ctx.low(k) != ".").find(|&k| ctx.low(k) == "as") else {
+        return false;
+    };
+    k += 1;
+    while matches!(ctx.low(k), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "new" | "acting" | "interim")
+        || ctx.low(k + 1) == "'s"
+    {
+        k += if ctx.low(k + 1) == "'s" { 2 } else { 1 };
+    }
+    let titles = &ctx.data.lexicon.titles;
+    (k..(k + 3).min(ctx.range.end)).any(|j| {
+        let w = ctx.low(j);
+        titles.iter().any(|t| t.kind == crate::data::TitleKind::Office && t.phrase.rsplit(' ').next() == Some(w))
+    })
+}
+
 fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let irrealis = ctx.irrealis(i);
     if irrealis
@@ -695,6 +738,11 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     if t.event == Some(EventType::Attack)
         && (figurative_object(ctx, end) || found.happening.is_some_and(|h| h < i) && ctx.subject(i, false).is_none())
     {
+        return;
+    }
+    // "designated Wiranto, a former general, as the nation's security minister": an
+    // appointment, not a listing.
+    if t.predicate == Some(Predicate::Sanctioned) && appointed_as(ctx, end) {
         return;
     }
     // A participle right before "by" or "of" has no object: a passive, or a reduced

@@ -333,6 +333,20 @@ fn content_end(ctx: &Sent) -> usize {
     e
 }
 
+/// At "saying" after "as" and the object of "cited" or "quoted" ("The BBC cited Budi
+/// Gunawan, chief of …, as saying"): `Some` of the mention cited, `Some(None)` when no
+/// mention is; `None` elsewhere.
+fn cited_as_saying(ctx: &Sent, i: usize) -> Option<Option<usize>> {
+    if ctx.low(i) != "saying" || ctx.low(i.wrapping_sub(1)) != "as" {
+        return None;
+    }
+    let from = i.saturating_sub(24).max(ctx.range.start);
+    let v = (from..i - 1)
+        .rev()
+        .find(|&k| matches!(ctx.low(k), "cited" | "cites" | "citing" | "quoted" | "quotes" | "quoting"))?;
+    Some(ctx.head(v + 1).or_else(|| ctx.right_args(v + 1, 4).first().map(|(m, _)| *m)))
+}
+
 pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let describe = t.frame == Frame::Describe;
     // A verb inside a statement said with its verb ("condemned the attack and demanded
@@ -340,10 +354,21 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     if found.said.iter().any(|s| !s.quoted && s.tokens.start == s.trigger.start && s.tokens.contains(&i)) {
         return;
     }
+    // "The BBC cited X as saying …", "Reuters quoted an official as saying …": the one
+    // cited says it, if an entity stands for them.
+    let cited = cited_as_saying(ctx, i);
+    if cited == Some(None) {
+        return;
+    }
     // "saying", "adding": a continuation of the sentence's previous statement, else what
     // the subject of the clause said ("welcomed the deal, saying …").
     let continuation = found.said.iter().any(|s| s.trigger.start < i);
-    if !describe && ctx.low(i).ends_with("ing") && ctx.low(i) != "according" && (continuation || !ctx.participle(i)) {
+    if !describe
+        && cited.is_none()
+        && ctx.low(i).ends_with("ing")
+        && ctx.low(i) != "according"
+        && (continuation || !ctx.participle(i))
+    {
         return;
     }
     if ctx.passive(i) {
@@ -408,6 +433,8 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 speaker = ctx.head(j + 1).or(speaker);
             }
         }
+    } else if let Some(Some(m)) = cited {
+        speaker = Some(m);
     } else {
         // "congratulated Trump on winning, saying …": a participle's speaker is the
         // clause's subject, not the object before it.
@@ -450,7 +477,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     speaker = speaker.or(proxy);
     // "..., residents said": a common noun right before the verb is its subject; no
     // entity said it.
-    if !according && !inverted && proxy.is_none() && common_noun_subject(ctx, i) {
+    if !according && !inverted && proxy.is_none() && cited.is_none() && common_noun_subject(ctx, i) {
         return;
     }
     let Some(sm) = speaker else { return };
