@@ -360,6 +360,12 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     if cited == Some(None) {
         return;
     }
+    // "did not say he had ordered it", "declined to say": nothing was said.
+    if matches!(ctx.low(i.wrapping_sub(1)), "not" | "never" | "n't")
+        || ctx.low(i.wrapping_sub(1)) == "to" && matches!(ctx.low(i.wrapping_sub(2)), "declined" | "refused")
+    {
+        return;
+    }
     // "saying", "adding": a continuation of the sentence's previous statement, else what
     // the subject of the clause said ("welcomed the deal, saying …").
     let continuation = found.said.iter().any(|s| s.trigger.start < i);

@@ -544,6 +544,21 @@ fn in_relative_clause(doc: &Document, c: &Mention, m: &Mention) -> bool {
         && (c.end as usize..m.start as usize).any(|k| doc.low(k) == ",")
 }
 
+/// Whether mention `c` is inside a participle's phrase that opens the sentence of pronoun
+/// `m`, right before it: "Speaking to Martin Smith of PBS, he said" (he is not Smith).
+fn in_opening_participle(doc: &Document, c: &Mention, m: &Mention) -> bool {
+    if c.sentence != m.sentence {
+        return false;
+    }
+    let start = doc.sentences[c.sentence as usize].tokens.start as usize;
+    let pronoun = m.start as usize;
+    doc.low(start).ends_with("ing")
+        && pronoun > start + 1
+        && doc.low(pronoun - 1) == ","
+        && (start..pronoun - 1).all(|k| doc.low(k) != ",")
+        && (c.start as usize) < pronoun
+}
+
 /// Whether mention `j`'s noun phrase, or the coordination it is in, follows a
 /// preposition ("on nine sites in Pakistan and Pakistan-administered Kashmir"), an
 /// article between them.
@@ -739,6 +754,7 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
                     let e = reported.or_else(|| {
                         r.antecedent_by(mi, people || p == Pronoun::Neuter, |j, e| {
                             !in_relative_clause(doc, &mentions.list[j], m)
+                                && !in_opening_participle(doc, &mentions.list[j], m)
                                 && match p {
                                     Pronoun::Male => e.etype == EntityType::Person && e.gender != Gender::Female,
                                     Pronoun::Female => e.etype == EntityType::Person && e.gender != Gender::Male,
