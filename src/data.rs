@@ -637,6 +637,8 @@ pub struct Lexicon {
     pub crowd_control: FxHashSet<Box<str>>,
     /// Who attacks without being named: "gunmen", "protesters".
     pub attackers: FxHashSet<Box<str>>,
+    /// Aircraft that carry people: "shot down a passenger jet" is an attack.
+    pub airliners: FxHashSet<Box<str>>,
     /// Objects that make a verb of attack figurative: "struck a deal".
     pub figurative_objects: FxHashSet<Box<str>>,
     /// Nouns after a demonym that make it no actor (lexicon/non-state-groups.txt).
@@ -702,6 +704,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/weapons.txt",
     "lexicon/crowd-control.txt",
     "lexicon/attackers.txt",
+    "lexicon/airliners.txt",
     "lexicon/figurative-objects.txt",
     "lexicon/non-state-groups.txt",
     "lexicon/name-openers.txt",
@@ -1253,6 +1256,7 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     lex.weapons = plain_list(&get("lexicon/weapons.txt")?);
     lex.crowd_control = plain_list(&get("lexicon/crowd-control.txt")?);
     lex.attackers = plain_list(&get("lexicon/attackers.txt")?);
+    lex.airliners = plain_list(&get("lexicon/airliners.txt")?);
     lex.figurative_objects = plain_list(&get("lexicon/figurative-objects.txt")?);
     lex.non_state_groups = plain_list(&get("lexicon/non-state-groups.txt")?);
     lex.name_openers = plain_list(&get("lexicon/name-openers.txt")?);

@@ -1368,6 +1368,21 @@ fn intercept(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     if agents.is_empty() {
         return;
     }
+    // "shot down a Ukrainian passenger jet near Tehran": an attack on the aircraft's state.
+    if airliner_object(ctx, end) {
+        found.candidates.push(Candidate {
+            etype: Some(EventType::Attack),
+            predicate: Some(Predicate::Attacked),
+            agents,
+            // (The aircraft's state is the one attacked, not the place it was hit over.)
+            targets: targets.into_iter().map(|e| (e, true)).collect(),
+            place: ctx.event_place(i, end),
+            trigger: i..end,
+            rule: t.rule.clone(),
+            ..Default::default()
+        });
+        return;
+    }
     found.candidates.push(Candidate {
         etype: t.event,
         predicate: t.predicate,
@@ -1379,6 +1394,26 @@ fn intercept(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         rule: t.rule.clone(),
         ..Default::default()
     });
+}
+
+/// Whether the object after token `end` is an aircraft that carries people
+/// (`lexicon/airliners.txt`), past an article and a demonym: "a Ukrainian passenger jet".
+fn airliner_object(ctx: &Sent, end: usize) -> bool {
+    let airliners = &ctx.data.lexicon.airliners;
+    let mut k = end;
+    while k < (end + 5).min(ctx.range.end) {
+        let w = ctx.low(k);
+        if airliners.contains(w) || airliners.contains(format!("{w} {}", ctx.low(k + 1)).as_str()) {
+            return true;
+        }
+        let demonym = ctx.head(k).filter(|&m| ctx.mention(m).form == Form::Demonym);
+        match demonym {
+            Some(m) => k = ctx.mention(m).end as usize,
+            None if ctx.is_lower_word(k) => k += 1,
+            None => return false,
+        }
+    }
+    false
 }
 
 fn accession(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
