@@ -3422,6 +3422,22 @@ impl<'a> SentenceMentions<'a> {
 
     /// Whether the name run `i..end` has a lowercase particle of surnames
     /// (`surname-particle`) between capitalised words.
+    /// The one-word place mention after the particle at `end` that ends a person's name
+    /// opening at `i`, and the name's end: "Ladin" in "Hamza bin Ladin".
+    fn place_after_particle(&self, i: usize, end: usize) -> Option<(usize, usize)> {
+        if !self.is(end, PARTICLE) || !self.is_lower_word(end) || end > i + 2 {
+            return None;
+        }
+        if !self.given_name(i) && !matches!(self.low(end), "bin" | "ibn" | "bint") {
+            return None;
+        }
+        let p = self.mention_starting_at(end + 1)?;
+        let m = &self.list[p];
+        let place = matches!(m.referent, Referent::Known(Known::Place(_) | Known::Region(_) | Known::Area(_)));
+        let next_capitalised = self.doc.tokens.get(end + 2).is_some_and(|t| t.is_capitalised());
+        (place && m.form == Form::Name && m.end as usize == end + 2 && !next_capitalised).then_some((p, end + 2))
+    }
+
     fn particle_inside(&self, i: usize, end: usize) -> bool {
         self.doc.tokens[i].is_capitalised()
             && self.doc.tokens[end - 1].is_capitalised()
@@ -3449,6 +3465,15 @@ impl<'a> SentenceMentions<'a> {
                 i += 1;
                 continue;
             };
+            // "Hamza bin Ladin": a particle of surnames and a town's one-word name after a
+            // given name (or after any name, for "bin", "ibn") end a person's name.
+            if let Some((p, to)) = self.place_after_particle(i, end) {
+                let name = self.doc.span_text(i, to).to_owned();
+                let m = self.mention(i, to, self.person(name), Form::Name, "particle-name", 0.65);
+                self.replace(p, m);
+                i = to;
+                continue;
+            }
             let sentence_start = i == self.range.start as usize
                 || (i == self.range.start as usize + 1 && self.doc.tokens[i - 1].is_quote())
                 || self.after_dash(i);
