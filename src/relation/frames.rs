@@ -750,7 +750,10 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     let participle = ctx.low(end.wrapping_sub(1)).ends_with("ed") && matches!(ctx.low(end), "by" | "of");
     let passive = participle || ctx.passive(i);
     let (agents, target_m) = if passive {
-        let agent = ctx.first_right(end, |p| p == Some("by"));
+        // (Before a comma: "poisoned with Novichok, a nerve agent developed by the Soviet
+        // Union" names no poisoner.)
+        let comma = (end..ctx.range.end).find(|&k| ctx.low(k) == ",").unwrap_or(ctx.range.end);
+        let agent = ctx.first_right(end, |p| p == Some("by")).filter(|&m| (ctx.mention(m).start as usize) < comma);
         // "held talks in Putrajaya, Malaysia, hosted by X": who was met is not the place
         // before a reduced relative's comma.
         let relative = participle && t.predicate == Some(Predicate::Met) && ctx.low(i.wrapping_sub(1)) == ",";
