@@ -513,6 +513,21 @@ impl<'a> SentenceMentions<'a> {
             }
             if matches!(self.low(end), "-" | "'") && !t.space_before() && end + 1 < self.range.end as usize {
                 let n = doc.tokens[end + 1];
+                // "Muslim-majority Mindanao", "Serb-majority Mitrovica": a compound
+                // adjective (a lowercase word of four letters or more, no syllable of a
+                // name) opens no name and ends one.
+                let w = self.low(end + 1);
+                let adjective = self.low(end) == "-"
+                    && !n.is_capitalised()
+                    && w.len() >= 4
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+                    && !self.syllable_after_hyphen(end + 1);
+                if adjective {
+                    if end == i + 1 {
+                        return None;
+                    }
+                    break;
+                }
                 if !n.space_before() && n.is_word() && !self.taken(end + 1) {
                     end += 2;
                     continue;
@@ -616,6 +631,12 @@ impl<'a> SentenceMentions<'a> {
                 && self.is_lower_word(i - 1)
                 && self.is(i - 1, DIRECTION)
                 && self.is(i - 2, PLACE_PREPOSITION)
+            // "in Muslim-majority Mindanao": over a compound adjective.
+            || i > start + 3
+                && self.low(i - 2) == "-"
+                && self.is_lower_word(i - 1)
+                && self.doc.tokens[i - 3].is_capitalised()
+                && self.is(i - 4, PLACE_PREPOSITION)
     }
 
     /// Whether the name at token `i` comes after "and" or "or" that follows a place's
@@ -3765,7 +3786,24 @@ impl<'a> SentenceMentions<'a> {
                         })
                         .flatten();
                     next = of.map_or(end, |(_, e)| e);
-                    let from = if ordinal { i - 1 } else { i };
+                    // "Cinema for Peace Foundation": a name nobody lists and "for" before an
+                    // organisation's name open it.
+                    let for_bare = (of.is_none()
+                        && etype == EntityType::Organisation
+                        && rule == "name-head"
+                        && !ordinal
+                        && i >= self.range.start as usize + 2
+                        && self.low(i - 1) == "for")
+                        .then(|| self.mention_ending_at(i - 1))
+                        .flatten()
+                        .filter(|&p| {
+                            self.list[p].form == Form::Name && matches!(self.list[p].referent, Referent::Bare)
+                        });
+                    let from = match for_bare {
+                        Some(p) => self.list[p].start as usize,
+                        None if ordinal => i - 1,
+                        None => i,
+                    };
                     let name = self.doc.span_text(from, next).to_owned();
                     // A state's body named after its possessor: "Russia's 58th Army",
                     // "Taiwan's Presidential Office".
@@ -3835,7 +3873,10 @@ impl<'a> SentenceMentions<'a> {
                             }
                         }
                         None => {
-                            let new = self.add(m);
+                            let new = match for_bare {
+                                Some(p) => self.replace(p, m),
+                                None => self.add(m),
+                            };
                             if let Some(q) = owner.filter(|_| new_name) {
                                 self.fact(
                                     new,

@@ -752,8 +752,9 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     let (agents, target_m) = if passive {
         // (Before a comma: "poisoned with Novichok, a nerve agent developed by the Soviet
         // Union" names no poisoner.)
-        let comma = (end..ctx.range.end).find(|&k| ctx.low(k) == ",").unwrap_or(ctx.range.end);
-        let agent = ctx.first_right(end, |p| p == Some("by")).filter(|&m| (ctx.mention(m).start as usize) < comma);
+        let agent = ctx
+            .first_right(end, |p| p == Some("by"))
+            .filter(|&m| (end..ctx.mention(m).start as usize).all(|k| ctx.low(k) != ","));
         // "held talks in Putrajaya, Malaysia, hosted by X": who was met is not the place
         // before a reduced relative's comma.
         let relative = participle && t.predicate == Some(Predicate::Met) && ctx.low(i.wrapping_sub(1)) == ",";
