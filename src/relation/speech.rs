@@ -500,7 +500,29 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         return;
     }
     let speaker_start = ctx.mention(sm).np_start as usize;
-    let speaker_end = ctx.mention(sm).end as usize;
+    let mut speaker_end = ctx.mention(sm).end as usize;
+    // "According to Reuters and the BBC, …": past the names listed with the speaker's.
+    if according {
+        let mut k = speaker_end;
+        loop {
+            let last = ctx.low(k) == "and" || ctx.low(k) == "," && ctx.low(k + 1) == "and";
+            if !last && ctx.low(k) != "," {
+                break;
+            }
+            let mut j = if ctx.low(k) == "," && last { k + 2 } else { k + 1 };
+            if matches!(ctx.low(j), "the" | "a" | "an") {
+                j += 1;
+            }
+            let Some(m) = ctx.head(j).filter(|&m| ctx.mention(m).start as usize == j) else { break };
+            let after = ctx.mention(m).end as usize;
+            // (A comma goes on only into a list: "A, B and C", not "A, the prince is …".)
+            if !last && !matches!(ctx.low(after), "," | "and") {
+                break;
+            }
+            k = after;
+        }
+        speaker_end = k;
+    }
     let stop = content_end(ctx);
 
     // The statement.
@@ -522,6 +544,16 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             let mut e = i;
             if ctx.low(e - 1) == "," {
                 e -= 1;
+            }
+            // "Witnesses, according to The Telegraph, said …": a subject alone before the
+            // parenthesis, its verb after it, says nothing of its own.
+            let verb = |k: usize| TENSED.contains(&ctx.low(k)) || ctx.low(k).ends_with("ed");
+            let subject_only = ctx.low(i.wrapping_sub(1)) == ","
+                && ctx.low(speaker_end) == ","
+                && (verb(speaker_end + 1) || matches!(ctx.low(speaker_end + 1), "said" | "says" | "say"))
+                && !(ctx.range.start..e).any(verb);
+            if subject_only {
+                return;
             }
             Some((ctx.range.start..e, false))
         };
