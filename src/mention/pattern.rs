@@ -639,6 +639,16 @@ impl<'a> SentenceMentions<'a> {
                 && self.is(i - 4, PLACE_PREPOSITION)
     }
 
+    /// Whether an article and a compound adjective come right before token `i`: "the
+    /// Orthodox Jewish-owned" before "Nariman House".
+    fn after_article_compound(&self, i: usize) -> bool {
+        let start = self.range.start as usize;
+        if i < start + 4 || self.low(i - 2) != "-" || !self.is_lower_word(i - 1) {
+            return false;
+        }
+        (i.saturating_sub(6).max(start)..i - 3).rev().any(|k| self.low(k) == "the")
+    }
+
     /// Whether the name at token `i` comes after "and" or "or" that follows a place's
     /// mention: "Kfar Kila and Naqoura".
     fn listed_after_place(&self, i: usize) -> bool {
@@ -3737,6 +3747,9 @@ impl<'a> SentenceMentions<'a> {
                 && self.given_name(i)
                 // (Not listed with a place: "entered Tell Tamer and Ain Issa".)
                 && !(words <= 3 && !sentence_start && self.listed_after_place(i))
+                // (Nor after an article and a compound adjective: "the Jewish-owned Nariman
+                // House".)
+                && !self.after_article_compound(i)
             {
                 // "Daniel Chapo of the ruling Frelimo party": a given name opens a person's name.
                 Some((EntityType::Person, String::new(), "given-name", 0.7))
