@@ -514,15 +514,8 @@ impl<'a> SentenceMentions<'a> {
             if matches!(self.low(end), "-" | "'") && !t.space_before() && end + 1 < self.range.end as usize {
                 let n = doc.tokens[end + 1];
                 // "Muslim-majority Mindanao", "Serb-majority Mitrovica": a compound
-                // adjective (a lowercase word of four letters or more, no syllable of a
-                // name) opens no name and ends one.
-                let w = self.low(end + 1);
-                let adjective = self.low(end) == "-"
-                    && !n.is_capitalised()
-                    && w.len() >= 4
-                    && w.bytes().all(|b| b.is_ascii_lowercase())
-                    && !self.syllable_after_hyphen(end + 1);
-                if adjective {
+                // adjective opens no name and ends one.
+                if self.compound_adjective_end(end + 1) {
                     if end == i + 1 {
                         return None;
                     }
@@ -632,21 +625,30 @@ impl<'a> SentenceMentions<'a> {
                 && self.is(i - 1, DIRECTION)
                 && self.is(i - 2, PLACE_PREPOSITION)
             // "in Muslim-majority Mindanao": over a compound adjective.
-            || i > start + 3
-                && self.low(i - 2) == "-"
-                && self.is_lower_word(i - 1)
-                && self.doc.tokens[i - 3].is_capitalised()
-                && self.is(i - 4, PLACE_PREPOSITION)
+            || i > start + 3 && self.compound_adjective_end(i - 1) && self.is(i - 4, PLACE_PREPOSITION)
+    }
+
+    /// Whether token `k` ends a compound adjective: a lowercase word of four letters or
+    /// more (no syllable of a name) joined by a hyphen to a capitalised word, "majority"
+    /// in "Muslim-majority", "owned" in "Jewish-owned".
+    fn compound_adjective_end(&self, k: usize) -> bool {
+        let w = self.low(k);
+        k >= self.range.start as usize + 2
+            && self.low(k - 1) == "-"
+            && self.doc.tokens[k - 2].is_capitalised()
+            && self.doc.tokens.get(k).is_some_and(|t| !t.is_capitalised())
+            && w.len() >= 4
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !self.syllable_after_hyphen(k)
     }
 
     /// Whether an article and a compound adjective come right before token `i`: "the
     /// Orthodox Jewish-owned" before "Nariman House".
     fn after_article_compound(&self, i: usize) -> bool {
         let start = self.range.start as usize;
-        if i < start + 4 || self.low(i - 2) != "-" || !self.is_lower_word(i - 1) {
-            return false;
-        }
-        (i.saturating_sub(6).max(start)..i - 3).rev().any(|k| self.low(k) == "the")
+        i >= start + 4
+            && self.compound_adjective_end(i - 1)
+            && (i.saturating_sub(6).max(start)..i - 3).rev().any(|k| self.low(k) == "the")
     }
 
     /// Whether the name at token `i` comes after "and" or "or" that follows a place's
@@ -3451,8 +3453,6 @@ impl<'a> SentenceMentions<'a> {
             && matches!(self.low(k + 2), "," | ")" | ".")
     }
 
-    /// Whether the name run `i..end` has a lowercase particle of surnames
-    /// (`surname-particle`) between capitalised words.
     /// The one-word place mention after the particle at `end` that ends a person's name
     /// opening at `i`, and the name's end: "Ladin" in "Hamza bin Ladin".
     fn place_after_particle(&self, i: usize, end: usize) -> Option<(usize, usize)> {
@@ -3469,6 +3469,8 @@ impl<'a> SentenceMentions<'a> {
         (place && m.form == Form::Name && m.end as usize == end + 2 && !next_capitalised).then_some((p, end + 2))
     }
 
+    /// Whether the name run `i..end` has a lowercase particle of surnames
+    /// (`surname-particle`) between capitalised words.
     fn particle_inside(&self, i: usize, end: usize) -> bool {
         self.doc.tokens[i].is_capitalised()
             && self.doc.tokens[end - 1].is_capitalised()

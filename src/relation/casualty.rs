@@ -251,7 +251,6 @@ fn fronted_place(ctx: &Sent) -> Option<u32> {
         return None;
     }
     let mut place = None;
-    let mut place_end = 0;
     let mut k = start + 1;
     while k < (start + 25).min(ctx.range.end) {
         if let Some(m) = ctx.head(k) {
@@ -261,14 +260,8 @@ fn fronted_place(ctx: &Sent) -> Option<u32> {
                 // "in Paris, France,": the country after a place is the place's; "in
                 // Forbury Gardens in Reading": so is the town after a place in it.
                 Some(_) if ctx.low(k.wrapping_sub(1)) == "," && place.is_some() => {}
-                Some(_)
-                    if ctx.low(k.wrapping_sub(1)) == "in"
-                        && place_end + 1 == k
-                        && place.is_some_and(|p| !ctx.is_building(p)) => {}
-                Some(e) if matches!(ctx.low(k.wrapping_sub(1)), "in" | "at") => {
-                    place = Some(e);
-                    place_end = after;
-                }
+                Some(_) if place.is_some() && ctx.place_inside(m).is_some() => {}
+                Some(e) if matches!(ctx.low(k.wrapping_sub(1)), "in" | "at") => place = Some(e),
                 _ => {}
             }
             k = after;

@@ -278,7 +278,7 @@ impl Sent<'_> {
 
     /// The place named right before "in" and mention `m` (a place it is inside): "the town
     /// of Pandeglang" before "in the province of Banten".
-    fn place_inside(&self, m: usize) -> Option<usize> {
+    pub(super) fn place_inside(&self, m: usize) -> Option<usize> {
         // Back over "the province of".
         let mut s = self.mention(m).np_start as usize;
         let from = s;
@@ -1406,8 +1406,8 @@ fn airliner_object(ctx: &Sent, end: usize) -> bool {
     let airliners = &ctx.data.lexicon.airliners;
     let mut k = end;
     while k < (end + 5).min(ctx.range.end) {
-        let w = ctx.low(k);
-        if airliners.contains(w) || airliners.contains(format!("{w} {}", ctx.low(k + 1)).as_str()) {
+        let (w, next) = (ctx.low(k), ctx.low(k + 1));
+        if airliners.contains(w) || airliners.iter().any(|a| a.split_once(' ') == Some((w, next))) {
             return true;
         }
         let demonym = ctx.head(k).filter(|&m| ctx.mention(m).form == Form::Demonym);

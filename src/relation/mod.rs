@@ -714,6 +714,15 @@ impl<'a> Sent<'a> {
         self.entity(m, actor).into_iter().collect()
     }
 
+    /// The end of the coordinated group mention `m` is in ("Reuters and the BBC"), or of
+    /// `m` alone.
+    pub fn group_end(&self, m: usize) -> usize {
+        let last = self.lookups.group_of.get(m).filter(|&&g| g != u32::MAX).and_then(|&g| {
+            self.mentions.groups[g as usize].iter().map(|&x| self.mention(x as usize).end as usize).max()
+        });
+        last.unwrap_or(self.mention(m).end as usize)
+    }
+
     pub fn etype(&self, e: u32) -> EntityType {
         self.ents.list[e as usize].etype
     }

@@ -500,29 +500,8 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
         return;
     }
     let speaker_start = ctx.mention(sm).np_start as usize;
-    let mut speaker_end = ctx.mention(sm).end as usize;
     // "According to Reuters and the BBC, …": past the names listed with the speaker's.
-    if according {
-        let mut k = speaker_end;
-        loop {
-            let last = ctx.low(k) == "and" || ctx.low(k) == "," && ctx.low(k + 1) == "and";
-            if !last && ctx.low(k) != "," {
-                break;
-            }
-            let mut j = if ctx.low(k) == "," && last { k + 2 } else { k + 1 };
-            if matches!(ctx.low(j), "the" | "a" | "an") {
-                j += 1;
-            }
-            let Some(m) = ctx.head(j).filter(|&m| ctx.mention(m).start as usize == j) else { break };
-            let after = ctx.mention(m).end as usize;
-            // (A comma goes on only into a list: "A, B and C", not "A, the prince is …".)
-            if !last && !matches!(ctx.low(after), "," | "and") {
-                break;
-            }
-            k = after;
-        }
-        speaker_end = k;
-    }
+    let speaker_end = if according { ctx.group_end(sm) } else { ctx.mention(sm).end as usize };
     let stop = content_end(ctx);
 
     // The statement.
