@@ -237,6 +237,12 @@ impl Sent<'_> {
 
     /// A place for an event: "in X" after the trigger, else before it in the clause.
     pub(super) fn event_place(&self, i: usize, end: usize) -> Option<u32> {
+        self.event_places(i, end).0
+    }
+
+    /// As `event_place`, with the building named before that place, if any ("at the
+    /// Radisson Blu hotel in Bamako": Bamako, and the hotel).
+    pub(super) fn event_places(&self, i: usize, end: usize) -> (Option<u32>, Option<u32>) {
         // "in solidarity with Palestinians in Gaza", "in response to strikes on Beirut": a
         // place after the event's reason is the reason's.
         let reason = (end..(end + 14).min(self.range.end))
@@ -246,15 +252,22 @@ impl Sent<'_> {
         let right: Vec<_> = self.near_right_args(end, |args| args.iter().filter(before_reason).copied().collect());
         let left = self.left_args(i, 12);
         // "across the country" only when nothing more precise is said.
-        self.place_arg(&right, false)
-            .or_else(|| self.place_arg(&left, false))
-            .or_else(|| self.place_arg(&right, true))
-            .or_else(|| self.place_arg(&left, true))
+        let found = [(&right, false), (&left, false), (&right, true), (&left, true)]
+            .into_iter()
+            .map(|(args, across)| self.place_and_site(args, across))
+            .find(|(place, _)| place.is_some());
+        found.unwrap_or_default()
     }
 
     /// The first place or country among `args` named "in/at/near X" (or "across X" when
     /// `across`); demonyms are modifiers, not places.
     pub(super) fn place_arg(&self, args: &[(usize, Option<&str>)], across: bool) -> Option<u32> {
+        self.place_and_site(args, across).0
+    }
+
+    /// As `place_arg`, with the building it passed over: "a summit at the Sandton
+    /// Convention Centre in Johannesburg" is held in the city, not the building it is held in.
+    fn place_and_site(&self, args: &[(usize, Option<&str>)], across: bool) -> (Option<u32>, Option<u32>) {
         let accept = |p: Option<&str>| match p {
             Some("across") => across,
             Some("in" | "at" | "near" | "inside" | "outside" | "through") => !across,
@@ -267,13 +280,14 @@ impl Sent<'_> {
                 let m = self.place_inside(m).unwrap_or(m);
                 self.arg_entities(m, false).first().copied().filter(|&e| self.is_place_or_country(e))
             });
-        let first = places.next()?;
-        // "a summit at the Sandton Convention Centre in Johannesburg": the city, not the
-        // building it is held in.
+        let Some(first) = places.next() else { return (None, None) };
         if self.is_building(first) {
-            return places.next().or(Some(first));
+            return match places.next() {
+                Some(next) => (Some(next), Some(first)),
+                None => (Some(first), None),
+            };
         }
-        Some(first)
+        (Some(first), None)
     }
 
     /// The place named right before "in" and mention `m` (a place it is inside): "the town
@@ -616,7 +630,7 @@ fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         }
     }
     if c.place.is_none() {
-        c.place = ctx.event_place(i, end);
+        event_place(ctx, t, i, end, &mut c);
     }
     // "fired about a dozen interceptors": air defence at work, no attack.
     if object_span(ctx, end).any(|k| matches!(ctx.low(k), "interceptor" | "interceptors")) {
@@ -881,7 +895,7 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         }
     }
     if c.place.is_none() && !c.per_target {
-        c.place = ctx.event_place(i, end);
+        event_place(ctx, t, i, end, &mut c);
     }
     if t.event == Some(EventType::Attack) {
         c.count = attack_count(ctx, end);
@@ -907,6 +921,14 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
 
 /// Whether the object after an attack verb ending at `end` makes it figurative ("struck a
 /// deal with", "attacked the government's plan"): a word of
+/// Sets the event's place ("in X" after the trigger, else before it); an attack's is the
+/// building named before that place, the site attacked ("a shooting at the Radisson Blu
+/// hotel in Bamako"), where a meeting's is the city.
+fn event_place(ctx: &Sent, t: &Trigger, i: usize, end: usize, c: &mut Candidate) {
+    let (place, site) = ctx.event_places(i, end);
+    c.place = site.filter(|_| t.event == Some(EventType::Attack)).or(place);
+}
+
 /// `lexicon/figurative-objects.txt` among its first lowercase words.
 fn figurative_object(ctx: &Sent, end: usize) -> bool {
     let mut k = end;
@@ -1089,6 +1111,10 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
             for e in ctx.arg_entities(*m, false) {
                 // "at the Sandton Convention Centre in Johannesburg": the city, when named.
                 if ctx.is_building(e) {
+                    // (An attack's place is the building attacked.)
+                    if t.event == Some(EventType::Attack) {
+                        c.place = c.place.or(Some(e));
+                    }
                     c.place = c.place.or_else(|| ctx.event_place(i, end)).or(Some(e));
                 } else if ctx.etype(e) == EntityType::Place {
                     match c.place {
@@ -1110,7 +1136,7 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         }
     }
     if c.place.is_none() {
-        c.place = ctx.event_place(i, end);
+        event_place(ctx, t, i, end, &mut c);
     }
     if t.event == Some(EventType::Attack) && ctx.low(end) == "of" {
         c.count = ctx.quantity_after(end + 1, 2).map(|(n, _)| n);
