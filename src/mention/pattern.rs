@@ -3426,6 +3426,34 @@ impl<'a> SentenceMentions<'a> {
             })
     }
 
+    /// Whether the name at token `i` is listed after a plural noun of organisations and
+    /// "such as": "groups such as the MOJWA and the Ansar Dine".
+    fn listed_after_organisations(&self, i: usize) -> bool {
+        let start = self.range.start as usize;
+        let mut k = i;
+        while k > start + 2 && i - k < 16 {
+            k -= 1;
+            match self.low(k) {
+                "as" => return self.low(k - 1) == "such" && self.organisations_noun(k - 2),
+                "the" | "," | "and" | "-" => {}
+                _ if self.doc.tokens[k].is_capitalised() => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether token `k` is the plural of a noun that refers to an organisation
+    /// (`lexicon/anaphora.tsv`): "groups", "militias", "parties".
+    fn organisations_noun(&self, k: usize) -> bool {
+        let w = self.low(k);
+        self.data.lexicon.anaphora.iter().filter(|a| a.etype == EntityType::Organisation).any(|a| {
+            let n = a.noun.as_str();
+            w.strip_suffix('s') == Some(n)
+                || n.strip_suffix('y').is_some_and(|stem| w.strip_suffix("ies") == Some(stem))
+        })
+    }
+
     /// Whether a verb of meeting (`meeting-verb`), or one and "with", stands right before
     /// token `i`: "met", "spoke with".
     fn met_before(&self, i: usize) -> bool {
@@ -3711,6 +3739,9 @@ impl<'a> SentenceMentions<'a> {
             } else if self.organisation_noun_before(i) {
                 // "the armed group Kata Mbolo", "the disaster agency AFAD".
                 Some((EntityType::Organisation, String::new(), "organisation-noun", 0.7))
+            } else if words <= 4 && self.listed_after_organisations(i) {
+                // "Islamist groups such as the MOJWA and the Ansar Dine".
+                Some((EntityType::Organisation, String::new(), "organisations-such-as", 0.65))
             } else if i > 1 && self.low(i - 1) == "to" && self.low(i - 2) == "according" && (2..=3).contains(&words) {
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
             } else if (2..=3).contains(&words) && !sentence_start && next_is_function && self.met_before(i) {
@@ -3739,6 +3770,8 @@ impl<'a> SentenceMentions<'a> {
                 && self.after_place_preposition(i)
                 && next_is_function
                 && !(words == 1 && self.doc.tokens[i].is_all_caps())
+                // "in Northern Mali", "in South Mumbai": a word of direction names no place.
+                && !(words == 1 && self.is(i, DIRECTION))
                 // "through Resolution 2231", "on Flight 370": a numbered document or service.
                 && self.kind(end) != Some(TokenKind::Number)
             {
