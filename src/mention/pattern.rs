@@ -3426,6 +3426,16 @@ impl<'a> SentenceMentions<'a> {
             })
     }
 
+    /// Whether a lowercase title and a capitalised name start at token `k`: "leader Iyad
+    /// ag Ghali".
+    fn title_then_name(&self, k: usize) -> bool {
+        self.is_lower_word(k)
+            && self.may_start(k, TITLE_START)
+            && self.st.titles.longest_at(self.doc, k).is_some_and(|(_, j)| {
+                self.in_range(j) && self.doc.tokens[j].is_word() && self.doc.tokens[j].is_capitalised()
+            })
+    }
+
     /// Whether the name at token `i` is listed after a plural noun of organisations and
     /// "such as": "groups such as the MOJWA and the Ansar Dine".
     fn listed_after_organisations(&self, i: usize) -> bool {
@@ -3739,6 +3749,10 @@ impl<'a> SentenceMentions<'a> {
             } else if self.organisation_noun_before(i) {
                 // "the armed group Kata Mbolo", "the disaster agency AFAD".
                 Some((EntityType::Organisation, String::new(), "organisation-noun", 0.7))
+            } else if words <= 3 && self.given_name(i) && self.title_then_name(end) {
+                // "Ansar Dine leader Iyad ag Ghali": the name before a title and a name is
+                // whose the title is, no person.
+                Some((EntityType::Organisation, String::new(), "title-owner", 0.6))
             } else if words <= 4 && self.listed_after_organisations(i) {
                 // "Islamist groups such as the MOJWA and the Ansar Dine".
                 Some((EntityType::Organisation, String::new(), "organisations-such-as", 0.65))
