@@ -235,6 +235,18 @@ impl Sent<'_> {
         })
     }
 
+    /// The place that the verb of a trigger's noun ending before `end` has for its object:
+    /// "an earthquake struck southern Philippines", "twin bombings struck the cathedral".
+    pub(super) fn struck_place(&self, end: usize) -> Option<u32> {
+        let verb = (end..(end + 10).min(self.range.end)).find(|&k| self.is(k, word::VERB_TRIGGER_START))?;
+        // (The noun is the verb's subject: no name and no comma between them.)
+        if (end..verb).any(|k| self.head(k).is_some() || self.is_byte(k, b',')) {
+            return None;
+        }
+        let (m, _) = self.right_args(verb + 1, 6).into_iter().find(|(_, p)| p.is_none())?;
+        self.entity(m, false).filter(|&e| self.is_place_or_country(e))
+    }
+
     /// A place for an event: "in X" after the trigger, else before it in the clause.
     pub(super) fn event_place(&self, i: usize, end: usize) -> Option<u32> {
         self.event_places(i, end).0
@@ -1135,6 +1147,10 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
             c.place = ctx.entity(*m, false).filter(|&e| ctx.etype(e) == EntityType::Place);
         }
     }
+    // "Twin bombings struck the Jolo Cathedral in Mindanao": the place the noun's verb hit.
+    if c.place.is_none() && t.event == Some(EventType::Attack) {
+        c.place = ctx.struck_place(end);
+    }
     if c.place.is_none() {
         event_place(ctx, t, i, end, &mut c);
     }
@@ -1567,16 +1583,7 @@ fn happening(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     found.happening = Some(i);
     let before = ctx.place_named_before(i, true);
     // ("An earthquake struck southern Philippines": the object of the verb after it.)
-    let struck = || {
-        let verb = (end..(end + 10).min(ctx.range.end)).find(|&k| ctx.is(k, word::VERB_TRIGGER_START))?;
-        // (The noun is the verb's subject: no name and no comma between them.)
-        if (end..verb).any(|k| ctx.head(k).is_some() || ctx.is_byte(k, b',')) {
-            return None;
-        }
-        let (m, _) = ctx.right_args(verb + 1, 6).into_iter().find(|(_, p)| p.is_none())?;
-        ctx.entity(m, false).filter(|&e| ctx.is_place_or_country(e))
-    };
-    let Some(place) = ctx.event_place(i, end).or(before).or_else(struck) else { return };
+    let Some(place) = ctx.event_place(i, end).or(before).or_else(|| ctx.struck_place(end)) else { return };
     found.candidates.push(plain_event(t, i..end, Vec::new(), Some(place)));
 }
 
