@@ -404,6 +404,7 @@ impl RelationStage {
                 i = next;
             }
             as_did(&ctx, &mut found);
+            killed_in(&ctx, &mut found);
             if s.block != previous_block {
                 previous_events.clear();
                 previous_block = s.block;
@@ -1556,6 +1557,29 @@ fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, focus: Opt
 /// "Germany summoned Moscow's ambassador on Monday, as did France, Spain and Finland":
 /// the states or organisations after "as did" / "so did" are agents of the sentence's
 /// events before it too.
+/// "Qasem Soleimani was killed in a US airstrike": the person named as the subject of a
+/// passive verb of casualty right before an attack's noun ("in/by" and the noun's
+/// modifiers between them) is the attack's target.
+fn killed_in(ctx: &Sent, found: &mut frames::Found) {
+    for c in found.candidates.iter_mut().filter(|c| c.etype == Some(EventType::Attack) && c.targets.is_empty()) {
+        let Some(k) = (c.trigger.start.saturating_sub(4).max(ctx.range.start + 2)..c.trigger.start)
+            .rev()
+            .take_while(|&k| !ctx.is_byte(k, b','))
+            .find(|&k| matches!(ctx.low(k), "in" | "by"))
+        else {
+            continue;
+        };
+        let verb = k - 1;
+        if !ctx.is(verb, word::CASUALTY) || !ctx.passive(verb) {
+            continue;
+        }
+        let person = ctx.subject(verb, false).filter(|&m| ctx.named(m)).and_then(|m| ctx.entity(m, false));
+        if let Some(p) = person.filter(|&p| ctx.etype(p) == EntityType::Person) {
+            c.targets.push((p, true));
+        }
+    }
+}
+
 fn as_did(ctx: &Sent, found: &mut frames::Found) {
     if found.candidates.iter().all(|c| c.agents.is_empty()) {
         return;
