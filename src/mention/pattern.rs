@@ -841,8 +841,30 @@ impl<'a> SentenceMentions<'a> {
             };
             // "Ben-Zion Gopstein": the first half of a hyphenated given name.
             let given_half = a == b && self.hyphenated_given_name(a);
+            // "Burhan Wani": a person's one-word name right before a capitalised word is the
+            // given name of someone else, and that word is no place of the gazetteer.
+            let lone_alias = |k: usize| {
+                let t = self.doc.tokens[k];
+                matches.iter().any(|h| matches!(h.known, Known::Person(_)) && h.start == t.start && h.end == t.end)
+            };
+            let opens_other_name = |k: usize| {
+                lone_alias(k)
+                    && self.in_range(k + 1)
+                    && self.doc.tokens[k + 1].space_before()
+                    && self.doc.tokens[k + 1].is_word()
+                    && self.doc.tokens[k + 1].is_capitalised()
+                    && !self.is(k + 1, STOPWORD)
+                    // (Not in a run of capitalised words: "Putin Says Talks Stalled".)
+                    && !self.doc.tokens.get(k + 2).is_some_and(|t| t.is_word() && t.is_capitalised())
+                    && !matches.iter().any(|h| {
+                        matches!(h.known, Known::Person(_)) && h.start == self.doc.tokens[k + 1].start
+                    })
+            };
+            let other_name =
+                a == b && (opens_other_name(a) || a > self.range.start as usize && opens_other_name(a - 1));
             if opener
                 || model
+                || other_name
                 || hyphenated
                 || given_half
                 || name_end
