@@ -862,9 +862,19 @@ impl<'a> SentenceMentions<'a> {
             };
             let other_name =
                 a == b && (opens_other_name(a) || a > self.range.start as usize && opens_other_name(a - 1));
+            // "Lanao del Sur": a place's one-word name after a lowercase particle that follows
+            // a capitalised word ends a longer name.
+            let after_particle = a == b
+                && a >= self.range.start as usize + 2
+                && self.is_lower_word(a - 1)
+                && self.is(a - 1, PARTICLE)
+                && self.doc.tokens[a - 2].is_word()
+                && self.doc.tokens[a - 2].is_capitalised()
+                && matches!(g.known, Known::Place(_) | Known::Region(_));
             if opener
                 || model
                 || other_name
+                || after_particle
                 || hyphenated
                 || given_half
                 || name_end
