@@ -1482,6 +1482,10 @@ impl<'a> SentenceMentions<'a> {
         if self.low(k) == "the" {
             k += 1;
         }
+        // "the leader of the IS-affiliated Abu Sayyaf group": past a compound adjective.
+        if self.compound_adjective_end(k + 2) {
+            k += 3;
+        }
         // "the chairperson of the opposition Bangladesh Nationalist Party", "of the ruling
         // Awami League": words before an organisation's name.
         let adjectives = (k..k + 3).find(|&a| !self.is_lower_word(a)).unwrap_or(k);
@@ -3427,7 +3431,12 @@ impl<'a> SentenceMentions<'a> {
     /// that stands for an organisation (the nouns of `lexicon/anaphora.tsv`), whose first
     /// subtype it takes.
     fn organisation_noun_after(&self, i: usize, end: usize, words: usize) -> Option<String> {
-        if words > 4 || i == 0 || self.low(i - 1) != "the" || !self.is_lower_word(end) {
+        // (After "the", or "the" and a compound adjective: "the IS-affiliated Abu Sayyaf group".)
+        if words > 4
+            || i == 0
+            || !(self.low(i - 1) == "the" || self.after_article_compound(i))
+            || !self.is_lower_word(end)
+        {
             return None;
         }
         if !self.may_start(end, ANAPHOR_START) {
