@@ -525,6 +525,16 @@ impl<'a> SentenceMentions<'a> {
                     end += 2;
                     continue;
                 }
+                // "Fishmongers' Hall": a plural's possessive apostrophe inside a name.
+                if self.low(end) == "'"
+                    && self.low(end - 1).ends_with('s')
+                    && n.space_before()
+                    && starts(end + 1)
+                    && !self.is(end + 1, STOPWORD)
+                {
+                    end += 1;
+                    continue;
+                }
                 break;
             }
             // A middle initial: "John F. Kennedy".
