@@ -536,6 +536,7 @@ pub enum WordClass {
     DefenceSiteNoun,
     DemandVerb,
     Direction,
+    DocumentNoun,
     ForcesOffice,
     IntentVerb,
     KinNoun,
@@ -558,13 +559,14 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 24] = [
+    pub const ALL: [(WordClass, &'static str); 25] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::Condemnation, "condemnation"),
         (WordClass::Currency, "currency"),
         (WordClass::DefenceSiteNoun, "defence-site-noun"),
         (WordClass::DemandVerb, "demand-verb"),
         (WordClass::Direction, "direction"),
+        (WordClass::DocumentNoun, "document-noun"),
         (WordClass::ForcesOffice, "forces-office"),
         (WordClass::IntentVerb, "intent-verb"),
         (WordClass::KinNoun, "kin-noun"),

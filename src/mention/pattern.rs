@@ -115,7 +115,9 @@ const MEETING_VERB: u64 = 1 << 25;
 const KIN_NOUN: u64 = 1 << 26;
 /// Particles that make a name a person's ("dela", "van"): `surname-particle`.
 const SURNAME_PARTICLE: u64 = 1 << 27;
-const _: () = assert!(SURNAME_PARTICLE < 1 << 32);
+/// Last words of a document's or an agreement's name ("Accords", "Treaty").
+const DOCUMENT_NOUN: u64 = 1 << 28;
+const _: () = assert!(DOCUMENT_NOUN < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -137,6 +139,7 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(MEETING_VERB, lex.word_classes.words(WordClass::MeetingVerb));
     sets.add(KIN_NOUN, lex.word_classes.words(WordClass::KinNoun));
     sets.add(SURNAME_PARTICLE, lex.word_classes.words(WordClass::SurnameParticle));
+    sets.add(DOCUMENT_NOUN, lex.word_classes.words(WordClass::DocumentNoun));
     sets.add(THE, ["the"]);
     sets.add(NAME_OPENER, lex.name_openers.iter().map(|w| &**w));
     let plurals: Vec<String> = lex.place_nouns.iter().filter(|n| n.region).map(|n| format!("{}s", n.word)).collect();
@@ -3845,6 +3848,8 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Person, String::new(), "name-opener", 0.7))
             } else if (2..=4).contains(&words)
                 && self.given_name(i)
+                // (Not an agreement's name: "the Abraham Accords".)
+                && !self.is(end - 1, DOCUMENT_NOUN)
                 // (Not listed with a place: "entered Tell Tamer and Ain Issa".)
                 && !(words <= 3 && !sentence_start && self.listed_after_place(i))
                 // (Nor after an article and a compound adjective: "the Jewish-owned Nariman
