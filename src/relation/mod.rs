@@ -1535,6 +1535,13 @@ fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, focus: Opt
         if s == o || f.predicate == Predicate::RoleIn && entities.list[o as usize].etype == EntityType::Place {
             continue;
         }
+        // Places are located in places ("DPRK's Kim": a town's name resolved to a person is
+        // in no country).
+        if f.predicate == Predicate::LocatedIn
+            && matches!(entities.list[s as usize].etype, EntityType::Person | EntityType::Organisation)
+        {
+            continue;
+        }
         out.relations.push(Relation {
             subject: s,
             predicate: f.predicate,
