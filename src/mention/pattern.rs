@@ -860,15 +860,16 @@ impl<'a> SentenceMentions<'a> {
                 let t = self.doc.tokens[k];
                 matches.iter().any(|h| matches!(h.known, Known::Person(_)) && h.start == t.start && h.end == t.end)
             };
+            // (The tokens' tests first; the matches are searched last.)
             let opens_other_name = |k: usize| {
-                lone_alias(k)
-                    && self.in_range(k + 1)
+                self.in_range(k + 1)
                     && self.doc.tokens[k + 1].space_before()
                     && self.doc.tokens[k + 1].is_word()
                     && self.doc.tokens[k + 1].is_capitalised()
                     && !self.is(k + 1, STOPWORD)
                     // (Not in a run of capitalised words: "Putin Says Talks Stalled".)
                     && !self.doc.tokens.get(k + 2).is_some_and(|t| t.is_word() && t.is_capitalised())
+                    && lone_alias(k)
                     && !matches.iter().any(|h| {
                         matches!(h.known, Known::Person(_)) && h.start == self.doc.tokens[k + 1].start
                     })
@@ -3447,8 +3448,8 @@ impl<'a> SentenceMentions<'a> {
         // (After "the", or "the" and a compound adjective: "the IS-affiliated Abu Sayyaf group".)
         if words > 4
             || i == 0
-            || !(self.low(i - 1) == "the" || self.after_article_compound(i))
             || !self.is_lower_word(end)
+            || !(self.low(i - 1) == "the" || self.after_article_compound(i))
         {
             return None;
         }
