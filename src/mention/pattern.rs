@@ -1025,7 +1025,10 @@ impl<'a> SentenceMentions<'a> {
         let full = self.data.people[p as usize].name.to_lowercase().replace('-', " ");
         let words: Vec<&str> = full.split_whitespace().collect();
         let part_of_name = (end..run).all(|k| !self.doc.tokens[k].is_word() || words.contains(&self.low(k)));
-        if part_of_name {
+        // "Abdullah bin Zayed Al-Nahyan", "Tamim bin Hamad Al Thani": a family's name after
+        // "Al" goes on a name the gazetteer gives without it.
+        let family = self.low(end) == "al" && self.doc.tokens[end].is_capitalised() && run <= end + 3;
+        if part_of_name || family {
             self.list[m].end = run as u32;
             for k in end..run {
                 self.owner[k - self.range.start as usize] = m as i32;
