@@ -642,7 +642,7 @@ fn launch(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
         }
     }
     if c.place.is_none() {
-        event_place(ctx, t, i, end, &mut c);
+        set_event_place(ctx, t, i, end, &mut c);
     }
     // "fired about a dozen interceptors": air defence at work, no attack.
     if object_span(ctx, end).any(|k| matches!(ctx.low(k), "interceptor" | "interceptors")) {
@@ -907,7 +907,7 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         }
     }
     if c.place.is_none() && !c.per_target {
-        event_place(ctx, t, i, end, &mut c);
+        set_event_place(ctx, t, i, end, &mut c);
     }
     if t.event == Some(EventType::Attack) {
         c.count = attack_count(ctx, end);
@@ -931,16 +931,16 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     found.candidates.push(c);
 }
 
-/// Whether the object after an attack verb ending at `end` makes it figurative ("struck a
-/// deal with", "attacked the government's plan"): a word of
 /// Sets the event's place ("in X" after the trigger, else before it); an attack's is the
 /// building named before that place, the site attacked ("a shooting at the Radisson Blu
 /// hotel in Bamako"), where a meeting's is the city.
-fn event_place(ctx: &Sent, t: &Trigger, i: usize, end: usize, c: &mut Candidate) {
+fn set_event_place(ctx: &Sent, t: &Trigger, i: usize, end: usize, c: &mut Candidate) {
     let (place, site) = ctx.event_places(i, end);
     c.place = site.filter(|_| t.event == Some(EventType::Attack)).or(place);
 }
 
+/// Whether the object after an attack verb ending at `end` makes it figurative ("struck a
+/// deal with", "attacked the government's plan"): a word of
 /// `lexicon/figurative-objects.txt` among its first lowercase words.
 fn figurative_object(ctx: &Sent, end: usize) -> bool {
     let mut k = end;
@@ -1121,13 +1121,11 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         let whom = accusation && *p == Some("for");
         if (on || whom || matches!(p, Some("against" | "at" | "targeting"))) && c.targets.is_empty() {
             for e in ctx.arg_entities(*m, false) {
-                // "at the Sandton Convention Centre in Johannesburg": the city, when named.
+                // "at the Sandton Convention Centre in Johannesburg": the city, when named;
+                // an attack's place is the building attacked.
                 if ctx.is_building(e) {
-                    // (An attack's place is the building attacked.)
-                    if t.event == Some(EventType::Attack) {
-                        c.place = c.place.or(Some(e));
-                    }
-                    c.place = c.place.or_else(|| ctx.event_place(i, end)).or(Some(e));
+                    let attack = t.event == Some(EventType::Attack);
+                    c.place = c.place.or_else(|| (!attack).then(|| ctx.event_place(i, end)).flatten()).or(Some(e));
                 } else if ctx.etype(e) == EntityType::Place {
                     match c.place {
                         None => c.place = Some(e),
@@ -1152,7 +1150,7 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         c.place = ctx.struck_place(end);
     }
     if c.place.is_none() {
-        event_place(ctx, t, i, end, &mut c);
+        set_event_place(ctx, t, i, end, &mut c);
     }
     if t.event == Some(EventType::Attack) && ctx.low(end) == "of" {
         c.count = ctx.quantity_after(end + 1, 2).map(|(n, _)| n);

@@ -1561,9 +1561,6 @@ fn facts(mentions: &Mentions, entities: &Entities, lookups: &Lookups, focus: Opt
     }
 }
 
-/// "Germany summoned Moscow's ambassador on Monday, as did France, Spain and Finland":
-/// the states or organisations after "as did" / "so did" are agents of the sentence's
-/// events before it too.
 /// "Qasem Soleimani was killed in a US airstrike": the person named as the subject of a
 /// passive verb of casualty right before an attack's noun ("in/by" and the noun's
 /// modifiers between them) is the attack's target.
@@ -1587,6 +1584,9 @@ fn killed_in(ctx: &Sent, found: &mut frames::Found) {
     }
 }
 
+/// "Germany summoned Moscow's ambassador on Monday, as did France, Spain and Finland":
+/// the states or organisations after "as did" / "so did" are agents of the sentence's
+/// events before it too.
 fn as_did(ctx: &Sent, found: &mut frames::Found) {
     if found.candidates.iter().all(|c| c.agents.is_empty()) {
         return;
