@@ -2591,8 +2591,13 @@ impl<'a> SentenceMentions<'a> {
                     continue;
                 }
             }
-            // "the village of X", "Ukraine's southeastern city of Zaporizhzhia", "the capital X".
-            if matches!(noun.position, NounPosition::Before | NounPosition::Both) {
+            // "the village of X", "Ukraine's southeastern city of Zaporizhzhia", "the capital X";
+            // a capitalised noun only before "of" ("the Indonesian State Intelligence Agency"
+            // is a name).
+            let capitalised = self.doc.tokens[i].is_capitalised();
+            if matches!(noun.position, NounPosition::Before | NounPosition::Both)
+                && !(capitalised && self.low(j) != "of")
+            {
                 let mut k = j;
                 if self.low(k) == "of" {
                     k += 1;
@@ -2710,6 +2715,16 @@ impl<'a> SentenceMentions<'a> {
                     && self.low((self.list[m].start as usize).wrapping_sub(1)) == "the";
                 if place_adjective {
                     return Some(None);
+                }
+                // "the Russian Pacific port of Vladivostok": a sea's or a region's name as
+                // an adjective after the determiner.
+                let area_adjective = self.list[m].form == Form::Name
+                    && matches!(self.list[m].referent, Referent::Known(Known::Area(_) | Known::Region(_)))
+                    && self.list[m].end as usize == k;
+                if area_adjective && adjectives < 2 {
+                    k = self.list[m].start as usize;
+                    adjectives += 1;
+                    continue;
                 }
                 return (self.list[m].form == Form::Demonym).then_some(Some(m));
             }

@@ -321,7 +321,7 @@ impl RelationStage {
         }
         let words = &mentions.words;
         let lookups = Lookups::new(mentions, entities);
-        let focus = focus_country(entities);
+        let focus = focus_country(entities, data);
         let mut hits: Vec<(u32, usize)> = Vec::new();
         let mut previous_events: Vec<usize> = Vec::new();
         let mut last_attack: Option<usize> = None;
@@ -1740,16 +1740,36 @@ pub(super) fn is_year(w: &str) -> bool {
     w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The country a document is about: the one named most often, at least five times and a
+/// The country a document is about: the one named most often, counting its places and
+/// regions the gazetteer knows ("in Gdańsk" speaks of Poland), at least five times and a
 /// third more often than any other ("Japan announced $3 million in emergency aid" in a
 /// report on an earthquake in Afghanistan is aid to Afghanistan).
-fn focus_country(entities: &Entities) -> Option<u32> {
+fn focus_country(entities: &Entities, data: &OntologyData) -> Option<u32> {
+    let mut counts: Vec<(u32, &str, u32)> = Vec::new();
+    for (e, ent) in entities.list.iter().enumerate() {
+        if ent.etype == EntityType::Country {
+            // A country no list knows has no places to count.
+            let code = match &ent.key {
+                &EntityKey::Known(k @ Known::Country(_)) => k.country_code(data).unwrap_or(""),
+                _ => "",
+            };
+            counts.push((e as u32, code, ent.mentions));
+        }
+    }
+    for ent in &entities.list {
+        if let (EntityType::Place, &EntityKey::Known(k)) = (ent.etype, &ent.key) {
+            let code = k.country_code(data);
+            if let Some(c) = counts.iter_mut().find(|c| !c.1.is_empty() && Some(c.1) == code) {
+                c.2 += ent.mentions;
+            }
+        }
+    }
     let (mut first, mut most, mut second) = (None, 0, 0);
-    for (e, ent) in entities.list.iter().enumerate().filter(|(_, x)| x.etype == EntityType::Country) {
-        if ent.mentions > most {
-            (first, most, second) = (Some(e as u32), ent.mentions, most);
+    for &(e, _, n) in &counts {
+        if n > most {
+            (first, most, second) = (Some(e), n, most);
         } else {
-            second = second.max(ent.mentions);
+            second = second.max(n);
         }
     }
     first.filter(|_| most >= 5 && 3 * most > 4 * second)
