@@ -465,6 +465,14 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     !matches!(ctx.low(ctx.mention(m).start as usize), "its" | "their" | "his" | "her")
                         && !opens_clause(ctx, m)
                 });
+                // "tweeted Mayor of London Sadiq Khan": a name whose title, over its "of",
+                // opens the words after the verb.
+                if speaker.is_none() {
+                    speaker = ctx.right_args(end, 8).into_iter().map(|(m, _)| m).find(|&m| {
+                        ctx.mention(m).np_start as usize == end
+                            && ctx.entity(m, false).is_some_and(|e| ctx.etype(e) == EntityType::Person)
+                    });
+                }
                 // "said UN refugee chief Filippo Grandi": the person the name's title is of.
                 if let Some(m) = speaker {
                     let from = ctx.mention(m).end as usize;
