@@ -1079,8 +1079,27 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
             c.agents = ctx.arg_entities(*m, true);
         }
     }
-    if c.agents.is_empty() && ctx.low(end) == "between" {
-        if let Some(g) = right.first().map(|(m, _)| ctx.expand(*m, true)) {
+    // (Also further on, after the time and the place: "a summit that took place on 8 July
+    // in Asmara between X and Y".)
+    // A title's demonym or country ("between Eritrean President Isaias Afwerki and …")
+    // stands for no party: the person it qualifies does.
+    let between = if ctx.low(end) == "between" {
+        right.first()
+    } else {
+        // (Not a capitalised "Between" inside a document's title.)
+        let lower = |m: usize| {
+            (end..ctx.mention(m).start as usize)
+                .rev()
+                .find(|&k| ctx.low(k) == "between")
+                .is_some_and(|k| !ctx.doc.tokens[k].is_capitalised())
+        };
+        right
+            .iter()
+            .position(|&(m, p)| p == Some("between") && lower(m))
+            .and_then(|at| right[at..].iter().find(|(m, _)| !ctx.qualifies_person(*m)))
+    };
+    if c.agents.is_empty() {
+        if let Some(g) = between.map(|(m, _)| ctx.expand(*m, true)) {
             if g.len() >= 2 {
                 c.agents = vec![g[0]];
                 c.targets = vec![(g[1], true)];

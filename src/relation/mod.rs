@@ -1016,9 +1016,10 @@ impl<'a> Sent<'a> {
                 }
                 break;
             }
-            // "James O'Brien, who met Kobakhidze in Tbilisi, said": the verb of a relative
-            // clause has the name before its comma as its subject.
-            if w == "who" && commas == 0 && self.low(k.wrapping_sub(1)) == "," && k >= 2 {
+            // "James O'Brien, who met Kobakhidze in Tbilisi, said", "the European Union,
+            // which imposed sanctions": the verb of a relative clause has the name before its
+            // comma as its subject.
+            if matches!(w, "who" | "which") && commas == 0 && self.low(k.wrapping_sub(1)) == "," && k >= 2 {
                 let verb_next = (k + 1..i).all(|x| self.is(x, word::AUXILIARY) || self.low(x).ends_with("ly"));
                 let named = self.head(k - 2).filter(|&m| {
                     self.mention(m).end as usize == k - 1
