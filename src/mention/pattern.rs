@@ -885,8 +885,20 @@ impl<'a> SentenceMentions<'a> {
                 && self.doc.tokens[a - 2].is_word()
                 && self.doc.tokens[a - 2].is_capitalised()
                 && matches!(g.known, Known::Place(_) | Known::Region(_));
+            // "the Algiers Agreement", "the Convention of Calcutta": a place's name inside a
+            // document's, before its capitalised noun or after it and "of".
+            let document = !matches!(g.known, Known::Person(_) | Known::Organisation(_))
+                && (self.in_range(b + 1)
+                    && self.is(b + 1, DOCUMENT_NOUN)
+                    && self.doc.tokens[b + 1].is_capitalised()
+                    && self.doc.tokens[b + 1].space_before()
+                    || a >= self.range.start as usize + 2
+                        && self.low(a - 1) == "of"
+                        && self.is(a - 2, DOCUMENT_NOUN)
+                        && self.doc.tokens[a - 2].is_capitalised());
             if opener
                 || model
+                || document
                 || other_name
                 || after_particle
                 || hyphenated
