@@ -1290,9 +1290,12 @@ impl<'a> SentenceMentions<'a> {
                     && self.st.titles.longest_at(self.doc, end).is_some_and(|(&t, _)| {
                         lex.word_classes.contains(WordClass::ForcesOffice, &lex.titles[t as usize].phrase)
                     });
+                // (A verb in the past after it makes it the subject: "the Thai military
+                // pursued them".)
                 if f.phrase == "military"
                     && self.is_lower_word(end)
                     && !self.is(end, WORD_AFTER_SUBJECT)
+                    && !self.low(end).ends_with("ed")
                     && !title_after
                 {
                     continue;
