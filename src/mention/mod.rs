@@ -268,6 +268,12 @@ impl MentionStage {
                 if si < 4 {
                     sm.heading_dateline(s.tokens.clone(), &matches[first..mi]);
                 }
+                // A byline's authors.
+                if doc.low(s.tokens.start as usize) == "by" {
+                    sm.start(si as u32, s.tokens.clone());
+                    sm.byline();
+                    sm.finish(&mut out);
+                }
                 continue;
             }
             sm.start(si as u32, s.tokens.clone());

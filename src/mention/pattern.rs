@@ -1122,6 +1122,34 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// A byline of its own ("By Amy Sawitta Lefevre and Surapan Boonthanom"): the names
+    /// after "By", joined by commas or "and", are the authors'. Only a line that is that
+    /// and nothing else.
+    pub(super) fn byline(&mut self) {
+        let (start, end) = (self.range.start as usize, self.range.end as usize);
+        if self.low(start) != "by" || !self.doc.tokens[start].is_capitalised() || end > start + 16 {
+            return;
+        }
+        let mut names = Vec::new();
+        let mut k = start + 1;
+        loop {
+            let Some(e) = self.name_run(k, 4).filter(|&e| e >= k + 2) else {
+                return;
+            };
+            names.push((k, e));
+            match self.low(e) {
+                _ if e >= end => break,
+                "and" | "," | "&" => k = e + 1,
+                _ => return,
+            }
+        }
+        for (a, b) in names {
+            let name = self.doc.span_text(a, b).to_owned();
+            let m = self.mention(a, b, self.person(name), Form::Name, "byline", 0.8);
+            self.add(m);
+        }
+    }
+
     /// Whether token `x` is a dash of a dateline ("-", "--", "–", "—").
     fn is_dash(&self, x: usize) -> bool {
         matches!(self.low(x), "-" | "--" | "\u{2013}" | "\u{2014}")
@@ -1742,7 +1770,9 @@ impl<'a> SentenceMentions<'a> {
                         let particle = self.is(from, PARTICLE) && self.is_lower_word(from);
                         let run =
                             self.name_run(from, 3).or_else(|| particle.then(|| self.name_run(from + 1, 3)).flatten());
-                        if let Some(end) = run {
+                        // (Not a name whose head noun types it: "General Santander Police
+                        // Academy".)
+                        if let Some(end) = run.filter(|&end| self.head_type(name_at, end).is_none()) {
                             let name = self.doc.span_text(name_at, end).to_owned();
                             let pm = self.mention(name_at, end, self.person(name), Form::Name, "title", 0.85);
                             person = Some(self.replace(m, pm));
