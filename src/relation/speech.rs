@@ -474,10 +474,21 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     });
                 }
                 // "said UN refugee chief Filippo Grandi": the person the name's title is of.
+                // "said the country's peace commissioner, Miguel Ceballos": past the
+                // possessor's title and its comma.
                 if let Some(m) = speaker {
                     let from = ctx.mention(m).end as usize;
-                    let person = (from..(from + 4).min(ctx.range.end))
-                        .take_while(|&k| ctx.head(k).is_some() || ctx.is_lower_word(k) || ctx.low(k) == "-")
+                    let possessor = ctx.is_possessor(m);
+                    let reach = if possessor { 8 } else { 4 };
+                    let person = (from..(from + reach).min(ctx.range.end))
+                        .take_while(|&k| {
+                            ctx.head(k).is_some()
+                                || ctx.is_lower_word(k)
+                                || ctx.low(k) == "-"
+                                || possessor
+                                    && (ctx.kind(k) == Some(TokenKind::Clitic)
+                                        || ctx.low(k) == "," && ctx.head(k + 1).is_some())
+                        })
                         .find_map(|k| ctx.head(k).filter(|&p| p != m))
                         .filter(|&p| ctx.entity(p, false).is_some_and(|e| ctx.etype(e) == EntityType::Person));
                     speaker = person.or(speaker);
