@@ -1539,7 +1539,8 @@ impl<'a> SentenceMentions<'a> {
             return None;
         }
         let mut k = j + 1;
-        if self.low(k) == "the" {
+        // (Over "the", unless a name opens with it: "President of The Gambia".)
+        if self.low(k) == "the" && self.mention_starting_at(k).is_none() {
             k += 1;
         }
         // "the leader of the IS-affiliated Abu Sayyaf group": past a compound adjective.
@@ -2071,7 +2072,10 @@ impl<'a> SentenceMentions<'a> {
         let n = self.list.len();
         for p in 0..n {
             let m = &self.list[p];
-            if m.inner || !matches!(m.entity_type(self.data), Some(EntityType::Person)) {
+            // (A bare word that is the surname of a person named in full before is that
+            // person: "Barrow was sworn in as President of The Gambia".)
+            let surname = matches!(m.referent, Referent::Bare) && self.surname_before(m.start as usize);
+            if m.inner || !(matches!(m.entity_type(self.data), Some(EntityType::Person)) || surname) {
                 continue;
             }
             let (start, mut k) = (m.start as usize, m.end as usize);
