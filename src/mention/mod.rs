@@ -281,6 +281,7 @@ impl MentionStage {
             sm.dateline();
             sm.compounds();
             sm.titles();
+            sm.plural_office_names();
             sm.place_nouns();
             sm.acronym_uses(&out.acronyms);
             sm.acronym_definitions(&mut out.acronyms);

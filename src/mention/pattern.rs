@@ -1150,6 +1150,67 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// People listed after a plural office ("government ministers Puttipong Punnakanta,
+    /// Nataphol Teepsuwan and Thaworn Senniam"): two names or more, each of two words or
+    /// more, joined by commas and "and". Each holds the office in the country a demonym
+    /// or a possessor before the office names, else (a state's office) in the country the
+    /// document is about.
+    pub(super) fn plural_office_names(&mut self) {
+        let (from, stop) = (self.range.start as usize, self.range.end as usize);
+        for i in from..stop.saturating_sub(2) {
+            // (The tokens' tests first: a lowercase plural before a capitalised word.)
+            if !self.is_lower_word(i) || !self.doc.tokens[i + 1].is_capitalised() || !self.low(i).ends_with('s') {
+                continue;
+            }
+            let singular = &self.low(i)[..self.low(i).len() - 1];
+            let Some(title) =
+                self.data.lexicon.titles.iter().find(|t| t.phrase == singular && t.kind == TitleKind::Office)
+            else {
+                continue;
+            };
+            let mut names = Vec::new();
+            let mut k = i + 1;
+            while let Some(e) = self.name_run(k, 4).filter(|&e| e >= k + 2 && self.free(k, e)) {
+                names.push((k, e));
+                k = match (self.low(e), self.low(e + 1)) {
+                    (",", "and") => e + 2,
+                    ("," | "and", _) => e + 1,
+                    _ => break,
+                };
+            }
+            if names.len() < 2 {
+                continue;
+            }
+            let role = capitalise_first(&title.role);
+            let state = title.scope == TitleScope::State;
+            let qualifier = self
+                .qualifier_before(self.before_adjectives(i), title.local())
+                .filter(|&(q, _)| self.country_of(q).is_some());
+            for (a, b) in names {
+                let name = self.doc.span_text(a, b).to_owned();
+                let m = self.mention(a, b, self.person(name), Form::Name, "plural-office", 0.75);
+                let p = self.add(m);
+                match qualifier {
+                    Some((q, _)) => self.fact(
+                        p,
+                        Predicate::RoleIn,
+                        FactObject::Mention(q as u32),
+                        Some(role.clone()),
+                        "plural-office",
+                    ),
+                    None if state => self.fact(
+                        p,
+                        Predicate::RoleIn,
+                        FactObject::DocumentCountry,
+                        Some(role.clone()),
+                        "plural-office",
+                    ),
+                    None => {}
+                }
+            }
+        }
+    }
+
     /// Whether token `x` is a dash of a dateline ("-", "--", "–", "—").
     fn is_dash(&self, x: usize) -> bool {
         matches!(self.low(x), "-" | "--" | "\u{2013}" | "\u{2014}")
