@@ -3690,6 +3690,15 @@ impl<'a> SentenceMentions<'a> {
         (place && m.form == Form::Name && m.end as usize == end + 2 && !next_capitalised).then_some((p, end + 2))
     }
 
+    /// Whether an age as a noun's adjective opens the words at `k`: "a 29-year-old".
+    fn aged_noun_after(&self, k: usize) -> bool {
+        matches!(self.low(k), "a" | "an")
+            && self.kind(k + 1) == Some(TokenKind::Number)
+            && (1..=3).contains(&self.low(k + 1).len())
+            && self.low(k + 2) == "-"
+            && self.low(k + 3) == "year"
+    }
+
     /// Whether the name run `i..end` has a lowercase particle of surnames
     /// (`surname-particle`) between capitalised words.
     fn particle_inside(&self, i: usize, end: usize) -> bool {
@@ -3975,6 +3984,21 @@ impl<'a> SentenceMentions<'a> {
                 Some((EntityType::Place, String::new(), "preposition-place", 0.6))
             } else if words >= 2 && self.is(i, NAME_OPENER) {
                 Some((EntityType::Person, String::new(), "name-opener", 0.7))
+            } else if end == i + 4
+                && self.low(i).len() <= 5
+                && self.doc.tokens[i + 1].is_capitalised()
+                && self.syllable_after_hyphen(i + 3)
+            {
+                // "Shim Seong-min", "Bae Hyeong-gyu": a short family name before a given name
+                // of two syllables joined by a hyphen.
+                Some((EntityType::Person, String::new(), "syllable-name", 0.65))
+            } else if (2..=3).contains(&words)
+                && self.low(end) == ","
+                && (self.age_after(end) || self.aged_noun_after(end + 1))
+            {
+                // "Thomas Gray, 24, who …", "Shim Seong-min, a 29-year-old man": a name
+                // whose age follows it.
+                Some((EntityType::Person, String::new(), "aged-name", 0.65))
             } else if (2..=4).contains(&words)
                 && self.given_name(i)
                 // (Not an agreement's name: "the Abraham Accords".)
