@@ -1734,7 +1734,7 @@ impl<'a> SentenceMentions<'a> {
             let mut of_q = None;
             // (A title's phrase is a few bytes: compared in place rather than searched.)
             if !title.phrase.as_bytes().windows(4).any(|w| w == b" of ") {
-                if let Some((m, end)) = self.of_entity(j) {
+                if let Some((m, end)) = self.of_entity(j).or_else(|| self.new_body_of(j)) {
                     of_q = Some(m);
                     after = end;
                     // Over the acronym defined after it: "the commander of the Tigray
@@ -2306,6 +2306,23 @@ impl<'a> SentenceMentions<'a> {
             return Some((at, predecessor));
         }
         None
+    }
+
+    /// "Chief Justice of the Supreme Constitutional Court Adly Mansour": after the title's
+    /// "of" at `j`, a body no list knows whose head noun types it, before more capitalised
+    /// words (the holder's name). Its mention, added, and its end.
+    fn new_body_of(&mut self, j: usize) -> Option<(usize, usize)> {
+        if self.low(j) != "of" {
+            return None;
+        }
+        let k = if self.low(j + 1) == "the" { j + 2 } else { j + 1 };
+        let run = self.name_run(k, 8)?;
+        let (end, (etype, subtype)) = (k + 2..run)
+            .find_map(|e| self.head_type(k, e).filter(|(t, _)| *t == EntityType::Organisation).map(|h| (e, h)))?;
+        let name = self.doc.span_text(k, end).to_owned();
+        let referent = Referent::New(NewName { name, etype, subtype });
+        let m = self.mention(k, end, referent, Form::Name, "name-head", 0.7);
+        Some((self.add(m), end))
     }
 
     /// A title phrase at token `k` naming what the office is held in: "(the)? (former)?
