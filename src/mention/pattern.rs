@@ -117,7 +117,9 @@ const KIN_NOUN: u64 = 1 << 26;
 const SURNAME_PARTICLE: u64 = 1 << 27;
 /// Last words of a document's or an agreement's name ("Accords", "Treaty").
 const DOCUMENT_NOUN: u64 = 1 << 28;
-const _: () = assert!(DOCUMENT_NOUN < 1 << 32);
+/// Offices of one word in the plural ("ministers"), before a list of their holders.
+const PLURAL_OFFICE: u64 = 1 << 29;
+const _: () = assert!(PLURAL_OFFICE < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -144,6 +146,13 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(NAME_OPENER, lex.name_openers.iter().map(|w| &**w));
     let plurals: Vec<String> = lex.place_nouns.iter().filter(|n| n.region).map(|n| format!("{}s", n.word)).collect();
     sets.add(REGION_NOUN_PLURAL, plurals.iter().map(String::as_str));
+    let offices: Vec<String> = lex
+        .titles
+        .iter()
+        .filter(|t| t.kind == TitleKind::Office && !t.phrase.contains(' '))
+        .map(|t| format!("{}s", t.phrase))
+        .collect();
+    sets.add(PLURAL_OFFICE, offices.iter().map(String::as_str));
     let bare: Vec<&str> =
         lex.anaphora.iter().filter(|a| a.without_article).filter_map(|a| a.noun.split_whitespace().next()).collect();
     sets.add_first_words(BARE_ANAPHOR_START, bare);
@@ -1156,10 +1165,12 @@ impl<'a> SentenceMentions<'a> {
     /// or a possessor before the office names, else (a state's office) in the country the
     /// document is about.
     pub(super) fn plural_office_names(&mut self) {
+        if self.any & PLURAL_OFFICE == 0 {
+            return;
+        }
         let (from, stop) = (self.range.start as usize, self.range.end as usize);
         for i in from..stop.saturating_sub(2) {
-            // (The tokens' tests first: a lowercase plural before a capitalised word.)
-            if !self.is_lower_word(i) || !self.doc.tokens[i + 1].is_capitalised() || !self.low(i).ends_with('s') {
+            if !self.is(i, PLURAL_OFFICE) || !self.is_lower_word(i) || !self.doc.tokens[i + 1].is_capitalised() {
                 continue;
             }
             let singular = &self.low(i)[..self.low(i).len() - 1];
