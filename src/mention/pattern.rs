@@ -2145,9 +2145,10 @@ impl<'a> SentenceMentions<'a> {
         for p in 0..n {
             let m = &self.list[p];
             // (A bare word that is the surname of a person named in full before is that
-            // person: "Barrow was sworn in as President of The Gambia".)
-            let surname = matches!(m.referent, Referent::Bare) && self.surname_before(m.start as usize);
-            if m.inner || !(matches!(m.entity_type(self.data), Some(EntityType::Person)) || surname) {
+            // person: "Barrow was sworn in as President of The Gambia"; asked last.)
+            let person = matches!(m.entity_type(self.data), Some(EntityType::Person))
+                || matches!(m.referent, Referent::Bare) && self.surname_before(m.start as usize);
+            if m.inner || !person {
                 continue;
             }
             let (start, mut k) = (m.start as usize, m.end as usize);

@@ -449,10 +449,10 @@ impl<'a> Resolver<'a> {
         if n.etype != EntityType::Person || !n.name.contains(' ') {
             return None;
         }
-        let a = fuzzy_key(&n.name);
+        // (The name's key is made only for a candidate.)
         let first = fuzzy_key(n.name.split_whitespace().next()?);
         if let Some(&e) = self.by_first_name.get(first.as_str()) {
-            let b = fuzzy_key(&self.out.list[e as usize].name);
+            let (a, b) = (fuzzy_key(&n.name), fuzzy_key(&self.out.list[e as usize].name));
             if b.len() > a.len() && b.starts_with(&a) && b.as_bytes()[a.len()] == b' ' {
                 return Some(e);
             }
@@ -460,7 +460,7 @@ impl<'a> Resolver<'a> {
         // The last words of a longer name: "Abu Musab" after "Sheikh Abdiasis Abu Musab".
         let last = fuzzy_key(n.name.split_whitespace().next_back()?);
         let &e = self.by_surname.get(last.as_str())?;
-        let b = fuzzy_key(&self.out.list[e as usize].name);
+        let (a, b) = (fuzzy_key(&n.name), fuzzy_key(&self.out.list[e as usize].name));
         (b.len() > a.len() && b.ends_with(&a) && b.as_bytes()[b.len() - a.len() - 1] == b' ').then_some(e)
     }
 
