@@ -540,6 +540,7 @@ pub enum WordClass {
     ForcesOffice,
     IntentVerb,
     KinNoun,
+    Language,
     LightVerb,
     MeetingVerb,
     NameSuffix,
@@ -559,7 +560,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 25] = [
+    pub const ALL: [(WordClass, &'static str); 26] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::Condemnation, "condemnation"),
         (WordClass::Currency, "currency"),
@@ -570,6 +571,7 @@ impl WordClass {
         (WordClass::ForcesOffice, "forces-office"),
         (WordClass::IntentVerb, "intent-verb"),
         (WordClass::KinNoun, "kin-noun"),
+        (WordClass::Language, "language"),
         (WordClass::LightVerb, "light-verb"),
         (WordClass::MeetingVerb, "meeting-verb"),
         (WordClass::NameSuffix, "name-suffix"),

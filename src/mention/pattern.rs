@@ -119,7 +119,9 @@ const SURNAME_PARTICLE: u64 = 1 << 27;
 const DOCUMENT_NOUN: u64 = 1 << 28;
 /// Offices of one word in the plural ("ministers"), before a list of their holders.
 const PLURAL_OFFICE: u64 = 1 << 29;
-const _: () = assert!(PLURAL_OFFICE < 1 << 32);
+/// Languages ("Spanish", "Arabic"), which open a name's gloss: `language`.
+const LANGUAGE: u64 = 1 << 30;
+const _: () = assert!(LANGUAGE < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -140,6 +142,7 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(NOT_NAME_SYLLABLE, lex.word_classes.words(WordClass::NotNameSyllable));
     sets.add(MEETING_VERB, lex.word_classes.words(WordClass::MeetingVerb));
     sets.add(KIN_NOUN, lex.word_classes.words(WordClass::KinNoun));
+    sets.add(LANGUAGE, lex.word_classes.words(WordClass::Language));
     sets.add(SURNAME_PARTICLE, lex.word_classes.words(WordClass::SurnameParticle));
     sets.add(DOCUMENT_NOUN, lex.word_classes.words(WordClass::DocumentNoun));
     sets.add(THE, ["the"]);
@@ -4345,7 +4348,26 @@ impl<'a> SentenceMentions<'a> {
     }
 
     /// Move the sentence's mentions (sorted) and facts to `out`.
+    /// "The Bojayá massacre (Spanish: La Masacre de Bojayá)": a name's gloss in another
+    /// language, in parentheses after the language and a colon, names no further entity.
+    fn glosses(&mut self) {
+        let (start, end) = (self.range.start as usize, self.range.end as usize);
+        let mut k = start;
+        while k + 2 < end {
+            if !(self.low(k) == "(" && self.is(k + 1, LANGUAGE) && self.low(k + 2) == ":") {
+                k += 1;
+                continue;
+            }
+            let close = (k + 3..end).find(|&x| self.low(x) == ")").unwrap_or(end);
+            for m in self.list.iter_mut().filter(|m| m.start as usize > k && (m.end as usize) <= close) {
+                m.referent = Referent::Discarded;
+            }
+            k = close;
+        }
+    }
+
     pub(super) fn finish(&mut self, out: &mut Mentions) {
+        self.glosses();
         let base = out.list.len() as u32;
         let key = |m: &Mention| (m.start, m.inner, m.end);
         let list = &mut self.list;

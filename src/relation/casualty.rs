@@ -89,6 +89,23 @@ fn definite_before(ctx: &Sent, start: usize) -> bool {
     numeral && (refers(ctx.low(start - 2)) || ctx.low(start - 2) == "all")
 }
 
+/// Whether a superlative ranks the event noun at `start` among others ("making it the
+/// world's sixth deadliest school massacre", "the worst attack on the capital in years"):
+/// an event already told of, described.
+fn ranked(ctx: &Sent, start: usize) -> bool {
+    let mut k = start;
+    while k > ctx.range.start && k + 4 > start {
+        k -= 1;
+        if matches!(ctx.low(k), "deadliest" | "worst" | "bloodiest" | "largest" | "biggest" | "heaviest" | "fiercest") {
+            return true;
+        }
+        if !ctx.is_lower_word(k) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The first place after token `from` (within a few tokens) introduced by "in".
 fn place_after(ctx: &Sent, from: usize) -> Option<u32> {
     let mut seen_in = false;
@@ -784,7 +801,7 @@ pub(super) fn assemble(
         let mut referred = false;
         let mut carried_out = Vec::new();
         cands.retain(|c| {
-            let definite = definite_before(ctx, c.trigger.start);
+            let definite = definite_before(ctx, c.trigger.start) || ranked(ctx, c.trigger.start);
             // "A drone struck Aden. The attack was carried out by the Houthis.": who carried
             // out the attack referred to, when it names no one.
             let only_agents = c.targets.is_empty() && c.place.is_none() && !c.agents.is_empty();

@@ -592,6 +592,11 @@ fn light_verb_agents(ctx: &Sent, i: usize) -> Option<(Vec<u32>, bool)> {
             continue;
         }
         let name = ctx.head(k).is_some_and(|m| ctx.mention(m).form != Form::Pronoun);
+        // "announced that most of the massacre's victims …": the verb's object is a
+        // clause, not the noun.
+        if w == "that" || ctx.is(k, word::CLAUSE_WORD) {
+            return None;
+        }
         // "agreed to a ceasefire": the verb's preposition.
         let agreed_to = w == "to" && matches!(ctx.low(k.wrapping_sub(1)), "agreed" | "agree" | "agrees");
         // (A date's slash too: "the 9/11 attacks".)

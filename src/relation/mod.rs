@@ -1007,13 +1007,6 @@ impl<'a> Sent<'a> {
                 && fallback.is_some()
                 && self.low(k.wrapping_sub(1)) != ","
             {
-                let led = fallback.filter(|&m| {
-                    let np = self.mention(m).np_start as usize;
-                    self.low(np.wrapping_sub(1)) == "by" && self.low(np.wrapping_sub(2)) == "led"
-                });
-                if led.is_some() {
-                    return led;
-                }
                 break;
             }
             // "James O'Brien, who met Kobakhidze in Tbilisi, said", "the European Union,
@@ -1053,10 +1046,23 @@ impl<'a> Sent<'a> {
                 break;
             }
         }
+        // "Rebels led by Shamil Basayev attacked", "six gunmen affiliated with the TTP
+        // conducted an attack": with no other subject named, whoever leads the unnamed
+        // group, or the one its attackers belong to, stands for it.
+        let led = |m: &usize| {
+            let np = self.mention(*m).np_start as usize;
+            let np = if self.low(np.wrapping_sub(1)) == "the" { np - 1 } else { np };
+            let attackers = || np >= 3 && self.is_attacker(np - 3);
+            match (self.low(np.wrapping_sub(2)), self.low(np.wrapping_sub(1))) {
+                ("led", "by") => true,
+                ("affiliated" | "allied", "with") | ("loyal" | "linked" | "belonging", "to") => attackers(),
+                _ => false,
+            }
+        };
         if lenient {
             fallback
         } else {
-            None
+            fallback.filter(led)
         }
     }
 
