@@ -4424,10 +4424,11 @@ impl<'a> SentenceMentions<'a> {
 
 /// Whether the only whitespace in `s` is single spaces between other characters (so that
 /// `s` equals its words joined by spaces).
-/// The prefix a role modifier gives the role ("former" → "Former "); "then", "new" and a
-/// hyphen give none.
+/// The prefix a role modifier gives the role ("former" → "Former "); words of the present
+/// ("then", "new", "current", "sitting", "incumbent") and a hyphen give none.
 fn modifier_prefix(word: &str) -> Option<String> {
-    (!matches!(word, "then" | "new" | "-")).then(|| format!("{} ", capitalise(word)))
+    (!matches!(word, "then" | "new" | "current" | "sitting" | "incumbent" | "-"))
+        .then(|| format!("{} ", capitalise(word)))
 }
 
 fn single_spaced(s: &str) -> bool {

@@ -1748,8 +1748,8 @@ pub(super) fn is_year(w: &str) -> bool {
 }
 
 /// The country a document is about: the one named most often, counting its places and
-/// regions the gazetteer knows ("in Gdańsk" speaks of Poland), at least five times and a
-/// third more often than any other ("Japan announced $3 million in emergency aid" in a
+/// regions the gazetteer knows ("in Gdańsk" speaks of Poland), at least three times and
+/// half again as often as any other ("Japan announced $3 million in emergency aid" in a
 /// report on an earthquake in Afghanistan is aid to Afghanistan).
 fn focus_country(entities: &Entities, data: &OntologyData) -> Option<u32> {
     let mut counts: Vec<(u32, &str, u32)> = Vec::new();
@@ -1779,7 +1779,7 @@ fn focus_country(entities: &Entities, data: &OntologyData) -> Option<u32> {
             second = second.max(n);
         }
     }
-    first.filter(|_| most >= 5 && 3 * most > 4 * second)
+    first.filter(|_| most >= 3 && 2 * most > 3 * second)
 }
 
 #[cfg(test)]
