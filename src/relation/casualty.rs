@@ -2,7 +2,7 @@
 //! counts ("killed four people and wounded 33", "a man was injured in Odesa"), and
 //! turning candidates and statements into events and relations.
 
-use super::frames::{Candidate, Found};
+use super::frames::{Candidate, Found, Said};
 use super::{is_year, word, Event, Extraction, RelObject, Relation, Sent, Statement};
 use crate::data::{CasualtyKind, EntityType, EventType, Predicate};
 use crate::mention::gazetteer::Known;
@@ -1058,17 +1058,46 @@ pub(super) fn assemble(
     out.relations.extend(relations);
 
     // Statements: one per span; a speaker's overlapping spans keep the longer one.
-    let mut said = said;
-    said.sort_by_key(|s| std::cmp::Reverse(s.tokens.end - s.tokens.start));
+    // "“What is so sad for me,” Cengiz said, “is not seeing …”": the two parts of a
+    // quotation its attribution splits are one statement, its text the two parts' joined
+    // by the comma that split them.
+    let mut said: Vec<(Said, Option<(usize, Range<usize>)>)> = said.into_iter().map(|s| (s, None)).collect();
+    for j in 1..said.len() {
+        let (head, tail) = said.split_at_mut(j);
+        let b = &tail[0].0;
+        let continues = b.quoted && ctx.is_lower_word(b.tokens.start);
+        if let Some((a, rest)) = head.iter_mut().find(|(a, rest)| {
+            continues
+                && rest.is_none()
+                && a.quoted
+                && a.trigger == b.trigger
+                && a.speakers == b.speakers
+                && a.tokens.end < b.tokens.start
+        }) {
+            *rest = Some((a.tokens.end, b.tokens.clone()));
+            a.tokens.end = b.tokens.end;
+            tail[0].0.speakers.clear();
+        }
+    }
+    said.retain(|(s, _)| !s.speakers.is_empty());
+    said.sort_by_key(|(s, _)| std::cmp::Reverse(s.tokens.end - s.tokens.start));
     let mut kept: Vec<(Vec<u32>, Range<usize>)> = Vec::new();
-    for s in said {
+    for (s, rest) in said {
         let overlap = kept.iter().any(|(sp, r)| {
             sp.iter().any(|x| s.speakers.contains(x)) && r.start < s.tokens.end && s.tokens.start < r.end
         });
         if overlap {
             continue;
         }
-        let text = clean(ctx.doc.span_text(s.tokens.start, s.tokens.end));
+        let text = match &rest {
+            Some((end, r)) => {
+                let mut text = clean(ctx.doc.span_text(s.tokens.start, *end));
+                text.push_str(", ");
+                text.push_str(&clean(ctx.doc.span_text(r.start, r.end)));
+                text
+            }
+            None => clean(ctx.doc.span_text(s.tokens.start, s.tokens.end)),
+        };
         if text.split_whitespace().next().is_none() {
             continue;
         }
