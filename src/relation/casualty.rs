@@ -1120,6 +1120,22 @@ pub(super) fn assemble(
                 confidence: if s.quoted { 0.85 } else { 0.75 },
             });
         }
+        // "alleged that Al-Qaeda terrorist groups were responsible for the killings": whom
+        // a statement holds responsible, its speakers accuse.
+        for k in s.tokens.start + 1..s.tokens.end {
+            let held = ctx.low(k) == "responsible"
+                && ctx.low(k + 1) == "for"
+                && matches!(ctx.low(k - 1), "was" | "were" | "is" | "are" | "been");
+            let Some(m) = held.then(|| ctx.subject(k - 1, false)).flatten() else { continue };
+            if (ctx.mention(m).start as usize) < s.tokens.start {
+                continue;
+            }
+            for e in ctx.arg_entities(m, true) {
+                for &sp in s.speakers.iter().filter(|&&sp| sp != e && ctx.etype(e) != EntityType::Place) {
+                    out.relations.push(ctx.relation(sp, Predicate::Accused, e, &s.rule));
+                }
+            }
+        }
         // A person's statement is an event too (what an official says is news; the
         // document's clean-up keeps the first of each speaker); an organisation's or a
         // state's only when the text names the act.

@@ -118,7 +118,7 @@ impl Sent<'_> {
     }
 
     /// The entities an argument mention stands for, with "his country" read as a country.
-    fn arg_entities(&self, m: usize, actor: bool) -> Vec<u32> {
+    pub(super) fn arg_entities(&self, m: usize, actor: bool) -> Vec<u32> {
         let mention = self.mention(m);
         if let Referent::Pronoun(p) = mention.referent {
             if p != Pronoun::Neuter && self.low(mention.end as usize) == "country" {
@@ -384,14 +384,19 @@ impl Sent<'_> {
     }
 }
 
-/// "blamed the attack on X", "attributed the bombing to X": the mention of X after a
-/// short noun phrase without a name (what is blamed) and "on" or "to".
+/// "blamed the attack on X", "attributed the bombing to X", "blamed the massacre on both
+/// X and Y": the mention of X after a short noun phrase without a name (what is blamed)
+/// and "on" or "to".
 fn blamed_on(ctx: &Sent, end: usize) -> Option<usize> {
     let mut k = end;
     while k < end + 5 && ctx.is_lower_word(k) && ctx.head(k).is_none() && !ctx.is(k, word::PREPOSITION) {
         k += 1;
     }
-    (k > end && matches!(ctx.low(k), "on" | "to")).then(|| ctx.head(k + 1)).flatten()
+    if !(k > end && matches!(ctx.low(k), "on" | "to")) {
+        return None;
+    }
+    let x = if matches!(ctx.low(k + 1), "both" | "either") { k + 2 } else { k + 1 };
+    ctx.head(x)
 }
 
 /// Apply trigger `t` found at tokens `[i, end)`.
