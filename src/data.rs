@@ -651,6 +651,9 @@ pub struct Lexicon {
     pub name_openers: FxHashSet<Box<str>>,
     /// Prefixes of ships' names: "uss", "hms", "mv" (lexicon/ship-prefixes.txt).
     pub ship_prefixes: FxHashSet<Box<str>>,
+    /// Words that open a place's name, with the subtype they give ("camp" → Camp;
+    /// lexicon/place-openers.tsv).
+    pub place_openers: Vec<(Box<str>, String)>,
     /// Given names (lowercase) and the gender they are given to: "daniel" (lexicon/given-names.tsv).
     pub given_names: FxHashMap<Box<str>, Gender>,
     /// Wars whose days news counts.
@@ -714,6 +717,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/name-openers.txt",
     "lexicon/given-names.tsv",
     "lexicon/ship-prefixes.txt",
+    "lexicon/place-openers.tsv",
     "lexicon/word-classes.tsv",
     "triggers.tsv",
 );
@@ -1265,6 +1269,12 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     lex.non_state_groups = plain_list(&get("lexicon/non-state-groups.txt")?);
     lex.name_openers = plain_list(&get("lexicon/name-openers.txt")?);
     lex.ship_prefixes = plain_list(&get("lexicon/ship-prefixes.txt")?);
+    let src = get("lexicon/place-openers.tsv")?;
+    let t = Table::parse("ontology/lexicon/place-openers.tsv", &src)?;
+    let (w, st) = (t.col("word")?, t.col("subtype")?);
+    for (_, r) in t.rows() {
+        lex.place_openers.push((r[w].to_lowercase().into(), r[st].to_owned()));
+    }
     let src = get("lexicon/word-classes.tsv")?;
     lex.word_classes = parse_word_classes(&Table::parse("ontology/lexicon/word-classes.tsv", &src)?)?;
     let src = get("lexicon/given-names.tsv")?;

@@ -279,6 +279,7 @@ impl MentionStage {
             sm.start(si as u32, s.tokens.clone());
             sm.gazetteer(&matches[first..mi]);
             sm.dateline();
+            sm.place_openers();
             sm.compounds();
             sm.titles();
             sm.plural_office_names();

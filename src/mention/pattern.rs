@@ -121,7 +121,9 @@ const DOCUMENT_NOUN: u64 = 1 << 28;
 const PLURAL_OFFICE: u64 = 1 << 29;
 /// Languages ("Spanish", "Arabic"), which open a name's gloss: `language`.
 const LANGUAGE: u64 = 1 << 30;
-const _: () = assert!(LANGUAGE < 1 << 32);
+/// Words that open a place's name ("Camp", "Lake"): `lexicon/place-openers.tsv`.
+const PLACE_OPENER: u64 = 1 << 31;
+const _: () = assert!(PLACE_OPENER < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -143,6 +145,7 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(MEETING_VERB, lex.word_classes.words(WordClass::MeetingVerb));
     sets.add(KIN_NOUN, lex.word_classes.words(WordClass::KinNoun));
     sets.add(LANGUAGE, lex.word_classes.words(WordClass::Language));
+    sets.add(PLACE_OPENER, lex.place_openers.iter().map(|(w, _)| &**w));
     sets.add(SURNAME_PARTICLE, lex.word_classes.words(WordClass::SurnameParticle));
     sets.add(DOCUMENT_NOUN, lex.word_classes.words(WordClass::DocumentNoun));
     sets.add(THE, ["the"]);
@@ -2696,6 +2699,42 @@ impl<'a> SentenceMentions<'a> {
             if !(self.doc.tokens[k].is_word() || self.low(k) == "-") {
                 return;
             }
+        }
+    }
+
+    /// "Camp Speicher", "Lake Chad", "Mount Sinjar": a capitalised word that opens a place's
+    /// name, before a name (known or not), makes one place's name of both.
+    pub(super) fn place_openers(&mut self) {
+        if self.any & PLACE_OPENER == 0 {
+            return;
+        }
+        let mut i = self.range.start as usize;
+        while i + 1 < self.range.end as usize {
+            let opens = self.is(i, PLACE_OPENER)
+                && self.doc.tokens[i].is_capitalised()
+                && !self.taken(i)
+                && self.doc.tokens[i + 1].space_before();
+            let after = opens.then(|| self.mention_starting_at(i + 1)).flatten();
+            let end = match after {
+                Some(m) => (self.list[m].form == Form::Name).then_some(self.list[m].end as usize),
+                None if opens => self.name_run(i + 1, 3),
+                None => None,
+            };
+            let Some(end) = end else {
+                i += 1;
+                continue;
+            };
+            let low = self.low(i);
+            let subtype = self.data.lexicon.place_openers.iter().find(|(w, _)| &**w == low).map(|(_, s)| s.clone());
+            let name = self.doc.span_text(i, end).to_owned();
+            let referent =
+                Referent::New(NewName { name, etype: EntityType::Place, subtype: subtype.unwrap_or_default() });
+            let m = self.mention(i, end, referent, Form::Name, "place-opener", 0.8);
+            match after {
+                Some(old) => self.replace(old, m),
+                None => self.add(m),
+            };
+            i = end;
         }
     }
 
