@@ -609,6 +609,13 @@ fn casualties(ctx: &Sent) -> Vec<Casualties> {
         if let Some(q) = parse_quantity(&ctx.doc.lower, toks, k + 1, &lex.numbers).filter(|q| !q.ordinal) {
             if let Some(count) = q.count() {
                 let mut after = k + 1 + q.len;
+                // (Past the victims' state or force: "killed 12 Nigerian soldiers in Baga",
+                // "1,566 Iraqi Air Force cadets".)
+                if let Some(m) =
+                    ctx.head(after).filter(|&m| matches!(ctx.mention(m).form, Form::Demonym | Form::Compound))
+                {
+                    after = ctx.mention(m).end as usize;
+                }
                 while ctx.is(after, word::PERSON_NOUN)
                     || ctx.is_lower_word(after) && after < k + q.len + 3 && ctx.low(after) != "in"
                 {
