@@ -394,6 +394,9 @@ pub enum Frame {
     EventNoun,
     /// Movement of forces: agent = subject or troops' owner, place = "to X"/"in X".
     Deploy,
+    /// Forces' entry into a place: agent = the troops' owner in the subject, place = the
+    /// object or "into X" ("ECOWAS troops entered the Gambia").
+    Entry,
     /// Aid: agent = subject, target = "to X".
     Give,
     /// Interception: "downed 74 of 106 drones launched by Russia".
@@ -453,6 +456,7 @@ impl Frame {
             "transitive" => Frame::Transitive,
             "event-noun" => Frame::EventNoun,
             "deploy" => Frame::Deploy,
+            "entry" => Frame::Entry,
             "give" => Frame::Give,
             "intercept" => Frame::Intercept,
             "intercept-weapons" => Frame::InterceptWeapons,

@@ -438,7 +438,8 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
         Frame::EventNoun | Frame::WeaponNoun | Frame::AgreementNoun => event_noun(ctx, t, i, end, found),
         Frame::Launch => launch(ctx, t, i, end, found),
         Frame::Mutual => mutual(ctx, t, i, end, found),
-        Frame::Deploy => deploy(ctx, t, i, end, found),
+        Frame::Deploy => deploy(ctx, t, i, end, found, false),
+        Frame::Entry => deploy(ctx, t, i, end, found, true),
         Frame::Give => give(ctx, t, i, end, found),
         Frame::Intercept | Frame::InterceptWeapons => intercept(ctx, t, i, end, found),
         Frame::Speech | Frame::Describe => speech::speech(ctx, t, i, end, found),
@@ -1265,8 +1266,11 @@ fn opening_place(ctx: &Sent) -> Option<u32> {
     (ctx.low(end) == ",").then(|| ctx.entity(m, false)).flatten().filter(|&e| ctx.is_place_or_country(e))
 }
 
-fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
-    if !has_troops(ctx, i, end) || ctx.irrealis(i) {
+/// A deployment; with `entry`, troops' entry into a place, whose troops are the verb's
+/// subject and whose place may be its object ("ECOWAS troops entered the Gambia").
+fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found, entry: bool) {
+    let troops = if entry { has_troops(ctx, i, i) } else { has_troops(ctx, i, end) };
+    if !troops || ctx.irrealis(i) {
         return;
     }
     let mut agents = Vec::new();
@@ -1286,7 +1290,9 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     let right = ctx.right_args(end, 12);
     let place = right
         .iter()
-        .filter(|(_, p)| matches!(p, Some("to" | "into" | "in" | "through" | "towards" | "toward")))
+        .filter(|(_, p)| {
+            matches!(p, Some("to" | "into" | "in" | "through" | "towards" | "toward")) || entry && p.is_none()
+        })
         .flat_map(|(m, _)| ctx.arg_entities(*m, false))
         .find(|&e| ctx.is_place_or_country(e))
         .or_else(|| opening_place(ctx));
