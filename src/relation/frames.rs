@@ -919,6 +919,11 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     }
     if c.place.is_none() && !c.per_target {
         set_event_place(ctx, t, i, end, &mut c);
+    } else if c.per_target && c.targets.is_empty() {
+        // "took control of a government office in Talas": a capture of nothing named, where
+        // it happened; what was captured is not the town.
+        set_event_place(ctx, t, i, end, &mut c);
+        c.predicate = None;
     }
     if t.event == Some(EventType::Attack) {
         c.count = attack_count(ctx, end);
@@ -935,7 +940,10 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
     // reported where it happened.
     if c.agents.is_empty()
         && c.targets.is_empty()
-        && !(c.etype == Some(EventType::Attack) && c.place.is_some() && !passive && unnamed_attacker(ctx, i))
+        && !(matches!(c.etype, Some(EventType::Attack | EventType::Capture))
+            && c.place.is_some()
+            && !passive
+            && unnamed_attacker(ctx, i))
     {
         return;
     }
