@@ -1076,7 +1076,8 @@ fn parse_places(t: &Table) -> Result<Vec<Place>> {
 }
 
 /// The regions, labelled by `labels` (`gazetteer/region-labels.tsv`): the stem and the
-/// subtype for a subtype listed for every country (`*`) or for the region's, else the stem.
+/// subtype for a subtype listed for every country (`*`) or for the region's, unless the
+/// region's country is listed after a minus (`-PK`), else the stem.
 fn parse_regions(t: &Table, labels: &Table) -> Result<Vec<Region>> {
     let (stem, sub, country, code, official) =
         (t.col("stem")?, t.col("subtype")?, t.col("country")?, t.col("iso3166_2")?, t.col("official_name")?);
@@ -1084,7 +1085,11 @@ fn parse_regions(t: &Table, labels: &Table) -> Result<Vec<Region>> {
     let suffixed: Vec<(&str, Vec<&str>)> =
         labels.rows().map(|(_, r)| (r[l_sub], r[l_countries].split(';').collect())).collect();
     let label = |stem: &str, sub: &str, country: &str| {
-        let suffix = suffixed.iter().any(|(s, cs)| *s == sub && cs.iter().any(|&c| c == "*" || c == country));
+        let suffix = suffixed.iter().any(|(s, cs)| {
+            *s == sub
+                && cs.iter().any(|&c| c == "*" || c == country)
+                && !cs.iter().any(|&c| c.strip_prefix('-') == Some(country))
+        });
         if suffix {
             format!("{stem} {sub}")
         } else {
