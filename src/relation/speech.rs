@@ -3,7 +3,7 @@
 
 use super::frames::{is_quote_token, opens_verdict_object, Found, Said};
 use super::{word, Sent};
-use crate::data::{EntityType, Frame, Predicate, Trigger};
+use crate::data::{EntityType, Frame, Predicate, Trigger, TriggerPos};
 use crate::mention::{Form, Pronoun, Referent};
 use crate::text::number::parse_quantity;
 use crate::text::TokenKind;
@@ -215,6 +215,19 @@ fn common_noun_subject(ctx: &Sent, i: usize) -> bool {
 /// Who speaks through the office, spokesperson or correspondent named before the verb at
 /// `i` ("Netanyahu's office said", "Al Jazeera's correspondent said"): the possessor's
 /// mention.
+/// The possessor of a noun of demand `[i, end)` ("Canada's call for", "its appeal for"),
+/// who says what it demands (not of "Russia's statement was clear").
+fn noun_possessor(ctx: &Sent, t: &Trigger, i: usize, end: usize) -> Option<usize> {
+    if t.pos != TriggerPos::Noun || ctx.low(end.wrapping_sub(1)) != "for" {
+        return None;
+    }
+    if ctx.low(i.wrapping_sub(1)) == "'s" {
+        return ctx.head(i.wrapping_sub(2)).filter(|&m| ctx.is_possessor(m));
+    }
+    let pronoun = matches!(ctx.low(i.wrapping_sub(1)), "its" | "their" | "his" | "her");
+    ctx.head(i.wrapping_sub(1)).filter(|&m| pronoun && ctx.mention(m).form == Form::Pronoun)
+}
+
 fn spokes_possessor(ctx: &Sent, i: usize) -> Option<usize> {
     let mut k = i;
     while k > ctx.range.start && ctx.is(k - 1, word::AUXILIARY) {
@@ -440,6 +453,9 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             }
         }
     } else if let Some(Some(m)) = cited {
+        speaker = Some(m);
+    } else if let Some(m) = noun_possessor(ctx, t, i, end) {
+        // "Canada's call for the release of activists", "renewed its call for a ceasefire".
         speaker = Some(m);
     } else {
         // "congratulated Trump on winning, saying …": a participle's speaker is the
@@ -730,8 +746,10 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     continue;
                 }
                 // "… says it downed 58 drones; Germany pledges air defence": a semicolon
-                // ends what was said.
-                if ctx.is_byte(j, b';') {
+                // ends what was said; so does a dash what a noun demands ("after Hariri's
+                // call for Hezbollah's disarmament — Saudi Arabia called for …").
+                let dash = t.pos == TriggerPos::Noun && matches!(ctx.low(j), "\u{2014}" | "\u{2013}");
+                if ctx.is_byte(j, b';') || dash {
                     e = j;
                     break;
                 }

@@ -655,7 +655,17 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
         if mentions.list[mi].referent == Referent::Bare {
             let key = fuzzy_key(r.surface(&mentions.list[mi]));
             if let Some(&e) = r.by_surname.get(key.as_str()).or_else(|| r.by_first_name.get(key.as_str())) {
-                r.record(mi, e);
+                // Of two persons with the surname ("Saad Hariri", later "Rafik Hariri"),
+                // the one named last before it.
+                let recent = (0..mi).rev().find_map(|j| {
+                    let x = r.out.of_mention[j]?;
+                    let ent = &r.out.list[x as usize];
+                    let same = ent.etype == EntityType::Person
+                        && x != e
+                        && ent.name.split_whitespace().last().is_some_and(|l| fuzzy_key(l) == key);
+                    (same || x == e).then_some(x)
+                });
+                r.record(mi, recent.unwrap_or(e));
             } else {
                 // A surname of a known person ("Tykhyi" after "Heorhii Tykhyi").
                 let last_names = last_names.get_or_insert_with(|| {
