@@ -2665,10 +2665,41 @@ impl<'a> SentenceMentions<'a> {
     /// possessor's is read by [`Self::titles`]).
     fn anaphor_title_before(&mut self, p: usize, start: usize) {
         let first = self.range.start as usize;
-        if start < first + 4 || self.low(start - 1) != "," {
+        if start < first + 2 || self.low(start - 1) != "," {
             return;
         }
         let comma = start - 1;
+        // "the current president, Alexander Lukashenko,": a known person's own office,
+        // named by the title before the comma.
+        if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
+            let title = self
+                .mention_ending_at(comma)
+                .and_then(|q| match &self.list[q].referent {
+                    Referent::Anaphor(EntityType::Person, roles) => roles.first().cloned(),
+                    _ => None,
+                })
+                .or_else(|| {
+                    // (After a modifier of the present: "the current president,".)
+                    (comma.saturating_sub(4).max(first + 1)..comma).find_map(|k| {
+                        let (&t, j) =
+                            self.may_start(k, TITLE_START).then(|| self.st.titles.longest_at(self.doc, k)).flatten()?;
+                        let title = &self.data.lexicon.titles[t as usize];
+                        let opened = self.low(k - 1) == "the"
+                            || self.is(k - 1, ROLE_MODIFIER)
+                                && modifier_prefix(self.low(k - 1)).is_none()
+                                && self.low(k.wrapping_sub(2)) == "the";
+                        (j == comma && title.kind == TitleKind::Office && opened).then(|| title.role.clone())
+                    })
+                });
+            if let Some(role) = title {
+                if self.known_role(p, pi as usize, &role) {
+                    return;
+                }
+            }
+        }
+        if start < first + 4 {
+            return;
+        }
         // The possessive "'s" at most eight tokens before the comma.
         let Some(c) = (comma.saturating_sub(8).max(first + 1)..comma).rev().find(|&c| self.is_clitic_s(c)) else {
             return;

@@ -301,7 +301,10 @@ pub fn sentences(
             let prev_abbrev = s == "." && i > 0 && !toks[i].space_before() && toks[i - 1].kind == TokenKind::Word && {
                 let w = toks[i - 1].text(text);
                 let single_initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-                single_initial || abbreviations.contains(w.to_ascii_lowercase().as_str())
+                let lower = w.to_ascii_lowercase();
+                // "No. 10", but "… said no. She …": the numero only before a number.
+                let numero = matches!(lower.as_str(), "no" | "nos");
+                single_initial || abbreviations.contains(lower.as_str()) && (!numero || next.kind == TokenKind::Number)
             };
             if next_ok && !prev_abbrev {
                 push(&mut out, from, end);
@@ -319,7 +322,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<String> {
-        let abbr: FxHashSet<Box<str>> = ["gen", "jan", "mr", "dr", "st"].iter().map(|s| (*s).into()).collect();
+        let abbr: FxHashSet<Box<str>> = ["gen", "jan", "mr", "dr", "st", "no"].iter().map(|s| (*s).into()).collect();
         let b = blocks(text);
         let mut toks = Vec::new();
         sentences(text, &b, &abbr, &mut toks)
@@ -342,6 +345,11 @@ mod tests {
                 &["It had been \"constructive.\"", "He left.", "“We’ll see.”", "Then he left."],
             ),
             ("“Why not?” Zelensky asked. “No.” he said.", &["“Why not?” Zelensky asked.", "“No.” he said."]),
+            // The numero only before a number.
+            (
+                "He lives at No. 10 Downing Street. He said no. She left.",
+                &["He lives at No. 10 Downing Street.", "He said no.", "She left."],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(split(input), *want, "input {input:?}");
