@@ -1714,6 +1714,12 @@ fn headquarters(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found
 /// "NATO member states that Turkey and Hungary ...": member_of for the countries that
 /// the membership data confirms.
 fn memberships(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
+    // "Qatar is a member of the GCC", "the GCC, of which Qatar is a member", "Egypt was a
+    // founding member of the Arab League": the copula's subject is a member.
+    if let Some((member, org)) = copular_member(ctx, i, end) {
+        found.relations.push(ctx.relation(member, Predicate::MemberOf, org, &t.rule));
+        return;
+    }
     // "Samir Dilou, a member of the Tunisian Parliament,", "A member of the Tunisian
     // Parliament, Samir Dilou said": a person in apposition to "a member of" a body.
     if matches!(ctx.low(i.wrapping_sub(1)), "a" | "an") && ctx.low(end) == "of" {
@@ -1771,6 +1777,45 @@ fn memberships(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found)
             }
         }
     }
+}
+
+/// "X is a (founding) member of ORG" and "ORG, of which X is a member": the member and the
+/// organisation, for "member" at `[i, end)`.
+fn copular_member(ctx: &Sent, i: usize, end: usize) -> Option<(u32, u32)> {
+    let mut a = i.checked_sub(1)?;
+    // Up to two adjectives: "a founding member", "a non-permanent member".
+    while a > ctx.range.start && a + 3 > i && ctx.is_lower_word(a) && !matches!(ctx.low(a), "a" | "an") {
+        a -= 1;
+    }
+    let be = a.checked_sub(1)?;
+    if !matches!(ctx.low(a), "a" | "an")
+        || !matches!(ctx.low(be), "is" | "was" | "are" | "were" | "became" | "becomes" | "remains" | "remained")
+    {
+        return None;
+    }
+    let entity_of = |m: usize, types: &[EntityType]| ctx.entity(m, false).filter(|&e| types.contains(&ctx.etype(e)));
+    let members = [EntityType::Country, EntityType::Organisation, EntityType::Person];
+    let subject = ctx.head(be.checked_sub(1)?)?;
+    let member = entity_of(subject, &members)?;
+    let s = ctx.mention(subject).np_start as usize;
+    let org = if ctx.low(end) == "of" {
+        let m = (end + 1..(end + 3).min(ctx.range.end)).find_map(|k| ctx.head(k))?;
+        entity_of(m, &[EntityType::Organisation])?
+    } else if s >= ctx.range.start + 3 && ctx.low(s - 1) == "which" && ctx.low(s - 2) == "of" {
+        // "the Gulf Cooperation Council (GCC), of which Qatar is a member": the name before
+        // the comma, over an acronym in parentheses.
+        let mut k = s - 3;
+        if ctx.low(k) != "," {
+            return None;
+        }
+        if ctx.low(k.checked_sub(1)?) == ")" && ctx.low(k.checked_sub(3)?) == "(" {
+            k -= 3;
+        }
+        entity_of(ctx.head(k.checked_sub(1)?)?, &[EntityType::Organisation])?
+    } else {
+        return None;
+    };
+    (member != org).then_some((member, org))
 }
 
 /// Whether a definite noun phrase, which may name an act told elsewhere, starts at `k`:
