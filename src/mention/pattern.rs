@@ -3218,13 +3218,39 @@ impl<'a> SentenceMentions<'a> {
     /// after it.
     fn based_in_after(&mut self, o: usize) {
         let end = self.list[o].end as usize;
-        if !self.is_byte(end, b',') {
+        // "Hezbollah is based in Lebanon".
+        let copula = matches!(self.low(end), "is" | "was" | "are" | "were");
+        if !self.is_byte(end, b',') && !copula {
             return;
         }
         let which = self.low(end + 1) == "which";
         let mut k = end + 1 + usize::from(which);
         if which && matches!(self.low(k), "is" | "was") {
             k += 1;
+        }
+        // "Al-Shabaab, a militant group based in Somalia,", "Lashkar-e-Taiba, the
+        // Pakistan-based militant organization,": an appositive that says where.
+        if !which && !copula && matches!(self.low(k), "a" | "an" | "the") {
+            let mut j = k + 1;
+            // (Words of no name: "an Islamist militia based in Somalia".)
+            let plain = |j: usize| {
+                let no_name = self.owner(j).is_none_or(|o| self.list[o].referent == Referent::Bare);
+                self.kind(j) == Some(TokenKind::Word) && no_name || self.low(j) == "-"
+            };
+            while j < k + 7 && plain(j) && self.low(j) != "based" {
+                j += 1;
+            }
+            if self.low(j) == "based" && self.low(j + 1) == "in" {
+                k = j;
+            } else if let Some(p) = self.mention_starting_at(k + 1).filter(|&p| {
+                let e = self.list[p].end as usize;
+                self.low(e) == "-" && self.low(e + 1) == "based" && self.list[p].form == Form::Name
+            }) {
+                if matches!(self.known_type(p), Some(EntityType::Place | EntityType::Country)) {
+                    self.fact(o, Predicate::BasedIn, FactObject::Mention(p as u32), None, "based-in");
+                }
+                return;
+            }
         }
         let verb = self.low(k);
         if !(matches!(verb, "based" | "headquartered") || which && verb == "sits") || self.low(k + 1) != "in" {
