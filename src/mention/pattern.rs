@@ -4447,6 +4447,9 @@ impl<'a> SentenceMentions<'a> {
     /// "The Bojayá massacre (Spanish: La Masacre de Bojayá)": a name's gloss in another
     /// language, in parentheses after the language and a colon, names no further entity.
     fn glosses(&mut self) {
+        if self.any & LANGUAGE == 0 {
+            return;
+        }
         let (start, end) = (self.range.start as usize, self.range.end as usize);
         let mut k = start;
         while k + 2 < end {
