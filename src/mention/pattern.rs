@@ -4443,7 +4443,6 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
-    /// Move the sentence's mentions (sorted) and facts to `out`.
     /// "The Bojayá massacre (Spanish: La Masacre de Bojayá)": a name's gloss in another
     /// language, in parentheses after the language and a colon, names no further entity.
     fn glosses(&mut self) {
@@ -4465,6 +4464,7 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// Move the sentence's mentions (sorted) and facts to `out`.
     pub(super) fn finish(&mut self, out: &mut Mentions) {
         self.glosses();
         let base = out.list.len() as u32;
@@ -4521,8 +4521,6 @@ impl<'a> SentenceMentions<'a> {
     }
 }
 
-/// Whether the only whitespace in `s` is single spaces between other characters (so that
-/// `s` equals its words joined by spaces).
 /// The prefix a role modifier gives the role ("former" → "Former "); words of the present
 /// ("then", "new", "current", "sitting", "incumbent") and a hyphen give none.
 fn modifier_prefix(word: &str) -> Option<String> {
@@ -4530,6 +4528,8 @@ fn modifier_prefix(word: &str) -> Option<String> {
         .then(|| format!("{} ", capitalise(word)))
 }
 
+/// Whether the only whitespace in `s` is single spaces between other characters (so that
+/// `s` equals its words joined by spaces).
 fn single_spaced(s: &str) -> bool {
     let b = s.as_bytes();
     !b.iter().enumerate().any(|(i, &c)| {

@@ -1068,7 +1068,9 @@ pub(super) fn assemble(
     // "“What is so sad for me,” Cengiz said, “is not seeing …”": the two parts of a
     // quotation its attribution splits are one statement, its text the two parts' joined
     // by the comma that split them.
-    let mut said: Vec<(Said, Option<(usize, Range<usize>)>)> = said.into_iter().map(|s| (s, None)).collect();
+    // Each span with, when joined, its first part's end and its second part.
+    type Joined = Option<(usize, Range<usize>)>;
+    let mut said: Vec<(Said, Joined)> = said.into_iter().map(|s| (s, None)).collect();
     for j in 1..said.len() {
         let (head, tail) = said.split_at_mut(j);
         let b = &tail[0].0;

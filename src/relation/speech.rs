@@ -212,9 +212,6 @@ fn common_noun_subject(ctx: &Sent, i: usize) -> bool {
     j == ctx.range.start || ctx.low(j - 1) == ","
 }
 
-/// Who speaks through the office, spokesperson or correspondent named before the verb at
-/// `i` ("Netanyahu's office said", "Al Jazeera's correspondent said"): the possessor's
-/// mention.
 /// The possessor of a noun of demand `[i, end)` ("Canada's call for", "its appeal for"),
 /// who says what it demands (not of "Russia's statement was clear").
 fn noun_possessor(ctx: &Sent, t: &Trigger, i: usize, end: usize) -> Option<usize> {
@@ -228,6 +225,9 @@ fn noun_possessor(ctx: &Sent, t: &Trigger, i: usize, end: usize) -> Option<usize
     ctx.head(i.wrapping_sub(1)).filter(|&m| pronoun && ctx.mention(m).form == Form::Pronoun)
 }
 
+/// Who speaks through the office, spokesperson or correspondent named before the verb at
+/// `i` ("Netanyahu's office said", "Al Jazeera's correspondent said"): the possessor's
+/// mention.
 fn spokes_possessor(ctx: &Sent, i: usize) -> Option<usize> {
     let mut k = i;
     while k > ctx.range.start && ctx.is(k - 1, word::AUXILIARY) {
