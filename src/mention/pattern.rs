@@ -1813,7 +1813,12 @@ impl<'a> SentenceMentions<'a> {
                 {
                     k = e;
                 }
-                self.name_run(k, 4).is_some_and(|e| self.low(e) == ",")
+                // (A known person's name too: "the current president, Alexander Lukashenko,".)
+                let known = self.mention_starting_at(k).filter(|&m| {
+                    matches!(self.list[m].referent, Referent::Known(Known::Person(_)))
+                        && self.low(self.list[m].end as usize) == ","
+                });
+                known.is_some() || self.name_run(k, 4).is_some_and(|e| self.low(e) == ",")
             };
             let the_title = qualifier.is_none() && self.low(mstart.wrapping_sub(1)) == "the";
             let appositive = self.low(after) == ","
@@ -2665,41 +2670,10 @@ impl<'a> SentenceMentions<'a> {
     /// possessor's is read by [`Self::titles`]).
     fn anaphor_title_before(&mut self, p: usize, start: usize) {
         let first = self.range.start as usize;
-        if start < first + 2 || self.low(start - 1) != "," {
+        if start < first + 4 || self.low(start - 1) != "," {
             return;
         }
         let comma = start - 1;
-        // "the current president, Alexander Lukashenko,": a known person's own office,
-        // named by the title before the comma.
-        if let Referent::Known(Known::Person(pi)) = self.list[p].referent {
-            let title = self
-                .mention_ending_at(comma)
-                .and_then(|q| match &self.list[q].referent {
-                    Referent::Anaphor(EntityType::Person, roles) => roles.first().cloned(),
-                    _ => None,
-                })
-                .or_else(|| {
-                    // (After a modifier of the present: "the current president,".)
-                    (comma.saturating_sub(4).max(first + 1)..comma).find_map(|k| {
-                        let (&t, j) =
-                            self.may_start(k, TITLE_START).then(|| self.st.titles.longest_at(self.doc, k)).flatten()?;
-                        let title = &self.data.lexicon.titles[t as usize];
-                        let opened = self.low(k - 1) == "the"
-                            || self.is(k - 1, ROLE_MODIFIER)
-                                && modifier_prefix(self.low(k - 1)).is_none()
-                                && self.low(k.wrapping_sub(2)) == "the";
-                        (j == comma && title.kind == TitleKind::Office && opened).then(|| title.role.clone())
-                    })
-                });
-            if let Some(role) = title {
-                if self.known_role(p, pi as usize, &role) {
-                    return;
-                }
-            }
-        }
-        if start < first + 4 {
-            return;
-        }
         // The possessive "'s" at most eight tokens before the comma.
         let Some(c) = (comma.saturating_sub(8).max(first + 1)..comma).rev().find(|&c| self.is_clitic_s(c)) else {
             return;
