@@ -14,6 +14,7 @@
 
 pub mod gazetteer;
 mod pattern;
+pub(crate) use pattern::KIN_NOUN;
 
 use crate::data::{EntityType, OntologyData, Predicate};
 use crate::resolve::KnownKeys;

@@ -111,8 +111,8 @@ const FORCE_START: u64 = 1 << 23;
 const ANAPHOR_START: u64 = 1 << 24;
 /// Verbs of meeting someone ("met", "spoke"): `meeting-verb`.
 const MEETING_VERB: u64 = 1 << 25;
-/// Nouns of kinship ("sister", "son"): `kin-noun`.
-const KIN_NOUN: u64 = 1 << 26;
+/// Nouns of kinship ("sister", "son") and of a person's circle ("family"): `kin-noun`.
+pub(crate) const KIN_NOUN: u64 = 1 << 26;
 /// Particles that make a name a person's ("dela", "van"): `surname-particle`.
 const SURNAME_PARTICLE: u64 = 1 << 27;
 /// Last words of a document's or an agreement's name ("Accords", "Treaty").

@@ -17,7 +17,7 @@ mod speech;
 
 use crate::data::{EntityType, EventType, OntologyData, Predicate, WordClass};
 use crate::mention::gazetteer::Known;
-use crate::mention::{FactObject, Form, MentionStage, Mentions, Referent};
+use crate::mention::{FactObject, Form, MentionStage, Mentions, Referent, KIN_NOUN};
 use crate::resolve::{Entities, EntityKey};
 use crate::text::date::Date;
 use crate::text::phrase::{first_word, PhraseIndex};
@@ -911,6 +911,10 @@ impl<'a> Sent<'a> {
                     }
                 }
                 if self.is_possessor(m) || mention.form == Form::Demonym {
+                    continue;
+                }
+                // "…, his family said": the possessor's kin or lawyer speak for themselves.
+                if mention.form == Form::Pronoun && self.is(end, KIN_NOUN) && end < i {
                     continue;
                 }
                 // An appositive describes the subject before it: an indefinite one ("the
