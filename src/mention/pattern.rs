@@ -1465,6 +1465,7 @@ impl<'a> SentenceMentions<'a> {
             }
         }
         self.government_of_country();
+        self.ministries_of_country();
         self.possessed_ministries();
         self.dateline_ministries();
     }
@@ -1487,6 +1488,50 @@ impl<'a> SentenceMentions<'a> {
             let referent = Referent::Known(Known::Country(c));
             let g = self.mention(noun, m.end as usize, referent, Form::Compound, "government", 0.85);
             self.wrap(&[q], g);
+        }
+    }
+
+    /// "the Ministry of Defence of the Russian Federation": a ministry's name and the
+    /// country it is of, one ministry `part_of` the country (as "Russia's Ministry of
+    /// Defence" is).
+    fn ministries_of_country(&mut self) {
+        if self.any & MINISTRY_START == 0 {
+            return;
+        }
+        let from = self.range.start as usize;
+        for q in 0..self.list.len() {
+            let m = &self.list[q];
+            let start = m.start as usize;
+            if m.inner || m.form != Form::Name || start < from + 3 {
+                continue;
+            }
+            let Referent::Known(Known::Country(c)) = m.referent else { continue };
+            let of = if self.low(start - 1) == "the" { start - 2 } else { start - 1 };
+            if self.low(of) != "of" {
+                continue;
+            }
+            let ministry = (of.saturating_sub(6).max(from)..of).find_map(|k| {
+                let found = self.may_start(k, MINISTRY_START).then(|| self.st.ministries.longest_at(self.doc, k));
+                found.flatten().filter(|&(_, end)| end == of).map(|(&mi, _)| (k, mi))
+            });
+            let Some((k, mi)) = ministry else { continue };
+            // Not "Russia's Ministry of Defence of …", nor a name the ministry's words
+            // are only part of.
+            let old = self.owner(k);
+            if self.owner(k.wrapping_sub(1)).is_some()
+                || self.is_clitic_s(k.wrapping_sub(1))
+                || old.is_some_and(|o| self.list[o].start as usize != k || self.list[o].end as usize > of)
+            {
+                continue;
+            }
+            let end = self.list[q].end as usize;
+            let mention = self.mention(k, end, self.state_ministry(c, mi), Form::Compound, "ministry", 0.85);
+            self.list[q].inner = true;
+            let new = match old {
+                Some(o) => self.replace(o, mention),
+                None => self.add(mention),
+            };
+            self.fact(new, Predicate::PartOf, FactObject::Mention(q as u32), None, "ministry");
         }
     }
 
@@ -4050,7 +4095,13 @@ impl<'a> SentenceMentions<'a> {
             } else if words <= 4 && self.listed_after_organisations(i) {
                 // "Islamist groups such as the MOJWA and the Ansar Dine".
                 Some((EntityType::Organisation, String::new(), "organisations-such-as", 0.65))
-            } else if i > 1 && self.low(i - 1) == "to" && self.low(i - 2) == "according" && (2..=3).contains(&words) {
+            } else if i > 1
+                && self.low(i - 1) == "to"
+                && self.low(i - 2) == "according"
+                && (2..=3).contains(&words)
+                && !(self.may_start(i, TITLE_START) && self.st.titles.longest_at(self.doc, i).is_some())
+            {
+                // Not "according to Deputy Minister of Defence …": a title.
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
             } else if (2..=3).contains(&words) && !sentence_start && next_is_function && self.met_before(i) {
                 // "The Taliban met Zalmay Khalilzad in Doha": whom someone met.

@@ -241,6 +241,38 @@ fn spokes_possessor(ctx: &Sent, i: usize) -> Option<usize> {
     ctx.is_possessor(m).then_some(m)
 }
 
+/// The person a title names after "according to" (at `from`): over the title and whose
+/// it is, set off by a comma ("according to the Minister of Defence of Belarus, Viktor
+/// Khrenin,") or not ("according to Belarus's First Deputy Defence Minister Viktor
+/// Gulevich").
+fn titled_person_after(ctx: &Sent, from: usize) -> Option<usize> {
+    let person = |m: usize| ctx.entity(m, false).is_some_and(|e| ctx.etype(e) == EntityType::Person);
+    let titled = |k: usize| {
+        ctx.head(k).is_some()
+            || matches!(ctx.low(k), "of" | "the" | "'s")
+            || ctx.doc.tokens[k].is_capitalised() && ctx.kind(k) == Some(TokenKind::Word)
+    };
+    // A capitalised word that names nothing: a title's ("Minister", "Deputy").
+    let mut title = false;
+    let mut k = from;
+    while k < ctx.range.end && k < from + 12 && titled(k) {
+        match ctx.head(k).filter(|&m| ctx.entity(m, false).is_some()) {
+            Some(m) if person(m) => return (title && k > from).then_some(m),
+            Some(m) => k = ctx.mention(m).end as usize,
+            None => {
+                title |= ctx.doc.tokens[k].is_capitalised() && ctx.low(k) != "the";
+                k += 1;
+            }
+        }
+    }
+    if !title || k >= ctx.range.end || ctx.low(k) != "," {
+        return None;
+    }
+    let m = (k + 1..(k + 4).min(ctx.range.end)).find_map(|x| ctx.head(x))?;
+    let after = ctx.mention(m).end as usize;
+    (person(m) && ctx.mention(m).np_start as usize == k + 1 && ctx.low(after) == ",").then_some(m)
+}
+
 fn closing_quote_at(ctx: &Sent, i: usize) -> bool {
     ctx.kind(i).is_some_and(|k| matches!(k, TokenKind::CloseQuote | TokenKind::Quote))
 }
@@ -452,6 +484,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                 speaker = ctx.head(j + 1).or(speaker);
             }
         }
+        speaker = titled_person_after(ctx, end).or(speaker);
     } else if let Some(Some(m)) = cited {
         speaker = Some(m);
     } else if let Some(m) = noun_possessor(ctx, t, i, end) {
