@@ -1535,6 +1535,25 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// "the Military Airlift Command of the United States Air Force": an organisation's
+    /// name, "of" and another's, the first `part_of` the second.
+    pub(super) fn organisations_of_organisations(&mut self) {
+        for q in 0..self.list.len() {
+            let m = &self.list[q];
+            let end = m.end as usize;
+            if m.inner || m.form != Form::Name || self.low(end) != "of" {
+                continue;
+            }
+            let at = if self.low(end + 1) == "the" { end + 2 } else { end + 1 };
+            let Some(r) = self.mention_starting_at(at) else { continue };
+            let organisation = |x: usize| self.known_type(x) == Some(EntityType::Organisation);
+            if self.list[r].inner || self.list[r].form == Form::Pronoun || !organisation(q) || !organisation(r) {
+                continue;
+            }
+            self.fact(q, Predicate::PartOf, FactObject::Mention(r as u32), None, "organisation-of");
+        }
+    }
+
     /// "QUETTA, Pakistan (AP) — … Foreign Office spokesman Shafqat Ali Khan said": a
     /// ministry that nothing qualifies, in a sentence that names no other state before it,
     /// is the dateline country's (not the state whose ministry the gazetteer knows by that

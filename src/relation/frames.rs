@@ -137,6 +137,15 @@ impl Sent<'_> {
             if let Some(q) =
                 parse_quantity(&self.doc.lower, &self.doc.tokens[..self.range.end], k, &self.data.lexicon.numbers)
             {
+                // "in March 1974", "on 12 March", "in 2014": a date, no count.
+                let month =
+                    |x: usize| self.range.contains(&x) && crate::text::date::month_number(self.low(x)).is_some();
+                let year = q.len == 1
+                    && super::is_year(self.low(k))
+                    && matches!(self.low(k.wrapping_sub(1)), "in" | "since" | "until");
+                if month(k.wrapping_sub(1)) || month(k + q.len) || year {
+                    continue;
+                }
                 // "two weeks after": a duration, no count.
                 if !q.ordinal && !self.is(k + q.len, word::TIME_NOUN) {
                     return q.count().map(|c| (c, k + q.len));
