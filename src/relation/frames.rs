@@ -212,6 +212,19 @@ impl Sent<'_> {
             {
                 return false;
             }
+            // "the Israeli unilateral attacks particularly challenged …": the subject of a
+            // verb in the past after it.
+            let mut v = end;
+            while self.is_lower_word(v) && self.low(v).ends_with("ly") {
+                v += 1;
+            }
+            if self.is_lower_word(v)
+                && self.low(v).ends_with("ed")
+                && self.head(v).is_none()
+                && !self.is(v, word::WEAPON)
+            {
+                return false;
+            }
             let mut k = i - 1;
             while k >= self.range.start && self.is_lower_word(k) && !self.is(k, word::AUX_VERB) && i - k <= 3 {
                 let w = self.low(k);
