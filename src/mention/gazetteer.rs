@@ -297,6 +297,19 @@ impl FormsBuilder {
         }
     }
 
+    /// Add a person's or an organisation's surface form and, when a hyphen joins two of
+    /// its words, the form with a space there, as news text writes it too ("Al Shabaab"
+    /// for "Al-Shabaab", "Lashkar e Taiba"); the name key is the same.
+    fn add_unhyphenated_too(&mut self, form: &str, known: Known) {
+        self.add(form, known, false, true);
+        let b = form.as_bytes();
+        let joins = (1..b.len().saturating_sub(1))
+            .any(|k| b[k] == b'-' && b[k - 1].is_ascii_alphabetic() && b[k + 1].is_ascii_alphabetic());
+        if joins {
+            self.add(&form.replace('-', " "), known, false, false);
+        }
+    }
+
     /// Add a surface form; `keyed` also makes it findable by [`Gazetteer::lookup`].
     /// Whether the form was taken (a form needs two characters and a letter).
     fn add(&mut self, form: &str, known: Known, bare: bool, keyed: bool) -> bool {
@@ -560,16 +573,14 @@ impl Gazetteer {
         }
         for (i, p) in data.people.iter().enumerate() {
             let k = Known::Person(i as u32);
-            b.add(&p.name, k, false, true);
-            for a in &p.aliases {
-                b.add(a, k, false, true);
+            for a in std::iter::once(&p.name).chain(&p.aliases) {
+                b.add_unhyphenated_too(a, k);
             }
         }
         for (i, o) in data.organisations.iter().enumerate() {
             let k = Known::Organisation(i as u32);
-            b.add(&o.name, k, false, true);
-            for a in o.aliases.iter().chain(&o.acronyms) {
-                b.add(a, k, false, true);
+            for a in std::iter::once(&o.name).chain(&o.aliases).chain(&o.acronyms) {
+                b.add_unhyphenated_too(a, k);
             }
         }
         // A bare region stem ("Crimea", "Central Darfur") names the region only when no
