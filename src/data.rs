@@ -547,6 +547,7 @@ pub enum WordClass {
     Language,
     LightVerb,
     MeetingVerb,
+    MissionNoun,
     NameSuffix,
     NotNameSyllable,
     PressNoun,
@@ -564,7 +565,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 26] = [
+    pub const ALL: [(WordClass, &'static str); 27] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::Condemnation, "condemnation"),
         (WordClass::Currency, "currency"),
@@ -578,6 +579,7 @@ impl WordClass {
         (WordClass::Language, "language"),
         (WordClass::LightVerb, "light-verb"),
         (WordClass::MeetingVerb, "meeting-verb"),
+        (WordClass::MissionNoun, "mission-noun"),
         (WordClass::NameSuffix, "name-suffix"),
         (WordClass::NotNameSyllable, "not-name-syllable"),
         (WordClass::PressNoun, "press-noun"),

@@ -285,6 +285,7 @@ impl MentionStage {
             sm.titles();
             sm.plural_office_names();
             sm.place_nouns();
+            sm.mission_names();
             sm.acronym_uses(&out.acronyms);
             sm.acronym_definitions(&mut out.acronyms);
             sm.fallback();

@@ -1535,6 +1535,45 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// "the African Union Mission to Somalia", "the UN Assistance Mission in Afghanistan":
+    /// a known organisation's name, capitalised words ending in a noun of a mission
+    /// (`mission-noun`), "in", "to" or "for" and a country or a place: one organisation.
+    pub(super) fn mission_names(&mut self) {
+        let classes = &self.data.lexicon.word_classes;
+        for q in 0..self.list.len() {
+            let m = &self.list[q];
+            if m.inner || !matches!(m.referent, Referent::Known(Known::Organisation(_))) {
+                continue;
+            }
+            let (start, end) = (m.start as usize, m.end as usize);
+            let mut k = end;
+            while k < end + 4 && self.in_range(k) && self.owner(k).is_none() && self.doc.tokens[k].is_capitalised() {
+                k += 1;
+            }
+            if k == end || !classes.contains(WordClass::MissionNoun, self.low(k - 1)) {
+                continue;
+            }
+            if !matches!(self.low(k), "in" | "to" | "for") {
+                continue;
+            }
+            let at = if self.low(k + 1) == "the" { k + 2 } else { k + 1 };
+            let Some(r) = self.mention_starting_at(at) else { continue };
+            let place = matches!(
+                self.list[r].referent,
+                Referent::Known(Known::Country(_) | Known::Place(_) | Known::Region(_))
+            );
+            if self.list[r].inner || !place {
+                continue;
+            }
+            let end = self.list[r].end as usize;
+            let name = self.doc.span_text(start, end).to_owned();
+            let referent = self.known_or_new(&name, EntityType::Organisation, "");
+            let mission = self.mention(start, end, referent, Form::Name, "mission-name", 0.75);
+            self.list[r].inner = true;
+            self.replace(q, mission);
+        }
+    }
+
     /// "the Military Airlift Command of the United States Air Force": an organisation's
     /// name, "of" and another's, the first `part_of` the second.
     pub(super) fn organisations_of_organisations(&mut self) {
@@ -3021,7 +3060,10 @@ impl<'a> SentenceMentions<'a> {
                     && matches!(self.list[m].referent, Referent::Known(Known::Place(_) | Known::Region(_)))
             });
             let from = town.map_or(start, |m| self.list[m].start as usize);
-            let indefinite = from > 0 && matches!(self.low(from - 1), "a" | "an" | "another");
+            // "the AMISOM army base", "a MINUSMA camp": a body's acronym says whose the site
+            // is; it names no place.
+            let acronym = town.is_none() && from + 1 == i && self.doc.tokens[from].is_all_caps();
+            let indefinite = acronym || from > 0 && matches!(self.low(from - 1), "a" | "an" | "another");
             // "El Obeid Airport" is a name of its own (a name head's).
             if noun.named == NamedBy::Site && self.doc.tokens[i].is_capitalised() {
                 return None;
