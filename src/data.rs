@@ -556,6 +556,7 @@ pub enum WordClass {
     SpeechVerbAfterName,
     StatementNoun,
     SurnameParticle,
+    TargetSiteNoun,
     TimeNoun,
     TitleAdjective,
     TollVerb,
@@ -565,7 +566,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 27] = [
+    pub const ALL: [(WordClass, &'static str); 28] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::Condemnation, "condemnation"),
         (WordClass::Currency, "currency"),
@@ -588,6 +589,7 @@ impl WordClass {
         (WordClass::SpeechVerbAfterName, "speech-verb-after-name"),
         (WordClass::StatementNoun, "statement-noun"),
         (WordClass::SurnameParticle, "surname-particle"),
+        (WordClass::TargetSiteNoun, "target-site-noun"),
         (WordClass::TimeNoun, "time-noun"),
         (WordClass::TitleAdjective, "title-adjective"),
         (WordClass::TollVerb, "toll-verb"),

@@ -1475,6 +1475,10 @@ impl<'a> Sent<'a> {
                 k = p;
                 continue;
             }
+            // "the United States embassy bombings": the name is whose the site attacked is.
+            if self.is_lower_word(p) && self.data.lexicon.word_classes.contains(WordClass::TargetSiteNoun, w) {
+                return None;
+            }
             // Nor a verb between: "a U.S. destroyer shot down four drones".
             if w == "-"
                 || (self.is_lower_word(p)
