@@ -3983,7 +3983,14 @@ impl<'a> SentenceMentions<'a> {
                 *t == EntityType::Organisation
                     && (matches!(&**sub, "Police" | "ArmedForces") && end > i + 1 || &**sub == "Parliament")
             });
+            // So does a demonym before a name of two words or more of an alliance or an armed
+            // group ("the Somali National Alliance", "the Sudanese Revolutionary Front").
+            let group = end > i + 1
+                && head.as_ref().is_some_and(|(t, sub)| {
+                    *t == EntityType::Organisation && matches!(&**sub, "Alliance" | "ArmedGroup")
+                });
             let demonym_opens = state_body
+                || group
                 || head.as_ref().is_some_and(|(t, sub)| {
                     *t == EntityType::Organisation
                         && matches!(
