@@ -2600,21 +2600,37 @@ impl<'a> SentenceMentions<'a> {
         let found = self.title_ending_at(end);
         // "headed by Inspector-General X", "led by Yahya Sinwar": an office before the name
         // is the role.
-        let by = match found {
-            Some((tid, t)) if self.low(t.wrapping_sub(1)) == "by" => Some((t - 1, Some(tid))),
-            _ if !comma && self.low(start.wrapping_sub(1)) == "by" => Some((start - 1, None)),
-            _ => None,
+        // (Or "under the leadership of General X", "under the command of X".)
+        let before = |t: usize| {
+            let w = self.low(t.wrapping_sub(1));
+            let under = w == "of"
+                && matches!(self.low(t.wrapping_sub(2)), "leadership" | "command")
+                && self.low(t.wrapping_sub(3)) == "the"
+                && self.low(t.wrapping_sub(4)) == "under";
+            if under {
+                Some((t - 4, self.low(t - 2)))
+            } else if w == "by" {
+                Some((t - 2, self.low(t.wrapping_sub(2))))
+            } else {
+                None
+            }
         };
-        if let Some((by, tid)) = by {
+        let by = match found {
+            Some((tid, t)) => before(t).map(|(v, w)| (v, w, Some(tid))),
+            None if !comma => before(start).map(|(v, w)| (v, w, None)),
+            None => None,
+        };
+        if let Some((verb, word, tid)) = by {
             let office = tid.map(|tid| &self.data.lexicon.titles[tid]).filter(|t| t.kind == TitleKind::Office);
-            let role = match (self.low(by.wrapping_sub(1)), office) {
-                ("headed" | "led", Some(title)) => capitalise_first(&title.role),
+            let role = match (word, office) {
+                ("headed" | "led" | "leadership" | "command", Some(title)) => capitalise_first(&title.role),
                 ("headed", None) => "Head".to_owned(),
-                ("led", None) => "Leader".to_owned(),
+                ("led" | "leadership", None) => "Leader".to_owned(),
+                ("command", None) => "Commander".to_owned(),
                 _ => return,
             };
-            let org = (by >= 2 && self.low(by - 2) == ",")
-                .then(|| self.mention_ending_at(by - 2))
+            let org = (verb >= 1 && self.low(verb - 1) == ",")
+                .then(|| self.mention_ending_at(verb - 1))
                 .flatten()
                 .filter(|&o| self.known_type(o) == Some(EntityType::Organisation));
             if let Some(o) = org {
