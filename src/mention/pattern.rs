@@ -4187,6 +4187,17 @@ impl<'a> SentenceMentions<'a> {
             {
                 // Not "according to Deputy Minister of Defence …": a title.
                 Some((EntityType::Person, String::new(), "according-to-name", 0.6))
+            } else if i > 1
+                && self.low(i - 1) == "to"
+                && self.low(i - 2) == "according"
+                && words == 1
+                && end == i + 1
+                && self.low(end) == ","
+                && self.doc.tokens[i].is_all_caps()
+                && self.low(i).len() >= 3
+            {
+                // "According to MINUSMA, four soldiers were killed": a body's acronym.
+                Some((EntityType::Organisation, String::new(), "according-to-acronym", 0.6))
             } else if (2..=3).contains(&words) && !sentence_start && next_is_function && self.met_before(i) {
                 // "The Taliban met Zalmay Khalilzad in Doha": whom someone met.
                 Some((EntityType::Person, String::new(), "met-name", 0.6))

@@ -472,7 +472,13 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     let mut speaker;
     let mut inverted = false;
     if according {
-        speaker = ctx.right_args(end, 6).first().map(|(m, _)| *m);
+        // (Before any comma: "according to MINUSMA, four Chadian soldiers …" is no
+        // soldiers' word.)
+        speaker = ctx
+            .right_args(end, 6)
+            .first()
+            .map(|(m, _)| *m)
+            .filter(|&m| (end..ctx.mention(m).np_start as usize).all(|k| ctx.low(k) != ","));
         // "according to the UN refugee agency, UNHCR": the name in apposition to a noun
         // that the first name only qualifies.
         if let Some(m) = speaker {
