@@ -281,6 +281,7 @@ impl MentionStage {
             sm.gazetteer(&matches[first..mi]);
             sm.dateline();
             sm.place_openers();
+            sm.foreign_bodies();
             sm.compounds();
             sm.titles();
             sm.plural_office_names();

@@ -1295,6 +1295,35 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// "the Sudan People's Liberation Army": a country's name right before the name of
+    /// another state's body that the gazetteer knows (China's People's Liberation Army)
+    /// opens a body's name of its own.
+    pub(super) fn foreign_bodies(&mut self) {
+        for q in 0..self.list.len() {
+            let m = &self.list[q];
+            let Referent::Known(Known::Country(c)) = m.referent else { continue };
+            let end = m.end as usize;
+            if m.inner || m.form != Form::Name || !self.in_range(end) || !self.doc.tokens[end].space_before() {
+                continue;
+            }
+            let Some(o) = self.mention_starting_at(end) else { continue };
+            let Referent::Known(Known::Organisation(oi)) = self.list[o].referent else { continue };
+            let body = &self.data.organisations[oi as usize];
+            if body.country.is_empty() || body.country == self.data.countries[c as usize].iso2 {
+                continue;
+            }
+            let (start, stop) = (m.start as usize, self.list[o].end as usize);
+            let name = self.doc.span_text(start, stop).to_owned();
+            let subtype = body.subtype.clone();
+            let referent = Referent::New(NewName { name, etype: EntityType::Organisation, subtype });
+            let own = self.mention(start, stop, referent, Form::Name, "foreign-body-name", 0.7);
+            // The country's name is a word of the body's ("the United States Air Force").
+            self.list[q].inner = true;
+            self.list[q].referent = Referent::Discarded;
+            self.replace(o, own);
+        }
+    }
+
     pub(super) fn compounds(&mut self) {
         let lex = &self.data.lexicon;
         let n = self.list.len();
