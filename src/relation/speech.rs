@@ -273,6 +273,19 @@ fn titled_person_after(ctx: &Sent, from: usize) -> Option<usize> {
     (person(m) && ctx.mention(m).np_start as usize == k + 1 && ctx.low(after) == ",").then_some(m)
 }
 
+/// The author of the act named in a verb's object `[end, stop)`: the name after its "by"
+/// (over "the government of", "forces of"), in the object's first clause.
+fn act_by(ctx: &Sent, end: usize, stop: usize) -> Option<usize> {
+    let stop = stop.min(ctx.range.end).min(end + 10);
+    let by = (end..stop).take_while(|&k| !ctx.clause_break(k)).find(|&k| ctx.low(k) == "by")?;
+    let mut k = by + 1;
+    while k < stop && ctx.head(k).is_none() && ctx.is_lower_word(k) && k < by + 5 {
+        k += 1;
+    }
+    let m = ctx.head(k)?;
+    ctx.entity(m, false).is_some_and(|e| ctx.etype(e) != EntityType::Place).then_some(m)
+}
+
 fn closing_quote_at(ctx: &Sent, i: usize) -> bool {
     ctx.kind(i).is_some_and(|k| matches!(k, TokenKind::CloseQuote | TokenKind::Quote))
 }
@@ -983,6 +996,14 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             .take_while(|(m, _)| (ctx.mention(*m).start as usize) < object_end)
             .find(|(m, p)| p.is_none() && !(condemning && ctx.mention(*m).form == Form::Pronoun))
         {
+            for o in ctx.expand(m, true) {
+                for &s in &speakers {
+                    found.relations.push(ctx.relation(s, p, o, &t.rule));
+                }
+            }
+        } else if let Some(m) = (p == Predicate::Criticised).then(|| act_by(ctx, end, object_end)).flatten() {
+            // "condemned the use of lethal force by the government of Muammar Gaddafi":
+            // who did what is condemned.
             for o in ctx.expand(m, true) {
                 for &s in &speakers {
                     found.relations.push(ctx.relation(s, p, o, &t.rule));
