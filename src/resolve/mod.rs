@@ -446,6 +446,9 @@ impl<'a> Resolver<'a> {
     /// The person whose longer name, seen before, opens with the words of `n`: "Hassan
     /// Sheikh" after "Hassan Sheikh Mohamud".
     fn longer_name(&self, n: &NewName) -> Option<u32> {
+        if n.etype == EntityType::Organisation && n.name.contains(' ') {
+            return self.longer_organisation_name(n);
+        }
         if n.etype != EntityType::Person || !n.name.contains(' ') {
             return None;
         }
@@ -462,6 +465,19 @@ impl<'a> Resolver<'a> {
         let &e = self.by_surname.get(last.as_str())?;
         let (a, b) = (fuzzy_key(&n.name), fuzzy_key(&self.out.list[e as usize].name));
         (b.len() > a.len() && b.ends_with(&a) && b.as_bytes()[b.len() - a.len() - 1] == b' ').then_some(e)
+    }
+
+    /// The organisation seen last in the document whose longer name ends with the words
+    /// of `n`: "the Security Council" after "the UN Security Council", "Defence Forces"
+    /// after "the Kenya Defence Forces".
+    fn longer_organisation_name(&self, n: &NewName) -> Option<u32> {
+        let a = fuzzy_key(&n.name);
+        let ends = |e: &Entity| {
+            let b = fuzzy_key(&e.name);
+            b.len() > a.len() && b.ends_with(&a) && b.as_bytes()[b.len() - a.len() - 1] == b' '
+        };
+        let e = self.out.list.iter().rposition(|e| e.etype == EntityType::Organisation && ends(e))?;
+        Some(e as u32)
     }
 
     fn record(&mut self, mi: usize, e: u32) {
