@@ -607,7 +607,13 @@ impl<'a> SentenceMentions<'a> {
             .then(|| self.name_run(end + 1, 2))
             .flatten()
             .filter(|&e| !self.doc.tokens.get(e).is_some_and(|t| t.is_capitalised()));
-        Some((None, joined.unwrap_or(end)))
+        let end = joined.unwrap_or(end);
+        // "the Army of the Guardians of the Islamic Revolution": a second "of" and a name
+        // nobody lists.
+        let again = self.low(end) == "of" && self.doc.tokens.get(end + 1).is_some_and(|t| t.space_before());
+        let k = if self.low(end + 1) == "the" { end + 2 } else { end + 1 };
+        let more = (again && self.mention_starting_at(k).is_none()).then(|| self.name_run(k, 4)).flatten();
+        Some((None, more.unwrap_or(end)))
     }
 
     /// Whether token `i` comes right after a wire dateline's dash, which starts the sentence
