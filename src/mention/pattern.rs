@@ -4057,13 +4057,16 @@ impl<'a> SentenceMentions<'a> {
             // A known country or place right before: "Sudan TV", "Khartoum International
             // Airport"; a demonym before a company's or a hospital's name: "Indian Oil
             // Corporation", "the Saudi Teaching Maternal Hospital".
-            // So does a demonym before a state's police or army, or a church: "the Haitian
-            // National Police", "the Serbian Orthodox Church".
+            // So does a demonym before a state's police, army, agency, office or court, or a
+            // church: "the Haitian National Police", "the Indonesian State Intelligence
+            // Agency", "the Serbian Orthodox Church".
             // So does a demonym before a parliament's name ("the Tunisian Parliament") and a
             // party's ("Thailand's Thai Raksa Chart Party").
             let state_body = head.as_ref().is_some_and(|(t, sub)| {
                 *t == EntityType::Organisation
-                    && (matches!(&**sub, "Police" | "ArmedForces") && end > i + 1 || &**sub == "Parliament")
+                    && (matches!(&**sub, "Police" | "ArmedForces" | "Agency" | "Office" | "Court" | "Commission")
+                        && end > i + 1
+                        || &**sub == "Parliament")
             });
             // So does a demonym before a name of two words or more of an alliance or an armed
             // group ("the Somali National Alliance", "the Sudanese Revolutionary Front").
