@@ -584,7 +584,9 @@ fn agent_of(ctx: &Sent, i: usize) -> Vec<u32> {
     // An infinitive or a participle ("to protest", ", blaming") shares the subject of
     // the main clause; so does a verb coordinated with "and".
     let shared = ctx.participle(i) || ctx.low(i.wrapping_sub(1)) == "to" || ctx.coordinated(i);
-    let m = if shared {
+    let m = if let Some(m) = purpose_agent(ctx, i) {
+        Some(m)
+    } else if shared {
         ctx.reported_subject(i).or_else(|| ctx.clause_subject(i)).or_else(|| ctx.subject(i, false))
     } else {
         ctx.subject(i, false)
@@ -594,6 +596,24 @@ fn agent_of(ctx: &Sent, i: usize) -> Vec<u32> {
         .into_iter()
         .filter(|&e| ctx.etype(e) != EntityType::Place)
         .collect()
+}
+
+/// The agent of a participle before the infinitive of purpose at `i`: "an airlift
+/// conducted by the United States to deliver weapons" (an act done, not one intended).
+fn purpose_agent(ctx: &Sent, i: usize) -> Option<usize> {
+    if ctx.low(i.wrapping_sub(1)) != "to" {
+        return None;
+    }
+    ctx.head(i.wrapping_sub(2)).filter(|&m| {
+        let mut np = ctx.mention(m).np_start as usize;
+        if ctx.low(np.wrapping_sub(1)) == "the" {
+            np -= 1;
+        }
+        ctx.mention(m).end as usize == i - 1
+            && ctx.low(np.wrapping_sub(1)) == "by"
+            && ctx.is_lower_word(np.wrapping_sub(2))
+            && ctx.low(np.wrapping_sub(2)).ends_with("ed")
+    })
 }
 
 /// A light verb before the event noun at `i` ("launched an attack", "conducted
@@ -1375,7 +1395,8 @@ fn deploy(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found, entr
 fn give(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) {
     // "would deliver a package to Ukraine": aid in the future tense is pledged; aid that
     // may, could or should come, or is not given, is none.
-    if t.pos == TriggerPos::Verb && (ctx.irrealis(i) && !future(ctx, i) || has_troops(ctx, i, end)) {
+    let irrealis = ctx.irrealis(i) && !future(ctx, i) && purpose_agent(ctx, i).is_none();
+    if t.pos == TriggerPos::Verb && (irrealis || has_troops(ctx, i, end)) {
         return;
     }
     // "suspended development aid": no aid given; but aid promised is pledged ("promised
