@@ -292,8 +292,7 @@ impl MentionStage {
             sm.fallback();
             sm.references();
             sm.located_in_patterns();
-            sm.organisations_of_organisations();
-            sm.people_of_organisations();
+            sm.names_of_organisations();
             sm.known_bodies_of_possessors();
             sm.appositive_titles();
             sm.finish(&mut out);

@@ -1570,37 +1570,6 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
-    /// "Lieutenant Colonel Oliver North of the National Security Council", "John Kirby of
-    /// the National Security Council said": a person's name, "of" and an organisation's,
-    /// the person's body (a member's role, when no title gave one).
-    pub(super) fn people_of_organisations(&mut self) {
-        for q in 0..self.list.len() {
-            let m = &self.list[q];
-            let end = m.end as usize;
-            if m.inner || m.form != Form::Name || self.low(end) != "of" {
-                continue;
-            }
-            if self.known_type(q) != Some(EntityType::Person) {
-                continue;
-            }
-            let at = if self.low(end + 1) == "the" { end + 2 } else { end + 1 };
-            let Some(r) = self.mention_starting_at(at) else { continue };
-            if self.list[r].inner || self.list[r].form == Form::Pronoun {
-                continue;
-            }
-            if self.known_type(r) != Some(EntityType::Organisation) {
-                continue;
-            }
-            let role = self
-                .facts
-                .iter()
-                .find(|f| f.subject == q as u32 && f.predicate == Predicate::RoleIn)
-                .and_then(|f| f.role.clone())
-                .unwrap_or_else(|| "Member".to_owned());
-            self.fact(q, Predicate::RoleIn, FactObject::Mention(r as u32), Some(role), "person-of");
-        }
-    }
-
     /// "the African Union Mission to Somalia", "the UN Assistance Mission in Afghanistan":
     /// a known organisation's name, capitalised words ending in a noun of a mission
     /// (`mission-noun`), "in", "to" or "for" and a country or a place: one organisation.
@@ -1640,9 +1609,11 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
-    /// "the Military Airlift Command of the United States Air Force": an organisation's
-    /// name, "of" and another's, the first `part_of` the second.
-    pub(super) fn organisations_of_organisations(&mut self) {
+    /// A name, "of" and an organisation's name: a body's part ("the Military Airlift
+    /// Command of the United States Air Force"), or a person's body ("Lieutenant Colonel
+    /// Oliver North of the National Security Council": a member's role, when no title gave
+    /// one).
+    pub(super) fn names_of_organisations(&mut self) {
         for q in 0..self.list.len() {
             let m = &self.list[q];
             let end = m.end as usize;
@@ -1651,11 +1622,25 @@ impl<'a> SentenceMentions<'a> {
             }
             let at = if self.low(end + 1) == "the" { end + 2 } else { end + 1 };
             let Some(r) = self.mention_starting_at(at) else { continue };
-            let organisation = |x: usize| self.known_type(x) == Some(EntityType::Organisation);
-            if self.list[r].inner || self.list[r].form == Form::Pronoun || !organisation(q) || !organisation(r) {
+            let r_organisation = self.known_type(r) == Some(EntityType::Organisation);
+            if self.list[r].inner || self.list[r].form == Form::Pronoun || !r_organisation {
                 continue;
             }
-            self.fact(q, Predicate::PartOf, FactObject::Mention(r as u32), None, "organisation-of");
+            match self.known_type(q) {
+                Some(EntityType::Organisation) => {
+                    self.fact(q, Predicate::PartOf, FactObject::Mention(r as u32), None, "organisation-of");
+                }
+                Some(EntityType::Person) => {
+                    let role = self
+                        .facts
+                        .iter()
+                        .find(|f| f.subject == q as u32 && f.predicate == Predicate::RoleIn)
+                        .and_then(|f| f.role.clone())
+                        .unwrap_or_else(|| "Member".to_owned());
+                    self.fact(q, Predicate::RoleIn, FactObject::Mention(r as u32), Some(role), "person-of");
+                }
+                _ => {}
+            }
         }
     }
 

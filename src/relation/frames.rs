@@ -839,11 +839,11 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         let relative = participle && t.predicate == Some(Predicate::Met) && ctx.low(i.wrapping_sub(1)) == ",";
         // "The base in Somalia was occupied": the country is where the base is, not what
         // was taken.
-        let target = ctx.subject(i, true).filter(|&m| {
-            !relative
-                && !(ctx.preposition_before(m) == Some("in")
-                    && ctx.entity(m, false).is_some_and(|e| ctx.etype(e) == EntityType::Country))
-        });
+        let country_in = |m: usize| {
+            ctx.preposition_before(m) == Some("in")
+                && ctx.entity(m, false).is_some_and(|e| ctx.etype(e) == EntityType::Country)
+        };
+        let target = ctx.subject(i, true).filter(|&m| !relative && !country_in(m));
         (agent.map(|m| ctx.arg_entities(m, true)).unwrap_or_default(), target)
     } else {
         // The direct object: the first argument without a preposition ("summoned X"),
