@@ -472,9 +472,14 @@ impl<'a> Resolver<'a> {
     /// after "the Kenya Defence Forces".
     fn longer_organisation_name(&self, n: &NewName) -> Option<u32> {
         let a = fuzzy_key(&n.name);
+        let last = n.name.split_whitespace().next_back()?;
         let ends = |e: &Entity| {
-            let b = fuzzy_key(&e.name);
-            b.len() > a.len() && b.ends_with(&a) && b.as_bytes()[b.len() - a.len() - 1] == b' '
+            // (Keys are made only for names that end with the same word.)
+            let same_last = e.name.split_whitespace().next_back().is_some_and(|w| w.eq_ignore_ascii_case(last));
+            same_last && {
+                let b = fuzzy_key(&e.name);
+                b.len() > a.len() && b.ends_with(&a) && b.as_bytes()[b.len() - a.len() - 1] == b' '
+            }
         };
         let e = self.out.list.iter().rposition(|e| e.etype == EntityType::Organisation && ends(e))?;
         Some(e as u32)
