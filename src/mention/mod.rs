@@ -290,6 +290,7 @@ impl MentionStage {
             sm.acronym_uses(&out.acronyms);
             sm.acronym_definitions(&mut out.acronyms);
             sm.fallback();
+            sm.acronyms_by_use(&mut out.acronyms);
             sm.references();
             sm.located_in_patterns();
             sm.names_of_organisations();

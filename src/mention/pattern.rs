@@ -3624,6 +3624,17 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// Acronyms this sentence made organisations of by their use ("According to MINUSMA,
+    /// …"), added to the document's `acronyms`: its later uses are the same body.
+    pub(super) fn acronyms_by_use(&mut self, acronyms: &mut FxHashMap<String, Referent>) {
+        for m in &self.list {
+            if m.rule == "according-to-acronym" && !m.inner {
+                let text = self.doc.tok(m.start as usize);
+                acronyms.entry(text.to_owned()).or_insert_with(|| m.referent.clone());
+            }
+        }
+    }
+
     /// Acronyms defined in this sentence, added to the document's `acronyms`.
     pub(super) fn acronym_definitions(&mut self, acronyms: &mut FxHashMap<String, Referent>) {
         // Most sentences have no parenthesis: one look at their bytes.
