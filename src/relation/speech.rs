@@ -992,18 +992,14 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
     // "denounced X as ...", "condemning X": the speaker also criticised X.
     if let Some(p) = predicate {
         let args = ctx.right_args(end, 8).into_iter();
-        if let Some((m, _)) = args
+        let direct = args
             .take_while(|(m, _)| (ctx.mention(*m).start as usize) < object_end)
             .find(|(m, p)| p.is_none() && !(condemning && ctx.mention(*m).form == Form::Pronoun))
-        {
-            for o in ctx.expand(m, true) {
-                for &s in &speakers {
-                    found.relations.push(ctx.relation(s, p, o, &t.rule));
-                }
-            }
-        } else if let Some(m) = (p == Predicate::Criticised).then(|| act_by(ctx, end, object_end)).flatten() {
-            // "condemned the use of lethal force by the government of Muammar Gaddafi":
-            // who did what is condemned.
+            .map(|(m, _)| m);
+        // "condemned the use of lethal force by the government of Muammar Gaddafi": who did
+        // what is condemned.
+        let object = direct.or_else(|| (p == Predicate::Criticised).then(|| act_by(ctx, end, object_end)).flatten());
+        if let Some(m) = object {
             for o in ctx.expand(m, true) {
                 for &s in &speakers {
                     found.relations.push(ctx.relation(s, p, o, &t.rule));

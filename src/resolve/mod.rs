@@ -464,7 +464,7 @@ impl<'a> Resolver<'a> {
         let last = fuzzy_key(n.name.split_whitespace().next_back()?);
         let &e = self.by_surname.get(last.as_str())?;
         let (a, b) = (fuzzy_key(&n.name), fuzzy_key(&self.out.list[e as usize].name));
-        (b.len() > a.len() && b.ends_with(&a) && b.as_bytes()[b.len() - a.len() - 1] == b' ').then_some(e)
+        ends_with_words(&b, &a).then_some(e)
     }
 
     /// The organisation seen last in the document whose longer name ends with the words
@@ -476,10 +476,7 @@ impl<'a> Resolver<'a> {
         let ends = |e: &Entity| {
             // (Keys are made only for names that end with the same word.)
             let same_last = e.name.split_whitespace().next_back().is_some_and(|w| w.eq_ignore_ascii_case(last));
-            same_last && {
-                let b = fuzzy_key(&e.name);
-                b.len() > a.len() && b.ends_with(&a) && b.as_bytes()[b.len() - a.len() - 1] == b' '
-            }
+            same_last && ends_with_words(&fuzzy_key(&e.name), &a)
         };
         let e = self.out.list.iter().rposition(|e| e.etype == EntityType::Organisation && ends(e))?;
         Some(e as u32)
@@ -940,4 +937,9 @@ mod tests {
             assert_eq!(fuzzy_key(name), general, "{name:?}");
         }
     }
+}
+
+/// Whether name key `long` ends with the whole words of the shorter key `short`.
+fn ends_with_words(long: &str, short: &str) -> bool {
+    long.len() > short.len() && long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' '
 }
