@@ -855,6 +855,11 @@ pub fn resolve(doc: &Document, data: &OntologyData, stage: &MentionStage, mentio
     r.out
 }
 
+/// Whether name key `long` ends with the whole words of the shorter key `short`.
+fn ends_with_words(long: &str, short: &str) -> bool {
+    long.len() > short.len() && long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' '
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -937,9 +942,4 @@ mod tests {
             assert_eq!(fuzzy_key(name), general, "{name:?}");
         }
     }
-}
-
-/// Whether name key `long` ends with the whole words of the shorter key `short`.
-fn ends_with_words(long: &str, short: &str) -> bool {
-    long.len() > short.len() && long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' '
 }
