@@ -535,6 +535,7 @@ pub struct WarDay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordClass {
     AttributionVerb,
+    CoalitionNoun,
     Condemnation,
     Currency,
     DefenceSiteNoun,
@@ -566,8 +567,9 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 28] = [
+    pub const ALL: [(WordClass, &'static str); 29] = [
         (WordClass::AttributionVerb, "attribution-verb"),
+        (WordClass::CoalitionNoun, "coalition-noun"),
         (WordClass::Condemnation, "condemnation"),
         (WordClass::Currency, "currency"),
         (WordClass::DefenceSiteNoun, "defence-site-noun"),

@@ -251,7 +251,42 @@ impl MentionStage {
     pub fn find(&self, doc: &Document, data: &OntologyData) -> Mentions {
         let matches = self.gazetteer.find(doc);
         let words = self.words.classify(doc);
-        let mut sm = pattern::SentenceMentions::new(self, doc, data, &words);
+        let (mut out, mut sm) = self.sentences(doc, data, &matches, &words, pattern::NamesSeen::default());
+        // "Bhutto, twice Prime Minister of Pakistan, …" before "Ms. Bhutto": a person's
+        // name said in a sentence before the one that tells it is a name. Read again,
+        // knowing the document's names (rarely needed: most names come first with what
+        // tells them).
+        if sm.name_said_before_known() {
+            let names = sm.take_names();
+            (out, sm) = self.sentences(doc, data, &matches, &words, names);
+        }
+        out.dateline_country = sm.dateline_country();
+        // The relation stage asks of every trigger whether it is quoted: the quotations
+        // found here are marked among the tokens' bits rather than found again.
+        let quotations = sm.into_quotations();
+        let mut words = words;
+        for q in quotations {
+            for w in &mut words[q.start as usize..q.end as usize] {
+                *w |= crate::relation::word::QUOTED;
+            }
+        }
+        out.groups = pattern::groups(doc, data, &out.list);
+        out.words = words;
+        out
+    }
+
+    /// The mentions and facts of the document's sentences, one after the other, with
+    /// the persons' names of `names` known from the start.
+    fn sentences<'a>(
+        &'a self,
+        doc: &'a Document<'a>,
+        data: &'a OntologyData,
+        matches: &[gazetteer::GazetteerMatch],
+        words: &'a [u64],
+        names: pattern::NamesSeen,
+    ) -> (Mentions, pattern::SentenceMentions<'a>) {
+        let mut sm = pattern::SentenceMentions::new(self, doc, data, words);
+        sm.seed_names(names);
         let mut out = Mentions::default();
         // About one mention in four tokens: room for most documents' mentions at once.
         out.list.reserve(doc.tokens.len() / 4);
@@ -287,6 +322,7 @@ impl MentionStage {
             sm.plural_office_names();
             sm.place_nouns();
             sm.mission_names();
+            sm.led_coalitions();
             sm.acronym_uses(&out.acronyms);
             sm.acronym_definitions(&mut out.acronyms);
             sm.fallback();
@@ -298,19 +334,7 @@ impl MentionStage {
             sm.appositive_titles();
             sm.finish(&mut out);
         }
-        out.dateline_country = sm.dateline_country();
-        // The relation stage asks of every trigger whether it is quoted: the quotations
-        // found here are marked among the tokens' bits rather than found again.
-        let quotations = sm.into_quotations();
-        let mut words = words;
-        for q in quotations {
-            for w in &mut words[q.start as usize..q.end as usize] {
-                *w |= crate::relation::word::QUOTED;
-            }
-        }
-        out.groups = pattern::groups(doc, data, &out.list);
-        out.words = words;
-        out
+        (out, sm)
     }
 }
 

@@ -218,6 +218,17 @@ pub(super) struct SentenceMentions<'a> {
     /// The tokens of each person's name of more than one word in the sentences before
     /// ("Khaleda Zia" named again where nothing else tells a person's name).
     persons: Vec<(u32, u32)>,
+    /// The last word of each capitalised run of three words at most that no pattern took
+    /// (see [`SentenceMentions::name_said_before_known`]).
+    unnamed: Vec<u32>,
+}
+
+/// The words of persons' names a reading of the document found, to know them from the
+/// start in a second reading (see [`SentenceMentions::surnames`]).
+#[derive(Debug, Default)]
+pub(super) struct NamesSeen {
+    surnames: Vec<(u32, Option<u32>)>,
+    persons: Vec<(u32, u32)>,
 }
 
 impl<'a> SentenceMentions<'a> {
@@ -241,6 +252,7 @@ impl<'a> SentenceMentions<'a> {
             dateline_country: None,
             surnames: Vec::new(),
             persons: Vec::new(),
+            unnamed: Vec::new(),
         }
     }
 
@@ -282,6 +294,14 @@ impl<'a> SentenceMentions<'a> {
             let t = self.doc.tokens[i];
             t.end == t.start + 1 && self.doc.lower.as_bytes()[t.start as usize] == b
         }
+    }
+    /// The token after the parenthesis opening at `i` and closing in the sentence, or `i`
+    /// if none opens there.
+    fn past_parenthesis(&self, i: usize) -> usize {
+        if !self.is_byte(i, b'(') {
+            return i;
+        }
+        (i + 1..self.range.end as usize).find(|&k| self.is_byte(k, b')')).map_or(i, |k| k + 1)
     }
     /// Whether the first word of token `i` (anywhere) is a first word of the phrases of
     /// `bits`: if not, no such phrase starts there.
@@ -557,6 +577,12 @@ impl<'a> SentenceMentions<'a> {
             }
             // A middle initial: "John F. Kennedy".
             if t.end == t.start + 1 && self.initial(end) && starts(end + 2) && !self.is(end + 2, STOPWORD) {
+                // (Another initial after it: "George H. W. Bush".)
+                if self.initial(end + 2) {
+                    end += 2;
+                    words += 1;
+                    continue;
+                }
                 end += 3;
                 words += 2;
                 continue;
@@ -829,7 +855,13 @@ impl<'a> SentenceMentions<'a> {
             // The token joined to the name by a hyphen.
             let hyphen_next =
                 (self.is_byte(b + 1, b'-') && joined(b + 1) && joined(b + 2)).then(|| self.doc.tokens[b + 2]);
-            let model = hyphen_next.is_some_and(|t| t.kind == TokenKind::Number);
+            // So does a maker's name before a model's number: "Boeing 747s", "an Airbus
+            // A300".
+            let model = hyphen_next.is_some_and(|t| t.kind == TokenKind::Number)
+                || matches!(g.known, Known::Organisation(o) if self.data.organisations[o as usize].subtype == "Company")
+                    && self.in_range(b + 1)
+                    && self.doc.tokens[b + 1].space_before()
+                    && self.doc.tok(b + 1).bytes().any(|c| c.is_ascii_digit());
             // "Reut Shapir Ben-Naftaly": a place's one-word name joined to a name nobody lists
             // is part of a person's name ("Gaza-Israel" is two names of the gazetteer).
             // So is one joined after such a name ("Jean-Emmanuel Ouedraogo").
@@ -1609,6 +1641,36 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// "the Saudi-led military coalition", "the US-led coalition": a coalition (an
+    /// alliance) named by the state or the body that leads it, a new organisation.
+    pub(super) fn led_coalitions(&mut self) {
+        let classes = &self.data.lexicon.word_classes;
+        for q in 0..self.list.len() {
+            let m = &self.list[q];
+            let end = m.end as usize;
+            if m.inner
+                || !self.is_byte(end, b'-')
+                || self.doc.tokens[end].space_before()
+                || self.low(end + 1) != "led"
+                || !matches!(self.known_type(q), Some(EntityType::Country | EntityType::Organisation))
+            {
+                continue;
+            }
+            // Up to two words between: "military", "international".
+            let Some(noun) = (end + 2..end + 5)
+                .take_while(|&k| self.is_lower_word(k) && self.owner(k).is_none())
+                .find(|&k| classes.contains(WordClass::CoalitionNoun, self.low(k)))
+            else {
+                continue;
+            };
+            let start = m.start as usize;
+            let name = self.doc.span_text(start, noun + 1).to_owned();
+            let referent = Referent::New(NewName { name, etype: EntityType::Organisation, subtype: "Alliance".into() });
+            let coalition = self.mention(start, noun + 1, referent, Form::Name, "led-coalition", 0.7);
+            self.wrap(&[q], coalition);
+        }
+    }
+
     /// A name, "of" and an organisation's name: a body's part ("the Military Airlift
     /// Command of the United States Air Force"), or a person's body ("Lieutenant Colonel
     /// Oliver North of the National Security Council": a member's role, when no title gave
@@ -2347,11 +2409,21 @@ impl<'a> SentenceMentions<'a> {
             } else {
                 continue;
             };
-            let Some((role, object)) = self.title_phrase(at) else {
+            let Some((role, object, end)) = self.title_phrase(at) else {
                 continue;
             };
             for holder in holders.into_iter().flatten() {
                 self.fact(holder, Predicate::RoleIn, object, Some(role.clone()), rule);
+            }
+            // "NAME, a former prime minister of Pakistan (1996–1999) and chairman of the
+            // PTI": a second title joined by "and", after years in parentheses.
+            let after = self.past_parenthesis(end);
+            if self.low(after) == "and" {
+                if let Some((role, object, _)) = self.title_phrase(after + 1) {
+                    for holder in holders.into_iter().flatten() {
+                        self.fact(holder, Predicate::RoleIn, object, Some(role.clone()), rule);
+                    }
+                }
             }
         }
     }
@@ -2505,7 +2577,7 @@ impl<'a> SentenceMentions<'a> {
     /// A title phrase at token `k` naming what the office is held in: "(the)? (former)?
     /// (X's | DEMONYM | ORG)? TITLE (of X | for X)?". The role and the country or
     /// organisation (or a local office's place), if the phrase names one.
-    fn title_phrase(&self, mut k: usize) -> Option<(String, FactObject)> {
+    fn title_phrase(&self, mut k: usize) -> Option<(String, FactObject, usize)> {
         let definite = self.low(k) == "the";
         if matches!(self.low(k), "the" | "a" | "an") {
             k += 1;
@@ -2587,12 +2659,15 @@ impl<'a> SentenceMentions<'a> {
                 .flatten()
                 .filter(|&o| self.known_type(o) == Some(EntityType::Organisation))
         };
-        let of = self.of_entity(j).map(|(o, _)| o);
-        let Some(object) = of.or_else(served).or(qualifier.map(|(q, _)| q)) else {
+        let of_end = self.of_entity(j);
+        let of = of_end.map(|(o, _)| o);
+        let Some((object, end)) =
+            of_end.or_else(|| served().map(|o| (o, self.list[o].end as usize))).or(qualifier.map(|(q, _)| (q, j)))
+        else {
             // "said Delfin Lorenzana, the Defence Secretary;": a state's office named alone
             // is held in the country the document is about.
             let alone = definite && prefix.is_empty() && matches!(self.low(j), "," | ";" | "." | "and");
-            return (alone && title.scope == TitleScope::State).then_some((role, FactObject::DocumentCountry));
+            return (alone && title.scope == TitleScope::State).then_some((role, FactObject::DocumentCountry, j));
         };
         // A local office is held in its region or city ("the governor of the Zaporizhzhia
         // region"); a state's office in a region that has one ("the President of Republika
@@ -2605,11 +2680,11 @@ impl<'a> SentenceMentions<'a> {
             // "Redwan Hussien, Abiy's national security adviser,": the state of the person
             // whose adviser the name is.
             Some(EntityType::Person) if qualifier.is_some_and(|(q, _)| q == object) => {
-                return self.person_state(object).map(|o| (role, o));
+                return self.person_state(object).map(|o| (role, o, end));
             }
             _ => false,
         };
-        holder.then_some((role, FactObject::Mention(object as u32)))
+        holder.then_some((role, FactObject::Mention(object as u32), end))
     }
 
     /// The state a known person at mention `q` serves, as the gazetteer has it.
@@ -4334,6 +4409,22 @@ impl<'a> SentenceMentions<'a> {
                 // "Addressing a BNP rally by video, Khaleda Zia calls for …": a person's name
                 // found before.
                 Some((EntityType::Person, String::new(), "named-before", 0.7))
+            } else if (2..=3).contains(&words)
+                && i >= self.range.start as usize + 2
+                && self.low(i - 1) == "of"
+                && (self.is(i - 2, GOVERNMENT_NOUN) || self.low(i - 2) == "regime")
+            {
+                // "the government of Mengistu Haile Mariam", "the regime of …": a name nobody
+                // lists after a government's noun is its leader's.
+                Some((EntityType::Person, String::new(), "leader-name", 0.6))
+            } else if (2..=3).contains(&words)
+                && self.family_name_before(end - 1)
+                && !self.family_name_before(i)
+                && (i..end).all(|k| !self.is(k, STOPWORD))
+            {
+                // "The assassination of Benazir Bhutto", "Ms. Bhutto" in another sentence:
+                // ending with the surname of a person of the document.
+                Some((EntityType::Person, String::new(), "surname-name", 0.65))
             } else if (2..=3).contains(&words) && self.low(end) == "," && self.appositive_title(end + 1) {
                 // "Redwan Hussien, national security adviser to the prime minister, said".
                 Some((EntityType::Person, String::new(), "appositive-title-name", 0.65))
@@ -4501,6 +4592,12 @@ impl<'a> SentenceMentions<'a> {
                         i = k;
                         continue;
                     }
+                    // A word that may be the surname of a person the document names only
+                    // later ("Bhutto, twice Prime Minister …", "The assassination of Benazir
+                    // Bhutto"): asked of again once the document is read.
+                    if words <= 3 && !self.doc.tokens[end - 1].is_all_caps() {
+                        self.unnamed.push(end as u32 - 1);
+                    }
                 }
             }
             i = next;
@@ -4517,11 +4614,43 @@ impl<'a> SentenceMentions<'a> {
         }
     }
 
+    /// Start with the persons' names of `names` known.
+    pub(super) fn seed_names(&mut self, names: NamesSeen) {
+        self.surnames = names.surnames;
+        self.persons = names.persons;
+    }
+
+    /// The persons' names read so far.
+    pub(super) fn take_names(&mut self) -> NamesSeen {
+        NamesSeen { surnames: std::mem::take(&mut self.surnames), persons: std::mem::take(&mut self.persons) }
+    }
+
+    /// Whether a word of a person's name found in the document (read whole) ends a
+    /// capitalised run that no pattern took in a sentence before: "Bhutto, twice Prime
+    /// Minister of Pakistan, …" before "Ms. Bhutto".
+    pub(super) fn name_said_before_known(&self) -> bool {
+        let doc = self.doc;
+        self.unnamed.iter().any(|&i| {
+            let w = doc.low(i as usize);
+            self.surnames.iter().any(|&(n, _)| n > i && doc.low(n as usize) == w)
+        })
+    }
+
     /// Whether tokens `i..end` are the name of a person found in a sentence before.
     fn named_before(&self, i: usize, end: usize) -> bool {
         self.persons.iter().any(|&(s, e)| {
             let (s, e) = (s as usize, e as usize);
             e - s == end - i && (0..end - i).all(|k| self.doc.low(s + k) == self.low(i + k))
+        })
+    }
+
+    /// Whether token `i` is the last word of a person's name found before (by a title
+    /// alone: "Ms. Bhutto"), not its first.
+    fn family_name_before(&self, i: usize) -> bool {
+        let w = self.low(i);
+        self.surnames.iter().any(|&(t, _)| {
+            let t = t as usize;
+            self.doc.low(t) == w && !self.doc.tokens.get(t + 1).is_some_and(|n| n.is_word() && n.is_capitalised())
         })
     }
 
@@ -4681,7 +4810,13 @@ impl<'a> SentenceMentions<'a> {
         }
         let data = self.data;
         let doc = self.doc;
-        let named = |m: &Mention| !m.inner && m.end >= m.start + 2 && m.entity_type(data) == Some(EntityType::Person);
+        // (A surname named alone after a title too: "Ms. Bhutto".)
+        let named = |m: &Mention| {
+            !m.inner
+                && m.form == Form::Name
+                && doc.tokens[m.start as usize].is_capitalised()
+                && m.entity_type(data) == Some(EntityType::Person)
+        };
         // The first word too: many names put the family name first ("Yoon Suk Yeol",
         // "Moon Jae-in": "Moon's chief of staff").
         for m in list.iter().filter(|m| named(m)) {
@@ -4690,6 +4825,9 @@ impl<'a> SentenceMentions<'a> {
                 _ => None,
             };
             self.surnames.push((m.start, person));
+            if m.end == m.start + 1 {
+                continue;
+            }
             self.persons.push((m.start, m.end));
             if doc.tokens[m.end as usize - 1].is_capitalised() {
                 self.surnames.push((m.end - 1, person));
@@ -4709,7 +4847,7 @@ impl<'a> SentenceMentions<'a> {
 /// The prefix a role modifier gives the role ("former" → "Former "); words of the present
 /// ("then", "new", "current", "sitting", "incumbent") and a hyphen give none.
 fn modifier_prefix(word: &str) -> Option<String> {
-    (!matches!(word, "then" | "new" | "current" | "sitting" | "incumbent" | "-"))
+    (!matches!(word, "then" | "new" | "current" | "sitting" | "incumbent" | "twice" | "-"))
         .then(|| format!("{} ", capitalise(word)))
 }
 

@@ -1225,10 +1225,14 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
             break;
         }
     }
-    // "the siege of Mariupol", "the shelling of Kharkiv": the place is the object of "of".
-    if c.place.is_none() && ctx.low(end) == "of" {
-        if let Some((m, _)) = right.first() {
-            c.place = ctx.entity(*m, false).filter(|&e| ctx.etype(e) == EntityType::Place);
+    // "the siege of Mariupol", "the shelling of Kharkiv": the place is the object of "of";
+    // of "the takeover of" (in the trigger) a country too.
+    let capture = t.event == Some(EventType::Capture) && ctx.low(end - 1) == "of";
+    if c.place.is_none() && (ctx.low(end) == "of" || capture) {
+        // (Not "the seizure of the Iranian supertanker": a ship.)
+        if let Some((m, _)) = right.first().filter(|(m, _)| !capture || ctx.mention(*m).form == Form::Name) {
+            let place = |e: u32| ctx.etype(e) == EntityType::Place || capture && ctx.etype(e) == EntityType::Country;
+            c.place = ctx.entity(*m, false).filter(|&e| place(e));
         }
     }
     // "Twin bombings struck the Jolo Cathedral in Mindanao": the place the noun's verb hit.

@@ -92,6 +92,13 @@ fn looks_like_heading<'a>(line: &str, next: impl FnOnce() -> Option<&'a str>) ->
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return false;
     }
+    // "Location: Kabul, Afghanistan": a field's label and its value, a fact rather than a
+    // section's name.
+    if let Some((label, value)) = t.split_once(": ") {
+        if !value.trim().is_empty() && label.split_whitespace().count() <= 4 && !label.contains(['.', ',']) {
+            return false;
+        }
+    }
     // Twelve words at most, the last not a function word (counted without collecting them).
     let (mut words, mut last) = (0, None);
     for w in t.split_whitespace().take(13) {
@@ -395,5 +402,17 @@ mod tests {
                 (BlockKind::Paragraph, "Last line without stop"),
             ]
         );
+    }
+
+    #[test]
+    fn a_field_and_its_value_are_text() {
+        let text = "Siege of the port
+
+Location: Mokpo, South Korea
+Result: Ceasefire
+
+The siege began in May.";
+        let kinds: Vec<BlockKind> = blocks(text).iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::Paragraph, BlockKind::Paragraph]);
     }
 }
