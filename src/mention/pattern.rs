@@ -3524,14 +3524,42 @@ impl<'a> SentenceMentions<'a> {
                         self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-comma-country");
                     }
                     // "El Paso, Texas": a city and, after a comma, the first-level region
-                    // the gazetteer puts it in.
-                    if let (Referent::Known(Known::Place(p)), Referent::Known(Known::Region(r))) =
+                    // the gazetteer puts it in; "Wazirabad, Punjab": a region of the city's
+                    // country of that name (Pakistan's Punjab, not India's), where the
+                    // gazetteer's code of the city's division (a number) cannot tell which.
+                    if let (Referent::Known(Known::Place(p)), Referent::Known(Known::Region(_))) =
                         (&self.list[a].referent, &self.list[b].referent)
                     {
-                        let (p, r) = (&self.data.places[*p as usize], &self.data.regions[*r as usize]);
-                        let division = r.code.strip_prefix(&*p.country).and_then(|c| c.strip_prefix('-'));
-                        let within = p.country == r.country && !p.admin1().is_empty() && division == Some(p.admin1());
-                        if within && self.list[b].form == Form::Name && closes && !self.is_clitic_s(after) {
+                        let p = &self.data.places[*p as usize];
+                        // (Not in a list of places then: "Kharkiv, Donetsk Oblast and Odesa".)
+                        let a_start = self.list[a].start as usize;
+                        let listed = matches!(self.low(after), "and" | "or")
+                            || a_start > self.range.start as usize && self.is_byte(a_start - 1, b',');
+                        let numbered = p.admin1().bytes().all(|c| c.is_ascii_digit()) && !listed;
+                        let within = |r: &crate::data::Region| {
+                            let division = r.code.strip_prefix(&*p.country).and_then(|c| c.strip_prefix('-'));
+                            p.country == r.country && (numbered || division == Some(p.admin1()))
+                        };
+                        // (The gazetteer finds a bare name shared by two regions as the
+                        // first's alone.)
+                        let surface = self.doc.span_text(self.list[b].start as usize, after);
+                        let region = self
+                            .st
+                            .gazetteer
+                            .lookup(surface)
+                            .iter()
+                            .find_map(|k| match k {
+                                Known::Region(r) if within(&self.data.regions[*r as usize]) => Some(*k),
+                                _ => None,
+                            })
+                            .or_else(|| {
+                                let r = self.data.regions.iter().position(|r| r.stem == surface && within(r))?;
+                                Some(Known::Region(r as u32))
+                            });
+                        if let Some(r) =
+                            region.filter(|_| self.list[b].form == Form::Name && closes && !self.is_clitic_s(after))
+                        {
+                            self.list[b].referent = Referent::Known(r);
                             self.fact(
                                 a,
                                 Predicate::LocatedIn,
@@ -3613,9 +3641,29 @@ impl<'a> SentenceMentions<'a> {
                     }
                 }
             }
+            // "Tehran, the capital,", "the capital, Bamako": a capital named as such, with
+            // no country said, is in the country the gazetteer knows it as the capital of.
+            let start = self.list[a].start as usize;
+            if let (Referent::Known(Known::Place(p)), true) = (&self.list[a].referent, rank < 3) {
+                let the_capital = |k: usize| self.low(k) == "the" && self.low(k + 1) == "capital";
+                let city = usize::from(self.low(end + 3) == "city");
+                let after = self.is_byte(end, b',')
+                    && the_capital(end + 1)
+                    && (!self.in_range(end + 3 + city) || self.kind(end + 3 + city) == Some(TokenKind::Punct));
+                let before =
+                    start >= self.range.start as usize + 3 && self.is_byte(start - 1, b',') && the_capital(start - 3);
+                if let Some(c) = self.st.capital_of(*p).filter(|_| after || before) {
+                    self.fact(
+                        a,
+                        Predicate::LocatedIn,
+                        FactObject::Known(Known::Country(c)),
+                        None,
+                        "capital-of-country",
+                    );
+                }
+            }
             // "Sierra Leone's capital, Freetown": the possessor of a place noun in apposition
             // before the name.
-            let start = self.list[a].start as usize;
             if start >= self.range.start as usize + 4
                 && self.low(start - 1) == ","
                 && self.place_noun_at(start - 2).is_some()

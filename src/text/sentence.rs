@@ -2,7 +2,8 @@
 //!
 //! Contract: blocks cover the non-blank lines of the text in order and never overlap; a
 //! heading ("Fighting", "Trump presidency") is its own block and its own sentence, marked
-//! [`BlockKind::Heading`] so that later stages skip it. Sentences never cross a block
+//! [`BlockKind::Heading`] so that later stages skip it; a field's label and its value
+//! ("Location: Kabul, Afghanistan") are text, not a heading. Sentences never cross a block
 //! boundary; inside a block they are split after `.`, `!`, `?` or `…` unless the period
 //! ends a known abbreviation ("Gen.", "Jan.") or an initial, or sits inside a quotation
 //! that is closed later in the block. Numbers such as 4.3bn or 1.5 are single tokens and
