@@ -540,6 +540,7 @@ pub enum WordClass {
     Currency,
     DefenceSiteNoun,
     DemandVerb,
+    DenialVerb,
     Direction,
     DocumentNoun,
     ForcesOffice,
@@ -567,13 +568,14 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 29] = [
+    pub const ALL: [(WordClass, &'static str); 30] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::CoalitionNoun, "coalition-noun"),
         (WordClass::Condemnation, "condemnation"),
         (WordClass::Currency, "currency"),
         (WordClass::DefenceSiteNoun, "defence-site-noun"),
         (WordClass::DemandVerb, "demand-verb"),
+        (WordClass::DenialVerb, "denial-verb"),
         (WordClass::Direction, "direction"),
         (WordClass::DocumentNoun, "document-noun"),
         (WordClass::ForcesOffice, "forces-office"),

@@ -3,7 +3,7 @@
 
 use super::frames::{is_quote_token, opens_verdict_object, Found, Said};
 use super::{word, Sent};
-use crate::data::{EntityType, Frame, Predicate, Trigger, TriggerPos};
+use crate::data::{EntityType, Frame, Predicate, Trigger, TriggerPos, WordClass};
 use crate::mention::{Form, Pronoun, Referent};
 use crate::text::number::parse_quantity;
 use crate::text::TokenKind;
@@ -791,7 +791,9 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     // speaker's clause.
                     let other_speaker =
                         || matches!(ctx.low(j + 1), "and" | "but" | "while") && speaker_clause(ctx, j + 2);
-                    if verb || ctx.attribution_follows(j) || other_speaker() {
+                    // "denied all claims …, however, a UN report concluded …": a
+                    // connective opens another clause.
+                    if verb || ctx.attribution_follows(j) || other_speaker() || ctx.low(j + 1) == "however" {
                         e = j;
                         break;
                     }
@@ -825,7 +827,9 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             // so is a claim ("claimed responsibility in a statement").
             let verdict = describe && t.predicate.is_some() && k == end && !(k..e).any(|x| ctx.low(x) == "as");
             let claim = t.frame == Frame::Claim;
-            if (demand || verdict || claim) && e > k {
+            // "denied the blockade continued": a denial too, which the verb turns round.
+            let denial = ctx.data.lexicon.word_classes.contains(WordClass::DenialVerb, ctx.low(i));
+            if (demand || verdict || claim || denial) && e > k {
                 // "condemned the launches and held a joint drill": the verdict ends before a
                 // second verb of its subject.
                 let determiner = |x: usize| matches!(ctx.low(x), "the" | "a" | "an" | "its" | "their" | "his" | "her");
