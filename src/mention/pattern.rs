@@ -4609,6 +4609,22 @@ impl<'a> SentenceMentions<'a> {
                                     "possessive-body",
                                 );
                             }
+                            // "the Ethiopian government of Mengistu Haile Mariam": the leader
+                            // of the state the government's qualifier names.
+                            if rule == "leader-name" {
+                                if let Some(q) =
+                                    self.mention_ending_at(from - 1).filter(|&q| self.country_of(q).is_some())
+                                {
+                                    let leader = Some("Leader".to_owned());
+                                    self.fact(
+                                        new,
+                                        Predicate::RoleIn,
+                                        FactObject::Mention(q as u32),
+                                        leader,
+                                        "leader-name",
+                                    );
+                                }
+                            }
                         }
                     }
                 }
