@@ -4416,6 +4416,8 @@ impl<'a> SentenceMentions<'a> {
                 && !(words == 1 && self.is(i, DIRECTION))
                 // "through Resolution 2231", "on Flight 370": a numbered document or service.
                 && self.kind(end) != Some(TokenKind::Number)
+                // "fired at Khan's truck": a person's name found before, said again.
+                && !(words == 1 && self.surname_before(i))
             {
                 Some((EntityType::Place, String::new(), "preposition-place", 0.6))
             } else if words >= 2 && self.is(i, NAME_OPENER) {

@@ -124,6 +124,12 @@ fn mention_fixtures() {
             });
             assert!(!found, "{}: {text:?}\n  unexpected entity '{name}'", f.display());
         }
+        // No entity of that type and label (the name may be another's alias).
+        for m in c.get("absent_typed").and_then(Value::as_array).into_iter().flatten() {
+            let (name, ty) = (s(m, "name"), s(m, "type"));
+            let found = nodes.iter().any(|n| n.label == name && n.kind().type_name() == ty);
+            assert!(!found, "{}: {text:?}\n  unexpected {ty} '{name}'", f.display());
+        }
     }
 }
 
