@@ -4878,10 +4878,8 @@ impl<'a> SentenceMentions<'a> {
         let doc = self.doc;
         // (A surname named alone after a title too: "Ms. Bhutto".)
         let named = |m: &Mention| {
-            !m.inner
-                && m.form == Form::Name
-                && doc.tokens[m.start as usize].is_capitalised()
-                && m.entity_type(data) == Some(EntityType::Person)
+            let alone = m.form == Form::Name && doc.tokens[m.start as usize].is_capitalised();
+            !m.inner && (m.end >= m.start + 2 || alone) && m.entity_type(data) == Some(EntityType::Person)
         };
         // The first word too: many names put the family name first ("Yoon Suk Yeol",
         // "Moon Jae-in": "Moon's chief of staff").

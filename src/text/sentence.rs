@@ -407,12 +407,7 @@ mod tests {
 
     #[test]
     fn a_field_and_its_value_are_text() {
-        let text = "Siege of the port
-
-Location: Mokpo, South Korea
-Result: Ceasefire
-
-The siege began in May.";
+        let text = "Siege of the port\n\nLocation: Mokpo, South Korea\nResult: Ceasefire\n\nThe siege began in May.";
         let kinds: Vec<BlockKind> = blocks(text).iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::Paragraph, BlockKind::Paragraph]);
     }
