@@ -93,13 +93,6 @@ fn looks_like_heading<'a>(line: &str, next: impl FnOnce() -> Option<&'a str>) ->
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return false;
     }
-    // "Location: Kabul, Afghanistan": a field's label and its value, a fact rather than a
-    // section's name.
-    if let Some((label, value)) = t.split_once(": ") {
-        if !value.trim().is_empty() && label.split_whitespace().count() <= 4 && !label.contains(['.', ',']) {
-            return false;
-        }
-    }
     // Twelve words at most, the last not a function word (counted without collecting them).
     let (mut words, mut last) = (0, None);
     for w in t.split_whitespace().take(13) {
@@ -111,6 +104,13 @@ fn looks_like_heading<'a>(line: &str, next: impl FnOnce() -> Option<&'a str>) ->
     }
     if last.is_some_and(|w| FUNCTION_END.contains(&w.to_lowercase().as_str())) {
         return false;
+    }
+    // "Location: Kabul, Afghanistan": a field's label and its value, a fact rather than a
+    // section's name.
+    if let Some((label, value)) = t.split_once(": ") {
+        if !value.trim().is_empty() && label.split_whitespace().count() <= 4 && !label.contains(['.', ',']) {
+            return false;
+        }
     }
     // A heading introduces something: the next non-blank line must exist and not continue
     // this line's sentence (it starts with a capital, a digit, a quote or a bullet).
