@@ -2387,7 +2387,7 @@ impl<'a> SentenceMentions<'a> {
             self.anaphor_title_before(p, start);
             self.late_title_before(p, start);
             self.plural_title_before(p, start);
-            if self.low(k) == "," {
+            if matches!(self.low(k), "," | "(") {
                 if let Some((o, role)) = self.who_heads(k) {
                     self.fact(p, Predicate::RoleIn, FactObject::Mention(o as u32), Some(role.to_owned()), "who-heads");
                     continue;
@@ -2874,20 +2874,27 @@ impl<'a> SentenceMentions<'a> {
     }
 
     /// "Christian Schmidt, who heads the Office of the High Representative,": the
-    /// organisation a relative clause after the comma at `k` says the person leads, and the
-    /// role.
+    /// organisation a relative clause after the comma (or the parenthesis) at `k` says the
+    /// person leads or founded ("Masood Azhar (who later founded Jaish-e-Mohammed)"), and
+    /// the role.
     fn who_heads(&self, k: usize) -> Option<(usize, &'static str)> {
         if self.low(k + 1) != "who" {
             return None;
         }
-        let role = match self.low(k + 2) {
+        let mut v = if matches!(self.low(k + 2), "later" | "also" | "then" | "once") { k + 3 } else { k + 2 };
+        // ("co-founded": "co", a hyphen, "founded".)
+        if self.low(v) == "co" && self.low(v + 1) == "-" && self.low(v + 2) == "founded" {
+            v += 2;
+        }
+        let role = match self.low(v) {
             "heads" | "headed" => "Head",
             "leads" | "led" => "Leader",
             "chairs" | "chaired" => "Chair",
             "commands" | "commanded" => "Commander",
+            "founded" => "Founder",
             _ => return None,
         };
-        let at = if self.low(k + 3) == "the" { k + 4 } else { k + 3 };
+        let at = if self.low(v + 1) == "the" { v + 2 } else { v + 1 };
         let o = self.mention_starting_at(at).filter(|&o| self.known_type(o) == Some(EntityType::Organisation))?;
         Some((o, role))
     }
