@@ -584,13 +584,24 @@ impl Gazetteer {
             }
         }
         // A bare region stem ("Crimea", "Central Darfur") names the region only when no
-        // other entry has that name.
-
+        // other entry has that name. A stem two regions share ("Punjab", of Pakistan and of
+        // India) is the first's surface form, but [`Gazetteer::lookup`] finds both, so that
+        // a city's country can tell which ("Wazirabad, Punjab").
         for (i, r) in data.regions.iter().enumerate() {
             let generic =
                 r.stem.split_whitespace().all(|w| data.lexicon.generic_place_words.contains(w.to_lowercase().as_str()));
-            if !generic && !b.has_form(&r.stem) && !b.by_key.contains_key(&name_key(&r.stem)) {
-                b.add_plain_too(&r.stem, Known::Region(i as u32), true, true);
+            if generic {
+                continue;
+            }
+            let key = name_key(&r.stem);
+            let k = Known::Region(i as u32);
+            match b.by_key.get(&key) {
+                None if !b.has_form(&r.stem) => b.add_plain_too(&r.stem, k, true, true),
+                Some(e) if e.as_slice().iter().all(|k| matches!(k, Known::Region(_))) && b.has_form(&r.stem) => {
+                    b.scratch = key;
+                    b.add_key(k);
+                }
+                _ => {}
             }
         }
         // One indexed phrase per lowercase form, in order of first appearance. The order

@@ -3547,22 +3547,11 @@ impl<'a> SentenceMentions<'a> {
                             let division = r.code.strip_prefix(&*p.country).and_then(|c| c.strip_prefix('-'));
                             p.country == r.country && (numbered || division == Some(p.admin1()))
                         };
-                        // (The gazetteer finds a bare name shared by two regions as the
-                        // first's alone.)
                         let surface = self.doc.span_text(self.list[b].start as usize, after);
-                        let region = self
-                            .st
-                            .gazetteer
-                            .lookup(surface)
-                            .iter()
-                            .find_map(|k| match k {
-                                Known::Region(r) if within(&self.data.regions[*r as usize]) => Some(*k),
-                                _ => None,
-                            })
-                            .or_else(|| {
-                                let r = self.data.regions.iter().position(|r| r.stem == surface && within(r))?;
-                                Some(Known::Region(r as u32))
-                            });
+                        let region = self.st.gazetteer.lookup(surface).iter().find_map(|k| match k {
+                            Known::Region(r) if within(&self.data.regions[*r as usize]) => Some(*k),
+                            _ => None,
+                        });
                         if let Some(r) =
                             region.filter(|_| self.list[b].form == Form::Name && closes && !self.is_clitic_s(after))
                         {
@@ -4720,18 +4709,19 @@ impl<'a> SentenceMentions<'a> {
     /// Whether token `i` is the last word of a person's name found before (by a title
     /// alone: "Ms. Bhutto"), not its first.
     fn family_name_before(&self, i: usize) -> bool {
-        let w = self.low(i);
-        self.surnames.iter().any(|&(t, _)| {
-            let t = t as usize;
-            self.doc.low(t) == w && !self.doc.tokens.get(t + 1).is_some_and(|n| n.is_word() && n.is_capitalised())
-        })
+        self.surnames_like(i).any(|t| !self.doc.tokens.get(t + 1).is_some_and(|n| n.is_word() && n.is_capitalised()))
     }
 
     /// Whether token `i` is the surname (or the first word) of a person named in full in a
     /// sentence before.
     fn surname_before(&self, i: usize) -> bool {
+        self.surnames_like(i).next().is_some()
+    }
+
+    /// The tokens of the persons' names read so far that are the word at `i`.
+    fn surnames_like(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         let w = self.low(i);
-        self.surnames.iter().any(|&(t, _)| self.doc.low(t as usize) == w)
+        self.surnames.iter().map(|&(t, _)| t as usize).filter(move |&t| self.doc.low(t) == w)
     }
 
     /// A noun of `lexicon/anaphora.tsv` that refers back without an article, at `i`,
