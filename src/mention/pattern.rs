@@ -746,6 +746,12 @@ impl<'a> SentenceMentions<'a> {
         self.may_start(k, TITLE_START) && self.st.titles.longest_at(self.doc, k).is_some()
     }
 
+    /// Whether a title follows token `k` in apposition, after a comma or in parentheses:
+    /// "…, President of Myanmar,", "… (Commander of the Western Command)".
+    fn titled_after(&self, k: usize) -> bool {
+        matches!(self.low(k), "," | "(") && self.appositive_title(k + 1)
+    }
+
     /// Whether the name at `[i, end)` follows a verb of saying and ends its clause: "…,"
     /// said Somchai Thongdee, 54".
     fn inverted_speaker(&self, i: usize, end: usize) -> bool {
@@ -2404,6 +2410,9 @@ impl<'a> SentenceMentions<'a> {
                     continue;
                 }
                 ([Some(p), None], k + 1, "appositive-title")
+            } else if self.low(k) == "(" {
+                // "Htin Kyaw (President of Myanmar)": a title in parentheses, alone there.
+                ([Some(p), None], k + 1, "parenthesised-title")
             } else if let Some((at, predecessor)) = self.role_verb_at(k) {
                 ([Some(p), predecessor], at, "role-verb")
             } else {
@@ -2412,6 +2421,9 @@ impl<'a> SentenceMentions<'a> {
             let Some((role, object, end)) = self.title_phrase(at) else {
                 continue;
             };
+            if rule == "parenthesised-title" && self.low(end) != ")" {
+                continue;
+            }
             for holder in holders.into_iter().flatten() {
                 self.fact(holder, Predicate::RoleIn, object, Some(role.clone()), rule);
             }
@@ -4248,7 +4260,7 @@ impl<'a> SentenceMentions<'a> {
             // person's name.
             // So does any town's one-word name before a surname and an appositive title:
             // "Budi Gunawan, chief of the State Intelligence Agency,".
-            let titled = words == 1 && self.low(end) == "," && self.appositive_title(end + 1);
+            let titled = words == 1 && self.titled_after(end);
             let given_place = self.mention_ending_at(i).filter(|&p| {
                 let m = &self.list[p];
                 head.is_none()
@@ -4301,13 +4313,38 @@ impl<'a> SentenceMentions<'a> {
                         && self.doc.tokens[end].space_before()
                         && self.age_after(m.end as usize)
                 });
+            // "Htin Kyaw, President of Myanmar,", "Maung Maung Soe (Commander of …)",
+            // "presidents Rafael Correa and Lenín Moreno": a name nobody lists before a
+            // town's one-word name, with a title in apposition after it or listed after a
+            // person, is a person's.
+            let place_after = (head.is_none() && words <= 2 && !self.is(i, STOPWORD))
+                .then(|| self.mention_starting_at(end))
+                .flatten()
+                .filter(|&p| {
+                    let m = &self.list[p];
+                    let start = self.range.start as usize;
+                    m.form == Form::Name
+                        && m.end == m.start + 1
+                        && matches!(m.referent, Referent::Known(Known::Place(_)))
+                        && self.doc.tokens[end].space_before()
+                        && !(i > start && self.low(i - 1) == "the")
+                        && (self.titled_after(m.end as usize)
+                            || i > start + 1
+                                && self.low(i - 1) == "and"
+                                && self.mention_ending_at(i - 1).is_some_and(|q| {
+                                    self.list[q].form == Form::Name && self.known_type(q) == Some(EntityType::Person)
+                                }))
+                });
             // Either makes the town's name and the name beside it one person's name.
-            let person_over_place = aged_place.map(|p| (p, i, self.list[p].end as usize, "aged-name")).or_else(|| {
-                given_place.map(|p| {
-                    let start = self.list[p].start as usize;
-                    (p, start, end, if self.given_name(start) { "given-name-place" } else { "titled-name-place" })
-                })
-            });
+            let person_over_place = aged_place
+                .map(|p| (p, i, self.list[p].end as usize, "aged-name"))
+                .or_else(|| place_after.map(|p| (p, i, self.list[p].end as usize, "name-place")))
+                .or_else(|| {
+                    given_place.map(|p| {
+                        let start = self.list[p].start as usize;
+                        (p, start, end, if self.given_name(start) { "given-name-place" } else { "titled-name-place" })
+                    })
+                });
             if let Some((p, from, to, rule)) = person_over_place {
                 let name = self.doc.span_text(from, to).to_owned();
                 let m = self.mention(from, to, self.person(name), Form::Name, rule, 0.65);
@@ -4471,8 +4508,9 @@ impl<'a> SentenceMentions<'a> {
                 // "The assassination of Benazir Bhutto", "Ms. Bhutto" in another sentence:
                 // ending with the surname of a person of the document.
                 Some((EntityType::Person, String::new(), "surname-name", 0.65))
-            } else if (2..=3).contains(&words) && self.low(end) == "," && self.appositive_title(end + 1) {
-                // "Redwan Hussien, national security adviser to the prime minister, said".
+            } else if (2..=3).contains(&words) && self.titled_after(end) {
+                // "Redwan Hussien, national security adviser to the prime minister, said",
+                // "Zaw Tun (President of Myanmar)".
                 Some((EntityType::Person, String::new(), "appositive-title-name", 0.65))
             } else if !sentence_start && words <= 3 && self.listed_after_place(i) {
                 // "the outskirts of Kfar Kila and Naqoura": listed with a place.
