@@ -550,6 +550,7 @@ pub enum WordClass {
     LightVerb,
     MeetingVerb,
     MissionNoun,
+    NameJoiner,
     NameSuffix,
     NotNameSyllable,
     PressNoun,
@@ -568,7 +569,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 30] = [
+    pub const ALL: [(WordClass, &'static str); 31] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::CoalitionNoun, "coalition-noun"),
         (WordClass::Condemnation, "condemnation"),
@@ -585,6 +586,7 @@ impl WordClass {
         (WordClass::LightVerb, "light-verb"),
         (WordClass::MeetingVerb, "meeting-verb"),
         (WordClass::MissionNoun, "mission-noun"),
+        (WordClass::NameJoiner, "name-joiner"),
         (WordClass::NameSuffix, "name-suffix"),
         (WordClass::NotNameSyllable, "not-name-syllable"),
         (WordClass::PressNoun, "press-noun"),
@@ -666,6 +668,10 @@ pub struct Lexicon {
     /// Words that open a place's name, with the subtype they give ("camp" → Camp;
     /// lexicon/place-openers.tsv).
     pub place_openers: Vec<(Box<str>, String)>,
+    /// Words that open an organisation's or a place's name in Spanish, Portuguese, French
+    /// and Italian, with the type and subtype they give ("banco" → Organisation, Company;
+    /// lexicon/romance-openers.tsv).
+    pub romance_openers: Vec<(Box<str>, EntityType, String)>,
     /// Given names (lowercase) and the gender they are given to: "daniel" (lexicon/given-names.tsv).
     pub given_names: FxHashMap<Box<str>, Gender>,
     /// Wars whose days news counts.
@@ -730,6 +736,7 @@ const EMBEDDED: &[(&str, &str)] = embedded_files!(
     "lexicon/given-names.tsv",
     "lexicon/ship-prefixes.txt",
     "lexicon/place-openers.tsv",
+    "lexicon/romance-openers.tsv",
     "lexicon/word-classes.tsv",
     "triggers.tsv",
 );
@@ -1291,6 +1298,13 @@ fn parse_lexicon<'s>(get: &mut impl FnMut(&str) -> Result<std::borrow::Cow<'s, s
     let (w, st) = (t.col("word")?, t.col("subtype")?);
     for (_, r) in t.rows() {
         lex.place_openers.push((r[w].to_lowercase().into(), r[st].to_owned()));
+    }
+    let src = get("lexicon/romance-openers.tsv")?;
+    let t = Table::parse("ontology/lexicon/romance-openers.tsv", &src)?;
+    let (w, ty, st) = (t.col("word")?, t.col("type")?, t.col("subtype")?);
+    for (line, r) in t.rows() {
+        let etype = entity_type(&t, line, ty, r[ty])?;
+        lex.romance_openers.push((r[w].to_lowercase().into(), etype, r[st].to_owned()));
     }
     let src = get("lexicon/word-classes.tsv")?;
     lex.word_classes = parse_word_classes(&Table::parse("ontology/lexicon/word-classes.tsv", &src)?)?;

@@ -121,9 +121,11 @@ const DOCUMENT_NOUN: u64 = 1 << 28;
 const PLURAL_OFFICE: u64 = 1 << 29;
 /// Languages ("Spanish", "Arabic"), which open a name's gloss: `language`.
 const LANGUAGE: u64 = 1 << 30;
-/// Words that open a place's name ("Camp", "Lake"): `lexicon/place-openers.tsv`.
-const PLACE_OPENER: u64 = 1 << 31;
-const _: () = assert!(PLACE_OPENER < 1 << 32);
+/// Words that open a place's name ("Camp", "Lake"): `lexicon/place-openers.tsv`; or an
+/// organisation's or a place's name in Spanish, Portuguese, French or Italian ("Banco",
+/// "Plaza"): `lexicon/romance-openers.tsv`.
+const OPENER: u64 = 1 << 31;
+const _: () = assert!(OPENER < 1 << 32);
 
 /// The word sets of the patterns: lexicon sets, the word lists above, and the first words
 /// of the titles and place nouns.
@@ -145,7 +147,8 @@ pub(super) fn word_sets(data: &OntologyData, titles: &PhraseIndex<u32>, place_no
     sets.add(MEETING_VERB, lex.word_classes.words(WordClass::MeetingVerb));
     sets.add(KIN_NOUN, lex.word_classes.words(WordClass::KinNoun));
     sets.add(LANGUAGE, lex.word_classes.words(WordClass::Language));
-    sets.add(PLACE_OPENER, lex.place_openers.iter().map(|(w, _)| &**w));
+    sets.add(OPENER, lex.place_openers.iter().map(|(w, _)| &**w));
+    sets.add(OPENER, lex.romance_openers.iter().map(|(w, ..)| &**w));
     sets.add(SURNAME_PARTICLE, lex.word_classes.words(WordClass::SurnameParticle));
     sets.add(DOCUMENT_NOUN, lex.word_classes.words(WordClass::DocumentNoun));
     sets.add(THE, ["the"]);
@@ -2974,12 +2977,17 @@ impl<'a> SentenceMentions<'a> {
     /// "Camp Speicher", "Lake Chad", "Mount Sinjar": a capitalised word that opens a place's
     /// name, before a name (known or not), makes one place's name of both.
     pub(super) fn place_openers(&mut self) {
-        if self.any & PLACE_OPENER == 0 {
+        if self.any & OPENER == 0 {
             return;
         }
         let mut i = self.range.start as usize;
         while i + 1 < self.range.end as usize {
-            let opens = self.is(i, PLACE_OPENER)
+            if let Some(end) = self.romance_name(i) {
+                i = end;
+                continue;
+            }
+            let opens = self.is(i, OPENER)
+                && self.data.lexicon.place_openers.iter().any(|(w, _)| **w == *self.low(i))
                 && self.doc.tokens[i].is_capitalised()
                 && !self.taken(i)
                 && self.doc.tokens[i + 1].space_before();
@@ -3005,6 +3013,73 @@ impl<'a> SentenceMentions<'a> {
             };
             i = end;
         }
+    }
+
+    /// "Banco de Crédito del Perú", "Partido Revolucionario Institucional", "Plaza de
+    /// Mayo": a capitalised word of `lexicon/romance-openers.tsv` at token `i`, before
+    /// capitalised words and the words that join them (`name-joiner`), makes one name of
+    /// its type of them all, over the names the gazetteer found inside ("Perú", and
+    /// "Banco", a town) and with the ones that are no place of one word inside it. Returns
+    /// the name's end.
+    fn romance_name(&mut self, i: usize) -> Option<usize> {
+        if !self.is(i, OPENER) || !self.doc.tokens[i].is_capitalised() || self.doc.tokens[i].is_all_caps() {
+            return None;
+        }
+        let &(_, etype, ref subtype) = self.data.lexicon.romance_openers.iter().find(|(w, ..)| **w == *self.low(i))?;
+        // The opener is free, or a place's one-word name ("Banco", a town).
+        let opener = self.owner(i);
+        if opener.is_some_and(|m| !self.single_word_place(m)) {
+            return None;
+        }
+        let joiner = |k: usize| {
+            self.is_lower_word(k) && self.data.lexicon.word_classes.contains(WordClass::NameJoiner, self.low(k))
+        };
+        let (mut k, mut end) = (i + 1, i + 1);
+        let mut inside = Vec::new();
+        while self.in_range(k) && self.doc.tokens[k].space_before() {
+            let t = self.doc.tokens[k];
+            if joiner(k) {
+                k += 1;
+            } else if t.is_word() && t.is_capitalised() && !self.is(k, STOPWORD) {
+                match self.owner(k) {
+                    Some(m) if self.list[m].start as usize == k && self.list[m].form == Form::Name => {
+                        inside.push(m);
+                        k = self.list[m].end as usize;
+                    }
+                    Some(_) => break,
+                    None => k += 1,
+                }
+                end = k;
+            } else {
+                break;
+            }
+        }
+        // "the Banco de Crédito del Perú Bank": an English head noun after the name
+        // translates the opener.
+        if end > i + 2 && self.owner(end - 1).is_none() && self.head_type(end - 1, end).is_some() {
+            end -= 1;
+        }
+        if end == i + 1 {
+            return None;
+        }
+        let name = self.doc.span_text(i, end).to_owned();
+        let referent = Referent::New(NewName { name, etype, subtype: subtype.clone() });
+        let m = self.mention(i, end, referent, Form::Name, "romance-opener", 0.75);
+        // A country or an organisation inside the name stays, inside it ("Perú"); any
+        // other name there, and the opener's place, is the name itself.
+        for &q in &inside {
+            let stays = matches!(self.known_type(q), Some(EntityType::Country | EntityType::Organisation));
+            self.list[q] = if stays {
+                Mention { inner: true, ..self.list[q].clone() }
+            } else {
+                Mention { inner: true, ..m.clone() }
+            };
+        }
+        match opener {
+            Some(o) => self.replace(o, m),
+            None => self.add(m),
+        };
+        Some(end)
     }
 
     pub(super) fn place_nouns(&mut self) {
