@@ -16,13 +16,13 @@ pub mod gazetteer;
 mod pattern;
 pub(crate) use pattern::KIN_NOUN;
 
-use crate::data::{EntityType, OntologyData, Predicate};
+use crate::data::{EntityType, EventType, OntologyData, Predicate, TriggerPos};
 use crate::resolve::KnownKeys;
 use crate::text::phrase::PhraseIndex;
 use crate::text::words::WordSets;
 use crate::text::{Document, TokenKind};
 use gazetteer::{Gazetteer, Known};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A name not in the gazetteer, built by a pattern.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -167,6 +167,8 @@ pub struct MentionStage {
     words: WordSets,
     /// The fuzzy keys of the gazetteer's entries, made as documents name them.
     pub(crate) known_keys: KnownKeys,
+    /// The one-word nouns of attacks among the triggers ("raid", "bombing").
+    attack_nouns: FxHashSet<Box<str>>,
 }
 
 impl MentionStage {
@@ -222,6 +224,12 @@ impl MentionStage {
         pattern::add_index_starts(&mut words, &ministries, &forces, &anaphora);
         crate::relation::add_word_sets(&mut words, data);
         let known_keys = KnownKeys::new(data);
+        let attack_nouns = lex
+            .triggers
+            .iter()
+            .filter(|t| t.pos == TriggerPos::Noun && t.event == Some(EventType::Attack))
+            .flat_map(|t| t.forms.iter().filter(|f| !f.contains(' ')).map(|f| f.as_str().into()))
+            .collect();
         MentionStage {
             gazetteer,
             titles,
@@ -234,6 +242,7 @@ impl MentionStage {
             capitals,
             words,
             known_keys,
+            attack_nouns,
         }
     }
 

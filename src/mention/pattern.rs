@@ -4465,6 +4465,16 @@ impl<'a> SentenceMentions<'a> {
             } else if let Some(sub) = self.organisation_noun_after(i, end, words) {
                 // "the Gran Grif gang", "the Viv Ansanm alliance".
                 Some((EntityType::Organisation, sub, "organisation-noun", 0.7))
+            } else if words <= 3
+                && i > self.range.start as usize
+                && self.low(i - 1) == "the"
+                && self.st.attack_nouns.contains(self.low(end))
+                && (i..end).all(|k| !self.doc.tokens[k].is_all_caps())
+            {
+                // "the Hazar Qadam raid", "after the Kulbiyow attack": a name nobody lists
+                // between "the" and a noun of an attack is where it was (a person's name
+                // takes no article).
+                Some((EntityType::Place, String::new(), "attack-place", 0.6))
             } else if self.organisation_noun_before(i) {
                 // "the armed group Kata Mbolo", "the disaster agency AFAD".
                 Some((EntityType::Organisation, String::new(), "organisation-noun", 0.7))
