@@ -2637,19 +2637,33 @@ impl<'a> SentenceMentions<'a> {
         let mut found = self.may_start(t, TITLE_START).then(|| self.st.titles.longest_at(self.doc, t)).flatten();
         // Up to two words before the title: after a qualifier any lowercase words ("the
         // UN's refugee chief"), else title adjectives ("the military spokesman of X").
+        // After a qualifier, a capitalised title may follow its portfolio's capitalised
+        // words too, up to three with "and" ("Afghan Aviation and Tourism Minister").
+        let portfolio = |x: usize| {
+            let t = self.doc.tokens[x];
+            t.is_word()
+                && t.is_capitalised()
+                && !t.is_all_caps()
+                && self.owner(x).is_none_or(|m| self.list[m].referent == Referent::Bare)
+                || self.low(x) == "and" && x > after_adjectives
+        };
         let skippable = |x: usize| match qualifier {
-            Some(_) => self.is_lower_word(x) || self.low(x) == "-",
+            Some(_) => self.is_lower_word(x) || self.low(x) == "-" || portfolio(x),
             None => self.is(x, TITLE_ADJECTIVE),
         };
         if found.is_none() {
-            for skip in 1..=2 {
+            for skip in 1..=3 {
                 if !skippable(t + skip - 1) {
                     break;
                 }
+                let capitalised = (t..t + skip).any(|x| self.doc.tokens[x].is_capitalised());
                 found = self
                     .may_start(t + skip, TITLE_START)
                     .then(|| self.st.titles.longest_at(self.doc, t + skip))
-                    .flatten();
+                    .flatten()
+                    .filter(|_| {
+                        skip < 3 && !capitalised || self.doc.tokens[t + skip].is_capitalised() && qualifier.is_some()
+                    });
                 if found.is_some() {
                     break;
                 }
