@@ -4104,15 +4104,38 @@ impl<'a> SentenceMentions<'a> {
     /// apposition to it: "the armed group Kata Mbolo", "the disaster agency AFAD". (Of no
     /// subtype: "the rights group Foro Penal" is no armed group.)
     fn organisation_noun_before(&self, i: usize) -> bool {
+        i > self.range.start as usize && self.is_lower_word(i - 1) && self.organisation_noun_ending_at(i)
+    }
+
+    /// Whether a noun for an organisation ("group", "armed group") ends right before token
+    /// `i`.
+    fn organisation_noun_ending_at(&self, i: usize) -> bool {
         let start = self.range.start as usize;
-        i > start
-            && self.is_lower_word(i - 1)
-            && (i.saturating_sub(2).max(start)..i).any(|k| {
-                self.may_start(k, ANAPHOR_START)
-                    && self.st.anaphora.longest_at(self.doc, k).is_some_and(|(&ai, j)| {
-                        j == i && self.data.lexicon.anaphora[ai as usize].etype == EntityType::Organisation
-                    })
-            })
+        (i.saturating_sub(2).max(start)..i).any(|k| {
+            self.may_start(k, ANAPHOR_START)
+                && self.st.anaphora.longest_at(self.doc, k).is_some_and(|(&ai, j)| {
+                    j == i && self.data.lexicon.anaphora[ai as usize].etype == EntityType::Organisation
+                })
+        })
+    }
+
+    /// Whether the name at token `i` is what an organisation calls itself or is called: "a
+    /// hacker group calling itself the Guardians of Peace", "a militia known as the Sons of
+    /// the Desert", "a group called Black Flag".
+    fn self_named(&self, i: usize) -> bool {
+        let start = self.range.start as usize + 2;
+        let k = if i > start && self.low(i - 1) == "the" { i - 1 } else { i };
+        if k < start + 1 {
+            return false;
+        }
+        match self.low(k - 1) {
+            "itself" => {
+                matches!(self.low(k - 2), "calling" | "calls" | "called") && self.organisation_noun_ending_at(k - 2)
+            }
+            "called" | "named" => self.organisation_noun_ending_at(k - 1),
+            "as" => self.low(k - 2) == "known" && self.organisation_noun_ending_at(k - 2),
+            _ => false,
+        }
     }
 
     /// Whether a lowercase title and a capitalised name start at token `k`: "leader Iyad
@@ -4492,6 +4515,8 @@ impl<'a> SentenceMentions<'a> {
             } else if self.organisation_noun_before(i) {
                 // "the armed group Kata Mbolo", "the disaster agency AFAD".
                 Some((EntityType::Organisation, String::new(), "organisation-noun", 0.7))
+            } else if self.self_named(i) {
+                Some((EntityType::Organisation, String::new(), "self-named", 0.7))
             } else if words <= 3 && self.given_name(i) && self.title_then_name(end) {
                 // "Ansar Dine leader Iyad ag Ghali": the name before a title and a name is
                 // whose the title is, no person.
@@ -4637,12 +4662,13 @@ impl<'a> SentenceMentions<'a> {
                 Some((etype, subtype, rule, conf)) => {
                     // "the Armed Defence Forces of Mozambique": an organisation's name goes on
                     // over "of" and the country or name after it.
-                    let of = (matches!(etype, EntityType::Organisation | EntityType::Place) && rule == "name-head")
-                        .then(|| {
-                            self.of_name(end)
-                                .or_else(|| (etype == EntityType::Organisation).then(|| self.for_name(end)).flatten())
-                        })
-                        .flatten();
+                    let of = (matches!(etype, EntityType::Organisation | EntityType::Place)
+                        && matches!(rule, "name-head" | "self-named"))
+                    .then(|| {
+                        self.of_name(end)
+                            .or_else(|| (etype == EntityType::Organisation).then(|| self.for_name(end)).flatten())
+                    })
+                    .flatten();
                     next = of.map_or(end, |(_, e)| e);
                     // "Cinema for Peace Foundation": a name nobody lists and "for" before an
                     // organisation's name open it.
