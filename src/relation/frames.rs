@@ -193,6 +193,16 @@ impl Sent<'_> {
         if determiner(p) || self.head(i - 1).is_some_and(|m| self.mention(m).form == Form::Demonym) {
             return false;
         }
+        // "Israel-occupied Golan": a form joined by a hyphen to a name is an adjective.
+        let joined = |k: usize| !self.doc.tokens[k].space_before();
+        if p == "-"
+            && i >= self.range.start + 2
+            && joined(i)
+            && joined(i - 1)
+            && self.doc.tokens[i - 2].is_capitalised()
+        {
+            return false;
+        }
         // "an alleged attack": a determiner and adjectives before a form that is also a
         // noun.
         let form = &self.doc.lower[self.doc.tokens[i].start as usize..self.doc.tokens[end - 1].end as usize];
