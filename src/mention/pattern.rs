@@ -1503,8 +1503,9 @@ impl<'a> SentenceMentions<'a> {
                     let new = self.wrap(&[q], m);
                     let object = self.country_object(q, c);
                     self.fact(new, Predicate::PartOf, object, None, "forces");
-                } else if qtype == Some(EntityType::Organisation) && !possessive && f.with_organisation {
-                    // "RSF forces", "Wagner troops", "Hamas militants": the organisation itself.
+                } else if qtype == Some(EntityType::Organisation) && f.with_organisation {
+                    // "RSF forces", "Wagner troops", "Hamas militants", "Hezbollah's
+                    // fighters": the organisation itself.
                     let referent = self.list[q].referent.clone();
                     let m = self.mention(start, end, referent, Form::Compound, "forces", 0.9);
                     self.wrap(&[q], m);
