@@ -3124,8 +3124,19 @@ impl<'a> SentenceMentions<'a> {
                 i += 1;
                 continue;
             }
-            // "X region", "the X kibbutz": a name right before the noun.
-            if matches!(noun.position, NounPosition::After | NounPosition::Both) && i > self.range.start as usize {
+            // "X region", "the X kibbutz": a name right before the noun (not a region's
+            // before a town's noun and "of" a name: "the Beqaa town of Arsal").
+            let of_name = !noun.region
+                && noun.position == NounPosition::Both
+                && self.low(j) == "of"
+                && self.doc.tokens.get(j + 1).is_some_and(|t| t.is_capitalised())
+                && self.mention_ending_at(i).is_some_and(|m| {
+                    matches!(self.list[m].referent, Referent::Known(Known::Region(_) | Known::Area(_)))
+                });
+            if matches!(noun.position, NounPosition::After | NounPosition::Both)
+                && i > self.range.start as usize
+                && !of_name
+            {
                 if let Some(done) = self.place_before_noun(i, j, ni as usize) {
                     i = done;
                     continue;
@@ -3174,6 +3185,10 @@ impl<'a> SentenceMentions<'a> {
                             self.list[a].inner = true;
                             let np = self.list[a].start as usize - 1;
                             self.list[t].np_start = self.list[t].np_start.min(np as u32);
+                            // "the Beqaa town of Arsal": the town lies in the region.
+                            if matches!(self.list[a].referent, Referent::Known(Known::Region(_))) {
+                                self.fact(t, Predicate::LocatedIn, FactObject::Mention(a as u32), None, "place-noun");
+                            }
                         }
                         if let Some(q) = det {
                             if let Some(_c) =
