@@ -518,6 +518,10 @@ fn dateline_end(doc: &Document, range: Range<usize>) -> Option<usize> {
     }
     let dash = |k: usize| matches!(doc.low(k), "-" | "--" | "\u{2013}" | "\u{2014}");
     let at = (range.start + 1..(range.start + 16).min(range.end)).find(|&k| dash(k) && doc.tokens[k].space_before())?;
+    // (A dateline has no lowercase word: "ISIS forces captured two towns – …" is none.)
+    if (range.start + 1..at).any(|k| doc.tokens[k].is_word() && !doc.tokens[k].is_capitalised()) {
+        return None;
+    }
     // "SEOUL, Nov. 5 (Yonhap) --": a dash of two hyphens.
     Some((at + 1..range.end).find(|&k| !dash(k)).unwrap_or(range.end))
 }
@@ -762,7 +766,7 @@ impl<'a> Sent<'a> {
         }
         // The byte of a token of one byte (a comma, a period), else 0.
         let byte = if t.end == t.start + 1 { self.doc.lower.as_bytes()[t.start as usize] } else { 0 };
-        if self.words[i] & (word::CLAUSE_PUNCTUATION | word::CLAUSE_WORD) != 0 {
+        if self.words[i] & (word::CLAUSE_PUNCTUATION | word::CLAUSE_WORD) != 0 && !self.counted_names_dash(i) {
             // A period inside the sentence ends an abbreviation: "met army chief Gen. Burhan".
             let abbreviation = byte == b'.'
                 && i + 1 < self.range.end
@@ -782,6 +786,24 @@ impl<'a> Sent<'a> {
         }
         // "as", two bytes.
         t.end == t.start + 2 && self.as_clause(i)
+    }
+
+    /// Whether the dash at `i` opens the names a counted noun before it counts: "captured
+    /// two towns – Akhtarin and Turkmanbareh –".
+    fn counted_names_dash(&self, i: usize) -> bool {
+        let start = self.range.start;
+        matches!(self.low(i), "\u{2013}" | "\u{2014}")
+            && i >= start + 2
+            && self.is_lower_word(i - 1)
+            && self.low(i - 1).ends_with('s')
+            && self.head(i + 1).is_some()
+            && crate::text::number::parse_quantity(
+                &self.doc.lower,
+                &self.doc.tokens[..self.range.end],
+                i - 2,
+                &self.data.lexicon.numbers,
+            )
+            .is_some_and(|q| q.len == 1 && q.count().is_some())
     }
 
     /// Whether "as" at `i` opens a clause: a subject, then a verb in the present or the
