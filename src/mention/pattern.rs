@@ -4738,8 +4738,16 @@ impl<'a> SentenceMentions<'a> {
                             format!("{} {name}", self.st.demonym(c))
                         };
                     }
-                    let referent = match self.st.gazetteer.lookup(&name).first() {
-                        Some(k) if k.entity_type() == etype => Referent::Known(*k),
+                    // "the Province of Balochistan": a region's noun before "of" and the
+                    // region is the region.
+                    let region_of = of.and_then(|(q, _)| q).filter(|&q| {
+                        head_only
+                            && subtype == "Region"
+                            && matches!(self.list[q].referent, Referent::Known(Known::Region(_)))
+                    });
+                    let referent = match (region_of, self.st.gazetteer.lookup(&name).first()) {
+                        (Some(q), _) => self.list[q].referent.clone(),
+                        (None, Some(k)) if k.entity_type() == etype => Referent::Known(*k),
                         _ => Referent::New(NewName { name, etype, subtype }),
                     };
                     let new_name = matches!(referent, Referent::New(_));
