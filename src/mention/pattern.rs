@@ -2850,6 +2850,41 @@ impl<'a> SentenceMentions<'a> {
         for a in 0..self.list.len() {
             self.known_body_of_possessor(a);
         }
+        self.appositive_bodies();
+    }
+
+    /// "The Korean Central News Agency, the official news agency of North Korea,": an
+    /// organisation described after a comma as a state's body, by a noun for an
+    /// organisation, is part of the state.
+    fn appositive_bodies(&mut self) {
+        let stop = self.range.end as usize;
+        for a in 0..self.list.len() {
+            let m = &self.list[a];
+            let end = m.end as usize;
+            if m.inner || m.form != Form::Name || self.known_type(a) != Some(EntityType::Organisation) {
+                continue;
+            }
+            if !(self.low(end) == "," && self.low(end + 1) == "the") {
+                continue;
+            }
+            // Lowercase words up to "of", the last of them a noun for an organisation.
+            let Some(of) = (end + 2..(end + 7).min(stop)).find(|&k| !self.is_lower_word(k) || self.low(k) == "of")
+            else {
+                continue;
+            };
+            if self.low(of) != "of" || of == end + 2 || !self.organisation_noun_ending_at(of) {
+                continue;
+            }
+            let Some(c) = self.mention_starting_at(of + 1).filter(|&c| {
+                self.list[c].form == Form::Name && matches!(self.list[c].referent, Referent::Known(Known::Country(_)))
+            }) else {
+                continue;
+            };
+            let after = self.list[c].end as usize;
+            if after >= stop || matches!(self.low(after), "," | "." | ";" | ")") {
+                self.fact(a, Predicate::PartOf, FactObject::Mention(c as u32), None, "appositive-body");
+            }
+        }
     }
 
     fn known_body_of_possessor(&mut self, a: usize) {
