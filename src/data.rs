@@ -547,6 +547,7 @@ pub enum WordClass {
     IntentVerb,
     KinNoun,
     Language,
+    LegislatureNoun,
     LightVerb,
     MeetingVerb,
     MissionNoun,
@@ -569,7 +570,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 31] = [
+    pub const ALL: [(WordClass, &'static str); 32] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::CoalitionNoun, "coalition-noun"),
         (WordClass::Condemnation, "condemnation"),
@@ -583,6 +584,7 @@ impl WordClass {
         (WordClass::IntentVerb, "intent-verb"),
         (WordClass::KinNoun, "kin-noun"),
         (WordClass::Language, "language"),
+        (WordClass::LegislatureNoun, "legislature-noun"),
         (WordClass::LightVerb, "light-verb"),
         (WordClass::MeetingVerb, "meeting-verb"),
         (WordClass::MissionNoun, "mission-noun"),

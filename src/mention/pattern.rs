@@ -1520,6 +1520,31 @@ impl<'a> SentenceMentions<'a> {
                 }
                 continue;
             }
+            // "the Estonian parliament", "Iran's parliament": the state's parliament, as
+            // the gazetteer knows it when it knows one.
+            if let Some(c) = country
+                .filter(|_| self.is_lower_word(k) && lex.word_classes.contains(WordClass::LegislatureNoun, self.low(k)))
+            {
+                let iso = &self.data.countries[c as usize].iso2;
+                let mut known = self
+                    .data
+                    .organisations
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.subtype == "Parliament" && o.country == *iso);
+                let referent = match (known.next(), known.next()) {
+                    (Some((oi, _)), None) => Referent::Known(Known::Organisation(oi as u32)),
+                    _ => {
+                        let name = [self.st.demonym(c), " Parliament"].concat();
+                        self.known_or_new(&name, EntityType::Organisation, "Parliament")
+                    }
+                };
+                let m = self.mention(start, k + 1, referent, Form::Compound, "legislature", 0.85);
+                let new = self.wrap(&[q], m);
+                let object = self.country_object(q, c);
+                self.fact(new, Predicate::PartOf, object, None, "legislature");
+                continue;
+            }
             if self.is(k, GOVERNMENT_NOUN) {
                 let gov_country = country.or_else(|| match &self.list[q].referent {
                     Referent::Known(Known::Person(p)) => {
