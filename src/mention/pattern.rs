@@ -4333,6 +4333,21 @@ impl<'a> SentenceMentions<'a> {
                 i += 1;
                 continue;
             };
+            // "Joaquín "El Chapo" Guzmán": a nickname in quotes between a given name and a
+            // surname is inside the person's name.
+            if let Some(to) = self.nickname_name(i, end) {
+                let name = self.doc.span_text(i, to).to_owned();
+                let m = self.mention(i, to, self.person(name), Form::Name, "nickname-name", 0.7);
+                // A name the gazetteer found in the nickname ("El Toro") is none.
+                for k in i..to {
+                    if let Some(q) = self.owner(k) {
+                        self.list[q] = Mention { inner: true, ..m.clone() };
+                    }
+                }
+                self.add(m);
+                i = to;
+                continue;
+            }
             // "Hamza bin Ladin": a particle of surnames and a town's one-word name after a
             // given name (or after any name, for "bin", "ibn") end a person's name.
             if let Some((p, to)) = self.place_after_particle(i, end) {
@@ -4505,7 +4520,7 @@ impl<'a> SentenceMentions<'a> {
             // "presidents Rafael Correa and Lenín Moreno": a name nobody lists before a
             // town's one-word name, with a title in apposition after it or listed after a
             // person, is a person's.
-            let place_after = (head.is_none() && words <= 2 && !self.is(i, STOPWORD))
+            let place_after = (head.is_none() && words <= 3 && !self.is(i, STOPWORD))
                 .then(|| self.mention_starting_at(end))
                 .flatten()
                 .filter(|&p| {
@@ -4516,7 +4531,10 @@ impl<'a> SentenceMentions<'a> {
                         && matches!(m.referent, Referent::Known(Known::Place(_)))
                         && self.doc.tokens[end].space_before()
                         && !(i > start && self.low(i - 1) == "the")
+                        // (Or after a given name and another word: "Iván Archivaldo
+                        // Guzmán Salazar", two surnames.)
                         && (self.titled_after(m.end as usize)
+                            || words >= 2 && self.given_name(i) && !self.doc.tokens[i].is_all_caps()
                             || i > start + 1
                                 && self.low(i - 1) == "and"
                                 && self.mention_ending_at(i - 1).is_some_and(|q| {
@@ -4951,6 +4969,32 @@ impl<'a> SentenceMentions<'a> {
             let (s, e) = (s as usize, e as usize);
             e - s == end - i && (0..end - i).all(|k| self.doc.low(s + k) == self.low(i + k))
         })
+    }
+
+    /// The end of a person's name with a nickname in quotes, from the given name at `i`
+    /// (its run ending at `end`): a quote, one to three capitalised words, the closing
+    /// quote and a surname nobody else took ("Joaquín "El Chapo" Guzmán").
+    fn nickname_name(&self, i: usize, end: usize) -> Option<usize> {
+        if end != i + 1 || !self.given_name(i) || !self.in_range(end) || !self.doc.tokens[end].is_quote() {
+            return None;
+        }
+        let close = (end + 2..(end + 5).min(self.range.end as usize)).find(|&k| self.doc.tokens[k].is_quote())?;
+        let nickname = (end + 1..close).all(|k| self.doc.tokens[k].is_word() && self.doc.tokens[k].is_capitalised());
+        let surname =
+            self.doc.tokens.get(close + 1).is_some_and(|t| t.is_word() && t.is_capitalised() && t.space_before());
+        if !nickname || !surname || self.taken(close + 1) {
+            return None;
+        }
+        let mut to = close + 2;
+        while to < self.range.end as usize
+            && to < close + 3
+            && self.doc.tokens[to].is_word()
+            && self.doc.tokens[to].is_capitalised()
+            && !self.taken(to)
+        {
+            to += 1;
+        }
+        Some(to)
     }
 
     /// Whether token `i` is the last word of a person's name found before (by a title
