@@ -444,6 +444,17 @@ pub(super) fn apply(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut F
         // "UN aid chief Tom Fletcher": a word of a person's title.
         return;
     }
+    // "Germany protests the deployment": a form right after a name and before its
+    // object's article is a verb's, no noun's.
+    if t.pos == TriggerPos::Noun
+        && matches!(ctx.low(end), "the" | "a" | "an")
+        && ctx.head(i.wrapping_sub(1)).is_some_and(|m| {
+            let mention = ctx.mention(m);
+            mention.form == Form::Name && mention.end as usize == i && !ctx.is_possessor(m)
+        })
+    {
+        return;
+    }
     match t.frame {
         Frame::Transitive => transitive(ctx, t, i, end, found),
         Frame::Kill => {
