@@ -934,6 +934,21 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
                     .map(|(m, _)| m)
             });
         // "met his Russian counterpart, Sergey Lavrov": the counterpart, not "his".
+        // "retook the Syria border crossing": a country's name after "the" and before a
+        // noun qualifies what was taken or struck; it is not the object.
+        let qualifier = |m: usize| {
+            let mention = ctx.mention(m);
+            let (start, end) = (mention.start as usize, mention.end as usize);
+            mention.form == Form::Name
+                && ctx.entity(m, false).is_some_and(|e| ctx.etype(e) == EntityType::Country)
+                && ctx.low(start.wrapping_sub(1)) == "the"
+                && ctx.is_lower_word(end)
+                && !ctx.is(end, word::PREPOSITION)
+                && !ctx.is(end, word::CLAUSE_WORD)
+                && !matches!(ctx.low(end), "and" | "or")
+        };
+        let target =
+            target.filter(|&m| !(matches!(t.event, Some(EventType::Attack | EventType::Capture)) && qualifier(m)));
         (agent_of(ctx, i), target.map(|m| ctx.counterpart(m).unwrap_or(m)))
     };
     // "criticised the attack": the act's author, once the act is known (as "condemned the
