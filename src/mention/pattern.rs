@@ -4509,12 +4509,9 @@ impl<'a> SentenceMentions<'a> {
                 .then(|| self.mention_starting_at(end))
                 .flatten()
                 .filter(|&p| {
-                    let m = &self.list[p];
-                    m.form == Form::Name
-                        && m.end == m.start + 1
-                        && matches!(m.referent, Referent::Known(Known::Place(_)))
+                    self.single_word_place(p)
                         && self.doc.tokens[end].space_before()
-                        && self.age_after(m.end as usize)
+                        && self.age_after(self.list[p].end as usize)
                 });
             // "Htin Kyaw, President of Myanmar,", "Maung Maung Soe (Commander of …)",
             // "presidents Rafael Correa and Lenín Moreno": a name nobody lists before a
@@ -4524,16 +4521,13 @@ impl<'a> SentenceMentions<'a> {
                 .then(|| self.mention_starting_at(end))
                 .flatten()
                 .filter(|&p| {
-                    let m = &self.list[p];
                     let start = self.range.start as usize;
-                    m.form == Form::Name
-                        && m.end == m.start + 1
-                        && matches!(m.referent, Referent::Known(Known::Place(_)))
+                    self.single_word_place(p)
                         && self.doc.tokens[end].space_before()
                         && !(i > start && self.low(i - 1) == "the")
                         // (Or after a given name and another word: "Iván Archivaldo
                         // Guzmán Salazar", two surnames.)
-                        && (self.titled_after(m.end as usize)
+                        && (self.titled_after(self.list[p].end as usize)
                             || words >= 2 && self.given_name(i) && !self.doc.tokens[i].is_all_caps()
                             || i > start + 1
                                 && self.low(i - 1) == "and"
