@@ -554,6 +554,7 @@ pub enum WordClass {
     NameJoiner,
     NameSuffix,
     NotNameSyllable,
+    NumberedNoun,
     PressNoun,
     ReasonNoun,
     RoleModifier,
@@ -570,7 +571,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 32] = [
+    pub const ALL: [(WordClass, &'static str); 33] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::CoalitionNoun, "coalition-noun"),
         (WordClass::Condemnation, "condemnation"),
@@ -591,6 +592,7 @@ impl WordClass {
         (WordClass::NameJoiner, "name-joiner"),
         (WordClass::NameSuffix, "name-suffix"),
         (WordClass::NotNameSyllable, "not-name-syllable"),
+        (WordClass::NumberedNoun, "numbered-noun"),
         (WordClass::PressNoun, "press-noun"),
         (WordClass::ReasonNoun, "reason-noun"),
         (WordClass::RoleModifier, "role-modifier"),
@@ -607,9 +609,15 @@ impl WordClass {
 }
 
 /// The words of each [`WordClass`] (lowercase).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct WordClasses {
     words: [Vec<Box<str>>; WordClass::ALL.len()],
+}
+
+impl Default for WordClasses {
+    fn default() -> Self {
+        WordClasses { words: std::array::from_fn(|_| Vec::new()) }
+    }
 }
 
 impl WordClasses {

@@ -590,6 +590,16 @@ impl<'a> SentenceMentions<'a> {
                 words += 2;
                 continue;
             }
+            // A regnal or ordinal numeral ends a name: "Pope Leo XXIII", "Louis XIV",
+            // "Pre-Trial Chamber I of the court" (not "I" before a word: "Kyiv I saw").
+            let numeral = t.is_word() && t.space_before() && regnal_numeral(self.doc.tok(end));
+            if numeral && (t.end > t.start + 1 || self.low(end) == "i") && !doc.tokens[end - 1].is_all_caps() {
+                let word_after = self.in_range(end + 1) && doc.tokens[end + 1].is_word() && self.low(end + 1) != "of";
+                if t.end > t.start + 1 || !word_after {
+                    end += 1;
+                }
+                break;
+            }
             if t.is_word()
                 && (t.is_capitalised() || self.is(end, PARTICLE))
                 && (!self.is(end, STOPWORD) || self.syllable_after_hyphen(end + 2))
@@ -802,6 +812,9 @@ impl<'a> SentenceMentions<'a> {
 
     /// The type given by the head noun of tokens `[from, to)` ("... Airport").
     fn head_type(&self, from: usize, to: usize) -> Option<(EntityType, String)> {
+        // The head before a numeral: "Pre-Trial Chamber I".
+        let numbered = to > from + 1 && self.doc.tokens[to - 1].space_before() && regnal_numeral(self.doc.tok(to - 1));
+        let to = if numbered { to - 1 } else { to };
         for k in (1..=3.min(to - from)).rev() {
             let text = &self.doc.lower[self.doc.tokens[to - k].start as usize..self.doc.tokens[to - 1].end as usize];
             // The words joined by single spaces: the text itself, unless it has other
@@ -1075,7 +1088,17 @@ impl<'a> SentenceMentions<'a> {
             self.given_name(k)
                 || k > self.range.start as usize && toks[k].space_before() && name_word(k - 1) && self.given_name(k - 1)
         };
-        let after_given = self.in_range(k) && toks[k + 1].space_before() && name_word(k) && given_before(k);
+        // "President Salvador Allende": after a city's one-word name that is a given name,
+        // not after a place's preposition.
+        let given_city = |k: usize| {
+            let one_word = |h: &GazetteerMatch| h.start == toks[k].start && h.end == toks[k].end;
+            toks[k].is_capitalised()
+                && self.given_name(k)
+                && matches.iter().any(|h| one_word(h) && matches!(h.known, Known::Place(_)))
+                && !(k > self.range.start as usize && PLACE_PREPOSITIONS.contains(&self.low(k - 1)))
+        };
+        let after_given =
+            self.in_range(k) && toks[k + 1].space_before() && (name_word(k) && given_before(k) || given_city(k));
         // An organisation's one-word name only ends a person's name ("Wagner Group").
         let before_name = !organisation
             && self.given_name(a)
@@ -4348,6 +4371,15 @@ impl<'a> SentenceMentions<'a> {
                 i = to;
                 continue;
             }
+            // "Pan Am Flight 103", "Resolution 2231", "Article I": a numbered service or
+            // passage is no entity.
+            let numbered = |k: usize| self.data.lexicon.word_classes.contains(WordClass::NumberedNoun, self.low(k));
+            if self.kind(end) == Some(TokenKind::Number) && numbered(end - 1)
+                || end > i + 1 && regnal_numeral(self.doc.tok(end - 1)) && numbered(end - 2)
+            {
+                i = end;
+                continue;
+            }
             // "Hamza bin Ladin": a particle of surnames and a town's one-word name after a
             // given name (or after any name, for "bin", "ibn") end a person's name.
             if let Some((p, to)) = self.place_after_particle(i, end) {
@@ -5206,6 +5238,15 @@ fn single_spaced(s: &str) -> bool {
         let other_whitespace = !space && (c.is_ascii_whitespace() || c == 0x0b || !c.is_ascii());
         other_whitespace || space && (i == 0 || i + 1 == b.len() || b[i + 1] == b' ')
     })
+}
+
+/// Whether `word` is a Roman numeral from I to XXXIX written in capitals, as kings, popes
+/// and numbered bodies take.
+fn regnal_numeral(word: &str) -> bool {
+    let units = word.trim_start_matches('X');
+    word.len() - units.len() <= 3
+        && !word.is_empty()
+        && matches!(units, "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX")
 }
 
 fn capitalise(s: &str) -> String {
