@@ -552,6 +552,7 @@ pub enum WordClass {
     MeetingVerb,
     MissionNoun,
     NameJoiner,
+    NamePossessive,
     NameSuffix,
     NotNameSyllable,
     NumberedNoun,
@@ -571,7 +572,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 33] = [
+    pub const ALL: [(WordClass, &'static str); 34] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::CoalitionNoun, "coalition-noun"),
         (WordClass::Condemnation, "condemnation"),
@@ -590,6 +591,7 @@ impl WordClass {
         (WordClass::MeetingVerb, "meeting-verb"),
         (WordClass::MissionNoun, "mission-noun"),
         (WordClass::NameJoiner, "name-joiner"),
+        (WordClass::NamePossessive, "name-possessive"),
         (WordClass::NameSuffix, "name-suffix"),
         (WordClass::NotNameSyllable, "not-name-syllable"),
         (WordClass::NumberedNoun, "numbered-noun"),

@@ -552,6 +552,18 @@ impl<'a> SentenceMentions<'a> {
             if self.taken(end) {
                 break;
             }
+            // "Sudan People's Liberation Movement", "the Women's League": a possessive
+            // inside a name.
+            if t.kind == TokenKind::Clitic
+                && self.low(end) == "'s"
+                && starts(end + 1)
+                && doc.tokens[end + 1].space_before()
+                && !self.is(end + 1, STOPWORD)
+                && self.data.lexicon.word_classes.contains(WordClass::NamePossessive, self.low(end - 1))
+            {
+                end += 1;
+                continue;
+            }
             if matches!(self.low(end), "-" | "'") && !t.space_before() && end + 1 < self.range.end as usize {
                 let n = doc.tokens[end + 1];
                 // "Muslim-majority Mindanao", "Serb-majority Mitrovica": a compound
@@ -683,7 +695,13 @@ impl<'a> SentenceMentions<'a> {
         if self.mention_starting_at(k).is_some() {
             return None;
         }
-        let end = self.name_run(k, 4)?;
+        let mut end = self.name_run(k, 4)?;
+        // "the Center for Economic and Policy Research": over "and" and a name nobody lists.
+        if self.low(end) == "and" {
+            if let Some(e) = self.name_run(end + 1, 3) {
+                end = e;
+            }
+        }
         // "the National Council for the Safeguard of the Homeland".
         Some((None, self.of_name(end).filter(|(m, _)| m.is_none()).map_or(end, |(_, e)| e)))
     }
@@ -2098,7 +2116,17 @@ impl<'a> SentenceMentions<'a> {
             let appositive = self.low(after) == ","
                 && (qualifier.is_some() && determined || pronoun || the_title && enclosed())
                 && title.kind == TitleKind::Office;
-            let comma_before_name = self.low(after) == "," && (of_q.is_some() || appositive);
+            // ("the Secretary-General of NATO, spokesperson Hua Jiang said": not after a
+            // comma and an office of the name's own, written lowercase.)
+            let own_office = || {
+                self.doc.tokens.get(after + 1).is_some_and(|t| t.is_word() && !t.is_capitalised())
+                    && self
+                        .st
+                        .titles
+                        .longest_at(self.doc, after + 1)
+                        .is_some_and(|(&tid, _)| lex.titles[tid as usize].kind == TitleKind::Office)
+            };
+            let comma_before_name = self.low(after) == "," && (of_q.is_some() || appositive) && !own_office();
             let mut name_at = if comma_before_name { after + 1 } else { after };
             // "Burkina Faso's military leader, Captain Ibrahim Traoré": a rank or a title
             // after the comma opens the name.
@@ -2357,6 +2385,54 @@ impl<'a> SentenceMentions<'a> {
                 self.add(m);
             }
         }
+    }
+
+    /// "The Syria Campaign", "The New Arab" at token `i`, a capitalised "The" inside a
+    /// sentence: the end of the capitalised words after it, up to four, which may hold
+    /// names the gazetteer found (given with it) and end in a word no mention has.
+    fn the_name(&self, i: usize) -> Option<(usize, Vec<usize>)> {
+        let start = self.range.start as usize;
+        let toks = &self.doc.tokens;
+        if i == start || self.low(i) != "the" || !toks[i].is_capitalised() || toks[i].is_all_caps() {
+            return None;
+        }
+        // (Not where a sentence starts again: after a dash, a colon, a bracket or a quote.)
+        if self.after_dash(i) || !toks[i - 1].is_word() && !matches!(self.low(i - 1), "," | "'s" | "'") {
+            return None;
+        }
+        let (mut k, mut words, mut inner) = (i + 1, 0, Vec::new());
+        while self.in_range(k) && words < 4 && toks[k].is_word() && toks[k].is_capitalised() && toks[k].space_before() {
+            match self.owner(k) {
+                None if self.is(k, STOPWORD) => break,
+                None => {
+                    k += 1;
+                    words += 1;
+                }
+                Some(m) => {
+                    let mention = &self.list[m];
+                    if mention.start as usize != k || !matches!(mention.form, Form::Name | Form::Demonym) {
+                        break;
+                    }
+                    inner.push(m);
+                    words += 1;
+                    k = mention.end as usize;
+                }
+            }
+        }
+        (k > i + 1 && self.owner(k - 1).is_none()).then_some((k, inner))
+    }
+
+    /// Whether tokens `[i, end)` lie inside the capitalised title of an office starting at
+    /// `i` or up to three tokens before it.
+    fn in_office_title(&self, i: usize, end: usize) -> bool {
+        let from = i.saturating_sub(3).max(self.range.start as usize);
+        (from..=i).any(|k| {
+            self.doc.tokens[k].is_capitalised()
+                && self.may_start(k, TITLE_START)
+                && self.st.titles.longest_at(self.doc, k).is_some_and(|(&tid, e)| {
+                    e >= end && self.data.lexicon.titles[tid as usize].kind == TitleKind::Office
+                })
+        })
     }
 
     /// Whether mention `m` is a place's name of one word from the gazetteer.
@@ -4352,6 +4428,20 @@ impl<'a> SentenceMentions<'a> {
                 i += 1;
                 continue;
             }
+            // "condemned by The Syria Campaign": a name written with a capitalised "The"
+            // inside a sentence is an organisation's (a publication's, a group's).
+            if let Some((to, inner)) = self.the_name(i) {
+                let name = self.doc.span_text(i, to).to_owned();
+                let referent = Referent::New(NewName { name, etype: EntityType::Organisation, subtype: String::new() });
+                let m = self.mention(i, to, referent, Form::Name, "capital-the", 0.65);
+                // (The names inside stand for it: "The North Africa Post" is no region.)
+                for &q in &inner {
+                    self.list[q] = Mention { inner: true, ..m.clone() };
+                }
+                self.add(m);
+                i = to;
+                continue;
+            }
             let Some(end) = self.name_run(i, 6) else {
                 i += 1;
                 continue;
@@ -4377,6 +4467,12 @@ impl<'a> SentenceMentions<'a> {
             if self.kind(end) == Some(TokenKind::Number) && numbered(end - 1)
                 || end > i + 1 && regnal_numeral(self.doc.tok(end - 1)) && numbered(end - 2)
             {
+                i = end;
+                continue;
+            }
+            // "held the posts of President and Chief of Army Staff": the capitalised words of
+            // an office's title that names no one are no entity.
+            if self.in_office_title(i, end) {
                 i = end;
                 continue;
             }
@@ -4608,9 +4704,12 @@ impl<'a> SentenceMentions<'a> {
             let ordinal = ordinal && head.as_ref().is_some_and(|(t, _)| *t == EntityType::Organisation);
             let typed = if head_only {
                 // "the Police of the Republic of Mozambique".
+                // "the Coalition for Unity and Democracy".
                 head.filter(|(t, _)| {
                     matches!(t, EntityType::Organisation | EntityType::Place)
-                        && (self.of_name(end).is_some() || ordinal)
+                        && (self.of_name(end).is_some()
+                            || ordinal
+                            || *t == EntityType::Organisation && self.for_name(end).is_some())
                 })
                 .map(|(t, sub)| (t, sub, "name-head", 0.7))
             } else if let Some((etype, subtype)) = head {
