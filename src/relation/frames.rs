@@ -1177,6 +1177,9 @@ fn event_noun(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
                 return false;
             };
             matches!(ctx.low(by.wrapping_sub(1)), "mediated" | "brokered" | "facilitated" | "hosted")
+                // "The attack was condemned by Germany": the speaker of a passive verb of
+                // saying after the noun.
+                || by > end && speech::speech_verb(ctx, by - 1) && ctx.passive(by - 1)
         };
         if let Some((m, _)) = right.iter().find(|(m, p)| *p == Some("by") && !mediator(*m)) {
             c.agents = ctx.arg_entities(*m, true);

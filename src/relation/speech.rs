@@ -148,7 +148,7 @@ fn speaker_clause(ctx: &Sent, k: usize) -> bool {
 }
 
 /// Whether the word at `v` is a verb of speech or description.
-fn speech_verb(ctx: &Sent, v: usize) -> bool {
+pub(super) fn speech_verb(ctx: &Sent, v: usize) -> bool {
     if !ctx.is(v, word::TRIGGER_START) {
         return false;
     }
@@ -464,6 +464,18 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
             if after >= ctx.range.end || matches!(w, "and" | "," | "." | "on" | "to" | "after" | "before" | "in") {
                 return;
             }
+        }
+    }
+    // "called the protest and refused to take their seats", "called elections for May": a
+    // call that convened something, with no word of what it was called.
+    if describe && matches!(ctx.low(i), "called" | "calls") {
+        let k = if matches!(ctx.low(end), "the" | "a" | "an") { end + 1 } else { end };
+        let after = ctx.low(k + 1);
+        if ctx.is_lower_word(k)
+            && ctx.head(k).is_none()
+            && (k + 1 >= ctx.range.end || matches!(after, "and" | "," | "." | "for" | "in" | "on" | "to" | "after"))
+        {
+            return;
         }
     }
     // "a pact between Australia, the UK and the US, announced on 15 September 2021": a
