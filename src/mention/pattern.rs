@@ -1275,8 +1275,18 @@ impl<'a> SentenceMentions<'a> {
             };
             let mut names = Vec::new();
             let mut k = i + 1;
-            while let Some(e) = self.name_run(k, 4).filter(|&e| e >= k + 2 && self.free(k, e)) {
-                names.push((k, e));
+            while let Some(mut e) = self.name_run(k, 4).filter(|&e| e >= k + 2 && self.free(k, e)) {
+                // "foreign ministers Dante Caputo of Argentina and Jaime del Valle of
+                // Chile": each name's own state.
+                let at = if self.low(e + 1) == "the" { e + 2 } else { e + 1 };
+                let state = (self.low(e) == "of")
+                    .then(|| self.mention_starting_at(at))
+                    .flatten()
+                    .filter(|&c| self.known_type(c) == Some(EntityType::Country));
+                names.push((k, e, state));
+                if let Some(c) = state {
+                    e = self.list[c].end as usize;
+                }
                 k = match (self.low(e), self.low(e + 1)) {
                     (",", "and") => e + 2,
                     ("," | "and", _) => e + 1,
@@ -1291,12 +1301,12 @@ impl<'a> SentenceMentions<'a> {
             let qualifier = self
                 .qualifier_before(self.before_adjectives(i), title.local())
                 .filter(|&(q, _)| self.country_of(q).is_some());
-            for (a, b) in names {
+            for (a, b, own_state) in names {
                 let name = self.doc.span_text(a, b).to_owned();
                 let m = self.mention(a, b, self.person(name), Form::Name, "plural-office", 0.75);
                 let p = self.add(m);
-                match qualifier {
-                    Some((q, _)) => self.fact(
+                match own_state.or(qualifier.map(|(q, _)| q)) {
+                    Some(q) => self.fact(
                         p,
                         Predicate::RoleIn,
                         FactObject::Mention(q as u32),
@@ -1754,18 +1764,42 @@ impl<'a> SentenceMentions<'a> {
     pub(super) fn names_of_organisations(&mut self) {
         for q in 0..self.list.len() {
             let m = &self.list[q];
-            let end = m.end as usize;
-            if m.inner || m.form != Form::Name || self.low(end) != "of" {
+            let mut end = m.end as usize;
+            if m.inner || m.form != Form::Name {
+                continue;
+            }
+            // "Mr Ron Redmond, of the UNHCR, said": a person's body set off by commas.
+            let set_off =
+                self.low(end) == "," && self.low(end + 1) == "of" && self.known_type(q) == Some(EntityType::Person);
+            if set_off {
+                end += 1;
+            } else if self.low(end) != "of" {
                 continue;
             }
             let at = if self.low(end + 1) == "the" { end + 2 } else { end + 1 };
             let Some(r) = self.mention_starting_at(at) else { continue };
-            let r_organisation = self.known_type(r) == Some(EntityType::Organisation);
-            if self.list[r].inner || self.list[r].form == Form::Pronoun || !r_organisation {
+            if self.list[r].inner || self.list[r].form == Form::Pronoun {
+                continue;
+            }
+            // "President Ferdinand Marcos of the Philippines": the state of an office its
+            // title left to the context.
+            if self.known_type(r) == Some(EntityType::Country) && !self.is_clitic_s(self.list[r].end as usize) {
+                let guessed = self.facts.iter_mut().find(|f| {
+                    f.subject == q as u32
+                        && f.predicate == Predicate::RoleIn
+                        && matches!(f.rule, "title-focus" | "title-dateline" | "title-locative")
+                });
+                if let Some(f) = guessed {
+                    f.object = FactObject::Mention(r as u32);
+                    f.rule = "title-of-state";
+                }
+                continue;
+            }
+            if self.known_type(r) != Some(EntityType::Organisation) {
                 continue;
             }
             match self.known_type(q) {
-                Some(EntityType::Organisation) => {
+                Some(EntityType::Organisation) if !set_off => {
                     self.fact(q, Predicate::PartOf, FactObject::Mention(r as u32), None, "organisation-of");
                 }
                 Some(EntityType::Person) => {
