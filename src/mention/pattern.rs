@@ -3907,10 +3907,35 @@ impl<'a> SentenceMentions<'a> {
                     "in" => k > end + 2 && (!copula || place_noun),
                     _ => false,
                 };
-                if joins {
-                    if let Some(b) = self.place_after(k + 1).filter(|&b| self.larger_place(b, a)) {
-                        self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-apposition");
+                // ("Wuhan, a city of 11 million people in the Chinese province of Hubei": a
+                // place noun's size, then "in".)
+                let mut found = joins.then(|| self.place_after(k + 1)).flatten();
+                if found.is_none() && joins && self.low(k) == "of" {
+                    let size = |x: usize| self.kind(x) == Some(TokenKind::Number) || self.is_lower_word(x);
+                    if let Some(x) = (k + 1..k + 6).take_while(|&x| size(x)).find(|&x| self.low(x) == "in") {
+                        found = self.place_after(x + 1);
                     }
+                }
+                // ("in the Chinese province of Hubei": the province the demonym qualifies.)
+                let named = |b: usize| {
+                    let e = self.list[b].end as usize;
+                    (self.list[b].form == Form::Demonym && self.place_noun_at(e).is_some() && self.low(e + 1) == "of")
+                        .then(|| self.mention_starting_at(e + 2))
+                        .flatten()
+                        .unwrap_or(b)
+                };
+                if let Some(b) = found.map(named).filter(|&b| self.larger_place(b, a)) {
+                    self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "place-apposition");
+                }
+            }
+            // "Northern Ireland remained part of the United Kingdom".
+            if matches!(self.low(end), "is" | "was" | "remained" | "remains" | "became" | "becomes")
+                && self.low(end + 1) == "part"
+                && self.low(end + 2) == "of"
+            {
+                let at = if self.low(end + 3) == "the" { end + 4 } else { end + 3 };
+                if let Some(b) = self.mention_starting_at(at).filter(|&b| self.larger_place(b, a)) {
+                    self.fact(a, Predicate::LocatedIn, FactObject::Mention(b as u32), None, "part-of-place");
                 }
             }
             // "Abuja, the Nigerian capital", "Aden, the southern Yemeni port city": the
@@ -4830,6 +4855,18 @@ impl<'a> SentenceMentions<'a> {
                 && !(words == 1 && self.surname_before(i))
             {
                 Some((EntityType::Place, String::new(), "preposition-place", 0.6))
+            } else if words <= 3
+                && i >= self.range.start as usize + 2
+                && self.is_clitic_s(i - 1)
+                && next_is_function
+                && !self.given_name(i)
+                && self.mention_ending_at(i - 1).is_some_and(|q| {
+                    self.list[q].form == Form::Name && matches!(self.list[q].referent, Referent::Known(Known::Place(_)))
+                })
+            {
+                // "a UN base in Cap-Haitien's Quartier-Morin": a name nobody lists after a
+                // town's possessive is a place in it.
+                Some((EntityType::Place, "District".to_owned(), "town-possessive-place", 0.6))
             } else if words >= 2 && self.is(i, NAME_OPENER) {
                 Some((EntityType::Person, String::new(), "name-opener", 0.7))
             } else if end == i + 4
