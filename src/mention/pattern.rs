@@ -1117,12 +1117,21 @@ impl<'a> SentenceMentions<'a> {
         };
         let after_given =
             self.in_range(k) && toks[k + 1].space_before() && (name_word(k) && given_before(k) || given_city(k));
+        // "Luis Moreno-Ocampo": the second half of a surname joined by a hyphen after a
+        // given name.
+        let hyphen_surname = a >= self.range.start as usize + 3
+            && self.low(a - 1) == "-"
+            && !toks[a].space_before()
+            && !toks[a - 1].space_before()
+            && name_word(a - 2)
+            && toks[a - 2].space_before()
+            && self.given_name(a - 3);
         // An organisation's one-word name only ends a person's name ("Wagner Group").
         let before_name = !organisation
             && self.given_name(a)
             && toks.get(a + 1).is_some_and(|t| t.space_before())
             && name_word(a + 1);
-        after_given || before_name
+        after_given || before_name || hyphen_surname
     }
 
     /// Extend the mention `m` of a known person over the words of the person's full name
@@ -4884,7 +4893,7 @@ impl<'a> SentenceMentions<'a> {
                 // "Thomas Gray, 24, who …", "Shim Seong-min, a 29-year-old man": a name
                 // whose age follows it.
                 Some((EntityType::Person, String::new(), "aged-name", 0.65))
-            } else if (2..=4).contains(&words)
+            } else if (2..=4).contains(&(words - (i..end).filter(|&k| self.is(k, PARTICLE) && self.is_lower_word(k)).count()))
                 && self.given_name(i)
                 // (Not an agreement's name: "the Abraham Accords".)
                 && !self.is(end - 1, DOCUMENT_NOUN)
