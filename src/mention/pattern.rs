@@ -3643,7 +3643,15 @@ impl<'a> SentenceMentions<'a> {
                     return Some(j);
                 }
             }
-            let referent = self.region_referent(&name);
+            // A region nobody lists takes its name without a lowercase noun ("the Lower
+            // Jubba region" is Lower Jubba; "the Houla Region" keeps its capital).
+            let referent = match self.region_referent(&name) {
+                Referent::New(mut n) if !self.doc.tokens[i].is_capitalised() && name_start < i => {
+                    n.name = self.doc.span_text(name_start, i).to_owned();
+                    Referent::New(n)
+                }
+                r => r,
+            };
             let m = self.mention(name_start, end, referent, Form::Name, "region-noun", 0.85);
             match known {
                 Some(k) => {
