@@ -878,8 +878,9 @@ impl<'a> Sent<'a> {
 
     /// Whether the trigger at `i` is passive ("was captured", "were killed").
     pub fn passive(&self, i: usize) -> bool {
-        // "has been holding talks": a progressive, not a passive.
-        if self.low(i).ends_with("ing") {
+        // "has been holding talks": a progressive, not a passive; "has been in talks
+        // with": a preposition, no participle.
+        if self.low(i).ends_with("ing") || matches!(self.low(i), "in" | "at" | "on") {
             return false;
         }
         let mut k = i;
