@@ -550,6 +550,7 @@ pub enum WordClass {
     LegislatureNoun,
     LightVerb,
     MeetingVerb,
+    MemberNoun,
     MissionNoun,
     NameJoiner,
     NamePossessive,
@@ -572,7 +573,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, with its name in the data file.
-    pub const ALL: [(WordClass, &'static str); 34] = [
+    pub const ALL: [(WordClass, &'static str); 35] = [
         (WordClass::AttributionVerb, "attribution-verb"),
         (WordClass::CoalitionNoun, "coalition-noun"),
         (WordClass::Condemnation, "condemnation"),
@@ -589,6 +590,7 @@ impl WordClass {
         (WordClass::LegislatureNoun, "legislature-noun"),
         (WordClass::LightVerb, "light-verb"),
         (WordClass::MeetingVerb, "meeting-verb"),
+        (WordClass::MemberNoun, "member-noun"),
         (WordClass::MissionNoun, "mission-noun"),
         (WordClass::NameJoiner, "name-joiner"),
         (WordClass::NamePossessive, "name-possessive"),

@@ -1080,8 +1080,15 @@ impl<'a> Sent<'a> {
             let np = self.mention(*m).np_start as usize;
             let np = if self.low(np.wrapping_sub(1)) == "the" { np - 1 } else { np };
             let attackers = || np >= 3 && self.is_attacker(np - 3);
+            // ("judges of the International Criminal Court issued": the people of a body.)
+            let members = || {
+                np >= self.range.start + 2
+                    && self.kind(np - 2) == Some(TokenKind::Word)
+                    && self.data.lexicon.word_classes.contains(WordClass::MemberNoun, self.low(np - 2))
+            };
             match (self.low(np.wrapping_sub(2)), self.low(np.wrapping_sub(1))) {
                 ("led", "by") => true,
+                (_, "of") => members(),
                 ("affiliated" | "allied", "with") | ("loyal" | "linked" | "belonging", "to") => attackers(),
                 _ => false,
             }
