@@ -4522,6 +4522,18 @@ impl<'a> SentenceMentions<'a> {
                 i += 1;
                 continue;
             };
+            // "said SARC President, Dr Abdulrahman Attar": an office's title ending a run
+            // before a comma is no part of a name.
+            let end = if end > i + 1
+                && self.low(end) == ","
+                && self.may_start(end - 1, TITLE_START)
+                && self.st.titles.longest_at(self.doc, end - 1).is_some_and(|(&tid, e)| {
+                    e == end && self.data.lexicon.titles[tid as usize].kind == TitleKind::Office
+                }) {
+                end - 1
+            } else {
+                end
+            };
             // "Joaquín "El Chapo" Guzmán": a nickname in quotes between a given name and a
             // surname is inside the person's name.
             if let Some(to) = self.nickname_name(i, end) {

@@ -3,7 +3,7 @@
 
 use super::frames::{is_quote_token, opens_verdict_object, Found, Said};
 use super::{word, Sent};
-use crate::data::{EntityType, Frame, Predicate, Trigger, TriggerPos, WordClass};
+use crate::data::{EntityType, Frame, Predicate, TitleKind, Trigger, TriggerPos, WordClass};
 use crate::mention::{Form, Pronoun, Referent};
 use crate::text::number::parse_quantity;
 use crate::text::TokenKind;
@@ -560,6 +560,15 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                     let from = ctx.mention(m).end as usize;
                     let possessor = ctx.is_possessor(m);
                     let reach = if possessor { 8 } else { 4 };
+                    // "said SARC President, Dr Abdulrahman Attar": a capitalised office's
+                    // title after the body, a comma and an honorific.
+                    let office = |k: usize| {
+                        ctx.doc.tokens.get(k).is_some_and(|t| t.is_capitalised())
+                            && ctx.data.lexicon.titles.iter().any(|t| {
+                                t.kind == TitleKind::Office && !t.phrase.contains(' ') && *t.phrase == *ctx.low(k)
+                            })
+                    };
+                    let titled = office(from) && ctx.low(from + 1) == ",";
                     let person = (from..(from + reach).min(ctx.range.end))
                         .take_while(|&k| {
                             ctx.head(k).is_some()
@@ -568,6 +577,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                                 || possessor
                                     && (ctx.kind(k) == Some(TokenKind::Clitic)
                                         || ctx.low(k) == "," && ctx.head(k + 1).is_some())
+                                || titled && (k <= from + 1 || k == from + 2 && ctx.doc.tokens[k].is_capitalised())
                         })
                         .find_map(|k| ctx.head(k).filter(|&p| p != m))
                         .filter(|&p| ctx.entity(p, false).is_some_and(|e| ctx.etype(e) == EntityType::Person));
