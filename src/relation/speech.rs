@@ -568,7 +568,7 @@ pub(super) fn speech(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut 
                                 t.kind == TitleKind::Office && !t.phrase.contains(' ') && *t.phrase == *ctx.low(k)
                             })
                     };
-                    let titled = office(from) && ctx.low(from + 1) == ",";
+                    let titled = ctx.low(from + 1) == "," && office(from);
                     let person = (from..(from + reach).min(ctx.range.end))
                         .take_while(|&k| {
                             ctx.head(k).is_some()
