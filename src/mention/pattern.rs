@@ -2163,11 +2163,7 @@ impl<'a> SentenceMentions<'a> {
             // comma and an office of the name's own, written lowercase.)
             let own_office = || {
                 self.doc.tokens.get(after + 1).is_some_and(|t| t.is_word() && !t.is_capitalised())
-                    && self
-                        .st
-                        .titles
-                        .longest_at(self.doc, after + 1)
-                        .is_some_and(|(&tid, _)| lex.titles[tid as usize].kind == TitleKind::Office)
+                    && self.office_title_end(after + 1).is_some()
             };
             let comma_before_name = self.low(after) == "," && (of_q.is_some() || appositive) && !own_office();
             let mut name_at = if comma_before_name { after + 1 } else { after };
@@ -2469,13 +2465,13 @@ impl<'a> SentenceMentions<'a> {
     /// `i` or up to three tokens before it.
     fn in_office_title(&self, i: usize, end: usize) -> bool {
         let from = i.saturating_sub(3).max(self.range.start as usize);
-        (from..=i).any(|k| {
-            self.doc.tokens[k].is_capitalised()
-                && self.may_start(k, TITLE_START)
-                && self.st.titles.longest_at(self.doc, k).is_some_and(|(&tid, e)| {
-                    e >= end && self.data.lexicon.titles[tid as usize].kind == TitleKind::Office
-                })
-        })
+        (from..=i).any(|k| self.doc.tokens[k].is_capitalised() && self.office_title_end(k).is_some_and(|e| e >= end))
+    }
+
+    /// The end of the longest title of an office starting at token `k`.
+    fn office_title_end(&self, k: usize) -> Option<usize> {
+        let (&tid, e) = self.may_start(k, TITLE_START).then(|| self.st.titles.longest_at(self.doc, k)).flatten()?;
+        (self.data.lexicon.titles[tid as usize].kind == TitleKind::Office).then_some(e)
     }
 
     /// Whether mention `m` is a place's name of one word from the gazetteer.
@@ -4524,12 +4520,7 @@ impl<'a> SentenceMentions<'a> {
             };
             // "said SARC President, Dr Abdulrahman Attar": an office's title ending a run
             // before a comma is no part of a name.
-            let end = if end > i + 1
-                && self.low(end) == ","
-                && self.may_start(end - 1, TITLE_START)
-                && self.st.titles.longest_at(self.doc, end - 1).is_some_and(|(&tid, e)| {
-                    e == end && self.data.lexicon.titles[tid as usize].kind == TitleKind::Office
-                }) {
+            let end = if end > i + 1 && self.low(end) == "," && self.office_title_end(end - 1) == Some(end) {
                 end - 1
             } else {
                 end

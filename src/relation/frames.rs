@@ -933,7 +933,6 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
                     .flatten()
                     .map(|(m, _)| m)
             });
-        // "met his Russian counterpart, Sergey Lavrov": the counterpart, not "his".
         // "retook the Syria border crossing": a country's name after "the" and before a
         // noun qualifies what was taken or struck; it is not the object.
         let qualifier = |m: usize| {
@@ -949,6 +948,7 @@ fn transitive(ctx: &Sent, t: &Trigger, i: usize, end: usize, found: &mut Found) 
         };
         let target =
             target.filter(|&m| !(matches!(t.event, Some(EventType::Attack | EventType::Capture)) && qualifier(m)));
+        // "met his Russian counterpart, Sergey Lavrov": the counterpart, not "his".
         (agent_of(ctx, i), target.map(|m| ctx.counterpart(m).unwrap_or(m)))
     };
     // "criticised the attack": the act's author, once the act is known (as "condemned the
